@@ -1,0 +1,67 @@
+import type { Story } from './story/model';
+import { parseStory } from './story/parse';
+import { spansText } from './story/inline';
+
+/** One entry of seeds/catalog.json, written by hand. */
+export interface SeedMeta {
+  id: string;
+  file: string;
+  title: string;
+  /** False when the title is our display title because the author's is unknown. */
+  titleIsAuthors: boolean;
+  fandom: string;
+  source: { site: string; url: string | null };
+  characters: string[];
+  /** Only warnings the text itself states. */
+  warnings: string[];
+  summary: string;
+  summaryIsAuthors: boolean;
+}
+
+/** What the library list needs about a bundled story; no story text beyond a short excerpt. */
+export interface CatalogEntry extends Omit<SeedMeta, 'file'> {
+  words: number;
+  readingMinutes: number;
+  paragraphs: number;
+  sections: number;
+  excerpt: string;
+}
+
+/** The data file the reader loads for one story. */
+export interface StoryData {
+  entry: CatalogEntry;
+  story: Story;
+}
+
+export const EXCERPT_CHARS = 160;
+
+export function excerptOf(story: Story): string {
+  const first = story.sections[0]?.scenes[0]?.paragraphs[0];
+  const text = first ? spansText(first.spans) : '';
+  if (text.length <= EXCERPT_CHARS) return text;
+  const cut = text.slice(0, EXCERPT_CHARS);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 1))}…`;
+}
+
+/** Parses every seed; a seed that does not parse stops the build with its file name and the reason. */
+export function buildSeedData(metas: readonly SeedMeta[], readText: (file: string) => string): StoryData[] {
+  const seen = new Set<string>();
+  return metas.map((meta) => {
+    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(meta.id)) throw new Error(`Seed id "${meta.id}" is not a lowercase slug.`);
+    if (seen.has(meta.id)) throw new Error(`Seed id "${meta.id}" appears twice in the catalog.`);
+    seen.add(meta.id);
+    const result = parseStory(readText(meta.file));
+    if (!result.ok) throw new Error(`Seed ${meta.file} (${meta.id}): ${result.error.message}`);
+    const { story } = result;
+    const { file: _file, ...rest } = meta;
+    const entry: CatalogEntry = {
+      ...rest,
+      words: story.words,
+      readingMinutes: story.readingMinutes,
+      paragraphs: story.paragraphs,
+      sections: story.sections.length,
+      excerpt: excerptOf(story),
+    };
+    return { entry, story };
+  });
+}

@@ -1,0 +1,179 @@
+/**
+ * The one gate between a web page's markup and Ficwell's views: a strict allow-list on top of DOMPurify.
+ *
+ * What passes: text formatting, paragraphs, headings, lists, quotes, tables, rules, `details`, links to
+ * http(s) and to fragments, and https images. What never passes: scripts, event handlers, `style` elements
+ * and attributes (so FFN's `user-select: none` and an AO3 work skin stay behind), `class`, forms and their
+ * controls, iframes, objects, SVG, MathML, and any `javascript:`, `data:` or other non-http URL.
+ *
+ * A few things are rewritten rather than dropped:
+ * - `style="text-align: center|right|justify"` becomes `align="..."`, so centred scene breaks and poems keep
+ *   their shape without any CSS from the page;
+ * - relative links and sources are resolved against `baseUrl` (dropped when there is none);
+ * - `id` and `name` get DOMPurify's `user-content-` prefix (so they cannot clobber the view's own globals),
+ *   and in-page links (`#fn1`) follow them, which keeps AO3 footnotes working;
+ * - links get `rel="noopener noreferrer"`, images `loading="lazy"` and `referrerpolicy="no-referrer"`.
+ *
+ * Sanitizing is idempotent: the UI may sanitize stored HTML again before rendering it.
+ */
+
+import DOMPurify, { type Config, type DOMPurify as Purifier, type WindowLike } from 'dompurify';
+
+/** A Window (a browser's, or jsdom's in tests) that DOMPurify can build its inert document from. */
+export type SanitizeWindow = WindowLike;
+
+export interface SanitizeOptions {
+  /** Base for relative `href` and `src`; without it, relative URLs are dropped (fragments are kept). */
+  baseUrl?: string | URL;
+}
+
+const ALLOWED_TAGS = [
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'blockquote', 'br', 'caption', 'center', 'cite', 'code', 'col',
+  'colgroup', 'dd', 'del', 'details', 'dfn', 'div', 'dl', 'dt', 'em', 'figcaption', 'figure', 'h1', 'h2', 'h3',
+  'h4', 'h5', 'h6', 'hr', 'i', 'img', 'ins', 'kbd', 'li', 'mark', 'ol', 'p', 'pre', 'q', 'rp', 'rt', 'ruby', 's',
+  'samp', 'small', 'span', 'strike', 'strong', 'sub', 'summary', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th',
+  'thead', 'tr', 'tt', 'u', 'ul', 'var', 'wbr',
+];
+
+const ALLOWED_ATTR = [
+  'href', 'src', 'alt', 'title', 'width', 'height', 'lang', 'dir', 'align', 'colspan', 'rowspan', 'start',
+  'reversed', 'type', 'open', 'id', 'name', 'data-p',
+];
+
+/** Attribute values checked one by one; anything not matching is removed. */
+const VALUE_RULES: Record<string, RegExp> = {
+  align: /^(?:left|center|right|justify)$/i,
+  dir: /^(?:ltr|rtl|auto)$/i,
+  lang: /^[a-z]{1,8}(?:-[a-z0-9]{1,8})*$/i,
+  width: /^\d{1,5}%?$/,
+  height: /^\d{1,5}%?$/,
+  colspan: /^\d{1,3}$/,
+  rowspan: /^\d{1,3}$/,
+  start: /^-?\d{1,9}$/,
+  'data-p': /^\d{1,9}$/,
+};
+
+const OL_TYPES = new Set(['1', 'a', 'A', 'i', 'I']);
+const NAMED_PROPS_PREFIX = 'user-content-';
+const TEXT_ALIGN = /(?:^|;)\s*text-align\s*:\s*(center|right|justify)\b/i;
+
+const CONFIG: Config = {
+  ALLOWED_TAGS,
+  ALLOWED_ATTR,
+  ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
+  // DOMPurify checks every non-text attribute value against this; URL attributes are already absolute here
+  // (see the hook), so this allows http(s), fragments and plain scheme-less values such as "center".
+  ALLOWED_URI_REGEXP: /^(?:https?:|#|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
+  // Controls whose text would read as story text once the control itself is gone.
+  ADD_FORBID_CONTENTS: ['select', 'option', 'button', 'textarea', 'datalist', 'object', 'embed', 'canvas'],
+  SANITIZE_NAMED_PROPS: true,
+  KEEP_CONTENT: true,
+  RETURN_DOM_FRAGMENT: true,
+};
+
+interface Instance {
+  purify: Purifier;
+  /** Per-call state for the hooks; sanitizing is synchronous, so one slot is enough. */
+  base: URL | undefined;
+  align: WeakMap<Element, string>;
+}
+
+// One configured DOMPurify per window; the hooks belong to the instance.
+const instances = new WeakMap<object, Instance>();
+
+function instanceFor(win: SanitizeWindow): Instance {
+  let inst = instances.get(win);
+  if (inst) return inst;
+  const created: Instance = { purify: DOMPurify(win), base: undefined, align: new WeakMap() };
+  installHooks(created);
+  instances.set(win, created);
+  return created;
+}
+
+function installHooks(inst: Instance): void {
+  inst.purify.addHook('uponSanitizeAttribute', (node, event) => {
+    const name = event.attrName;
+    const value = event.attrValue;
+    if (name === 'style') {
+      const align = TEXT_ALIGN.exec(value)?.[1];
+      if (align) inst.align.set(node, align.toLowerCase());
+      event.keepAttr = false;
+      return;
+    }
+    if (name === 'href' || name === 'src') {
+      const url = safeUrl(value, inst.base, name === 'src' ? 'image' : 'link');
+      if (url === undefined) event.keepAttr = false;
+      else event.attrValue = url;
+      return;
+    }
+    if (name === 'type') {
+      if (node.nodeName !== 'OL' || !OL_TYPES.has(value)) event.keepAttr = false;
+      return;
+    }
+    const rule = VALUE_RULES[name];
+    if (rule && !rule.test(value)) event.keepAttr = false;
+    else if (name === 'align') event.attrValue = value.toLowerCase();
+  });
+
+  inst.purify.addHook('afterSanitizeAttributes', (node) => {
+    const align = inst.align.get(node);
+    if (align && !node.hasAttribute('align')) node.setAttribute('align', align);
+    if (node.nodeName === 'A' && node.hasAttribute('href')) node.setAttribute('rel', 'noopener noreferrer');
+    if (node.nodeName === 'IMG') {
+      node.setAttribute('loading', 'lazy');
+      node.setAttribute('referrerpolicy', 'no-referrer');
+    }
+  });
+}
+
+/**
+ * The URL to keep for an `href` (http, https or an in-page fragment) or an image `src` (https only), or
+ * undefined to drop it.
+ */
+function safeUrl(value: string, base: URL | undefined, kind: 'link' | 'image'): string | undefined {
+  const trimmed = value.trim();
+  if (kind === 'link' && trimmed.startsWith('#')) {
+    if (trimmed.length === 1) return undefined;
+    const target = trimmed.slice(1);
+    return '#' + (target.startsWith(NAMED_PROPS_PREFIX) ? target : NAMED_PROPS_PREFIX + target);
+  }
+  let url: URL;
+  try {
+    url = base ? new URL(trimmed, base) : new URL(trimmed);
+  } catch {
+    return undefined;
+  }
+  const ok = kind === 'image' ? url.protocol === 'https:' : url.protocol === 'https:' || url.protocol === 'http:';
+  return ok ? url.href : undefined;
+}
+
+/**
+ * Sanitizes `input` into a DocumentFragment owned by an inert document (nothing in it runs or loads).
+ * A string is an HTML fragment; a Node is taken with its subtree (a DocumentFragment: its children).
+ */
+export function sanitizeToFragment(input: string | Node, win: SanitizeWindow, options: SanitizeOptions = {}): DocumentFragment {
+  const inst = instanceFor(win);
+  inst.base = options.baseUrl === undefined ? undefined : new URL(options.baseUrl);
+  let fragment: DocumentFragment;
+  try {
+    fragment = inst.purify.sanitize(input, { ...CONFIG, RETURN_DOM_FRAGMENT: true });
+  } finally {
+    inst.base = undefined;
+  }
+  // An image whose source was dropped would show as a broken-image box.
+  for (const img of Array.from(fragment.querySelectorAll('img:not([src])'))) img.remove();
+  return fragment;
+}
+
+/** Serializes a (sanitized) fragment. */
+export function serializeFragment(fragment: DocumentFragment): string {
+  const holder = fragment.ownerDocument.createElement('div');
+  holder.append(fragment);
+  return holder.innerHTML;
+}
+
+/** Sanitized HTML for `input` (see the module comment for what survives). */
+export function sanitizeHtml(input: string | Node, win: SanitizeWindow, options: SanitizeOptions = {}): string {
+  return serializeFragment(sanitizeToFragment(input, win, options));
+}

@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSERS, click, evaluate, inPanel, launch, poll, type AnyPage, type Harness } from './support/harness';
+
+describe.each(BROWSERS)('foundation in %s', (name) => {
+  let h: Harness;
+  let popup: AnyPage;
+  beforeAll(async () => {
+    h = await launch(name);
+    popup = await h.openExtensionPage('/popup.html');
+  });
+  afterAll(async () => h?.close());
+
+  it('the popup lists the five bundled stories', async () => {
+    const titles = await evaluate<string[]>(popup, `[...document.querySelectorAll('.row-title')].map((e) => e.textContent)`);
+    expect(titles).toEqual(['Her Outstretched Hand', 'just you and I', 'Glass Hearts', 'The Dessert Shop', 'Never Alone']);
+  });
+
+  it('choosing a story opens the real side panel on its first paragraph', async () => {
+    await click(popup, '[data-story="just-you-and-i"] button');
+    await poll(popup, `(() => {
+      const api = globalThis.browser ?? globalThis.chrome;
+      return api.extension.getViews().some((v) => v.location.pathname === '/sidepanel.html' && v.document.querySelector('[data-p="0"]'));
+    })()`, 15_000, 'the side panel to show the story');
+    const shown = await inPanel<{ title: string; first: string; hash: string }>(popup, `(w) => ({
+      title: w.document.querySelector('h1').textContent,
+      first: w.document.querySelector('[data-p="0"]').textContent,
+      hash: w.location.hash,
+    })`);
+    expect(shown.title).toBe('just you and I');
+    expect(shown.first).toBe("It's been building for a while now; maybe back in the first desert, where they had trekked through endless sand.");
+    expect(shown.hash).toBe('#story=just-you-and-i');
+  });
+});

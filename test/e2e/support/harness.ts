@@ -1,0 +1,177 @@
+import { mkdtempSync, mkdirSync, copyFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
+import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
+import { CHROMIUM_BIN, FIREFOX_BIN, requireBinary } from './binaries';
+
+export type BrowserName = 'chromium' | 'firefox';
+export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
+
+export const GECKO_ID = 'ficwell@ficwell.invalid';
+/** Pinned so moz-extension:// URLs (and so the extension's IndexedDB origin) are stable across restarts. */
+const FIREFOX_UUID = '6f1c2a9e-3b7d-4e58-9a0c-5d2e8f417b63';
+
+/** The part of Playwright's and Puppeteer's Page that these tests use. */
+export type AnyPage = PwPage | PpPage;
+
+export interface Harness {
+  readonly name: BrowserName;
+  readonly origin: string;
+  /** Opens an extension page in a new tab and waits for its readiness marker. */
+  openExtensionPage(path: string): Promise<AnyPage>;
+  /** Closes the browser and starts it again on the same profile. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** Port of the local site server (test/e2e/support/server.ts), when the test needs fan-fiction hosts. */
+  sitePort?: number;
+}
+
+const root = resolve(import.meta.dirname, '../../..');
+
+export async function launch(name: BrowserName, options: LaunchOptions = {}): Promise<Harness> {
+  return name === 'chromium' ? launchChromium(options) : launchFirefox(options);
+}
+
+async function launchChromium(options: LaunchOptions): Promise<Harness> {
+  const ext = join(root, '.output/chrome-mv3');
+  const profile = mkdtempSync(join(tmpdir(), 'ficwell-chromium-'));
+  const start = async () => {
+    const args = [
+      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', `--disable-extensions-except=${ext}`, `--load-extension=${ext}`,
+    ];
+    if (options.sitePort) {
+      const p = options.sitePort;
+      args.push(`--host-resolver-rules=MAP www.fanfiction.net 127.0.0.1:${p}, MAP m.fanfiction.net 127.0.0.1:${p}, MAP archiveofourown.org 127.0.0.1:${p}`);
+    }
+    const ctx = await chromium.launchPersistentContext(profile, {
+      executablePath: requireBinary(CHROMIUM_BIN, 'Chromium'), headless: true, args,
+    });
+    const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
+    return { ctx, id: new URL(sw.url()).host };
+  };
+  let { ctx, id } = await start();
+  let current: BrowserContext = ctx;
+  return {
+    name: 'chromium',
+    get origin() {
+      return `chrome-extension://${id}`;
+    },
+    async openExtensionPage(path) {
+      const page = await current.newPage();
+      await page.goto(`chrome-extension://${id}${path}`);
+      await waitForReady(page);
+      return page;
+    },
+    async restart() {
+      await current.close();
+      ({ ctx, id } = await start());
+      current = ctx;
+    },
+    async close() {
+      await current.close();
+    },
+  };
+}
+
+/**
+ * Firefox loads the packed build as an installed (not temporary) add-on from the profile, so it survives a
+ * restart like a real install. ESR honours xpinstall.signatures.required=false for unsigned add-ons.
+ */
+async function launchFirefox(options: LaunchOptions): Promise<Harness> {
+  const profile = mkdtempSync(join(tmpdir(), 'ficwell-firefox-'));
+  mkdirSync(join(profile, 'extensions'));
+  const zip = readdirSync(join(root, '.output')).find((f) => f.endsWith('-firefox.zip'));
+  if (!zip) throw new Error('No Firefox package in .output: run `npm run zip` first.');
+  copyFileSync(join(root, '.output', zip), join(profile, 'extensions', `${GECKO_ID}.xpi`));
+  const prefs: Record<string, unknown> = {
+    'xpinstall.signatures.required': false,
+    'extensions.autoDisableScopes': 0,
+    'extensions.enabledScopes': 15,
+    'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+  };
+  if (options.sitePort) {
+    Object.assign(prefs, {
+      'network.proxy.type': 1, 'network.proxy.http': '127.0.0.1', 'network.proxy.http_port': options.sitePort,
+      'network.proxy.no_proxies_on': '', 'network.proxy.allow_hijacking_localhost': true,
+    });
+  }
+  const start = () =>
+    puppeteer.launch({
+      browser: 'firefox', executablePath: requireBinary(FIREFOX_BIN, 'Firefox ESR'), headless: true,
+      userDataDir: profile, args: ['--remote-allow-system-access'], extraPrefsFirefox: prefs,
+    });
+  let browser: PpBrowser = await start();
+  const origin = `moz-extension://${FIREFOX_UUID}`;
+  return {
+    name: 'firefox',
+    origin,
+    async openExtensionPage(path) {
+      const page = await browser.newPage();
+      await openFirefoxExtensionUrl(page, `${origin}${path}`);
+      return page;
+    },
+    async restart() {
+      await browser.close();
+      browser = await start();
+    },
+    async close() {
+      await browser.close();
+    },
+  };
+}
+
+/** BiDi sends no load event for moz-extension:// documents: navigate, then wait for the page's own marker. */
+async function openFirefoxExtensionUrl(page: PpPage, url: string): Promise<void> {
+  const frame = page.mainFrame() as unknown as { browsingContext: { navigate(u: string, w?: string): Promise<void> } };
+  await frame.browsingContext.navigate(url, 'interactive').catch(() => {});
+  await waitForReady(page);
+}
+
+export async function waitForReady(page: AnyPage, timeout = 15_000): Promise<void> {
+  await poll(page, () => document.documentElement.dataset.ready === 'true', timeout, 'the page to be ready');
+}
+
+/** Polls a predicate in the page; Playwright and Puppeteer order waitForFunction's arguments differently. */
+export async function poll(page: AnyPage, predicate: string | (() => unknown), timeout = 10_000, what = 'a condition'): Promise<void> {
+  const deadline = Date.now() + timeout;
+  const expr = typeof predicate === 'string' ? predicate : `(${predicate.toString()})()`;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      if (await (page as PpPage).evaluate(expr)) return;
+    } catch (e) {
+      last = e; // the document may be navigating
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`Timed out after ${timeout} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
+}
+
+export async function evaluate<T>(page: AnyPage, expr: string): Promise<T> {
+  return (await (page as PpPage).evaluate(expr)) as T;
+}
+
+/**
+ * Runs `body` (source of a function taking the panel's window) inside the open side panel / sidebar, reached
+ * from an extension page through extension.getViews(): the panel is not a tab that the drivers list.
+ */
+export function inPanel<T>(page: AnyPage, body: string): Promise<T> {
+  return evaluate<T>(
+    page,
+    `(() => {
+      const api = globalThis.browser ?? globalThis.chrome;
+      const panel = api.extension.getViews().find((v) => v.location.pathname === '/sidepanel.html' && v !== window);
+      if (!panel) return null;
+      return (${body})(panel);
+    })()`,
+  );
+}
+
+export async function click(page: AnyPage, selector: string): Promise<void> {
+  await (page as PpPage).click(selector);
+}
