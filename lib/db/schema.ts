@@ -1,0 +1,83 @@
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { Position } from '../position';
+
+/** Reading progress of one story: bundled (`seed:<id>`) or, later, from a site. */
+export interface ProgressRecord {
+  key: string;
+  position: Position;
+  /** 0 to 100, by words. */
+  percent: number;
+  /** When the reader was at this position (ms since the epoch); the newest record always wins. */
+  updatedAt: number;
+  /** When the reader first reached the end, or null. */
+  finishedAt: number | null;
+}
+
+/** The one schema of Ficwell's IndexedDB database. Every change is a new version in `migrations`. */
+export interface FicwellDB extends DBSchema {
+  progress: {
+    key: string;
+    value: ProgressRecord;
+    indexes: { 'by-updated': number };
+  };
+}
+
+export const DB_NAME = 'ficwell';
+
+type UpgradeTx = IDBPTransaction<FicwellDB, StoreNames<FicwellDB>[], 'versionchange'>;
+type Migration = (db: IDBPDatabase<FicwellDB>, tx: UpgradeTx) => void;
+
+/** migrations[v - 1] upgrades a database at version v - 1 to version v. Never edit one that has shipped. */
+export const migrations: readonly Migration[] = [
+  // 1: progress records keyed by story.
+  (db) => {
+    db.createObjectStore('progress', { keyPath: 'key' });
+  },
+  // 2: an index by time, so the library can sort by "recently read" without reading every record.
+  (_db, tx) => {
+    tx.objectStore('progress').createIndex('by-updated', 'updatedAt');
+  },
+];
+
+export const DB_VERSION = migrations.length;
+
+export interface OpenOptions {
+  name?: string;
+  /** Open at an older version: only for tests that write a database as an earlier release did. */
+  version?: number;
+  /** Another view wants to upgrade: we were asked to let go of the connection. */
+  onVersionChange?: () => void;
+  /** Time to wait for older views to close before giving up on an upgrade. */
+  blockedTimeoutMs?: number;
+}
+
+export async function openFicwellDB(options: OpenOptions = {}): Promise<IDBPDatabase<FicwellDB>> {
+  const version = options.version ?? DB_VERSION;
+  let blockedTimer: ReturnType<typeof setTimeout> | undefined;
+  let giveUp: (e: Error) => void = () => {};
+  const timedOut = new Promise<never>((_, reject) => (giveUp = reject));
+  const opening = openDB<FicwellDB>(options.name ?? DB_NAME, version, {
+    upgrade(db, oldVersion, newVersion, tx) {
+      for (let v = oldVersion; v < (newVersion ?? version); v++) migrations[v]?.(db, tx);
+    },
+    blocked() {
+      blockedTimer = setTimeout(
+        () => giveUp(new Error('The database upgrade is blocked by an older Ficwell view that is still open.')),
+        options.blockedTimeoutMs ?? 5000,
+      );
+    },
+    blocking(_current, _blocked, event) {
+      // A newer version waits for us: let go of the connection so it can upgrade; the owner reopens.
+      (event.target as IDBDatabase).close();
+      options.onVersionChange?.();
+    },
+    terminated() {
+      options.onVersionChange?.();
+    },
+  });
+  try {
+    return await Promise.race([opening, timedOut]);
+  } finally {
+    clearTimeout(blockedTimer);
+  }
+}

@@ -1,0 +1,108 @@
+import { deleteDB, openDB } from 'idb';
+import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
+import { DB_VERSION, migrations, openFicwellDB, type ProgressRecord } from '../../../lib/db/schema';
+import { createProgressStore } from '../../../lib/db/progress';
+
+let n = 0;
+const fresh = () => `ficwell-test-${++n}`;
+const record = (key: string, updatedAt: number, nPara = 3, finishedAt: number | null = null): ProgressRecord => ({
+  key,
+  position: { section: 0, paragraph: nPara, n: nPara, offset: 0.25 },
+  percent: 10,
+  updatedAt,
+  finishedAt,
+});
+
+afterEach(async () => {
+  for (let i = 1; i <= n; i++) await deleteDB(`ficwell-test-${i}`);
+});
+
+describe('schema and migrations', () => {
+  it('the current version is the number of migrations', () => {
+    expect(DB_VERSION).toBe(migrations.length);
+    expect(DB_VERSION).toBe(2);
+  });
+
+  it('a database written by version 1 upgrades with every record kept and the new index filled', async () => {
+    const name = fresh();
+    // Written exactly as release 1 did: its own migration only, records of its shape.
+    const v1 = await openFicwellDB({ name, version: 1 });
+    expect([...v1.objectStoreNames]).toEqual(['progress']);
+    expect([...v1.transaction('progress').store.indexNames]).toEqual([]);
+    const old = [record('seed:a', 100), record('seed:b', 300, 7, 250), record('seed:c', 200)];
+    for (const r of old) await v1.put('progress', r);
+    v1.close();
+
+    const db = await openFicwellDB({ name });
+    expect(db.version).toBe(DB_VERSION);
+    expect(await db.getAll('progress')).toEqual(old);
+    const byTime = await db.getAllFromIndex('progress', 'by-updated');
+    expect(byTime.map((r) => r.key)).toEqual(['seed:a', 'seed:c', 'seed:b']);
+    db.close();
+  });
+
+  it('an old open view lets go of its connection so an upgrade is not blocked', async () => {
+    const name = fresh();
+    let released = false;
+    const old = await openFicwellDB({ name, version: 1, onVersionChange: () => (released = true) });
+    await old.put('progress', record('seed:kept', 1));
+    const db = await openFicwellDB({ name, blockedTimeoutMs: 2000 });
+    expect(released).toBe(true);
+    expect(await db.get('progress', 'seed:kept')).toEqual(record('seed:kept', 1));
+    db.close();
+  });
+
+  it('an upgrade blocked by a view that does not let go fails with a clear message', async () => {
+    const name = fresh();
+    // A raw connection without a versionchange handler stands for a stuck old view.
+    const stuck = await openDB(name, 1, { upgrade: (d) => void d.createObjectStore('progress', { keyPath: 'key' }) });
+    await expect(openFicwellDB({ name, blockedTimeoutMs: 100 })).rejects.toThrow(/blocked by an older Ficwell view/);
+    stuck.close();
+  });
+
+  it('types records from the schema', () => {
+    expectTypeOf<ProgressRecord['position']['n']>().toEqualTypeOf<number>();
+  });
+});
+
+describe('progress store', () => {
+  const storeFor = (name: string) => createProgressStore((onVersionChange) => openFicwellDB({ name, onVersionChange }));
+
+  it('saves and reads back, newest first', async () => {
+    const store = storeFor(fresh());
+    await store.save(record('seed:a', 10));
+    await store.save(record('seed:b', 20));
+    expect(await store.get('seed:a')).toEqual(record('seed:a', 10));
+    expect((await store.all()).map((r) => r.key)).toEqual(['seed:b', 'seed:a']);
+  });
+
+  it('a stale view never moves a story back to an older position', async () => {
+    const store = storeFor(fresh());
+    await store.save(record('seed:a', 200, 50));
+    const kept = await store.save(record('seed:a', 100, 5));
+    expect(kept.position.n).toBe(50);
+    expect((await store.get('seed:a'))?.position.n).toBe(50);
+    await store.save(record('seed:a', 300, 60));
+    expect((await store.get('seed:a'))?.position.n).toBe(60);
+  });
+
+  it('once finished, a story keeps its first finishing date', async () => {
+    const store = storeFor(fresh());
+    await store.save(record('seed:a', 100, 9, 100));
+    const later = await store.save(record('seed:a', 200, 2));
+    expect(later.finishedAt).toBe(100);
+    expect(later.position.n).toBe(2);
+  });
+
+  it('lets go of its connection for an upgrade and reconnects on the next call', async () => {
+    const name = fresh();
+    let version: number | undefined = 1; // this view was opened by the previous release
+    const store = createProgressStore((onVersionChange) => openFicwellDB({ name, version, onVersionChange }));
+    await store.get('seed:x');
+    const newer = await openFicwellDB({ name, blockedTimeoutMs: 2000 }); // not blocked: the store let go
+    await newer.put('progress', record('seed:x', 5));
+    newer.close();
+    version = undefined; // the view reloads as the new release
+    expect(await store.get('seed:x')).toEqual(record('seed:x', 5));
+  });
+});
