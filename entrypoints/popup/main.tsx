@@ -1,23 +1,47 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { StoryList } from '../../components/StoryList';
+import { Library } from '../../components/Library';
 import type { CatalogEntry } from '../../lib/catalog';
+import { seedKey } from '../../lib/db/progress';
+import type { ProgressRecord } from '../../lib/db/schema';
+import { libraryItems, type SortKey } from '../../lib/library';
 import { loadCatalog } from '../../platform/data';
 import { openStoryInPanel } from '../../platform/panel';
+import { createProgressService } from '../../platform/progress';
+import { loadUi, saveUi } from '../../platform/ui-state';
 import '../../components/base.css';
 import '../../components/library.css';
 import './style.css';
 
+const progress = createProgressService();
+
 function Popup() {
   const [entries, setEntries] = useState<CatalogEntry[] | null>(null);
+  const [records, setRecords] = useState(new Map<string, ProgressRecord>());
+  const [sort, setSort] = useState<SortKey>('recent');
   const [windowId, setWindowId] = useState<number>();
   const [error, setError] = useState<string>();
+  const [canSave, setCanSave] = useState(true);
 
   useEffect(() => {
-    loadCatalog().then(setEntries, () => setError('The library could not be loaded.'));
+    // Only the catalog and the progress records: the popup never loads story text.
+    Promise.all([loadCatalog(), progress.all(), loadUi()]).then(
+      ([catalog, saved, ui]) => {
+        setRecords(new Map(saved.map((r) => [r.key, r])));
+        setSort(ui.sort);
+        setEntries(catalog);
+      },
+      () => setError('The library could not be loaded.'),
+    );
     // Known before any click: the panel must open inside the click's gesture, with no await first.
     browser.windows.getCurrent().then((w) => setWindowId(w.id));
+    const offAvailability = progress.onAvailability(setCanSave);
+    const offChange = progress.onChange((r) => setRecords((m) => new Map(m).set(r.key, r)));
+    return () => {
+      offAvailability();
+      offChange();
+    };
   }, []);
   useEffect(() => {
     if (entries) document.documentElement.dataset.ready = 'true';
@@ -38,8 +62,24 @@ function Popup() {
         <h1 id="library-title">Ficwell</h1>
         <span class="row-meta">{entries ? `${entries.length} stories` : 'Loading…'}</span>
       </header>
-      {error && <p class="notice" role="alert">{error}</p>}
-      {entries && <StoryList entries={entries} onOpen={open} />}
+      {error && (
+        <p class="notice" role="alert">
+          {error}
+        </p>
+      )}
+      {!canSave && <p class="notice quiet">Reading progress cannot be read or saved right now.</p>}
+      {entries && (
+        <Library
+          items={libraryItems(entries, records, seedKey)}
+          sort={sort}
+          now={Date.now()}
+          onSort={(s) => {
+            setSort(s);
+            void saveUi({ sort: s });
+          }}
+          onOpen={open}
+        />
+      )}
     </main>
   );
 }

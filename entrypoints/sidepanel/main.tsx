@@ -1,48 +1,142 @@
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
-import { StoryList } from '../../components/StoryList';
-import { StoryView } from '../../components/StoryView';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { Library } from '../../components/Library';
+import { Reader, type PositionReport } from '../../components/Reader';
 import type { CatalogEntry, StoryData } from '../../lib/catalog';
+import { seedKey } from '../../lib/db/progress';
+import type { ProgressRecord } from '../../lib/db/schema';
+import { libraryItems } from '../../lib/library';
+import type { Position } from '../../lib/position';
+import { createSaver } from '../../lib/saver';
 import { loadCatalog, loadStory } from '../../platform/data';
+import { createProgressService } from '../../platform/progress';
+import { loadUi, saveUi, type UiState } from '../../platform/ui-state';
 import '../../components/base.css';
 import '../../components/library.css';
 import '../../components/reader.css';
 
-type View = { kind: 'loading' } | { kind: 'story'; data: StoryData } | { kind: 'library'; entries: CatalogEntry[]; message?: string };
+const progress = createProgressService();
+const NO_SAVE = 'Progress cannot be saved right now; reading works, and your place is kept while this panel stays open.';
 
-function storyIdFromHash(hash: string): string | null {
-  return new URLSearchParams(hash.replace(/^#/, '')).get('story');
-}
+type View =
+  | { kind: 'loading' }
+  | { kind: 'story'; data: StoryData; initial: Position | null }
+  | { kind: 'library'; entries: CatalogEntry[]; records: Map<string, ProgressRecord>; message?: string };
+
+const storyIdFromHash = (hash: string) => new URLSearchParams(hash.replace(/^#/, '')).get('story');
 
 function Panel() {
   const [view, setView] = useState<View>({ kind: 'loading' });
+  const [ui, setUi] = useState<UiState | null>(null);
+  const [canSave, setCanSave] = useState(true);
 
+  useEffect(() => progress.onAvailability(setCanSave), []);
   useEffect(() => {
     const show = async () => {
-      const id = storyIdFromHash(location.hash);
-      const data = id ? await loadStory(id) : undefined;
-      if (data) setView({ kind: 'story', data });
-      else {
-        const entries = await loadCatalog();
-        setView({ kind: 'library', entries, message: id ? `There is no story "${id}" in the library.` : undefined });
+      const state = await loadUi();
+      setUi(state);
+      let id = storyIdFromHash(location.hash);
+      if (id === null && state.lastStory) {
+        id = state.lastStory; // the panel reopens on the story it showed last
+        history.replaceState(null, '', `#story=${encodeURIComponent(id)}`);
       }
+      const data = id ? await loadStory(id) : undefined;
+      if (data) {
+        const saved = await progress.get(seedKey(data.entry.id));
+        setView({ kind: 'story', data, initial: saved?.position ?? null });
+        void saveUi({ lastStory: data.entry.id });
+        return;
+      }
+      const [entries, records] = await Promise.all([loadCatalog(), progress.all()]);
+      setView({
+        kind: 'library',
+        entries,
+        records: new Map(records.map((r) => [r.key, r])),
+        message: id ? `There is no story “${id}” in the library. Choose one below.` : undefined,
+      });
+      void saveUi({ lastStory: null });
     };
     void show();
     addEventListener('hashchange', show);
     return () => removeEventListener('hashchange', show);
   }, []);
   useEffect(() => {
-    if (view.kind === 'story') document.title = `${view.data.entry.title} · Ficwell`;
+    document.title = view.kind === 'story' ? `${view.data.entry.title} · Ficwell` : 'Ficwell';
     if (view.kind !== 'loading') document.documentElement.dataset.ready = 'true';
   }, [view]);
 
-  if (view.kind === 'loading') return <p class="notice" role="status">Loading…</p>;
-  if (view.kind === 'story') return <StoryView entry={view.data.entry} story={view.data.story} />;
+  if (view.kind === 'loading' || !ui) return <p class="notice" role="status">Loading…</p>;
+  if (view.kind === 'library') {
+    return (
+      <main aria-label="Library">
+        {view.message && (
+          <p class="notice" role="alert">
+            {view.message}
+          </p>
+        )}
+        <Library
+          items={libraryItems(view.entries, view.records, seedKey)}
+          sort={ui.sort}
+          now={Date.now()}
+          onSort={(sort) => {
+            setUi({ ...ui, sort });
+            void saveUi({ sort });
+          }}
+          onOpen={(id) => (location.hash = `story=${encodeURIComponent(id)}`)}
+        />
+      </main>
+    );
+  }
+  const { data, initial } = view;
+  const id = data.entry.id;
+  const update = (patch: Partial<UiState>) => {
+    setUi({ ...ui, ...patch });
+    void saveUi(patch);
+  };
   return (
-    <main aria-label="Library">
-      {view.message && <p class="notice" role="alert">{view.message}</p>}
-      <StoryList entries={view.entries} onOpen={(id) => (location.hash = `story=${encodeURIComponent(id)}`)} />
-    </main>
+    <StoryScreen key={id} data={data} initial={initial} ui={ui} notice={canSave ? null : NO_SAVE} update={update} />
+  );
+}
+
+function StoryScreen(props: { data: StoryData; initial: Position | null; ui: UiState; notice: string | null; update: (p: Partial<UiState>) => void }) {
+  const { data, ui, update } = props;
+  const id = data.entry.id;
+  const saver = useMemo(() => createSaver<ProgressRecord>({ write: (r) => progress.save(r) }), [id]);
+  useEffect(() => {
+    // Closing or hiding the panel writes the last position at once.
+    const flush = () => void saver.flush();
+    const onVisibility = () => document.visibilityState === 'hidden' && flush();
+    addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      flush();
+      removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, [saver]);
+
+  const onPosition = (r: PositionReport) => {
+    const now = Date.now();
+    saver.update({ key: seedKey(id), position: r.position, percent: r.percent, updatedAt: now, finishedAt: r.atEnd ? now : null });
+  };
+  return (
+    <Reader
+      entry={data.entry}
+      story={data.story}
+      initial={props.initial}
+      fontSize={ui.fontSize}
+      frontMatterOpen={ui.frontMatterOpen[id] ?? true}
+      endNotesOpen={ui.endNotesOpen[id] ?? true}
+      notice={props.notice}
+      onPosition={onPosition}
+      onFontSize={(fontSize) => update({ fontSize })}
+      onNotesToggle={(which, open) =>
+        which === 'front'
+          ? update({ frontMatterOpen: { ...ui.frontMatterOpen, [id]: open } })
+          : update({ endNotesOpen: { ...ui.endNotesOpen, [id]: open } })
+      }
+      onLibrary={() => (location.hash = '')}
+    />
   );
 }
 

@@ -175,3 +175,39 @@ export function inPanel<T>(page: AnyPage, body: string): Promise<T> {
 export async function click(page: AnyPage, selector: string): Promise<void> {
   await (page as PpPage).click(selector);
 }
+
+/**
+ * Closes the side panel / sidebar as a person would. Chrome's sidePanel.close() needs no gesture; Firefox's
+ * sidebarAction.close() does, so the test adds a button to the extension page and clicks it for real.
+ */
+export async function closePanel(h: Harness, page: AnyPage): Promise<void> {
+  if (h.name === 'chromium') {
+    await evaluate(page, `chrome.windows.getCurrent().then((w) => chrome.sidePanel.close({ windowId: w.id }))`);
+  } else {
+    await evaluate(page, `(() => {
+      const b = document.createElement('button');
+      b.id = 'test-close-sidebar';
+      b.textContent = 'Close sidebar';
+      b.style = 'position:fixed;top:0;left:0;z-index:99';
+      b.addEventListener('click', () => { browser.sidebarAction.close(); b.remove(); });
+      document.body.append(b);
+    })()`);
+    await click(page, '#test-close-sidebar');
+  }
+  await poll(page, `!(globalThis.browser ?? globalThis.chrome).extension.getViews().some((v) => v.location.pathname === '/sidepanel.html')`, 10_000, 'the panel to close');
+}
+
+/** Source of a function (window) => the paragraph under the reader's reading line, measured independently. */
+export const TOP_PARAGRAPH = `(w) => {
+  const line = w.document.querySelector('.reader-bar').getBoundingClientRect().bottom + 8;
+  for (const p of w.document.querySelectorAll('[data-p]')) {
+    const r = p.getBoundingClientRect();
+    if (r.bottom > line) return Number(p.dataset.p);
+  }
+  return -1;
+}`;
+
+export async function setViewport(page: AnyPage, width: number, height: number): Promise<void> {
+  if ('setViewportSize' in page) await page.setViewportSize({ width, height });
+  else await page.setViewport({ width, height });
+}

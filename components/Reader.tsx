@@ -1,0 +1,312 @@
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { CatalogEntry } from '../lib/catalog';
+import { formatMinutes, formatWords } from '../lib/format';
+import { indexStory, minutesLeft, paragraphOf, percentRead, positionAt, totalWords, type Position } from '../lib/position';
+import { chunkOf, chunkStory, renderOrder, type Block, type Chunk } from '../lib/story/chunks';
+import type { Note, NoteKind, Story } from '../lib/story/model';
+
+export interface PositionReport {
+  position: Position;
+  percent: number;
+  /** The end of the story came into view. */
+  atEnd: boolean;
+}
+
+export interface ReaderProps {
+  entry: CatalogEntry;
+  story: Story;
+  /** Where to open; null opens at the start. */
+  initial: Position | null;
+  fontSize: number;
+  frontMatterOpen: boolean;
+  endNotesOpen: boolean;
+  /** A quiet message shown under the header (for example when progress cannot be saved). */
+  notice: string | null;
+  onPosition: (report: PositionReport) => void;
+  onFontSize: (px: number) => void;
+  onNotesToggle: (which: 'front' | 'end', open: boolean) => void;
+  onLibrary: () => void;
+}
+
+export const FONT_SIZES = [14, 16, 18, 20, 22, 24, 28, 32];
+/** Paragraphs drawn per idle slice while the rest of a long story fills in. */
+const PARAGRAPHS_PER_SLICE = 400;
+
+const KIND_LABEL: Record<NoteKind, string> = {
+  disclaimer: 'Disclaimer',
+  warning: 'Warning',
+  summary: 'Summary',
+  'authors-note': "Author's note",
+  copyright: 'Copyright',
+};
+
+interface Anchor {
+  n: number;
+  offset: number;
+}
+
+/**
+ * The side-panel reader. Long stories render the chunk holding the saved paragraph first and fill in the
+ * rest in idle slices; the reading position is kept as a paragraph anchor and re-applied after anything
+ * that moves text (more chunks drawn, a resize, a font change).
+ */
+export function Reader(props: ReaderProps) {
+  const { entry, story } = props;
+  const index = useMemo(() => indexStory(story), [story]);
+  const chunks = useMemo(() => chunkStory(story), [story]);
+  const anchor = useRef<Anchor | null>(
+    props.initial ? { n: paragraphOf(index, props.initial), offset: props.initial.offset } : null,
+  );
+  const [drawn, setDrawn] = useState<boolean[]>(() => {
+    const at = chunkOf(chunks, anchor.current?.n ?? 0);
+    return chunks.map((_, i) => Math.abs(i - at) <= 1);
+  });
+  const [percent, setPercent] = useState(() => (anchor.current ? percentRead(index, anchor.current) : 0));
+  const header = useRef<HTMLElement>(null);
+  const article = useRef<HTMLElement>(null);
+  const selfScroll = useRef(false);
+  const total = totalWords(index);
+
+  const readingLine = () => (header.current?.getBoundingClientRect().bottom ?? 0) + 8;
+
+  /** Puts the anchored paragraph back under the reading line. */
+  const restore = () => {
+    const a = anchor.current;
+    if (!a) return;
+    const el = document.querySelector<HTMLElement>(`[data-p="${a.n}"]`);
+    if (!el) return;
+    const r = el.getBoundingClientRect();
+    const y = window.scrollY + r.top + r.height * a.offset - readingLine();
+    if (Math.abs(window.scrollY - y) < 1) return;
+    selfScroll.current = true;
+    window.scrollTo(0, y);
+  };
+
+  /** Reads the paragraph under the reading line and reports it. */
+  const capture = (fromUser: boolean) => {
+    const found = paragraphAt(readingLine(), article.current);
+    if (!found) return;
+    const prev = anchor.current;
+    anchor.current = found;
+    const last = document.querySelector<HTMLElement>(`[data-p="${index.address.length - 1}"]`);
+    const atEnd = !!last && last.getBoundingClientRect().bottom <= window.innerHeight;
+    const pct = atEnd ? 100 : percentRead(index, found);
+    setPercent(pct);
+    const moved = !prev || prev.n !== found.n || Math.abs(prev.offset - found.offset) > 0.005;
+    if (fromUser && (moved || atEnd)) {
+      props.onPosition({ position: positionAt(index, found.n, found.offset), percent: pct, atEnd });
+    }
+  };
+
+  // Keep the anchor in place whenever text moves.
+  useLayoutEffect(restore, [drawn, props.fontSize]);
+  useEffect(() => {
+    if (!article.current) return;
+    const ro = new ResizeObserver(() => restore());
+    ro.observe(article.current);
+    return () => ro.disconnect();
+  }, []);
+
+  // Fill in the rest of a long story, nearest chunks first, one idle slice at a time.
+  useEffect(() => {
+    if (drawn.every(Boolean)) return;
+    const handle = setTimeout(() => {
+      const next = [...drawn];
+      let budget = PARAGRAPHS_PER_SLICE;
+      for (const i of renderOrder(chunks.length, chunkOf(chunks, anchor.current?.n ?? 0))) {
+        if (next[i]) continue;
+        next[i] = true;
+        budget -= (chunks[i] as Chunk).last - (chunks[i] as Chunk).first + 1;
+        if (budget <= 0) break;
+      }
+      setDrawn(next);
+    }, 0);
+    return () => clearTimeout(handle);
+  }, [drawn, chunks]);
+  useEffect(() => {
+    if (drawn.every(Boolean)) document.documentElement.dataset.complete = 'true';
+  }, [drawn]);
+
+  useEffect(() => {
+    let frame = 0;
+    const onScroll = () => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        const fromUser = !selfScroll.current;
+        selfScroll.current = false;
+        capture(fromUser);
+      });
+    };
+    addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      removeEventListener('scroll', onScroll);
+      cancelAnimationFrame(frame);
+    };
+  }, [index]);
+
+  const jumpTo = (sectionIndex: number) => {
+    const first = index.address.findIndex((a) => a.section === sectionIndex);
+    if (first === -1) return;
+    anchor.current = { n: first, offset: 0 };
+    const c = chunkOf(chunks, first);
+    if (!drawn[c]) setDrawn((d) => d.map((v, i) => v || i === c));
+    else restore();
+    props.onPosition({ position: positionAt(index, first, 0), percent: percentRead(index, anchor.current), atEnd: false });
+    setPercent(percentRead(index, anchor.current));
+  };
+
+  const sizeIndex = FONT_SIZES.indexOf(props.fontSize);
+  const left = minutesLeft(total, percent);
+  const rounded = Math.floor(percent);
+  const headed = story.sections.filter((s) => s.heading);
+
+  return (
+    <div class="reader" style={{ '--reader-size': `${props.fontSize}px` }}>
+      <header class="reader-bar" ref={header}>
+        <button type="button" class="bar-button" onClick={props.onLibrary}>
+          <span aria-hidden="true">←</span> Library
+        </button>
+        <div
+          class="progress"
+          role="progressbar"
+          aria-label="Reading progress"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={rounded}
+          aria-valuetext={`${rounded}% read, ${formatMinutes(left)} left`}
+        >
+          <span class="progress-text">
+            {rounded}% · {left ? `${formatMinutes(left)} left` : 'finished'}
+          </span>
+          <span class="progress-track">
+            <span class="progress-fill" style={{ width: `${percent}%` }} />
+          </span>
+        </div>
+        <div class="font-buttons" role="group" aria-label="Text size">
+          <button type="button" class="bar-button" aria-label="Smaller text" disabled={sizeIndex <= 0} onClick={() => props.onFontSize(FONT_SIZES[sizeIndex - 1] ?? props.fontSize)}>
+            A−
+          </button>
+          <button type="button" class="bar-button" aria-label="Larger text" disabled={sizeIndex >= FONT_SIZES.length - 1} onClick={() => props.onFontSize(FONT_SIZES[sizeIndex + 1] ?? props.fontSize)}>
+            A+
+          </button>
+        </div>
+      </header>
+      {props.notice && (
+        <p class="notice quiet" role="status">
+          {props.notice}
+        </p>
+      )}
+      <article class="story" lang="en" aria-labelledby="story-title" ref={article}>
+        <header class="story-header">
+          <h1 id="story-title">{entry.title}</h1>
+          {!entry.titleIsAuthors && <p class="title-note">Display title: the author's own title is not known.</p>}
+          <p class="story-meta">
+            {entry.fandom} · {formatWords(story.words)} · {formatMinutes(story.readingMinutes)}
+          </p>
+        </header>
+        {story.frontMatter.length > 0 && (
+          <Notes class="front-matter" summary="Before the story" notes={story.frontMatter} open={props.frontMatterOpen} onToggle={(o) => props.onNotesToggle('front', o)} />
+        )}
+        {headed.length > 1 && (
+          <nav class="toc" aria-label="Contents">
+            <h2 class="notes-heading">Contents</h2>
+            <ol>
+              {story.sections.map((s, i) =>
+                s.heading ? (
+                  <li key={s.id}>
+                    <button type="button" class="toc-link" onClick={() => jumpTo(i)}>
+                      {s.heading}
+                    </button>
+                  </li>
+                ) : null,
+              )}
+            </ol>
+          </nav>
+        )}
+        {chunks.map((chunk, i) =>
+          drawn[i] ? (
+            <div class="chunk" key={i}>
+              {chunk.blocks.map(renderBlock)}
+            </div>
+          ) : (
+            // Held back until drawn: a box of about the right height keeps the scroll bar honest.
+            <div class="chunk-placeholder" key={i} style={{ height: `${Math.round(chunk.words * 0.45 * (props.fontSize / 18))}px` }} />
+          ),
+        )}
+        {story.endNotes.length > 0 && (
+          <Notes class="end-notes" summary="After the story" notes={story.endNotes} open={props.endNotesOpen} onToggle={(o) => props.onNotesToggle('end', o)} />
+        )}
+      </article>
+    </div>
+  );
+}
+
+function renderBlock(block: Block, i: number) {
+  if (block.kind === 'heading') {
+    return (
+      <h2 class="section-heading" id={block.id} key={`h${i}`}>
+        {block.text}
+      </h2>
+    );
+  }
+  if (block.kind === 'break') return <hr class="scene-break" key={`b${i}`} />;
+  return (
+    <p data-p={block.n} key={`p${block.n}`}>
+      {block.paragraph.spans.map((s) => (s.em ? <em class="telepathy">{s.text}</em> : s.text))}
+    </p>
+  );
+}
+
+function Notes(props: { class: string; summary: string; notes: Note[]; open: boolean; onToggle: (open: boolean) => void }) {
+  return (
+    <details
+      class={`notes ${props.class}`}
+      open={props.open}
+      onToggle={(e) => {
+        const open = (e.currentTarget as HTMLDetailsElement).open;
+        if (open !== props.open) props.onToggle(open);
+      }}
+    >
+      <summary class="notes-heading">
+        {props.summary}: {[...new Set(props.notes.map((n) => KIND_LABEL[n.kind].toLowerCase()))].join(', ')}
+      </summary>
+      {props.notes.map((note, i) => (
+        <div class="note" key={i}>
+          <span class="note-kind">{KIND_LABEL[note.kind]}</span>
+          <p>{note.text}</p>
+        </div>
+      ))}
+    </details>
+  );
+}
+
+/** The paragraph under the reading line, probing a little lower when the line falls between paragraphs. */
+function paragraphAt(line: number, root: HTMLElement | null): Anchor | null {
+  if (!root) return null;
+  const x = root.getBoundingClientRect().left + root.clientWidth / 2;
+  for (let dy = 0; dy <= 64; dy += 8) {
+    const el = document.elementFromPoint(x, line + dy)?.closest<HTMLElement>('[data-p]');
+    if (el) {
+      const r = el.getBoundingClientRect();
+      return { n: Number(el.dataset.p), offset: r.height > 0 ? Math.min(1, Math.max(0, (line - r.top) / r.height)) : 0 };
+    }
+  }
+  // Nothing near the line (a heading, a break, a wide gap): the last paragraph that starts above it.
+  const all = root.querySelectorAll<HTMLElement>('[data-p]');
+  let lo = 0;
+  let hi = all.length - 1;
+  let best: HTMLElement | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const el = all[mid] as HTMLElement;
+    if (el.getBoundingClientRect().top <= line) {
+      best = el;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const el = best ?? all[0];
+  if (!el) return null;
+  const r = el.getBoundingClientRect();
+  return { n: Number(el.dataset.p), offset: r.height > 0 ? Math.min(1, Math.max(0, (line - r.top) / r.height)) : 0 };
+}

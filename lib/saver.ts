@@ -1,0 +1,53 @@
+/**
+ * Throttles position writes: at most one per `intervalMs` while the reader moves, none while still, and the
+ * latest one written at once on flush (panel hidden or closed). Timers are parameters for tests.
+ */
+export interface Saver<T> {
+  update(value: T): void;
+  /** Writes the pending value now, if any; resolves when that write is done. */
+  flush(): Promise<void>;
+}
+
+export interface SaverOptions<T> {
+  write: (value: T) => Promise<unknown>;
+  intervalMs?: number;
+  now?: () => number;
+  setTimer?: (fn: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+  onError?: (e: unknown) => void;
+}
+
+export function createSaver<T>(options: SaverOptions<T>): Saver<T> {
+  const interval = options.intervalMs ?? 500;
+  const now = options.now ?? Date.now;
+  const setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
+  const clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
+  let pending: { value: T } | null = null;
+  let lastWrite = -Infinity;
+  let timer: unknown = null;
+  let inFlight: Promise<void> = Promise.resolve();
+
+  const writeNow = (): Promise<void> => {
+    if (timer !== null) clearTimer(timer);
+    timer = null;
+    if (!pending) return inFlight;
+    const { value } = pending;
+    pending = null;
+    lastWrite = now();
+    inFlight = inFlight.then(() => options.write(value)).then(
+      () => {},
+      (e: unknown) => options.onError?.(e),
+    );
+    return inFlight;
+  };
+
+  return {
+    update(value) {
+      pending = { value };
+      const wait = lastWrite + interval - now();
+      if (wait <= 0) void writeNow();
+      else timer ??= setTimer(() => void writeNow(), wait);
+    },
+    flush: writeNow,
+  };
+}

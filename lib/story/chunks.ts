@@ -1,0 +1,62 @@
+import type { Paragraph, Story } from './model';
+
+/** What the reader draws, in order: section headings, scene breaks and numbered paragraphs. */
+export type Block =
+  | { kind: 'heading'; section: number; id: string; text: string }
+  | { kind: 'break' }
+  | { kind: 'p'; n: number; paragraph: Paragraph };
+
+/** A run of blocks rendered (or held back as a placeholder) together, so a long story opens at once. */
+export interface Chunk {
+  blocks: Block[];
+  /** Paragraph numbers covered: first..last inclusive (last < first when the chunk holds none). */
+  first: number;
+  last: number;
+  words: number;
+}
+
+export function chunkStory(story: Story, paragraphsPerChunk = 50): Chunk[] {
+  const chunks: Chunk[] = [];
+  let n = 0;
+  let current: Chunk = { blocks: [], first: 0, last: -1, words: 0 };
+  const push = (b: Block) => current.blocks.push(b);
+  // A full chunk is closed before a heading or paragraph, so a heading always opens its section's chunk.
+  const room = () => {
+    if (current.last - current.first + 1 < paragraphsPerChunk) return;
+    chunks.push(current);
+    current = { blocks: [], first: n, last: n - 1, words: 0 };
+  };
+  story.sections.forEach((section, s) => {
+    if (section.heading) {
+      room();
+      push({ kind: 'heading', section: s, id: section.id, text: section.heading });
+    }
+    section.scenes.forEach((scene, i) => {
+      if (i > 0) push({ kind: 'break' });
+      for (const paragraph of scene.paragraphs) {
+        room();
+        push({ kind: 'p', n, paragraph });
+        current.last = n++;
+        current.words += paragraph.words;
+      }
+    });
+  });
+  if (current.blocks.length) chunks.push(current);
+  return chunks;
+}
+
+/** The chunk holding paragraph n (the first chunk when none does). */
+export function chunkOf(chunks: readonly Chunk[], n: number): number {
+  const i = chunks.findIndex((c) => n >= c.first && n <= c.last);
+  return i === -1 ? 0 : i;
+}
+
+/** Chunk indexes in the order to render them: the given one, then outward on both sides. */
+export function renderOrder(count: number, from: number): number[] {
+  const order: number[] = [];
+  for (let d = 0; order.length < count; d++) {
+    if (from + d < count) order.push(from + d);
+    if (d > 0 && from - d >= 0) order.push(from - d);
+  }
+  return order;
+}

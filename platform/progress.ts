@@ -1,0 +1,76 @@
+import { createProgressStore, type ProgressStore } from '../lib/db/progress';
+import { openFicwellDB, type ProgressRecord } from '../lib/db/schema';
+
+/**
+ * Progress for extension pages: the IndexedDB store, plus what a view needs around it. Saves are announced
+ * on a BroadcastChannel so an open popup and panel agree without reopening. When IndexedDB fails, reading
+ * goes on: positions are kept in memory for this view and `onAvailability(false)` lets it show a notice.
+ */
+export interface ProgressService {
+  get(key: string): Promise<ProgressRecord | undefined>;
+  all(): Promise<ProgressRecord[]>;
+  save(record: ProgressRecord): Promise<void>;
+  onChange(listener: (record: ProgressRecord) => void): () => void;
+  onAvailability(listener: (available: boolean) => void): () => void;
+}
+
+const CHANNEL = 'ficwell:progress';
+
+export function createProgressService(store: ProgressStore = createProgressStore((onVersionChange) => openFicwellDB({ onVersionChange }))): ProgressService {
+  const memory = new Map<string, ProgressRecord>();
+  const changeListeners = new Set<(r: ProgressRecord) => void>();
+  const availabilityListeners = new Set<(ok: boolean) => void>();
+  const channel = new BroadcastChannel(CHANNEL);
+  let available = true;
+
+  const setAvailable = (ok: boolean) => {
+    if (ok === available) return;
+    available = ok;
+    for (const l of availabilityListeners) l(ok);
+  };
+  channel.onmessage = (e: MessageEvent<ProgressRecord>) => {
+    for (const l of changeListeners) l(e.data);
+  };
+
+  return {
+    async get(key) {
+      try {
+        const stored = await store.get(key);
+        setAvailable(true);
+        const mem = memory.get(key);
+        return mem && (!stored || mem.updatedAt > stored.updatedAt) ? mem : stored;
+      } catch {
+        setAvailable(false);
+        return memory.get(key);
+      }
+    },
+    async all() {
+      try {
+        const records = await store.all();
+        setAvailable(true);
+        return records;
+      } catch {
+        setAvailable(false);
+        return [...memory.values()];
+      }
+    },
+    async save(record) {
+      memory.set(record.key, record);
+      try {
+        const stored = await store.save(record);
+        setAvailable(true);
+        channel.postMessage(stored);
+      } catch {
+        setAvailable(false);
+      }
+    },
+    onChange(listener) {
+      changeListeners.add(listener);
+      return () => changeListeners.delete(listener);
+    },
+    onAvailability(listener) {
+      availabilityListeners.add(listener);
+      return () => availabilityListeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  BROWSERS, click, closePanel, evaluate, inPanel, launch, poll, setViewport, TOP_PARAGRAPH,
+  type AnyPage, type Harness,
+} from './support/harness';
+
+const STORY = 'just-you-and-i';
+
+/** Waits until the panel shows the story, fully drawn. */
+async function panelShows(page: AnyPage, id: string) {
+  await poll(page, `(globalThis.browser ?? globalThis.chrome).extension.getViews().some((v) =>
+    v.location.pathname === '/sidepanel.html' && v.location.hash === '#story=${id}' && v.document.documentElement.dataset.complete === 'true')`,
+  15_000, `the panel to show ${id}`);
+}
+const percentInPopup = (page: AnyPage, id: string) =>
+  evaluate<string | null>(page, `document.querySelector('[data-story="${id}"] .row-percent')?.textContent ?? null`);
+
+describe.each(BROWSERS)('reading with progress in %s', (name) => {
+  let h: Harness;
+  let popup: AnyPage;
+  let middle = -1; // the paragraph at the top when the reader stopped
+  let panelPercent = 0;
+
+  beforeAll(async () => {
+    h = await launch(name);
+    popup = await h.openExtensionPage('/popup.html');
+  });
+  afterAll(async () => h?.close());
+
+  it('the popup shows the five stories with their details; search and sort work', async () => {
+    const rows = await evaluate<string[]>(popup, `[...document.querySelectorAll('.story-row')].map((r) => r.textContent)`);
+    expect(rows).toHaveLength(5);
+    expect(rows.find((r) => r.includes('Never Alone'))).toMatch(/880 words.*4 min/);
+    expect(rows.find((r) => r.includes('Glass Hearts'))).toMatch(/display title.*Warning: Spoilers/);
+
+    await click(popup, '#library-search');
+    await (popup as { keyboard: { type(t: string): Promise<void> } }).keyboard.type('sayaka');
+    await poll(popup, `document.querySelectorAll('.story-row').length === 2`, 5000, 'search results');
+    const found = await evaluate<string[]>(popup, `[...document.querySelectorAll('.story-row')].map((r) => r.dataset.story)`);
+    expect(found.sort()).toEqual(['glass-hearts', 'never-alone']);
+
+    await (popup as { keyboard: { type(t: string): Promise<void> } }).keyboard.type('zzz');
+    await poll(popup, `!!document.querySelector('.empty')`, 5000, 'the empty state');
+    expect(await evaluate<string>(popup, `document.querySelector('.empty').textContent`)).toMatch(/No story matches “sayakazzz”/);
+    await click(popup, '.empty button');
+
+    await evaluate(popup, `(() => { const s = document.querySelector('#library-sort'); s.value = 'length'; s.dispatchEvent(new Event('change', { bubbles: true })); })()`);
+    await poll(popup, `document.querySelector('.story-row')?.dataset.story === 'her-outstretched-hand'`, 5000, 'sorted by length');
+    const order = await evaluate<string[]>(popup, `[...document.querySelectorAll('.story-row')].map((r) => r.dataset.story)`);
+    expect(order).toEqual(['her-outstretched-hand', 'never-alone', 'the-dessert-shop', 'glass-hearts', 'just-you-and-i']);
+  });
+
+  it('scroll to the middle, close the panel, reopen from the popup: the same paragraph is at the top', async () => {
+    await click(popup, `[data-story="${STORY}"] button`);
+    await panelShows(popup, STORY);
+    await inPanel(popup, `(w) => w.scrollTo(0, w.document.documentElement.scrollHeight / 2)`);
+    await new Promise((r) => setTimeout(r, 300));
+    middle = (await inPanel<number>(popup, TOP_PARAGRAPH)) ?? -1;
+    expect(middle).toBeGreaterThan(200);
+    panelPercent = Number((await inPanel<string>(popup, `(w) => w.document.querySelector('[role=progressbar]').getAttribute('aria-valuenow')`)) ?? NaN);
+    expect(panelPercent).toBeGreaterThan(30);
+    expect(panelPercent).toBeLessThan(70);
+
+    await closePanel(h, popup);
+    // The popup, open all along, already shows the new percent (its progress came over the broadcast).
+    await poll(popup, `document.querySelector('[data-story="${STORY}"] .row-percent')?.textContent === '${panelPercent}%'`, 5000, 'the popup to show the percent');
+
+    await click(popup, `[data-story="${STORY}"] button`);
+    await panelShows(popup, STORY);
+    await poll(popup, `(() => { const v = (globalThis.browser ?? globalThis.chrome).extension.getViews().find((v) => v.location.pathname === '/sidepanel.html'); return v && (${TOP_PARAGRAPH})(v) === ${middle}; })()`, 5000, 'the saved paragraph at the top');
+    expect(await inPanel<number>(popup, TOP_PARAGRAPH)).toBe(middle);
+    await closePanel(h, popup);
+  });
+
+  it('a different width and a larger font keep the same paragraph at the top', async () => {
+    const tab = await h.openExtensionPage(`/sidepanel.html#story=${STORY}`);
+    await setViewport(tab, 360, 700);
+    await poll(tab, `document.documentElement.dataset.complete === 'true' && (${TOP_PARAGRAPH})(window) === ${middle}`, 5000, 'the saved paragraph');
+    await setViewport(tab, 720, 700);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(await evaluate<number>(tab, `(${TOP_PARAGRAPH})(window)`)).toBe(middle);
+    await click(tab, '[aria-label="Larger text"]');
+    await click(tab, '[aria-label="Larger text"]');
+    await new Promise((r) => setTimeout(r, 400));
+    expect(await evaluate<string>(tab, `getComputedStyle(document.querySelector('.story')).fontSize`)).toBe('22px');
+    expect(await evaluate<number>(tab, `(${TOP_PARAGRAPH})(window)`)).toBe(middle);
+    await click(tab, '[aria-label="Smaller text"]');
+    await click(tab, '[aria-label="Smaller text"]');
+    await (tab as { close(): Promise<void> }).close();
+  });
+
+  it('after a browser restart with the same profile the position is still there', async () => {
+    await h.restart();
+    popup = await h.openExtensionPage('/popup.html');
+    expect(await percentInPopup(popup, STORY)).toBe(`${panelPercent}%`);
+    await click(popup, `[data-story="${STORY}"] button`);
+    await panelShows(popup, STORY);
+    await poll(popup, `(() => { const v = (globalThis.browser ?? globalThis.chrome).extension.getViews().find((v) => v.location.pathname === '/sidepanel.html'); return v && (${TOP_PARAGRAPH})(v) === ${middle}; })()`, 5000, 'the saved paragraph after restart');
+    await closePanel(h, popup);
+  });
+
+  it('reading to the end of the shortest story marks it finished in the library', async () => {
+    const tab = await h.openExtensionPage('/sidepanel.html#story=her-outstretched-hand');
+    await evaluate(tab, `window.scrollTo(0, document.documentElement.scrollHeight)`);
+    await poll(tab, `document.querySelector('[role=progressbar]').getAttribute('aria-valuenow') === '100'`, 5000, '100%');
+    await poll(popup, `document.querySelector('[data-story="her-outstretched-hand"]')?.dataset.finished === 'true'`, 5000, 'the story marked finished');
+    expect(await evaluate<string>(popup, `document.querySelector('[data-story="her-outstretched-hand"]').textContent`)).toMatch(/Finished.*100%.*finished just now/);
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { CatalogEntry } from '../../lib/catalog';
+import type { ProgressRecord } from '../../lib/db/schema';
+import { formatAgo } from '../../lib/format';
+import { libraryItems, searchItems, sortItems } from '../../lib/library';
+
+const entry = (id: string, title: string, words: number, characters: string[], summary = ''): CatalogEntry => ({
+  id, title, words, characters, summary, titleIsAuthors: true, fandom: 'Puella Magi Madoka Magica',
+  source: { site: 'fanfiction.net', url: null }, warnings: [], summaryIsAuthors: false,
+  readingMinutes: Math.round(words / 250), paragraphs: 10, sections: 1, excerpt: '',
+});
+const entries = [
+  entry('a', 'Never Alone', 880, ['Kyoko Sakura', 'Sayaka Miki']),
+  entry('b', 'just you and I', 9050, ['Homura Akemi'], 'Lost together in empty worlds'),
+  entry('c', 'Glass Hearts', 4757, ['Sayaka Miki']),
+];
+const rec = (id: string, updatedAt: number, percent: number, finishedAt: number | null = null): ProgressRecord => ({
+  key: `seed:${id}`, position: { section: 0, paragraph: 0, n: 0, offset: 0 }, percent, updatedAt, finishedAt,
+});
+const progress = new Map([['seed:b', rec('b', 200, 50)], ['seed:c', rec('c', 100, 100, 100)]]);
+const items = libraryItems(entries, progress, (id) => `seed:${id}`);
+
+describe('library list', () => {
+  it('joins progress to entries: percent, minutes left, finished', () => {
+    expect(items.map((i) => [i.entry.id, i.percent, i.minutesLeft, i.finished])).toEqual([
+      ['a', 0, 4, false],
+      ['b', 50, 19, false],
+      ['c', 100, 0, true],
+    ]);
+  });
+
+  it.each([
+    ['sayaka', ['a', 'c']],
+    ['HOMURA', ['b']],
+    ['empty worlds', ['b']],
+    ['glass', ['c']],
+    ['nothing like this', []],
+  ])('search "%s"', (q, ids) => {
+    expect(searchItems(items, q).map((i) => i.entry.id)).toEqual(ids);
+  });
+
+  it('sorts by recently read (unread last, in catalog order), title and length', () => {
+    expect(sortItems(items, 'recent').map((i) => i.entry.id)).toEqual(['b', 'c', 'a']);
+    expect(sortItems(items, 'title').map((i) => i.entry.id)).toEqual(['c', 'b', 'a']);
+    expect(sortItems(items, 'length').map((i) => i.entry.id)).toEqual(['a', 'c', 'b']);
+  });
+
+  it('says when a story was last read', () => {
+    const now = Date.UTC(2026, 10, 23, 12);
+    expect(formatAgo(now - 30_000, now)).toBe('just now');
+    expect(formatAgo(now - 5 * 60_000, now)).toBe('5 min ago');
+    expect(formatAgo(now - 26 * 3600_000, now)).toBe('yesterday');
+    expect(formatAgo(now - 4 * 86400_000, now)).toBe('4 days ago');
+  });
+});

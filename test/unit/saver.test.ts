@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { createSaver } from '../../lib/saver';
+
+/** A hand-driven clock: timers fire only when the test advances time. */
+function clock() {
+  let t = 0;
+  const timers: { at: number; fn: () => void; id: number }[] = [];
+  let ids = 0;
+  return {
+    now: () => t,
+    setTimer: (fn: () => void, ms: number) => {
+      timers.push({ at: t + ms, fn, id: ++ids });
+      return ids;
+    },
+    clearTimer: (id: unknown) => {
+      const i = timers.findIndex((x) => x.id === id);
+      if (i !== -1) timers.splice(i, 1);
+    },
+    async advance(ms: number) {
+      const end = t + ms;
+      for (;;) {
+        timers.sort((a, b) => a.at - b.at);
+        const next = timers[0];
+        if (!next || next.at > end) break;
+        timers.shift();
+        t = next.at;
+        next.fn();
+        await Promise.resolve();
+      }
+      t = end;
+      await new Promise((r) => setTimeout(r, 0));
+    },
+  };
+}
+
+describe('position saver', () => {
+  it('writes at most twice a second while scrolling steadily, and the last position at the end', async () => {
+    const c = clock();
+    const written: number[] = [];
+    const saver = createSaver<number>({ write: async (v) => void written.push(v), intervalMs: 500, ...c });
+    for (let i = 1; i <= 50; i++) {
+      saver.update(i); // every 20 ms for a second
+      await c.advance(20);
+    }
+    await c.advance(600);
+    expect(written.length).toBeLessThanOrEqual(3);
+    expect(written.at(-1)).toBe(50);
+  });
+
+  it('writes nothing while the reader is still', async () => {
+    const c = clock();
+    const written: number[] = [];
+    const saver = createSaver<number>({ write: async (v) => void written.push(v), ...c });
+    saver.update(1);
+    await c.advance(5000);
+    expect(written).toEqual([1]);
+  });
+
+  it('flush writes the pending position at once', async () => {
+    const c = clock();
+    const written: number[] = [];
+    const saver = createSaver<number>({ write: async (v) => void written.push(v), ...c });
+    saver.update(1);
+    saver.update(2); // throttled behind the first write
+    await saver.flush();
+    expect(written).toEqual([1, 2]);
+  });
+
+  it('a failing write is reported and does not stop later writes', async () => {
+    const c = clock();
+    const errors: unknown[] = [];
+    const written: number[] = [];
+    let fail = true;
+    const saver = createSaver<number>({
+      write: async (v) => {
+        if (fail) throw new Error('quota');
+        written.push(v);
+      },
+      onError: (e) => errors.push(e),
+      ...c,
+    });
+    saver.update(1);
+    await saver.flush();
+    fail = false;
+    await c.advance(600);
+    saver.update(2);
+    await saver.flush();
+    expect(errors).toHaveLength(1);
+    expect(written).toEqual([2]);
+  });
+});
