@@ -10,6 +10,7 @@ import type { Position } from '../../lib/position';
 import { createSaver } from '../../lib/saver';
 import { loadCatalog, loadStory } from '../../platform/data';
 import { createProgressService } from '../../platform/progress';
+import { connectReaderPort } from '../../platform/reader-port';
 import { loadUi, saveUi, type UiState } from '../../platform/ui-state';
 import '../../components/base.css';
 import '../../components/library.css';
@@ -102,8 +103,10 @@ function StoryScreen(props: { data: StoryData; initial: Position | null; ui: UiS
   const { data, ui, update } = props;
   const id = data.entry.id;
   const saver = useMemo(() => createSaver<ProgressRecord>({ write: (r) => progress.save(r) }), [id]);
+  const port = useMemo(connectReaderPort, [id]);
+  useEffect(() => () => port.close(), [port]);
   useEffect(() => {
-    // Closing or hiding the panel writes the last position at once.
+    // Hiding or closing the panel writes the last position at once (and the background holds it too).
     const flush = () => void saver.flush();
     const onVisibility = () => document.visibilityState === 'hidden' && flush();
     addEventListener('pagehide', flush);
@@ -117,7 +120,9 @@ function StoryScreen(props: { data: StoryData; initial: Position | null; ui: UiS
 
   const onPosition = (r: PositionReport) => {
     const now = Date.now();
-    saver.update({ key: seedKey(id), position: r.position, percent: r.percent, updatedAt: now, finishedAt: r.atEnd ? now : null });
+    const record = { key: seedKey(id), position: r.position, percent: r.percent, updatedAt: now, finishedAt: r.atEnd ? now : null };
+    saver.update(record);
+    port.post(record);
   };
   return (
     <Reader

@@ -30,4 +30,10 @@ describe.each(BROWSERS)('foundation in %s', (name) => {
     expect(shown.first).toBe("It's been building for a while now; maybe back in the first desert, where they had trekked through endless sand.");
     expect(shown.hash).toBe('#story=just-you-and-i');
   });
+
+  it('an unknown story id gives a clear message and the library', async () => {
+    const tab = await h.openExtensionPage('/sidepanel.html#story=no-such-story');
+    expect(await evaluate<string>(tab, `document.querySelector('[role=alert]').textContent`)).toBe('There is no story “no-such-story” in the library. Choose one below.');
+    expect(await evaluate<number>(tab, `document.querySelectorAll('.story-row').length`)).toBe(5);
+  });
 });

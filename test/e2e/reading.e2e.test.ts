@@ -72,6 +72,28 @@ describe.each(BROWSERS)('reading with progress in %s', (name) => {
     await closePanel(h, popup);
   });
 
+  it('closing the panel within 100 ms of the last scroll still keeps that position', async () => {
+    await click(popup, `[data-story="${STORY}"] button`);
+    await panelShows(popup, STORY);
+    // Two scrolls 100 ms apart: the first is written at once, the second waits behind the throttle...
+    await inPanel(popup, `(w) => w.scrollBy(0, 600)`);
+    await new Promise((r) => setTimeout(r, 100));
+    await inPanel(popup, `(w) => w.scrollBy(0, 900)`);
+    await new Promise((r) => setTimeout(r, 60));
+    const last = await inPanel<number>(popup, TOP_PARAGRAPH);
+    expect(last).toBeGreaterThan(middle);
+    await closePanel(h, popup); // ...and the panel closes before the throttle would have written it.
+    await click(popup, `[data-story="${STORY}"] button`);
+    await panelShows(popup, STORY);
+    await poll(popup, `(() => { const v = (globalThis.browser ?? globalThis.chrome).extension.getViews().find((v) => v.location.pathname === '/sidepanel.html'); return v && (${TOP_PARAGRAPH})(v) === ${last}; })()`, 5000, 'the last position');
+    // Back to the middle for the tests that follow.
+    await inPanel(popup, `(w) => w.document.querySelector('[data-p="${middle}"]').scrollIntoView()`);
+    await inPanel(popup, `(w) => w.scrollBy(0, -w.document.querySelector('.reader-bar').getBoundingClientRect().bottom - 8)`);
+    await new Promise((r) => setTimeout(r, 700));
+    expect(await inPanel<number>(popup, TOP_PARAGRAPH)).toBe(middle);
+    await closePanel(h, popup);
+  });
+
   it('a different width and a larger font keep the same paragraph at the top', async () => {
     const tab = await h.openExtensionPage(`/sidepanel.html#story=${STORY}`);
     await setViewport(tab, 360, 700);
