@@ -4,6 +4,8 @@ import { formatMinutes, formatWords } from '../lib/format';
 import { indexStory, minutesLeft, paragraphOf, percentRead, positionAt, totalWords, type Position } from '../lib/position';
 import { chunkOf, chunkStory, renderOrder, type Block, type Chunk } from '../lib/story/chunks';
 import type { Note, NoteKind, Story } from '../lib/story/model';
+import { stepFontSize, type Settings } from '../lib/settings';
+import { SettingsPanel } from './SettingsPanel';
 
 export interface PositionReport {
   position: Position;
@@ -17,18 +19,17 @@ export interface ReaderProps {
   story: Story;
   /** Where to open; null opens at the start. */
   initial: Position | null;
-  fontSize: number;
+  settings: Settings;
   frontMatterOpen: boolean;
   endNotesOpen: boolean;
   /** A quiet message shown under the header (for example when progress cannot be saved). */
   notice: string | null;
   onPosition: (report: PositionReport) => void;
-  onFontSize: (px: number) => void;
+  onSettings: (settings: Settings) => void;
   onNotesToggle: (which: 'front' | 'end', open: boolean) => void;
   onLibrary: () => void;
 }
 
-export const FONT_SIZES = [14, 16, 18, 20, 22, 24, 28, 32];
 /** Paragraphs drawn per idle slice while the rest of a long story fills in. */
 const PARAGRAPHS_PER_SLICE = 400;
 
@@ -65,12 +66,20 @@ export function Reader(props: ReaderProps) {
   const header = useRef<HTMLElement>(null);
   const article = useRef<HTMLElement>(null);
   const selfScroll = useRef(false);
+  const toc = useRef<HTMLElement>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const { settings } = props;
   const total = totalWords(index);
 
   const readingLine = () => (header.current?.getBoundingClientRect().bottom ?? 0) + 8;
+  /** What the text's layout depends on; when it changed, a scroll event is the layout's doing, not the reader's. */
+  const layoutKey = () =>
+    `${innerWidth}x${innerHeight}|${article.current?.clientWidth ?? 0}|${settings.fontSize},${settings.lineHeight},${settings.width},${settings.paragraphSpacing},${settings.fontFamily}|${drawn.filter(Boolean).length}`;
+  const lastLayout = useRef('');
 
   /** Puts the anchored paragraph back under the reading line. */
   const restore = () => {
+    lastLayout.current = layoutKey();
     const a = anchor.current;
     if (!a) return;
     const el = document.querySelector<HTMLElement>(`[data-p="${a.n}"]`);
@@ -99,10 +108,12 @@ export function Reader(props: ReaderProps) {
   };
 
   // Keep the anchor in place whenever text moves.
-  useLayoutEffect(restore, [drawn, props.fontSize]);
+  useLayoutEffect(restore, [drawn, settings]);
+  const latestRestore = useRef(restore);
+  latestRestore.current = restore; // the observer outlives renders: it must call this render's restore
   useEffect(() => {
     if (!article.current) return;
-    const ro = new ResizeObserver(() => restore());
+    const ro = new ResizeObserver(() => latestRestore.current());
     ro.observe(article.current);
     return () => ro.disconnect();
   }, []);
@@ -135,7 +146,9 @@ export function Reader(props: ReaderProps) {
         frame = 0;
         const fromUser = !selfScroll.current;
         selfScroll.current = false;
-        capture(fromUser);
+        // A resize or reflow that clamped the scroll: put the reader's paragraph back instead of moving it.
+        if (layoutKey() !== lastLayout.current) restore();
+        else capture(fromUser);
       });
     };
     addEventListener('scroll', onScroll, { passive: true });
@@ -143,7 +156,7 @@ export function Reader(props: ReaderProps) {
       removeEventListener('scroll', onScroll);
       cancelAnimationFrame(frame);
     };
-  }, [index]);
+  });
 
   const jumpTo = (sectionIndex: number) => {
     const first = index.address.findIndex((a) => a.section === sectionIndex);
@@ -156,13 +169,29 @@ export function Reader(props: ReaderProps) {
     setPercent(percentRead(index, anchor.current));
   };
 
-  const sizeIndex = FONT_SIZES.indexOf(props.fontSize);
+  const currentSection = () => index.address[anchor.current?.n ?? 0]?.section ?? 0;
+  useEffect(() => {
+    // Reader keys; none of them while typing in a field or with a modifier held.
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || (e.target as HTMLElement).closest?.('input, select, textarea')) return;
+      const sections = story.sections.length;
+      if ((e.key === 'n' || e.key === ']') && currentSection() < sections - 1) jumpTo(currentSection() + 1);
+      else if (e.key === 'p' || e.key === '[') jumpTo(Math.max(0, currentSection() - 1));
+      else if (e.key === '+' || e.key === '=') props.onSettings(stepFontSize(settings, 1));
+      else if (e.key === '-') props.onSettings(stepFontSize(settings, -1));
+      else if (e.key === 't') toc.current?.querySelector<HTMLElement>('button')?.focus();
+      else return;
+      e.preventDefault();
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  });
   const left = minutesLeft(total, percent);
   const rounded = Math.floor(percent);
   const headed = story.sections.filter((s) => s.heading);
 
   return (
-    <div class="reader" style={{ '--reader-size': `${props.fontSize}px` }}>
+    <div class="reader">
       <header class="reader-bar" ref={header}>
         <button type="button" class="bar-button" onClick={props.onLibrary}>
           <span aria-hidden="true">←</span> Library
@@ -184,14 +213,18 @@ export function Reader(props: ReaderProps) {
           </span>
         </div>
         <div class="font-buttons" role="group" aria-label="Text size">
-          <button type="button" class="bar-button" aria-label="Smaller text" disabled={sizeIndex <= 0} onClick={() => props.onFontSize(FONT_SIZES[sizeIndex - 1] ?? props.fontSize)}>
+          <button type="button" class="bar-button" aria-label="Smaller text" aria-keyshortcuts="-" onClick={() => props.onSettings(stepFontSize(settings, -1))}>
             A−
           </button>
-          <button type="button" class="bar-button" aria-label="Larger text" disabled={sizeIndex >= FONT_SIZES.length - 1} onClick={() => props.onFontSize(FONT_SIZES[sizeIndex + 1] ?? props.fontSize)}>
+          <button type="button" class="bar-button" aria-label="Larger text" aria-keyshortcuts="+" onClick={() => props.onSettings(stepFontSize(settings, 1))}>
             A+
+          </button>
+          <button type="button" class="bar-button" aria-expanded={settingsOpen} aria-controls="reading-settings" onClick={() => setSettingsOpen(!settingsOpen)}>
+            Settings
           </button>
         </div>
       </header>
+      {settingsOpen && <SettingsPanel settings={settings} onChange={props.onSettings} onClose={() => setSettingsOpen(false)} />}
       {props.notice && (
         <p class="notice quiet" role="status">
           {props.notice}
@@ -209,7 +242,7 @@ export function Reader(props: ReaderProps) {
           <Notes class="front-matter" summary="Before the story" notes={story.frontMatter} open={props.frontMatterOpen} onToggle={(o) => props.onNotesToggle('front', o)} />
         )}
         {headed.length > 1 && (
-          <nav class="toc" aria-label="Contents">
+          <nav class="toc" aria-label="Contents" ref={toc} aria-keyshortcuts="t">
             <h2 class="notes-heading">Contents</h2>
             <ol>
               {story.sections.map((s, i) =>
@@ -231,7 +264,7 @@ export function Reader(props: ReaderProps) {
             </div>
           ) : (
             // Held back until drawn: a box of about the right height keeps the scroll bar honest.
-            <div class="chunk-placeholder" key={i} style={{ height: `${Math.round(chunk.words * 0.45 * (props.fontSize / 18))}px` }} />
+            <div class="chunk-placeholder" key={i} style={{ height: `${Math.round(chunk.words * 0.45 * (settings.fontSize / 18))}px` }} />
           ),
         )}
         {story.endNotes.length > 0 && (

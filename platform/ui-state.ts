@@ -4,14 +4,13 @@ import { browser } from 'wxt/browser';
 export interface UiState {
   /** The story the panel showed last, or null when it was on the library. */
   lastStory: string | null;
-  fontSize: number;
   /** Front matter / end notes open or collapsed, per story id; absent means the default (open). */
   frontMatterOpen: Record<string, boolean>;
   endNotesOpen: Record<string, boolean>;
   sort: 'recent' | 'title' | 'length';
 }
 
-export const DEFAULT_UI: UiState = { lastStory: null, fontSize: 18, frontMatterOpen: {}, endNotesOpen: {}, sort: 'recent' };
+export const DEFAULT_UI: UiState = { lastStory: null, frontMatterOpen: {}, endNotesOpen: {}, sort: 'recent' };
 const KEY = 'ui';
 
 export async function loadUi(): Promise<UiState> {

@@ -10,6 +10,9 @@ import { loadCatalog } from '../../platform/data';
 import { openStoryInPanel } from '../../platform/panel';
 import { createProgressService } from '../../platform/progress';
 import { loadUi, saveUi } from '../../platform/ui-state';
+import { loadSettings, watchSettings } from '../../platform/settings';
+import { applySettings } from '../../components/theme';
+import type { Settings } from '../../lib/settings';
 import '../../components/base.css';
 import '../../components/library.css';
 import './style.css';
@@ -23,6 +26,12 @@ function Popup() {
   const [windowId, setWindowId] = useState<number>();
   const [error, setError] = useState<string>();
   const [canSave, setCanSave] = useState(true);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  useEffect(() => {
+    void loadSettings().then(setSettings);
+    return watchSettings(setSettings);
+  }, []);
+  useEffect(() => (settings ? applySettings(document.documentElement, settings) : undefined), [settings]);
 
   useEffect(() => {
     // Only the catalog and the progress records: the popup never loads story text.

@@ -12,6 +12,9 @@ import { loadCatalog, loadStory } from '../../platform/data';
 import { createProgressService } from '../../platform/progress';
 import { connectReaderPort } from '../../platform/reader-port';
 import { loadUi, saveUi, type UiState } from '../../platform/ui-state';
+import { loadSettings, saveSettings, watchSettings } from '../../platform/settings';
+import { applySettings } from '../../components/theme';
+import type { Settings } from '../../lib/settings';
 import '../../components/base.css';
 import '../../components/library.css';
 import '../../components/reader.css';
@@ -30,8 +33,14 @@ function Panel() {
   const [view, setView] = useState<View>({ kind: 'loading' });
   const [ui, setUi] = useState<UiState | null>(null);
   const [canSave, setCanSave] = useState(true);
+  const [settings, setSettings] = useState<Settings | null>(null);
 
   useEffect(() => progress.onAvailability(setCanSave), []);
+  useEffect(() => {
+    void loadSettings().then(setSettings);
+    return watchSettings(setSettings); // a change in any view shows here at once
+  }, []);
+  useEffect(() => (settings ? applySettings(document.documentElement, settings) : undefined), [settings]);
   useEffect(() => {
     const show = async () => {
       const state = await loadUi();
@@ -66,7 +75,7 @@ function Panel() {
     if (view.kind !== 'loading') document.documentElement.dataset.ready = 'true';
   }, [view]);
 
-  if (view.kind === 'loading' || !ui) return <p class="notice" role="status">Loading…</p>;
+  if (view.kind === 'loading' || !ui || !settings) return <p class="notice" role="status">Loading…</p>;
   if (view.kind === 'library') {
     return (
       <main aria-label="Library">
@@ -95,11 +104,33 @@ function Panel() {
     void saveUi(patch);
   };
   return (
-    <StoryScreen key={id} data={data} initial={initial} ui={ui} notice={canSave ? null : NO_SAVE} update={update} />
+    <StoryScreen
+      key={id}
+      data={data}
+      initial={initial}
+      ui={ui}
+      settings={settings}
+      onSettings={(s) => {
+        setSettings(s);
+        void saveSettings(s);
+      }}
+      notice={canSave ? null : NO_SAVE}
+      update={update}
+    />
   );
 }
 
-function StoryScreen(props: { data: StoryData; initial: Position | null; ui: UiState; notice: string | null; update: (p: Partial<UiState>) => void }) {
+interface StoryScreenProps {
+  data: StoryData;
+  initial: Position | null;
+  ui: UiState;
+  settings: Settings;
+  onSettings: (s: Settings) => void;
+  notice: string | null;
+  update: (p: Partial<UiState>) => void;
+}
+
+function StoryScreen(props: StoryScreenProps) {
   const { data, ui, update } = props;
   const id = data.entry.id;
   const saver = useMemo(() => createSaver<ProgressRecord>({ write: (r) => progress.save(r) }), [id]);
@@ -129,12 +160,12 @@ function StoryScreen(props: { data: StoryData; initial: Position | null; ui: UiS
       entry={data.entry}
       story={data.story}
       initial={props.initial}
-      fontSize={ui.fontSize}
+      settings={props.settings}
       frontMatterOpen={ui.frontMatterOpen[id] ?? true}
       endNotesOpen={ui.endNotesOpen[id] ?? true}
       notice={props.notice}
       onPosition={onPosition}
-      onFontSize={(fontSize) => update({ fontSize })}
+      onSettings={props.onSettings}
       onNotesToggle={(which, open) =>
         which === 'front'
           ? update({ frontMatterOpen: { ...ui.frontMatterOpen, [id]: open } })
