@@ -1,0 +1,277 @@
+/**
+ * Archive of Our Own and its mirrors. Page structure: /work/shared/docs/fiction-sites.md.
+ *
+ * Chapter URLs carry chapter *ids*; positions come from the page (`div#chapter-N`, the chapter menu). The
+ * creator's work skin (a `<style>` next to `#workskin`) is never read, and the classes it targets do not
+ * survive the sanitizer.
+ */
+
+import type { SanitizeWindow } from '../sanitize';
+import { buildBody, buildRichText, childrenWithout } from './body';
+import { absoluteUrl, isChallengePage, parseCount, textOf, textsOf } from './page';
+import type {
+  Author,
+  ChapterLink,
+  ChapterPart,
+  Note,
+  NoteKind,
+  PageResult,
+  SiteAdapter,
+  StoryLinks,
+  StoryLocation,
+  StoryPage,
+} from './types';
+
+const HOSTS = ['archiveofourown.org', 'archiveofourown.com', 'archiveofourown.net', 'archiveofourown.gay', 'ao3.org'] as const;
+const CANONICAL_ORIGIN = 'https://archiveofourown.org';
+const WORK_PATH = /^(?:\/collections\/([^/]+))?\/works\/(\d+)(?:\/chapters\/(\d+))?\/?$/;
+/** Works and bookmarks listings (browse, tag, collection, user, series pages) and every search page. */
+const LISTING_PATH =
+  /^\/(?:works|bookmarks|series\/\d+|media\b|tags\/[^/]+\/(?:works|bookmarks)|collections\/[^/]+\/(?:works|bookmarks)|users\/[^/]+\/(?:pseuds\/[^/]+\/)?(?:works|bookmarks|series)|[a-z_]+\/search)\/?$/;
+const USERSTUFF = 'blockquote.userstuff';
+
+function parseUrl(url: URL): StoryLocation | undefined {
+  if (!(HOSTS as readonly string[]).includes(url.hostname)) return undefined;
+  const m = WORK_PATH.exec(url.pathname);
+  if (!m?.[2]) return undefined;
+  const storyId = m[2];
+  const loc: StoryLocation = {
+    site: 'ao3',
+    storyId,
+    fullWork: url.searchParams.get('view_full_work') === 'true',
+    storyUrl: `${CANONICAL_ORIGIN}/works/${storyId}`,
+  };
+  if (m[3]) loc.chapterId = m[3];
+  if (m[1]) loc.collection = decodeURIComponent(m[1]);
+  if (url.searchParams.get('view_adult') === 'true') loc.adultConsent = true;
+  return loc;
+}
+
+function parseDocument(doc: Document, url: URL, win: SanitizeWindow): PageResult {
+  if (isChallengePage(doc)) return { kind: 'not-readable', reason: 'challenge' };
+  const loc = parseUrl(url);
+  if (!loc) {
+    const listing =
+      (HOSTS as readonly string[]).includes(url.hostname) &&
+      (LISTING_PATH.test(url.pathname) || doc.querySelector('ol.index.group > li.blurb') !== null);
+    return { kind: 'not-readable', reason: listing ? 'listing' : 'not-a-story' };
+  }
+  const workskin = doc.querySelector('#workskin');
+  if (!workskin) {
+    // The gate shows a caution, a "Proceed" link with view_adult=true, and the work's blurb.
+    if (doc.querySelector('p.caution') || doc.querySelector('a[href*="view_adult=true"]')) {
+      return { kind: 'not-readable', reason: 'adult-gate' };
+    }
+    if (isErrorPage(doc)) return { kind: 'not-readable', reason: 'not-found' };
+    return { kind: 'unrecognized' };
+  }
+  const page = readWork(doc, url, win, loc, workskin);
+  return page ? { kind: 'story', page } : { kind: 'unrecognized' };
+}
+
+function isErrorPage(doc: Document): boolean {
+  const main = doc.querySelector('#main');
+  if (main && /\berror-\d{3}\b/.test(main.className)) return true;
+  return /^Error \d{3}\b/.test(textOf(doc.querySelector('#main h2.heading')));
+}
+
+function readWork(doc: Document, url: URL, win: SanitizeWindow, loc: StoryLocation, workskin: Element): StoryPage | undefined {
+  const base = url.href;
+  const preface = Array.from(workskin.children).find(
+    (el) => el.matches('div.preface') && !el.matches('.afterword, .chapter'),
+  );
+  const title = textOf(preface?.querySelector('h2.title'));
+  const chaptersEl = workskin.querySelector('#chapters');
+  if (!chaptersEl) return undefined;
+
+  const note = (kind: NoteKind, el: Element | null | undefined): Note[] =>
+    el ? [{ kind, ...buildRichText(childrenWithout(el), win, base) }] : [];
+
+  const chapterEls = Array.from(chaptersEl.children).filter((el) => el.matches('div.chapter'));
+  const parts: ChapterPart[] = [];
+  if (chapterEls.length === 0) {
+    // A work posted as a single, unchaptered text.
+    const text = Array.from(chaptersEl.children).find((el) => el.matches('div.userstuff'));
+    if (!text) return undefined;
+    parts.push({ number: 1, url: workUrl(url, loc.storyId), notes: [], ...buildBody(childrenWithout(text, 'h3.landmark'), win, base) });
+  } else {
+    for (const [i, el] of chapterEls.entries()) {
+      const part = readChapter(el, i, url, win, note);
+      if (part) parts.push(part);
+    }
+  }
+  if (parts.length === 0 || parts.every((p) => p.paragraphs.length === 0)) return undefined;
+
+  const meta = doc.querySelector('dl.work.meta') ?? doc;
+  const stats = meta.querySelector('dl.stats') ?? meta;
+  const [posted, planned] = (textOf(stats.querySelector('dd.chapters')) || '').split('/');
+  const chaptersPosted = parseCount(posted);
+  const chapterCount = planned !== undefined && planned.trim() !== '?' ? parseCount(planned) : undefined;
+  const statusLabel = textOf(stats.querySelector('dt.status'));
+  const status =
+    /complete/i.test(statusLabel) || (!statusLabel && chapterCount !== undefined && chaptersPosted === chapterCount)
+      ? 'complete'
+      : 'in-progress';
+
+  const chapters = chapterIndex(doc, url, loc.storyId);
+  const fullWork = loc.fullWork || parts.length > 1;
+  const afterword = Array.from(workskin.children).find((el) => el.matches('div.afterword'));
+
+  const page: StoryPage = {
+    site: 'ao3',
+    storyId: loc.storyId,
+    source: 'adapter',
+    url: absoluteUrl(base, base) ?? base,
+    storyUrl: loc.storyUrl,
+    title: title || doc.title.split(' - ')[0]?.trim() || '',
+    authors: authors(preface, url),
+    fandoms: textsOf(meta, 'dd.fandom a.tag'),
+    warnings: textsOf(meta, 'dd.warning a.tag'),
+    categories: textsOf(meta, 'dd.category a.tag'),
+    relationships: textsOf(meta, 'dd.relationship a.tag'),
+    characters: textsOf(meta, 'dd.character a.tag'),
+    tags: textsOf(meta, 'dd.freeform a.tag'),
+    genres: [],
+    status,
+    notes: [
+      ...note('work-notes', preface?.querySelector(`.notes.module ${USERSTUFF}`)),
+      ...note('work-end-notes', afterword?.querySelector(`#work_endnotes ${USERSTUFF}, .end.notes ${USERSTUFF}`)),
+    ],
+    // The full-work view has no chapter menu, but it shows every chapter.
+    chapters: chapters.length || !fullWork ? chapters : indexFromParts(parts),
+    parts,
+    links: links(doc, url),
+    fullWork,
+  };
+  const rating = textsOf(meta, 'dd.rating a.tag')[0];
+  if (rating) page.rating = rating;
+  const language = textOf(meta.querySelector('dd.language'));
+  if (language) page.language = language;
+  const published = textOf(stats.querySelector('dd.published'));
+  if (published) page.published = published;
+  const updated = textOf(stats.querySelector('dd.status'));
+  if (updated) page.updated = updated;
+  const words = parseCount(textOf(stats.querySelector('dd.words')));
+  if (words !== undefined) page.words = words;
+  if (chapterCount !== undefined) page.chapterCount = chapterCount;
+  if (chaptersPosted !== undefined) page.chaptersPosted = chaptersPosted;
+  const summary = preface?.querySelector(`.summary.module ${USERSTUFF}`);
+  if (summary) page.summary = buildRichText(childrenWithout(summary), win, base);
+  return page;
+}
+
+function readChapter(
+  el: Element,
+  index: number,
+  url: URL,
+  win: SanitizeWindow,
+  note: (kind: NoteKind, el: Element | null | undefined) => Note[],
+): ChapterPart | undefined {
+  const text = Array.from(el.children).find((c) => c.matches('div.userstuff'));
+  if (!text) return undefined;
+  const prefaces = Array.from(el.children).filter((c) => c.matches('div.preface'));
+  const head = prefaces.find((p) => p.querySelector('h3.title') !== null) ?? prefaces[0];
+  const heading = head?.querySelector('h3.title');
+  const link = heading?.querySelector('a[href]');
+  const href = absoluteUrl(link?.getAttribute('href'), url);
+  const id = href ? /\/chapters\/(\d+)/.exec(href)?.[1] : undefined;
+  const number =
+    Number(/^chapter-(\d+)$/.exec(el.id)?.[1]) || Number(/(\d+)/.exec(textOf(link))?.[1]) || index + 1;
+  // "<a>Chapter 2</a>: The Title" -> "The Title"
+  const title = heading ? textOf(heading).slice(textOf(link).length).replace(/^\s*:\s*/, '').trim() : '';
+  const endNotes = el.querySelector(`.end.notes ${USERSTUFF}`);
+  return {
+    number,
+    ...(id ? { id } : {}),
+    ...(title ? { title } : {}),
+    ...(href ? { url: href } : {}),
+    notes: [
+      ...note('chapter-summary', head?.querySelector(`.summary ${USERSTUFF}`)),
+      ...note('chapter-notes', head?.querySelector(`.notes:not(.end) ${USERSTUFF}`)),
+      ...note('chapter-end-notes', endNotes),
+    ],
+    ...buildBody(childrenWithout(text, 'h3.landmark'), win, url.href),
+  };
+}
+
+function authors(preface: Element | undefined, url: URL): Author[] {
+  const byline = preface?.querySelector('.byline');
+  if (!byline) return [];
+  const linked = Array.from(byline.querySelectorAll('a[rel="author"]'), (a) => {
+    const href = absoluteUrl(a.getAttribute('href'), url);
+    return { name: textOf(a), ...(href ? { url: href } : {}) };
+  }).filter((a) => a.name);
+  if (linked.length) return linked;
+  // "Anonymous", or an orphaned work's plain byline.
+  const name = textOf(byline);
+  return name ? [{ name }] : [];
+}
+
+function workUrl(url: URL, storyId: string): string {
+  return `${url.origin}/works/${storyId}`;
+}
+
+/** The chapter menu (option values are chapter ids, in posting order). */
+function chapterIndex(doc: Document, url: URL, storyId: string): ChapterLink[] {
+  const select = doc.querySelector('select#selected_id, select[name="selected_id"]');
+  if (!select) return [];
+  return Array.from(select.querySelectorAll('option'), (opt, i) => {
+    const id = opt.getAttribute('value') ?? '';
+    const title = textOf(opt).replace(/^\d+\.\s*/, '');
+    return { number: i + 1, id, url: `${url.origin}/works/${storyId}/chapters/${id}`, ...(title ? { title } : {}) };
+  }).filter((c) => /^\d+$/.test(c.id));
+}
+
+function indexFromParts(parts: ChapterPart[]): ChapterLink[] {
+  return parts.flatMap(({ number, url, id, title }) =>
+    url ? [{ number, url, ...(id ? { id } : {}), ...(title ? { title } : {}) }] : [],
+  );
+}
+
+function links(doc: Document, url: URL): StoryLinks {
+  const bar = doc.querySelector('ul.work.navigation') ?? doc;
+  const href = (selector: string) => absoluteUrl(bar.querySelector(selector)?.getAttribute('href'), url);
+  const out: StoryLinks = {};
+  const prev = href('li.chapter.previous a');
+  const next = href('li.chapter.next a');
+  const index = href('a[href$="/navigate"]');
+  const fullWork = href('li.chapter.entire a');
+  const byChapter = href('li.chapter.bychapter a');
+  if (prev) out.prev = prev;
+  if (next) out.next = next;
+  if (index) out.index = index;
+  if (fullWork) out.fullWork = fullWork;
+  if (byChapter) out.byChapter = byChapter;
+  return out;
+}
+
+export const ao3: SiteAdapter = {
+  id: 'ao3',
+  name: 'Archive of Our Own',
+  hosts: HOSTS,
+  exampleUrls: [
+    'https://archiveofourown.org/works/11808918',
+    'https://archiveofourown.org/works/11808918/chapters/26640231',
+    'https://archiveofourown.org/works/11808918/chapters/26796918#workskin',
+    'https://archiveofourown.org/works/11808918?view_full_work=true',
+    'https://archiveofourown.org/works/11808918?view_adult=true',
+    'https://archiveofourown.org/collections/MHABestOf/works/11808918',
+    'https://archiveofourown.com/works/11808918/chapters/26640231',
+    'https://archiveofourown.net/works/11808918',
+    'https://archiveofourown.gay/works/11808918/',
+    'https://ao3.org/works/11808918?view_full_work=true&style=disable',
+  ],
+  nonStoryUrls: [
+    'https://archiveofourown.org/',
+    'https://archiveofourown.org/works',
+    'https://archiveofourown.org/works/search?work_search%5Bquery%5D=cryptid',
+    'https://archiveofourown.org/tags/Harry%20Potter%20-%20J*d*%20K*d*%20Rowling/works',
+    'https://archiveofourown.org/works/11808918/navigate',
+    'https://archiveofourown.org/works/11808918/bookmarks',
+    'https://archiveofourown.org/users/AMournfulHowlInTheNight/works',
+    'https://archiveofourown.org/series/800334',
+    'https://www.archiveofourown.org.evil.example/works/1',
+  ],
+  parseUrl,
+  parseDocument,
+};

@@ -1,0 +1,307 @@
+/**
+ * fanfiction.net (desktop `www.` and mobile `m.`). Page structure: /work/shared/docs/fiction-sites.md.
+ *
+ * FFN pages put author's notes inside the story text; they stay there, marked by `Paragraph.role`.
+ * The copy-blocking (`user-select: none` styles, the `nocopy` class) cannot follow: the sanitizer keeps no
+ * style and no class.
+ */
+
+import type { SanitizeWindow } from '../sanitize';
+import { buildBody, buildRichText, childrenWithout } from './body';
+import { absoluteUrl, isChallengePage, parseCount, textOf } from './page';
+import type { Author, ChapterLink, PageResult, SiteAdapter, StoryLocation, StoryPage } from './types';
+
+const HOSTS = ['www.fanfiction.net', 'm.fanfiction.net'] as const;
+const CANONICAL_ORIGIN = 'https://www.fanfiction.net';
+const STORY_PATH = /^\/s\/(\d+)(?:\/(\d+))?(?:\/([^/]*))?\/?$/;
+/** Browse, search and "just in" pages. */
+const LISTING_PATH = /^\/(?:(?:anime|book|cartoon|comic|game|misc|play|movie|tv)\/|crossovers\/|[^/]+-Crossovers\/|search\b|j\/|communities\/|community\/|betareaders\/|forums\/|topic\/)/;
+/** A fandom's page: `/book/Harry-Potter/`, or a crossover's: `/Naruto-and-Harry-Potter-Crossovers/1402/224/`. */
+const FANDOM_HREF = /^\/(?:anime|book|cartoon|comic|game|misc|play|movie|tv)\/[^/]+\/?$|^\/[^/]+-Crossovers\/\d+\/\d+\/?$/;
+const NOT_FOUND =
+  /Story Not Found|Unable to locate story|Story is unavailable|Chapter not found|Story does not have any chapters|Category for this story has been disabled|not using an outdated url/i;
+
+const GENRES = new Set([
+  'Adventure', 'Angst', 'Crime', 'Drama', 'Family', 'Fantasy', 'Friendship', 'General', 'Horror', 'Humor',
+  'Hurt/Comfort', 'Mystery', 'Parody', 'Poetry', 'Romance', 'Sci-Fi', 'Spiritual', 'Supernatural', 'Suspense',
+  'Tragedy', 'Western',
+]);
+
+function parseUrl(url: URL): StoryLocation | undefined {
+  if (!(HOSTS as readonly string[]).includes(url.hostname)) return undefined;
+  const m = STORY_PATH.exec(url.pathname);
+  if (!m?.[1]) return undefined;
+  const storyId = m[1];
+  const chapter = Math.max(1, Number(m[2] ?? '1'));
+  const slug = m[3] ? m[3] : undefined;
+  return {
+    site: 'ffn',
+    storyId,
+    chapter,
+    ...(slug ? { slug } : {}),
+    fullWork: false,
+    storyUrl: `${CANONICAL_ORIGIN}/s/${storyId}/1/${slug ?? ''}`,
+  };
+}
+
+function parseDocument(doc: Document, url: URL, win: SanitizeWindow): PageResult {
+  if (isChallengePage(doc)) return { kind: 'not-readable', reason: 'challenge' };
+  const loc = parseUrl(url);
+  if (!loc) {
+    const listing = (HOSTS as readonly string[]).includes(url.hostname) && LISTING_PATH.test(url.pathname);
+    return { kind: 'not-readable', reason: listing ? 'listing' : 'not-a-story' };
+  }
+  // Desktop keeps the text in #storytext, the mobile site in #storycontent.
+  const text = doc.querySelector('#storytext') ?? doc.querySelector('#storycontent');
+  if (!text) return isNotFound(doc) ? { kind: 'not-readable', reason: 'not-found' } : { kind: 'unrecognized' };
+  const page = readStory(doc, url, win, loc, text);
+  return page ? { kind: 'story', page } : { kind: 'unrecognized' };
+}
+
+function isNotFound(doc: Document): boolean {
+  const messages = Array.from(doc.querySelectorAll('.gui_warning, .gui_normal, .panel_warning'), (el) => textOf(el));
+  if (messages.some((m) => NOT_FOUND.test(m))) return true;
+  return NOT_FOUND.test(textOf(doc.querySelector('#content_wrapper_inner') ?? doc.querySelector('#content')));
+}
+
+function readStory(doc: Document, url: URL, win: SanitizeWindow, loc: StoryLocation, textEl: Element): StoryPage | undefined {
+  const base = url.href;
+  const header = doc.querySelector('#profile_top') ?? doc.querySelector('#content');
+  const meta = parseMeta(doc, header);
+  const slug = loc.slug ?? slugFromPage(doc, loc.storyId);
+  const origin = url.origin;
+  const chapterUrl = (n: number) => `${origin}/s/${loc.storyId}/${n}/${slug ?? ''}`;
+
+  const select = doc.querySelector('select#chap_select');
+  const chapters: ChapterLink[] = select
+    ? Array.from(select.querySelectorAll('option'), (opt) => {
+        const number = Number(opt.getAttribute('value'));
+        const title = chapterTitle(textOf(opt));
+        return { number, ...(title ? { title } : {}), url: chapterUrl(number) };
+      }).filter((c) => Number.isInteger(c.number) && c.number > 0)
+    : [];
+  const selected = select?.querySelector('option[selected]');
+  const number = selected ? Number(selected.getAttribute('value')) || (loc.chapter ?? 1) : (loc.chapter ?? 1);
+  const current = chapters.find((c) => c.number === number);
+  const chapterCount = meta.chapters ?? (chapters.length || (doc.querySelector('#storytext') ? 1 : undefined));
+
+  const body = buildBody(childrenWithout(textEl), win, base);
+  if (body.paragraphs.length === 0) return undefined;
+
+  const nav = navigation(doc, url, loc.storyId);
+  const prev = nav.prev ?? (number > 1 ? chapterUrl(number - 1) : undefined);
+  const next = nav.next ?? (chapterCount !== undefined && number < chapterCount ? chapterUrl(number + 1) : undefined);
+
+  const summaryEl = header ? summaryElement(header) : undefined;
+  const page: StoryPage = {
+    site: 'ffn',
+    storyId: loc.storyId,
+    source: 'adapter',
+    url: absoluteUrl(base, base) ?? base,
+    storyUrl: `${CANONICAL_ORIGIN}/s/${loc.storyId}/1/${slug ?? ''}`,
+    title: storyTitle(doc, header),
+    authors: storyAuthors(header, url),
+    fandoms: fandoms(doc),
+    warnings: [],
+    categories: [],
+    relationships: meta.relationships,
+    characters: meta.characters,
+    tags: [],
+    genres: meta.genres,
+    notes: [],
+    chapters,
+    parts: [
+      {
+        number,
+        ...(current?.title ? { title: current.title } : {}),
+        url: chapterUrl(number),
+        notes: [],
+        ...body,
+      },
+    ],
+    links: { ...(prev ? { prev } : {}), ...(next ? { next } : {}) },
+    fullWork: false,
+  };
+  if (meta.rating) page.rating = meta.rating;
+  if (meta.language) page.language = meta.language;
+  if (meta.status) page.status = meta.status;
+  if (meta.published) page.published = meta.published;
+  if (meta.updated) page.updated = meta.updated;
+  if (meta.words !== undefined) page.words = meta.words;
+  if (chapterCount !== undefined) {
+    page.chapterCount = chapterCount;
+    page.chaptersPosted = chapterCount;
+  }
+  if (summaryEl) page.summary = buildRichText(childrenWithout(summaryEl), win, base);
+  return page;
+}
+
+/** "3. The Title" -> "The Title"; a bare "3." -> undefined. */
+function chapterTitle(optionText: string): string | undefined {
+  const title = optionText.replace(/^\d+\.\s*/, '').trim();
+  return title || undefined;
+}
+
+function storyTitle(doc: Document, header: Element | null): string {
+  const fromHeader = textOf(header?.querySelector(':scope > b.xcontrast_txt, :scope > b, div[align="center"] > b'));
+  if (fromHeader) return fromHeader;
+  // "<Title> Chapter 3: <chapter>, a <fandom> fanfic | FanFiction"
+  const m = /^(.*?)(?:\s+Chapter\s+\d+.*)?,\s+an?\s+.+?\s+fanfic\s*\|\s*FanFiction$/i.exec(doc.title.trim());
+  return m?.[1]?.trim() || doc.title.replace(/\s*\|\s*FanFiction$/i, '').trim();
+}
+
+function storyAuthors(header: Element | null, url: URL): Author[] {
+  const a = header?.querySelector('a[href^="/u/"]');
+  if (!a) return [];
+  const name = textOf(a);
+  const href = absoluteUrl(a.getAttribute('href'), url);
+  return name ? [{ name, ...(href ? { url: href } : {}) }] : [];
+}
+
+/** The summary: on desktop, the `div.xcontrast_txt` directly in #profile_top. */
+function summaryElement(header: Element): Element | undefined {
+  return Array.from(header.children).find((el) => el.matches('div.xcontrast_txt') && textOf(el) !== '');
+}
+
+function fandoms(doc: Document): string[] {
+  const root = doc.querySelector('#pre_story_links') ?? doc.querySelector('#content') ?? doc;
+  const out: string[] = [];
+  for (const a of Array.from(root.querySelectorAll('a[href]'))) {
+    const href = a.getAttribute('href') ?? '';
+    const text = textOf(a);
+    if (!text || !FANDOM_HREF.test(href)) continue;
+    if (/-Crossovers\//.test(href) || / Crossover$/.test(text)) {
+      for (const f of text.replace(/\s+Crossover$/, '').split(/\s+\+\s+/)) out.push(f.trim());
+    } else out.push(text);
+  }
+  return [...new Set(out.filter(Boolean))];
+}
+
+/** The slug, from the canonical link or the chapter menu's `onChange`. */
+function slugFromPage(doc: Document, storyId: string): string | undefined {
+  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? '';
+  const m = new RegExp(`/s/${storyId}/\\d+/([^/?#]+)`).exec(canonical);
+  if (m?.[1]) return m[1];
+  const onchange = doc.querySelector('select#chap_select')?.getAttribute('onchange') ?? '';
+  return /\+\s*'\/([^'/]+)'/.exec(onchange)?.[1];
+}
+
+/** Prev/next from the page's own controls: desktop buttons (`self.location='...'`), mobile links. */
+function navigation(doc: Document, url: URL, storyId: string): { prev?: string; next?: string } {
+  const out: { prev?: string; next?: string } = {};
+  const storyHref = new RegExp(`^(?:https?://[^/]+)?/s/${storyId}/\\d+`);
+  const consider = (label: string, href: string | undefined) => {
+    if (!href || !storyHref.test(href)) return;
+    const abs = absoluteUrl(href, url);
+    if (!abs) return;
+    if (!out.prev && /prev|«|‹/i.test(label)) out.prev = abs;
+    else if (!out.next && /next|»|›/i.test(label)) out.next = abs;
+  };
+  for (const button of Array.from(doc.querySelectorAll('button[onclick]'))) {
+    consider(textOf(button), /self\.location\s*=\s*'([^']+)'/.exec(button.getAttribute('onclick') ?? '')?.[1]);
+  }
+  for (const a of Array.from(doc.querySelectorAll('a[href*="/s/"]'))) consider(textOf(a), a.getAttribute('href') ?? undefined);
+  return out;
+}
+
+interface Meta {
+  rating?: string;
+  language?: string;
+  genres: string[];
+  characters: string[];
+  relationships: string[];
+  chapters?: number;
+  words?: number;
+  status?: 'complete' | 'in-progress';
+  published?: string;
+  updated?: string;
+}
+
+const META_KEYS = new Set(['Rated', 'Chapters', 'Words', 'Reviews', 'Favs', 'Follows', 'Updated', 'Published', 'Status', 'id']);
+
+/**
+ * The grey line: "Rated: Fiction T - English - Adventure/Friendship - [Harry P., Hermione G.] Ron W. -
+ * Chapters: 15 - Words: 61,162 - ... - Updated: <span data-xutime> - Published: <span data-xutime> -
+ * Status: Complete - id: 8148717". Genre and characters are optional; names may contain " - ".
+ */
+function parseMeta(doc: Document, header: Element | null): Meta {
+  const meta: Meta = { genres: [], characters: [], relationships: [] };
+  const line =
+    header?.querySelector('span.xgray') ??
+    Array.from(header?.querySelectorAll('span, div') ?? []).find((el) => /^Rated:/.test(textOf(el)) && el.children.length < 12);
+  if (!line) return meta;
+
+  const ratingLink = line.querySelector('a[href*="fictionratings.com"]');
+  const segments = textOf(line).split(/\s+-\s+/);
+  const rated = textOf(ratingLink) || (segments[0] ?? '').replace(/^Rated:\s*/, '');
+  if (rated) meta.rating = rated.replace(/^Fiction\s+/i, '').trim();
+
+  const rest = segments.filter((s) => !/^Rated:/.test(s));
+  if (rest[0] && !isKeyed(rest[0])) meta.language = rest.shift();
+  const maybeGenres = rest[0] !== undefined && !isKeyed(rest[0]) ? rest[0].replace('Hurt/Comfort', 'Hurt-Comfort').split('/') : [];
+  if (maybeGenres.length && maybeGenres.every((g) => GENRES.has(g.replace('Hurt-Comfort', 'Hurt/Comfort')))) {
+    meta.genres = maybeGenres.map((g) => g.replace('Hurt-Comfort', 'Hurt/Comfort'));
+    rest.shift();
+  }
+
+  const people: string[] = [];
+  for (const segment of rest) {
+    const key = /^([A-Za-z]+):/.exec(segment)?.[1];
+    if (key === undefined || !META_KEYS.has(key)) {
+      people.push(segment);
+      continue;
+    }
+    const value = segment.slice(key.length + 1).trim();
+    if (key === 'Chapters') meta.chapters = parseCount(value);
+    else if (key === 'Words') meta.words = parseCount(value);
+    else if (key === 'Status') meta.status = /complete/i.test(value) ? 'complete' : 'in-progress';
+  }
+  meta.status ??= 'in-progress';
+  if (people.length) {
+    const text = people.join(' - ');
+    for (const m of text.matchAll(/\[([^\]]+)\]/g)) {
+      const names = (m[1] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+      if (names.length > 1) meta.relationships.push(names.join('/'));
+    }
+    meta.characters = text.replace(/[[\]]/g, ',').split(',').map((s) => s.trim()).filter(Boolean);
+  }
+
+  const dates = Array.from(line.querySelectorAll('span[data-xutime]'), (s) => Number(s.getAttribute('data-xutime')))
+    .filter((n) => Number.isFinite(n) && n > 0)
+    .map((n) => new Date(n * 1000).toISOString());
+  if (dates.length > 1) meta.updated = dates[0];
+  if (dates.length) meta.published = dates[dates.length - 1];
+  return meta;
+}
+
+function isKeyed(segment: string): boolean {
+  const key = /^([A-Za-z]+):/.exec(segment)?.[1];
+  return key !== undefined && META_KEYS.has(key);
+}
+
+export const ffn: SiteAdapter = {
+  id: 'ffn',
+  name: 'FanFiction.Net',
+  hosts: HOSTS,
+  exampleUrls: [
+    'https://www.fanfiction.net/s/7347955/1/Dreaming-of-Sunshine',
+    'https://www.fanfiction.net/s/7347955/12/Dreaming-of-Sunshine',
+    'https://www.fanfiction.net/s/7347955/3/',
+    'https://www.fanfiction.net/s/7347955',
+    'http://www.fanfiction.net/s/12999698/9/Scribble-Pad/',
+    'https://m.fanfiction.net/s/7347955/2/Dreaming-of-Sunshine',
+    'https://m.fanfiction.net/s/7347955/',
+  ],
+  nonStoryUrls: [
+    'https://www.fanfiction.net/',
+    'https://www.fanfiction.net/book/Harry-Potter/',
+    'https://www.fanfiction.net/search/?keywords=time+travel&ready=1&type=story',
+    'https://www.fanfiction.net/u/5339762/White-Squirrel',
+    'https://www.fanfiction.net/r/12999698/',
+    'https://m.fanfiction.net/j/0/1/0/',
+    'https://fanfiction.net/s/7347955/1/',
+    'https://www.fictionpress.com/s/2961893/1/Mother-of-Learning',
+  ],
+  parseUrl,
+  parseDocument,
+};

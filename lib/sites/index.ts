@@ -1,0 +1,52 @@
+/**
+ * The registry of site adapters: the one list of supported sites, and the entry points that pick an
+ * adapter for a URL and read a page with it.
+ *
+ * Fallback rule: Readability runs only when the URL is a story URL of a supported site, the page is not a
+ * known non-readable page (adult gate, missing story, challenge, listing) and the adapter did not recognise
+ * it (the site changed its markup, say). A gate or a "Story Not Found" page has enough text for Readability
+ * to "succeed" on, which is exactly what must not happen.
+ */
+
+import type { SanitizeWindow } from '../sanitize';
+import { ao3 } from './ao3';
+import { ffn } from './ffn';
+import { readWithReadability } from './readability';
+import type { NotReadableReason, SiteAdapter, StoryLocation, StoryPage } from './types';
+
+export type * from './types';
+
+export const adapters: readonly SiteAdapter[] = [ffn, ao3];
+
+/** The adapter for a URL's host, whatever the page. */
+export function adapterFor(url: URL): SiteAdapter | undefined {
+  return adapters.find((a) => a.hosts.includes(url.hostname));
+}
+
+/** The story a URL points to, on any supported site. */
+export function parseStoryUrl(url: URL): StoryLocation | undefined {
+  return adapterFor(url)?.parseUrl(url);
+}
+
+export type ReadResult =
+  | { kind: 'story'; page: StoryPage }
+  | { kind: 'not-readable'; reason: NotReadableReason }
+  /** The URL's host is not a supported site. */
+  | { kind: 'unsupported' };
+
+/** Reads a page, saying why when it gives no story. `doc` is never changed. */
+export function readPage(doc: Document, url: URL, win: SanitizeWindow): ReadResult {
+  const adapter = adapterFor(url);
+  if (!adapter) return { kind: 'unsupported' };
+  const result = adapter.parseDocument(doc, url, win);
+  if (result.kind !== 'unrecognized') return result;
+  const loc = adapter.parseUrl(url);
+  const page = loc ? readWithReadability(doc, url, win, loc) : undefined;
+  return page ? { kind: 'story', page } : { kind: 'not-readable', reason: 'unparseable' };
+}
+
+/** The page as a StoryPage, or undefined when it is not a readable chapter of a supported site. */
+export function parsePage(doc: Document, url: URL, win: SanitizeWindow): StoryPage | undefined {
+  const result = readPage(doc, url, win);
+  return result.kind === 'story' ? result.page : undefined;
+}

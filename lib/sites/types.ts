@@ -1,0 +1,212 @@
+/**
+ * The model a site adapter produces from a fiction site's page, and the adapter contract itself.
+ *
+ * Every HTML string in these types (`html` fields) has already been through `sanitizeHtml` (lib/sanitize.ts):
+ * adapters hand out sanitized strings, never live nodes from the page, so the UI has a single kind of value
+ * to render and one vetted sink for it. A string also survives storage and messaging between the content
+ * script and the extension's pages, which a DocumentFragment does not.
+ */
+
+import type { SanitizeWindow } from '../sanitize';
+
+export type SiteId = 'ffn' | 'ao3';
+
+/** Where a URL points on a site, read from the URL alone. */
+export interface StoryLocation {
+  site: SiteId;
+  /** FFN story id or AO3 work id: digits, as a string. */
+  storyId: string;
+  /** 1-based chapter position, when the URL says it (FFN always does; AO3 URLs carry chapter ids instead). */
+  chapter?: number;
+  /** AO3 chapter id (`/works/1/chapters/{id}`); not a position. */
+  chapterId?: string;
+  /** AO3 `view_full_work=true`: every chapter on one page. */
+  fullWork: boolean;
+  /** AO3 `/collections/{name}/works/...`. */
+  collection?: string;
+  /** AO3 `view_adult=true`: the visitor has passed the adult-content gate. */
+  adultConsent?: boolean;
+  /** FFN title slug, when present. */
+  slug?: string;
+  /** The site's canonical URL of the story (first chapter / work page), for identity in the library. */
+  storyUrl: string;
+}
+
+export interface Author {
+  name: string;
+  /** Absolute URL of the author's profile, when the page links one. */
+  url?: string;
+}
+
+/** Sanitized HTML together with its plain text (for previews, search and the library). */
+export interface RichText {
+  html: string;
+  text: string;
+}
+
+/**
+ * Notes that stand apart from the story text on the page. FFN has none of these: its author's notes are
+ * ordinary paragraphs of the story text (see `Paragraph.role`).
+ */
+export type NoteKind =
+  /** AO3 work notes, before the first chapter. */
+  | 'work-notes'
+  /** AO3 work end notes, after the last chapter. */
+  | 'work-end-notes'
+  /** AO3 chapter summary. */
+  | 'chapter-summary'
+  /** AO3 chapter notes, before the chapter text. */
+  | 'chapter-notes'
+  /** AO3 chapter end notes, after the chapter text. */
+  | 'chapter-end-notes';
+
+export interface Note extends RichText {
+  kind: NoteKind;
+}
+
+export type ParagraphRole =
+  | 'text'
+  /** A paragraph of only symbols or punctuation (`* * *`, `~~~`, `xXx`): a scene break written as text. */
+  | 'scene-break'
+  /** A paragraph that announces itself as the author's ("A/N", "Author's note:"), inside the story text. */
+  | 'author-note';
+
+/**
+ * One paragraph of a chapter body. Paragraph `i` of a part is the element carrying `data-p="i"` in that
+ * part's `html`, so the reader can anchor progress to it after rendering (and after a re-parse of the HTML).
+ */
+export interface Paragraph {
+  text: string;
+  words: number;
+  role: ParagraphRole;
+}
+
+/** A chapter as shown on this page: one on a chapter page, every chapter in AO3's full-work view. */
+export interface ChapterPart {
+  /** 1-based position in the story. */
+  number: number;
+  /** AO3 chapter id, when known. */
+  id?: string;
+  /** The chapter's own title without the "Chapter N:" prefix, when it has one. */
+  title?: string;
+  /** Absolute URL of this chapter on its own page, when known. */
+  url?: string;
+  notes: Note[];
+  /** The chapter text, sanitized; each paragraph element carries `data-p`. */
+  html: string;
+  paragraphs: Paragraph[];
+  /** Words in `paragraphs`, counted here (the site's own count is `StoryPage.words`). */
+  words: number;
+}
+
+/** An entry of the story's chapter index. */
+export interface ChapterLink {
+  /** 1-based position. */
+  number: number;
+  title?: string;
+  /** Absolute URL on the host the page was read from (so a mirror's login cookies keep working). */
+  url: string;
+  /** AO3 chapter id. */
+  id?: string;
+}
+
+export interface StoryLinks {
+  prev?: string;
+  next?: string;
+  /** AO3's chapter index page (`/works/{id}/navigate`). FFN has none: see `StoryPage.chapters`. */
+  index?: string;
+  /** AO3 "Entire Work" (`?view_full_work=true`). */
+  fullWork?: string;
+  /** AO3 "Chapter by Chapter" from the full-work view. */
+  byChapter?: string;
+}
+
+export type StoryStatus = 'complete' | 'in-progress';
+
+export interface StoryPage {
+  site: SiteId;
+  storyId: string;
+  /** `adapter` when the site adapter read the page, `readability` when the generic fallback did. */
+  source: 'adapter' | 'readability';
+  /** Absolute URL of the page that was read. */
+  url: string;
+  /** Canonical story URL (see `StoryLocation.storyUrl`). */
+  storyUrl: string;
+  title: string;
+  authors: Author[];
+  fandoms: string[];
+  /** The site's own wording: FFN "T", "M"...; AO3 "General Audiences", "Explicit"... */
+  rating?: string;
+  /** AO3 archive warnings. */
+  warnings: string[];
+  /** AO3 categories (F/M, Gen...). */
+  categories: string[];
+  /** AO3 relationship tags; FFN bracketed pairings, joined with "/". */
+  relationships: string[];
+  characters: string[];
+  /** AO3 additional (freeform) tags. */
+  tags: string[];
+  /** FFN genres. */
+  genres: string[];
+  language?: string;
+  status?: StoryStatus;
+  /** Dates as ISO 8601 strings (AO3: a date; FFN: date and time from the page's Unix seconds). */
+  published?: string;
+  updated?: string;
+  summary?: RichText;
+  /** Words in the whole story as the site reports it. */
+  words?: number;
+  /** Chapters planned, when known (AO3 "3/?" gives none). */
+  chapterCount?: number;
+  /** Chapters posted so far. */
+  chaptersPosted?: number;
+  /** Work-level notes (AO3 work notes and work end notes); chapter notes live on each part. */
+  notes: Note[];
+  /** The story's chapter index as the page lists it (empty when the page has none). */
+  chapters: ChapterLink[];
+  /** The chapters shown on this page, in order (never empty). */
+  parts: ChapterPart[];
+  links: StoryLinks;
+  /** AO3 full-work view: `parts` holds every chapter. */
+  fullWork: boolean;
+}
+
+/** Why a page on a supported site is not a chapter to read. */
+export type NotReadableReason =
+  /** AO3's "This work could have adult content" page. */
+  | 'adult-gate'
+  /** Deleted, missing or unavailable story or chapter. */
+  | 'not-found'
+  /** A Cloudflare (or similar) browser check standing in front of the page. */
+  | 'challenge'
+  /** Browse, search and other listing pages. */
+  | 'listing'
+  /** Any other page of the site that is not a story (profiles, forums, the home page...). */
+  | 'not-a-story'
+  /** A story URL whose page neither the adapter nor the Readability fallback could read. */
+  | 'unparseable';
+
+export type PageResult =
+  | { kind: 'story'; page: StoryPage }
+  | { kind: 'not-readable'; reason: NotReadableReason }
+  /** Only from an adapter: a story URL whose page it does not recognise (the registry may fall back). */
+  | { kind: 'unrecognized' };
+
+export interface SiteAdapter {
+  id: SiteId;
+  name: string;
+  /** Exact host names this adapter accepts (mirrors included). */
+  hosts: readonly string[];
+  /** Story URLs of this site: `parseUrl` must accept every one, and every other adapter reject it. */
+  exampleUrls: readonly string[];
+  /** Pages of this site that are not stories: `parseUrl` must reject them. */
+  nonStoryUrls: readonly string[];
+  /** Pure: the story a URL points to, or undefined for other hosts and non-story pages. */
+  parseUrl(url: URL): StoryLocation | undefined;
+  /**
+   * Pure (reads `doc`, never changes it): the page as a StoryPage, or why it cannot be read. Known
+   * non-readable pages (gates, missing stories, challenges, listings) give `not-readable`; a story URL whose
+   * page the adapter does not recognise gives `unrecognized`.
+   */
+  parseDocument(doc: Document, url: URL, win: SanitizeWindow): PageResult;
+}
