@@ -14,6 +14,16 @@ export default defineConfig({
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'Ficwell library', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     permissions: ['storage'],
+    commands: {
+      _execute_action: { suggested_key: { default: 'Alt+Shift+L' }, description: 'Open the Ficwell library' },
+      ...(browser === 'firefox'
+        ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+K' }, description: 'Open the Ficwell reader' } }
+        : { 'open-reader': { suggested_key: { default: 'Alt+Shift+K' }, description: 'Open the Ficwell reader' } }),
+      'toggle-reader': {
+        suggested_key: { default: 'Alt+Shift+R' },
+        description: 'Switch a fanfiction.net or AO3 page between the reader and the original',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -7,7 +7,7 @@ export interface LibraryProps {
   sort: SortKey;
   now: number;
   onSort: (sort: SortKey) => void;
-  onOpen: (id: string) => void;
+  onOpen: (item: LibraryItem) => void;
 }
 
 /** The library list with search and sort; used by the popup and by the panel's library view. */
@@ -47,7 +47,7 @@ export function Library({ items, sort, now, onSort, onOpen }: LibraryProps) {
       ) : (
         <ul class="story-list">
           {shown.map((item) => (
-            <Row item={item} now={now} onOpen={onOpen} key={item.entry.id} />
+            <Row item={item} now={now} onOpen={onOpen} key={item.id} />
           ))}
         </ul>
       )}
@@ -55,35 +55,44 @@ export function Library({ items, sort, now, onSort, onOpen }: LibraryProps) {
   );
 }
 
-function Row({ item, now, onOpen }: { item: LibraryItem; now: number; onOpen: (id: string) => void }) {
-  const { entry: e, progress: p } = item;
+function Row({ item, now, onOpen }: { item: LibraryItem; now: number; onOpen: (item: LibraryItem) => void }) {
+  const p = item.progress;
   const started = !!p && !item.finished;
+  const describe = `d-${item.id.replace(/[^a-z0-9-]/gi, '-')}`;
+  const meta = [item.site, item.fandom, item.words !== null ? formatWords(item.words) : null, item.readingMinutes !== null ? formatMinutes(item.readingMinutes) : null]
+    .filter(Boolean)
+    .join(' · ');
   return (
-    <li class="story-row" data-story={e.id} data-finished={item.finished || undefined}>
-      <button type="button" class="story-open" onClick={() => onOpen(e.id)} aria-describedby={`d-${e.id}`}>
+    <li class="story-row" data-story={item.id} data-kind={item.kind} data-finished={item.finished || undefined}>
+      <button type="button" class="story-open" onClick={() => onOpen(item)} aria-describedby={describe}>
         <span class="row-head">
-          <span class="row-title">{e.title}</span>
+          <span class="row-title">{item.title}</span>
           {item.finished && <span class="row-badge finished">Finished</span>}
           <span class="row-action" aria-hidden="true">
             {started ? 'Continue →' : item.finished ? 'Read again →' : 'Read →'}
           </span>
         </span>
-        <span class="row-meta" id={`d-${e.id}`}>
-          {!e.titleIsAuthors && <span class="row-badge" title="The author's own title is not known">display title</span>} {e.fandom} ·{' '}
-          {formatWords(e.words)} · {formatMinutes(e.readingMinutes)}
+        <span class="row-meta" id={describe}>
+          {!item.titleIsAuthors && (
+            <span class="row-badge" title="The author's own title is not known">
+              display title
+            </span>
+          )}{' '}
+          {meta}
         </span>
-        <span class="row-summary">{e.summary || e.excerpt}</span>
-        {e.warnings.length > 0 && <span class="row-warning">Warning: {e.warnings.join('; ')}</span>}
+        {item.summary && <span class="row-summary">{item.summary}</span>}
+        {item.warnings.length > 0 && <span class="row-warning">Warning: {item.warnings.join('; ')}</span>}
         {p && (
           <span class="row-progress">
             <span class="progress-track" aria-hidden="true">
               <span class="progress-fill" style={{ width: `${item.percent}%` }} />
             </span>
             <span class="row-meta">
+              {item.chapterLine && <span class="row-chapter">{item.chapterLine}, </span>}
               <span class="row-percent">{item.percent}%</span>
               {item.finished
                 ? ` · finished ${formatAgo(p.finishedAt ?? p.updatedAt, now)}`
-                : ` · ${formatMinutes(item.minutesLeft)} left · read ${formatAgo(p.updatedAt, now)}`}
+                : `${item.minutesLeft !== null ? ` · ${formatMinutes(item.minutesLeft)} left` : ''} · read ${formatAgo(p.updatedAt, now)}`}
             </span>
           </span>
         )}

@@ -6,6 +6,7 @@ import { chunkOf, chunkStory, renderOrder, type Block, type Chunk } from '../lib
 import type { Note, NoteKind, Story } from '../lib/story/model';
 import { stepFontSize, type Settings } from '../lib/settings';
 import { SettingsPanel } from './SettingsPanel';
+import { paragraphAt, scrollTargetFor } from './anchor';
 
 export interface PositionReport {
   position: Position;
@@ -84,8 +85,7 @@ export function Reader(props: ReaderProps) {
     if (!a) return;
     const el = document.querySelector<HTMLElement>(`[data-p="${a.n}"]`);
     if (!el) return;
-    const r = el.getBoundingClientRect();
-    const y = window.scrollY + r.top + r.height * a.offset - readingLine();
+    const y = scrollTargetFor(el, a.offset, readingLine());
     if (Math.abs(window.scrollY - y) < 1) return;
     selfScroll.current = true;
     window.scrollTo(0, y);
@@ -93,8 +93,10 @@ export function Reader(props: ReaderProps) {
 
   /** Reads the paragraph under the reading line and reports it. */
   const capture = (fromUser: boolean) => {
-    const found = paragraphAt(readingLine(), article.current);
-    if (!found) return;
+    if (!article.current) return;
+    const hit = paragraphAt(document, article.current, readingLine());
+    if (!hit) return;
+    const found = { n: Number(hit.el.dataset.p), offset: hit.offset };
     const prev = anchor.current;
     anchor.current = found;
     const last = document.querySelector<HTMLElement>(`[data-p="${index.address.length - 1}"]`);
@@ -312,34 +314,4 @@ function Notes(props: { class: string; summary: string; notes: Note[]; open: boo
       ))}
     </details>
   );
-}
-
-/** The paragraph under the reading line, probing a little lower when the line falls between paragraphs. */
-function paragraphAt(line: number, root: HTMLElement | null): Anchor | null {
-  if (!root) return null;
-  const x = root.getBoundingClientRect().left + root.clientWidth / 2;
-  for (let dy = 0; dy <= 64; dy += 8) {
-    const el = document.elementFromPoint(x, line + dy)?.closest<HTMLElement>('[data-p]');
-    if (el) {
-      const r = el.getBoundingClientRect();
-      return { n: Number(el.dataset.p), offset: r.height > 0 ? Math.min(1, Math.max(0, (line - r.top) / r.height)) : 0 };
-    }
-  }
-  // Nothing near the line (a heading, a break, a wide gap): the last paragraph that starts above it.
-  const all = root.querySelectorAll<HTMLElement>('[data-p]');
-  let lo = 0;
-  let hi = all.length - 1;
-  let best: HTMLElement | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const el = all[mid] as HTMLElement;
-    if (el.getBoundingClientRect().top <= line) {
-      best = el;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  const el = best ?? all[0];
-  if (!el) return null;
-  const r = el.getBoundingClientRect();
-  return { n: Number(el.dataset.p), offset: r.height > 0 ? Math.min(1, Math.max(0, (line - r.top) / r.height)) : 0 };
 }

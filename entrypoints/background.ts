@@ -1,8 +1,31 @@
+import type { Browser } from '@wxt-dev/browser';
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { isRequest } from '../lib/messages';
+import { askTab } from '../platform/messages';
 import { createProgressService } from '../platform/progress';
 import { listenForReaders } from '../platform/reader-port';
 
+declare const chrome: typeof Browser;
+
 export default defineBackground(() => {
   const progress = createProgressService();
-  listenForReaders((record) => progress.save(record));
+
+  // Reader views hand over their last position when they close.
+  listenForReaders(({ progress: record, story }) => (story ? progress.saveWeb(story, record) : progress.save(record)));
+
+  // Content scripts reach IndexedDB only through here; every message is checked before it is used.
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (sender.id !== browser.runtime.id || !isRequest(message)) return undefined;
+    if (message.type === 'web-progress') return progress.saveWeb(message.story, message.progress).then(() => true);
+    return progress.get(message.key).then((r) => r ?? null);
+  });
+
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'toggle-reader' && tab?.id !== undefined) void askTab(tab.id, { type: 'toggle-reader' });
+    // Chrome has no built-in command for the side panel; a command is a user gesture, so it may open it.
+    if (command === 'open-reader' && import.meta.env.CHROME && tab?.windowId !== undefined) {
+      void chrome.sidePanel.open({ windowId: tab.windowId });
+    }
+  });
 });

@@ -1,47 +1,100 @@
 import type { CatalogEntry } from './catalog';
-import type { ProgressRecord } from './db/schema';
+import { seedKey } from './db/progress';
+import type { ProgressRecord, WebStoryRecord } from './db/schema';
 import { minutesLeft } from './position';
+import { readingMinutes } from './story/counts';
 
 export type SortKey = 'recent' | 'title' | 'length';
 
-/** One library row: the catalog entry with what the reader has done with it. */
+const SITE_NAMES = { ffn: 'FanFiction.Net', ao3: 'Archive of Our Own' } as const;
+
+/** One library row: a bundled story or one read on a site, with what the reader has done with it. */
 export interface LibraryItem {
-  entry: CatalogEntry;
+  /** Seed id, or the web story's key. */
+  id: string;
+  kind: 'seed' | 'web';
+  title: string;
+  titleIsAuthors: boolean;
+  fandom: string;
+  authors: string[];
+  characters: string[];
+  summary: string;
+  warnings: string[];
+  words: number | null;
+  readingMinutes: number | null;
+  /** Web stories: the site's name and "Chapter 7 of 12". */
+  site?: string;
+  chapterLine?: string;
+  /** Web stories: the chapter page that "Continue" opens. */
+  url?: string;
   progress: ProgressRecord | undefined;
+  /** Whole percent, floored as the reader shows it: 100 only at the end. */
   percent: number;
-  minutesLeft: number;
+  minutesLeft: number | null;
   finished: boolean;
 }
 
-export function libraryItems(entries: readonly CatalogEntry[], progress: ReadonlyMap<string, ProgressRecord>, keyOf: (id: string) => string): LibraryItem[] {
-  return entries.map((entry) => {
-    const p = progress.get(keyOf(entry.id));
-    const percent = p ? Math.floor(p.percent) : 0; // floor, as the reader shows it: 100% only at the end
-    return {
-      entry,
-      progress: p,
-      percent,
-      minutesLeft: p ? minutesLeft(entry.words, p.percent) : entry.readingMinutes,
-      finished: !!p?.finishedAt,
-    };
-  });
+function withProgress(p: ProgressRecord | undefined, words: number | null) {
+  return {
+    progress: p,
+    percent: p ? Math.floor(p.percent) : 0,
+    minutesLeft: words === null ? null : p ? minutesLeft(words, p.percent) : readingMinutes(words),
+    finished: !!p?.finishedAt,
+  };
 }
 
-/** Case- and accent-insensitive search over title, characters, summary and fandom. */
+export function seedItems(entries: readonly CatalogEntry[], progress: ReadonlyMap<string, ProgressRecord>): LibraryItem[] {
+  return entries.map((e) => ({
+    id: e.id,
+    kind: 'seed',
+    title: e.title,
+    titleIsAuthors: e.titleIsAuthors,
+    fandom: e.fandom,
+    authors: [],
+    characters: e.characters,
+    summary: e.summary || e.excerpt,
+    warnings: e.warnings,
+    words: e.words,
+    readingMinutes: e.readingMinutes,
+    ...withProgress(progress.get(seedKey(e.id)), e.words),
+  }));
+}
+
+export function webItems(stories: readonly WebStoryRecord[], progress: ReadonlyMap<string, ProgressRecord>): LibraryItem[] {
+  return stories.map((s) => ({
+    id: s.key,
+    kind: 'web',
+    title: s.title,
+    titleIsAuthors: true,
+    fandom: s.fandoms.join(', '),
+    authors: s.authors,
+    characters: [],
+    summary: s.authors.length ? `by ${s.authors.join(', ')}` : '',
+    warnings: [],
+    words: s.words,
+    readingMinutes: s.words === null ? null : readingMinutes(s.words),
+    site: SITE_NAMES[s.site],
+    chapterLine: `Chapter ${s.chapter.number}${s.chapterCount ? ` of ${s.chapterCount}` : ''}`,
+    url: s.chapter.url,
+    ...withProgress(progress.get(s.key), s.words),
+  }));
+}
+
+/** Case- and accent-insensitive search over title, characters, summary, authors and fandom. */
 export function searchItems(items: readonly LibraryItem[], query: string): LibraryItem[] {
   const words = fold(query).split(/\s+/).filter(Boolean);
   if (!words.length) return [...items];
-  return items.filter(({ entry: e }) => {
-    const hay = fold([e.title, e.fandom, e.summary, e.excerpt, ...e.characters].join(' '));
+  return items.filter((i) => {
+    const hay = fold([i.title, i.fandom, i.summary, ...i.authors, ...i.characters].join(' '));
     return words.every((w) => hay.includes(w));
   });
 }
 
 export function sortItems(items: readonly LibraryItem[], key: SortKey): LibraryItem[] {
   const copy = [...items];
-  if (key === 'title') copy.sort((a, b) => a.entry.title.localeCompare(b.entry.title, 'en', { sensitivity: 'base' }));
-  else if (key === 'length') copy.sort((a, b) => a.entry.words - b.entry.words);
-  else copy.sort((a, b) => (b.progress?.updatedAt ?? -1) - (a.progress?.updatedAt ?? -1)); // stable: unread keep catalog order
+  if (key === 'title') copy.sort((a, b) => a.title.localeCompare(b.title, 'en', { sensitivity: 'base' }));
+  else if (key === 'length') copy.sort((a, b) => (a.words ?? Infinity) - (b.words ?? Infinity));
+  else copy.sort((a, b) => (b.progress?.updatedAt ?? -1) - (a.progress?.updatedAt ?? -1)); // stable: unread keep their order
   return copy;
 }
 

@@ -1,5 +1,5 @@
 import { createProgressStore, type ProgressStore } from '../lib/db/progress';
-import { openFicwellDB, type ProgressRecord } from '../lib/db/schema';
+import { openFicwellDB, type ProgressRecord, type WebStoryRecord } from '../lib/db/schema';
 
 /**
  * Progress for extension pages: the IndexedDB store, plus what a view needs around it. Saves are announced
@@ -10,15 +10,24 @@ export interface ProgressService {
   get(key: string): Promise<ProgressRecord | undefined>;
   all(): Promise<ProgressRecord[]>;
   save(record: ProgressRecord): Promise<void>;
-  onChange(listener: (record: ProgressRecord) => void): () => void;
+  saveWeb(story: WebStoryRecord, record: ProgressRecord): Promise<void>;
+  webStories(): Promise<WebStoryRecord[]>;
+  onChange(listener: (change: Change) => void): () => void;
   onAvailability(listener: (available: boolean) => void): () => void;
 }
 
 const CHANNEL = 'ficwell:progress';
 
+/** What other views hear after a save: the stored position, and the web story when one was recorded. */
+export interface Change {
+  progress: ProgressRecord;
+  story?: WebStoryRecord;
+}
+
 export function createProgressService(store: ProgressStore = createProgressStore((onVersionChange) => openFicwellDB({ onVersionChange }))): ProgressService {
   const memory = new Map<string, ProgressRecord>();
-  const changeListeners = new Set<(r: ProgressRecord) => void>();
+  const memoryWeb = new Map<string, WebStoryRecord>();
+  const changeListeners = new Set<(c: Change) => void>();
   const availabilityListeners = new Set<(ok: boolean) => void>();
   const channel = new BroadcastChannel(CHANNEL);
   let available = true;
@@ -28,7 +37,7 @@ export function createProgressService(store: ProgressStore = createProgressStore
     available = ok;
     for (const l of availabilityListeners) l(ok);
   };
-  channel.onmessage = (e: MessageEvent<ProgressRecord>) => {
+  channel.onmessage = (e: MessageEvent<Change>) => {
     for (const l of changeListeners) l(e.data);
   };
 
@@ -59,9 +68,30 @@ export function createProgressService(store: ProgressStore = createProgressStore
       try {
         const stored = await store.save(record);
         setAvailable(true);
-        channel.postMessage(stored);
+        channel.postMessage({ progress: stored } satisfies Change);
       } catch {
         setAvailable(false);
+      }
+    },
+    async saveWeb(story, record) {
+      memory.set(record.key, record);
+      memoryWeb.set(story.key, story);
+      try {
+        const stored = await store.saveWeb(story, record);
+        setAvailable(true);
+        channel.postMessage({ progress: stored, story } satisfies Change);
+      } catch {
+        setAvailable(false);
+      }
+    },
+    async webStories() {
+      try {
+        const stories = await store.webStories();
+        setAvailable(true);
+        return stories;
+      } catch {
+        setAvailable(false);
+        return [...memoryWeb.values()];
       }
     },
     onChange(listener) {

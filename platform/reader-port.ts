@@ -1,5 +1,12 @@
 import { browser, type Browser } from 'wxt/browser';
-import type { ProgressRecord } from '../lib/db/schema';
+import type { ProgressRecord, WebStoryRecord } from '../lib/db/schema';
+import { isProgressRecord, isWebStoryRecord } from '../lib/messages';
+
+/** What a reader view posts: its position, and for a page on a site, the story it belongs to. */
+export interface PortReport {
+  progress: ProgressRecord;
+  story?: WebStoryRecord;
+}
 
 export const READER_PORT = 'ficwell:reader';
 
@@ -8,7 +15,7 @@ export const READER_PORT = 'ficwell:reader';
  * view goes away the port disconnects and the background writes the last one. That covers a panel closed
  * between two throttled writes, when the closing document itself may not finish an IndexedDB transaction.
  */
-export function connectReaderPort(): { post(record: ProgressRecord): void; close(): void } {
+export function connectReaderPort(): { post(report: PortReport): void; close(): void } {
   let port: Browser.runtime.Port | null = null;
   const connect = () => {
     port = browser.runtime.connect({ name: READER_PORT });
@@ -16,9 +23,9 @@ export function connectReaderPort(): { post(record: ProgressRecord): void; close
     return port;
   };
   return {
-    post(record) {
+    post(report) {
       try {
-        (port ?? connect()).postMessage(record);
+        (port ?? connect()).postMessage(report);
       } catch {
         port = null; // the extension was reloaded under this view: the view's own saves still run
       }
@@ -31,12 +38,12 @@ export function connectReaderPort(): { post(record: ProgressRecord): void; close
 }
 
 /** Background side: keeps the last position of each connected view and saves it when the view disconnects. */
-export function listenForReaders(save: (record: ProgressRecord) => Promise<unknown>): void {
+export function listenForReaders(save: (report: PortReport) => Promise<unknown>): void {
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name !== READER_PORT) return;
-    let last: ProgressRecord | null = null;
+    if (port.name !== READER_PORT || port.sender?.id !== browser.runtime.id) return;
+    let last: PortReport | null = null;
     port.onMessage.addListener((message) => {
-      if (isProgressRecord(message)) last = message;
+      if (isPortReport(message)) last = message;
     });
     port.onDisconnect.addListener(() => {
       if (last) void save(last);
@@ -44,11 +51,8 @@ export function listenForReaders(save: (record: ProgressRecord) => Promise<unkno
   });
 }
 
-function isProgressRecord(x: unknown): x is ProgressRecord {
-  const r = x as ProgressRecord;
-  return (
-    typeof r === 'object' && r !== null && typeof r.key === 'string' && typeof r.updatedAt === 'number' &&
-    typeof r.percent === 'number' && typeof r.position === 'object' && r.position !== null &&
-    Number.isInteger(r.position.n) && typeof r.position.offset === 'number'
-  );
+function isPortReport(x: unknown): x is PortReport {
+  const r = x as PortReport;
+  if (typeof r !== 'object' || r === null || !isProgressRecord(r.progress)) return false;
+  return r.story === undefined || (isWebStoryRecord(r.story) && r.story.key === r.progress.key);
 }

@@ -3,9 +3,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Library } from '../../components/Library';
 import type { CatalogEntry } from '../../lib/catalog';
-import { seedKey } from '../../lib/db/progress';
-import type { ProgressRecord } from '../../lib/db/schema';
-import { libraryItems, type SortKey } from '../../lib/library';
+import type { ProgressRecord, WebStoryRecord } from '../../lib/db/schema';
+import { seedItems, webItems, type LibraryItem, type SortKey } from '../../lib/library';
 import { loadCatalog } from '../../platform/data';
 import { openStoryInPanel } from '../../platform/panel';
 import { createProgressService } from '../../platform/progress';
@@ -22,6 +21,7 @@ const progress = createProgressService();
 function Popup() {
   const [entries, setEntries] = useState<CatalogEntry[] | null>(null);
   const [records, setRecords] = useState(new Map<string, ProgressRecord>());
+  const [web, setWeb] = useState(new Map<string, WebStoryRecord>());
   const [sort, setSort] = useState<SortKey>('recent');
   const [windowId, setWindowId] = useState<number>();
   const [error, setError] = useState<string>();
@@ -35,9 +35,10 @@ function Popup() {
 
   useEffect(() => {
     // Only the catalog and the progress records: the popup never loads story text.
-    Promise.all([loadCatalog(), progress.all(), loadUi()]).then(
-      ([catalog, saved, ui]) => {
+    Promise.all([loadCatalog(), progress.all(), progress.webStories(), loadUi()]).then(
+      ([catalog, saved, stories, ui]) => {
         setRecords(new Map(saved.map((r) => [r.key, r])));
+        setWeb(new Map(stories.map((s) => [s.key, s])));
         setSort(ui.sort);
         setEntries(catalog);
       },
@@ -46,7 +47,10 @@ function Popup() {
     // Known before any click: the panel must open inside the click's gesture, with no await first.
     browser.windows.getCurrent().then((w) => setWindowId(w.id));
     const offAvailability = progress.onAvailability(setCanSave);
-    const offChange = progress.onChange((r) => setRecords((m) => new Map(m).set(r.key, r)));
+    const offChange = progress.onChange(({ progress: r, story }) => {
+      setRecords((m) => new Map(m).set(r.key, r));
+      if (story) setWeb((m) => new Map(m).set(story.key, story));
+    });
     return () => {
       offAvailability();
       offChange();
@@ -56,11 +60,17 @@ function Popup() {
     if (entries) document.documentElement.dataset.ready = 'true';
   }, [entries]);
 
-  const open = (id: string) => {
-    openStoryInPanel(id, windowId).then(
-      () => {
-        if (browser.extension.getViews({ type: 'popup' }).includes(window)) window.close();
-      },
+  const closeIfPopup = () => {
+    if (browser.extension.getViews({ type: 'popup' }).includes(window)) window.close();
+  };
+  const open = (item: LibraryItem) => {
+    if (item.kind === 'web' && item.url) {
+      // The chapter's own page: the content script restyles it and brings the saved paragraph back.
+      browser.tabs.create({ url: item.url }).then(closeIfPopup, () => setError('The chapter could not be opened.'));
+      return;
+    }
+    openStoryInPanel(item.id, windowId).then(
+      closeIfPopup,
       (e: unknown) => setError(`The reader could not be opened: ${e instanceof Error ? e.message : String(e)}`),
     );
   };
@@ -69,7 +79,7 @@ function Popup() {
     <main aria-labelledby="library-title">
       <header class="popup-header">
         <h1 id="library-title">Ficwell</h1>
-        <span class="row-meta">{entries ? `${entries.length} stories` : 'Loading…'}</span>
+        <span class="row-meta">{entries ? `${entries.length + web.size} stories` : 'Loading…'}</span>
       </header>
       {error && (
         <p class="notice" role="alert">
@@ -79,7 +89,7 @@ function Popup() {
       {!canSave && <p class="notice quiet">Reading progress cannot be read or saved right now.</p>}
       {entries && (
         <Library
-          items={libraryItems(entries, records, seedKey)}
+          items={[...seedItems(entries, records), ...webItems([...web.values()], records)]}
           sort={sort}
           now={Date.now()}
           onSort={(s) => {

@@ -5,7 +5,7 @@ import { Reader, type PositionReport } from '../../components/Reader';
 import type { CatalogEntry, StoryData } from '../../lib/catalog';
 import { seedKey } from '../../lib/db/progress';
 import type { ProgressRecord } from '../../lib/db/schema';
-import { libraryItems } from '../../lib/library';
+import { seedItems } from '../../lib/library';
 import type { Position } from '../../lib/position';
 import { createSaver } from '../../lib/saver';
 import { loadCatalog, loadStory } from '../../platform/data';
@@ -85,14 +85,14 @@ function Panel() {
           </p>
         )}
         <Library
-          items={libraryItems(view.entries, view.records, seedKey)}
+          items={seedItems(view.entries, view.records)}
           sort={ui.sort}
           now={Date.now()}
           onSort={(sort) => {
             setUi({ ...ui, sort });
             void saveUi({ sort });
           }}
-          onOpen={(id) => (location.hash = `story=${encodeURIComponent(id)}`)}
+          onOpen={(item) => (location.hash = `story=${encodeURIComponent(item.id)}`)}
         />
       </main>
     );
@@ -153,7 +153,7 @@ function StoryScreen(props: StoryScreenProps) {
     const now = Date.now();
     const record = { key: seedKey(id), position: r.position, percent: r.percent, updatedAt: now, finishedAt: r.atEnd ? now : null };
     saver.update(record);
-    port.post(record);
+    port.post({ progress: record });
   };
   return (
     <Reader

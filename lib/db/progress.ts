@@ -1,5 +1,5 @@
 import type { IDBPDatabase } from 'idb';
-import type { FicwellDB, ProgressRecord } from './schema';
+import type { FicwellDB, ProgressRecord, WebStoryRecord } from './schema';
 
 export interface ProgressStore {
   get(key: string): Promise<ProgressRecord | undefined>;
@@ -10,10 +10,22 @@ export interface ProgressStore {
    * Resolves to the record that is stored afterwards.
    */
   save(record: ProgressRecord): Promise<ProgressRecord>;
+  /** Records a story read on a site together with its position, in one transaction; newest wins for both. */
+  saveWeb(story: WebStoryRecord, progress: ProgressRecord): Promise<ProgressRecord>;
+  /** Stories read on sites, most recently read first. */
+  webStories(): Promise<WebStoryRecord[]>;
 }
 
-/** Keys: bundled stories are `seed:<id>`. */
+/** Keys: bundled stories are `seed:<id>`, stories on sites `web:<site>:<story id>`. */
 export const seedKey = (id: string) => `seed:${id}`;
+export const webKey = (site: string, storyId: string) => `web:${site}:${storyId}`;
+
+/** What stays stored when `incoming` arrives: the newer record, keeping the first finishing date. */
+export function newest(existing: ProgressRecord | undefined, incoming: ProgressRecord): ProgressRecord {
+  if (existing && existing.updatedAt > incoming.updatedAt) return existing;
+  if (existing?.finishedAt) return { ...incoming, finishedAt: existing.finishedAt };
+  return incoming;
+}
 
 /**
  * Progress records over one database connection, opened lazily and reopened after another view's upgrade
@@ -40,12 +52,23 @@ export function createProgressStore(open: (onVersionChange: () => void) => Promi
       const tx = (await connection()).transaction('progress', 'readwrite');
       // Only IndexedDB work inside the transaction: awaiting anything else would let it close.
       const existing = await tx.store.get(record.key);
-      let stored = record;
-      if (existing && existing.updatedAt > record.updatedAt) stored = existing;
-      else if (existing?.finishedAt) stored = { ...record, finishedAt: existing.finishedAt };
+      const stored = newest(existing, record);
       if (stored !== existing) await tx.store.put(stored);
       await tx.done;
       return stored;
+    },
+    async saveWeb(story, record) {
+      const tx = (await connection()).transaction(['webStories', 'progress'], 'readwrite');
+      const [oldStory, oldProgress] = await Promise.all([tx.objectStore('webStories').get(story.key), tx.objectStore('progress').get(record.key)]);
+      const stored = newest(oldProgress, record);
+      const writes: Promise<unknown>[] = [];
+      if (!oldStory || oldStory.updatedAt <= story.updatedAt) writes.push(tx.objectStore('webStories').put(story));
+      if (stored !== oldProgress) writes.push(tx.objectStore('progress').put(stored));
+      await Promise.all([...writes, tx.done]);
+      return stored;
+    },
+    async webStories() {
+      return (await (await connection()).getAllFromIndex('webStories', 'by-updated')).reverse();
     },
   };
 }

@@ -1,5 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Position } from '../position';
+import type { SiteId } from '../sites/types';
 
 /** Reading progress of one story: bundled (`seed:<id>`) or, later, from a site. */
 export interface ProgressRecord {
@@ -13,11 +14,35 @@ export interface ProgressRecord {
   finishedAt: number | null;
 }
 
+/** A story read on a fiction site; its progress is the `progress` record with the same key. */
+export interface WebStoryRecord {
+  /** `web:<site>:<storyId>` */
+  key: string;
+  site: SiteId;
+  storyId: string;
+  /** The story's canonical URL (first chapter / work page). */
+  storyUrl: string;
+  title: string;
+  authors: string[];
+  fandoms: string[];
+  /** Chapters planned (or posted, when the site gives no plan). */
+  chapterCount: number | null;
+  words: number | null;
+  /** The chapter last read: where "Continue" goes. */
+  chapter: { number: number; title: string | null; url: string };
+  updatedAt: number;
+}
+
 /** The one schema of Ficwell's IndexedDB database. Every change is a new version in `migrations`. */
 export interface FicwellDB extends DBSchema {
   progress: {
     key: string;
     value: ProgressRecord;
+    indexes: { 'by-updated': number };
+  };
+  webStories: {
+    key: string;
+    value: WebStoryRecord;
     indexes: { 'by-updated': number };
   };
 }
@@ -36,6 +61,10 @@ export const migrations: readonly Migration[] = [
   // 2: an index by time, so the library can sort by "recently read" without reading every record.
   (_db, tx) => {
     tx.objectStore('progress').createIndex('by-updated', 'updatedAt');
+  },
+  // 3: stories read on fanfiction.net and AO3, listed in the library beside the bundled ones.
+  (db) => {
+    db.createObjectStore('webStories', { keyPath: 'key' }).createIndex('by-updated', 'updatedAt');
   },
 ];
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CatalogEntry } from '../../lib/catalog';
 import type { ProgressRecord } from '../../lib/db/schema';
 import { formatAgo } from '../../lib/format';
-import { libraryItems, searchItems, sortItems } from '../../lib/library';
+import { searchItems, seedItems, sortItems, webItems } from '../../lib/library';
 
 const entry = (id: string, title: string, words: number, characters: string[], summary = ''): CatalogEntry => ({
   id, title, words, characters, summary, titleIsAuthors: true, fandom: 'Puella Magi Madoka Magica',
@@ -18,11 +18,11 @@ const rec = (id: string, updatedAt: number, percent: number, finishedAt: number 
   key: `seed:${id}`, position: { section: 0, paragraph: 0, n: 0, offset: 0 }, percent, updatedAt, finishedAt,
 });
 const progress = new Map([['seed:b', rec('b', 200, 50)], ['seed:c', rec('c', 100, 100, 100)]]);
-const items = libraryItems(entries, progress, (id) => `seed:${id}`);
+const items = seedItems(entries, progress);
 
 describe('library list', () => {
   it('joins progress to entries: percent, minutes left, finished', () => {
-    expect(items.map((i) => [i.entry.id, i.percent, i.minutesLeft, i.finished])).toEqual([
+    expect(items.map((i) => [i.id, i.percent, i.minutesLeft, i.finished])).toEqual([
       ['a', 0, 4, false],
       ['b', 50, 19, false],
       ['c', 100, 0, true],
@@ -36,13 +36,23 @@ describe('library list', () => {
     ['glass', ['c']],
     ['nothing like this', []],
   ])('search "%s"', (q, ids) => {
-    expect(searchItems(items, q).map((i) => i.entry.id)).toEqual(ids);
+    expect(searchItems(items, q).map((i) => i.id)).toEqual(ids);
   });
 
   it('sorts by recently read (unread last, in catalog order), title and length', () => {
-    expect(sortItems(items, 'recent').map((i) => i.entry.id)).toEqual(['b', 'c', 'a']);
-    expect(sortItems(items, 'title').map((i) => i.entry.id)).toEqual(['c', 'b', 'a']);
-    expect(sortItems(items, 'length').map((i) => i.entry.id)).toEqual(['a', 'c', 'b']);
+    expect(sortItems(items, 'recent').map((i) => i.id)).toEqual(['b', 'c', 'a']);
+    expect(sortItems(items, 'title').map((i) => i.id)).toEqual(['c', 'b', 'a']);
+    expect(sortItems(items, 'length').map((i) => i.id)).toEqual(['a', 'c', 'b']);
+  });
+
+  it('lists web stories with their chapter and percent, searchable by author', () => {
+    const web = webItems(
+      [{ key: 'web:ffn:7', site: 'ffn', storyId: '7', storyUrl: 'http://www.fanfiction.net/s/7/1/', title: 'Lanterns', authors: ['quietmoth'],
+        fandoms: ['Harry Potter'], chapterCount: 12, words: 50_000, chapter: { number: 7, title: null, url: 'http://www.fanfiction.net/s/7/7/' }, updatedAt: 5 }],
+      new Map([['web:ffn:7', rec('x', 5, 40.6)]].map(([k, r]) => [k as string, { ...(r as ProgressRecord), key: k as string }])),
+    );
+    expect(web[0]).toMatchObject({ kind: 'web', chapterLine: 'Chapter 7 of 12', percent: 40, site: 'FanFiction.Net', url: 'http://www.fanfiction.net/s/7/7/' });
+    expect(searchItems(web, 'quietmoth')).toHaveLength(1);
   });
 
   it('says when a story was last read', () => {

@@ -12,6 +12,8 @@ const failing: ProgressStore = {
   get: () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')),
   all: () => Promise.reject(new DOMException('unavailable', 'InvalidStateError')),
   save: () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')),
+  saveWeb: () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')),
+  webStories: () => Promise.reject(new DOMException('unavailable', 'InvalidStateError')),
 };
 
 describe('progress service when IndexedDB fails', () => {
@@ -29,6 +31,7 @@ describe('progress service when IndexedDB fails', () => {
     let broken = true;
     const stored = new Map<string, ProgressRecord>([['seed:a', rec('seed:a', 1)]]);
     const flaky: ProgressStore = {
+      ...failing,
       get: async (k) => (broken ? failing.get(k) : stored.get(k)),
       all: async () => [...stored.values()],
       save: async (r) => {
@@ -48,10 +51,10 @@ describe('progress service when IndexedDB fails', () => {
 
   it('announces saved positions to other views', async () => {
     const stored = new Map<string, ProgressRecord>();
-    const store: ProgressStore = { get: async (k) => stored.get(k), all: async () => [], save: async (r) => (stored.set(r.key, r), r) };
+    const store: ProgressStore = { ...failing, get: async (k) => stored.get(k), all: async () => [], save: async (r) => (stored.set(r.key, r), r) };
     const writer = createProgressService(store);
     const reader = createProgressService(store);
-    const got = new Promise<ProgressRecord>((resolve) => reader.onChange(resolve));
+    const got = new Promise<ProgressRecord>((resolve) => reader.onChange((c) => resolve(c.progress)));
     await writer.save(rec('seed:b', 9));
     expect(await got).toEqual(rec('seed:b', 9));
   });

@@ -20,6 +20,10 @@ export interface Harness {
   readonly origin: string;
   /** Opens an extension page in a new tab and waits for its readiness marker. */
   openExtensionPage(path: string): Promise<AnyPage>;
+  /** Opens a web page (a fiction site, served by the local site server) in a new tab. */
+  openPage(url: string): Promise<AnyPage>;
+  /** Waits for a tab whose URL starts with `prefix` (one the extension opened). */
+  waitForTab(prefix: string): Promise<AnyPage>;
   /** Closes the browser and starts it again on the same profile. */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -67,6 +71,15 @@ async function launchChromium(options: LaunchOptions): Promise<Harness> {
       await waitForReady(page);
       return page;
     },
+    async openPage(url) {
+      const page = await current.newPage();
+      await page.goto(url);
+      return page;
+    },
+    async waitForTab(prefix) {
+      const found = current.pages().find((p) => p.url().startsWith(prefix));
+      return found ?? current.waitForEvent('page', { predicate: (p) => p.url().startsWith(prefix), timeout: 15_000 });
+    },
     async restart() {
       await current.close();
       ({ ctx, id } = await start());
@@ -113,6 +126,17 @@ async function launchFirefox(options: LaunchOptions): Promise<Harness> {
     async openExtensionPage(path) {
       const page = await browser.newPage();
       await openFirefoxExtensionUrl(page, `${origin}${path}`);
+      return page;
+    },
+    async openPage(url) {
+      const page = await browser.newPage();
+      await page.goto(url);
+      return page;
+    },
+    async waitForTab(prefix) {
+      const target = await browser.waitForTarget((t) => t.url().startsWith(prefix), { timeout: 15_000 });
+      const page = await target.page();
+      if (!page) throw new Error(`No page for ${prefix}`);
       return page;
     },
     async restart() {
@@ -210,4 +234,20 @@ export const TOP_PARAGRAPH = `(w) => {
 export async function setViewport(page: AnyPage, width: number, height: number): Promise<void> {
   if ('setViewportSize' in page) await page.setViewportSize({ width, height });
   else await page.setViewport({ width, height });
+}
+
+/** An expression for the restyled view's shadow root on a fiction page. */
+export const SHADOW = `document.querySelector('ficwell-reader')?.shadowRoot`;
+
+/** Clicks, with real input, the element an expression evaluates to (it may be inside a shadow root). */
+export async function clickAt(page: AnyPage, elementExpr: string): Promise<void> {
+  const box = await evaluate<{ x: number; y: number } | null>(page, `(() => {
+    const el = ${elementExpr};
+    if (!el) return null;
+    el.scrollIntoView({ block: 'center' });
+    const r = el.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  })()`);
+  if (!box) throw new Error(`Nothing to click: ${elementExpr}`);
+  await (page as PpPage).mouse.click(box.x, box.y);
 }

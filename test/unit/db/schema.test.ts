@@ -20,7 +20,7 @@ afterEach(async () => {
 describe('schema and migrations', () => {
   it('the current version is the number of migrations', () => {
     expect(DB_VERSION).toBe(migrations.length);
-    expect(DB_VERSION).toBe(2);
+    expect(DB_VERSION).toBe(3);
   });
 
   it('a database written by version 1 upgrades with every record kept and the new index filled', async () => {
@@ -38,6 +38,22 @@ describe('schema and migrations', () => {
     expect(await db.getAll('progress')).toEqual(old);
     const byTime = await db.getAllFromIndex('progress', 'by-updated');
     expect(byTime.map((r) => r.key)).toEqual(['seed:a', 'seed:c', 'seed:b']);
+    db.close();
+  });
+
+  it('a database written by version 2 upgrades to 3 with its records and an empty web-story store', async () => {
+    const name = fresh();
+    const v2 = await openFicwellDB({ name, version: 2 });
+    expect([...v2.objectStoreNames]).toEqual(['progress']);
+    const old = [record('seed:a', 100), record('seed:b', 300, 7, 250)];
+    for (const r of old) await v2.put('progress', r);
+    v2.close();
+
+    const db = await openFicwellDB({ name });
+    expect([...db.objectStoreNames].sort()).toEqual(['progress', 'webStories']);
+    expect(await db.getAll('progress')).toEqual(old);
+    expect(await db.getAllFromIndex('progress', 'by-updated')).toHaveLength(2);
+    expect(await db.count('webStories')).toBe(0);
     db.close();
   });
 
@@ -92,6 +108,19 @@ describe('progress store', () => {
     const later = await store.save(record('seed:a', 200, 2));
     expect(later.finishedAt).toBe(100);
     expect(later.position.n).toBe(2);
+  });
+
+  it('records a web story with its position in one go; an older report changes neither', async () => {
+    const store = storeFor(fresh());
+    const story = (updatedAt: number, chapter: number) => ({
+      key: 'web:ffn:42', site: 'ffn' as const, storyId: '42', storyUrl: 'https://www.fanfiction.net/s/42/1/',
+      title: 'T', authors: ['A'], fandoms: ['F'], chapterCount: 12, words: 1000,
+      chapter: { number: chapter, title: null, url: `https://www.fanfiction.net/s/42/${chapter}/` }, updatedAt,
+    });
+    await store.saveWeb(story(200, 7), record('web:ffn:42', 200, 30));
+    await store.saveWeb(story(100, 2), record('web:ffn:42', 100, 3));
+    expect((await store.webStories()).map((s) => s.chapter.number)).toEqual([7]);
+    expect((await store.get('web:ffn:42'))?.position.n).toBe(30);
   });
 
   it('lets go of its connection for an upgrade and reconnects on the next call', async () => {

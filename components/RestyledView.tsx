@@ -1,0 +1,245 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { formatCount } from '../lib/format';
+import { stepFontSize, type Settings } from '../lib/settings';
+import type { Note, NoteKind, RichText, StoryPage } from '../lib/sites/types';
+import { chaptersOf, webPercent, type WebAnchor } from '../lib/web-progress';
+import { paragraphAt, scrollTargetFor } from './anchor';
+import { SettingsPanel } from './SettingsPanel';
+
+export interface RestyledViewProps {
+  page: StoryPage;
+  settings: Settings;
+  /** The shadow root (or document) the view is rendered in, for hit-testing. */
+  root: Document | ShadowRoot;
+  initial: WebAnchor | null;
+  onPosition: (anchor: WebAnchor, atEnd: boolean) => void;
+  onSettings: (settings: Settings) => void;
+  onOriginal: () => void;
+}
+
+const NOTE_LABEL: Record<NoteKind, string> = {
+  'work-notes': 'Notes',
+  'work-end-notes': 'End notes',
+  'chapter-summary': 'Chapter summary',
+  'chapter-notes': 'Chapter notes',
+  'chapter-end-notes': 'Chapter end notes',
+};
+
+/**
+ * The only place page-derived HTML reaches the DOM. Every string handed here is `sanitizeHtml` output
+ * (lib/sanitize.ts): the site adapters and the Readability fallback produce nothing else.
+ */
+function Sanitized({ html, class: cls }: { html: string; class?: string }) {
+  return <div class={cls} dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+/** A fanfiction.net or AO3 page restyled into Ficwell's reader. */
+export function RestyledView(props: RestyledViewProps) {
+  const { page, settings } = props;
+  const anchor = useRef<WebAnchor | null>(props.initial);
+  const bar = useRef<HTMLElement>(null);
+  const body = useRef<HTMLElement>(null);
+  const selfScroll = useRef(false);
+  const [percent, setPercent] = useState(() => webPercent(page, props.initial ?? { part: 0, p: 0, offset: 0 }));
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const line = () => (bar.current?.getBoundingClientRect().bottom ?? 0) + 8;
+
+  const restore = () => {
+    const a = anchor.current;
+    const el = a && body.current?.querySelector<HTMLElement>(`[data-part="${a.part}"] [data-p="${a.p}"]`);
+    if (!a || !el) return;
+    const y = scrollTargetFor(el, a.offset, line());
+    if (Math.abs(window.scrollY - y) < 1) return;
+    selfScroll.current = true;
+    window.scrollTo(0, y);
+  };
+  const latestRestore = useRef(restore);
+  latestRestore.current = restore;
+
+  useLayoutEffect(restore, [settings]);
+  useEffect(() => {
+    if (!body.current) return;
+    const ro = new ResizeObserver(() => latestRestore.current());
+    ro.observe(body.current);
+    return () => ro.disconnect();
+  }, []);
+  useEffect(() => {
+    let frame = 0;
+    let size = `${innerWidth}x${innerHeight}`;
+    const onScroll = () => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        const now = `${innerWidth}x${innerHeight}`;
+        if (selfScroll.current || now !== size) {
+          selfScroll.current = false;
+          size = now;
+          return; // our own restore, or a resize: not the reader moving
+        }
+        if (!body.current) return;
+        const hit = paragraphAt(props.root, body.current, line());
+        const part = hit?.el.closest<HTMLElement>('[data-part]');
+        if (!hit || !part) return;
+        const a = { part: Number(part.dataset.part), p: Number(hit.el.dataset.p), offset: hit.offset };
+        anchor.current = a;
+        const last = body.current.querySelector<HTMLElement>(`[data-part="${page.parts.length - 1}"] [data-p]:last-of-type`);
+        const atEnd = !!last && last.getBoundingClientRect().bottom <= innerHeight;
+        setPercent(webPercent(page, a));
+        props.onPosition(a, atEnd);
+      });
+    };
+    addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      removeEventListener('scroll', onScroll);
+      cancelAnimationFrame(frame);
+    };
+  });
+
+  const chapters = chaptersOf(page);
+  const first = page.parts[0];
+  const rounded = Math.floor(percent);
+  const chapterLabel = page.fullWork ? `${page.parts.length} chapters` : `Chapter ${first?.number ?? 1} of ${chapters}`;
+
+  return (
+    <div class="reader restyled">
+      <header class="reader-bar" ref={bar}>
+        <button type="button" class="bar-button" onClick={props.onOriginal} aria-keyshortcuts="Alt+Shift+R">
+          Original page
+        </button>
+        <div
+          class="progress"
+          role="progressbar"
+          aria-label="Reading progress"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={rounded}
+          aria-valuetext={`${chapterLabel}, ${rounded}% of the story`}
+        >
+          <span class="progress-text">
+            {chapterLabel} · {rounded}%
+          </span>
+          <span class="progress-track">
+            <span class="progress-fill" style={{ width: `${percent}%` }} />
+          </span>
+        </div>
+        <div class="font-buttons" role="group" aria-label="Text size">
+          <button type="button" class="bar-button" aria-label="Smaller text" onClick={() => props.onSettings(stepFontSize(settings, -1))}>
+            A−
+          </button>
+          <button type="button" class="bar-button" aria-label="Larger text" onClick={() => props.onSettings(stepFontSize(settings, 1))}>
+            A+
+          </button>
+          <button type="button" class="bar-button" aria-expanded={settingsOpen} aria-controls="reading-settings" onClick={() => setSettingsOpen(!settingsOpen)}>
+            Settings
+          </button>
+        </div>
+      </header>
+      {settingsOpen && <SettingsPanel settings={settings} onChange={props.onSettings} onClose={() => setSettingsOpen(false)} />}
+      <main class="story" lang={page.language?.toLowerCase().startsWith('en') ? 'en' : undefined} ref={body}>
+        <header class="story-header">
+          <h1>{page.title}</h1>
+          {page.authors.length > 0 && <p class="byline">by {page.authors.map((a) => a.name).join(', ')}</p>}
+          <Details page={page} />
+          {page.summary && <NoteBlock label="Summary" text={page.summary} open />}
+        </header>
+        {page.notes.filter((n) => n.kind === 'work-notes').map((n, i) => <NoteBlock key={`w${i}`} label={NOTE_LABEL[n.kind]} text={n} open />)}
+        {page.parts.map((part, i) => (
+          <section class="chapter" key={part.number} aria-labelledby={`chapter-${part.number}`}>
+            <h2 class="section-heading" id={`chapter-${part.number}`}>
+              {part.title ? `Chapter ${part.number}: ${part.title}` : `Chapter ${part.number}`}
+            </h2>
+            {notesOf(part.notes, ['chapter-summary', 'chapter-notes'])}
+            <div data-part={i}>
+              <Sanitized html={part.html} class="chapter-text" />
+            </div>
+            {notesOf(part.notes, ['chapter-end-notes'])}
+          </section>
+        ))}
+        {page.notes.filter((n) => n.kind === 'work-end-notes').map((n, i) => <NoteBlock key={`e${i}`} label={NOTE_LABEL[n.kind]} text={n} open />)}
+        <ChapterNav page={page} />
+      </main>
+    </div>
+  );
+}
+
+function notesOf(notes: Note[], kinds: NoteKind[]) {
+  return notes.filter((n) => kinds.includes(n.kind)).map((n, i) => <NoteBlock key={`${n.kind}${i}`} label={NOTE_LABEL[n.kind]} text={n} open />);
+}
+
+function NoteBlock({ label, text, open }: { label: string; text: RichText; open: boolean }) {
+  return (
+    <details class="notes" open={open}>
+      <summary class="notes-heading">{label}</summary>
+      <Sanitized html={text.html} class="note" />
+    </details>
+  );
+}
+
+function Details({ page }: { page: StoryPage }) {
+  const rows: [string, string][] = [];
+  if (page.fandoms.length) rows.push(['Fandom', page.fandoms.join(', ')]);
+  if (page.rating) rows.push(['Rating', page.rating]);
+  if (page.warnings.length) rows.push(['Warnings', page.warnings.join(', ')]);
+  if (page.relationships.length) rows.push(['Relationships', page.relationships.join(', ')]);
+  if (page.characters.length) rows.push(['Characters', page.characters.join(', ')]);
+  if (page.tags.length) rows.push(['Tags', page.tags.join(', ')]);
+  if (page.genres.length) rows.push(['Genre', page.genres.join(', ')]);
+  const stats: string[] = [];
+  if (page.words !== undefined) stats.push(`${formatCount(page.words)} words`);
+  stats.push(`${page.chaptersPosted ?? page.parts.length}/${page.chapterCount ?? '?'} chapters`);
+  if (page.status) stats.push(page.status === 'complete' ? 'complete' : 'in progress');
+  rows.push(['Story', stats.join(' · ')]);
+  return (
+    <dl class="story-details">
+      {rows.map(([k, v]) => (
+        <div key={k}>
+          <dt>{k}</dt>
+          <dd>{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** Previous / next and the chapter list: plain links to the site's own pages, so history works as usual. */
+function ChapterNav({ page }: { page: StoryPage }) {
+  const current = page.parts[0]?.number;
+  const { prev, next } = page.links;
+  if (!prev && !next && page.chapters.length < 2) return null;
+  return (
+    <nav class="chapter-nav" aria-label="Chapters">
+      {prev ? (
+        <a class="bar-button" rel="prev" href={prev}>
+          ← Previous
+        </a>
+      ) : (
+        <span />
+      )}
+      {page.chapters.length > 1 && !page.fullWork && (
+        <label>
+          <span class="visually-hidden">Chapter</span>
+          <select
+            value={page.chapters.find((c) => c.number === current)?.url}
+            onChange={(e) => {
+              const url = (e.currentTarget as HTMLSelectElement).value;
+              if (/^https?:\/\//.test(url)) location.assign(url);
+            }}
+          >
+            {page.chapters.map((c) => (
+              <option key={c.number} value={c.url}>
+                {c.number}. {c.title ?? `Chapter ${c.number}`}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {next ? (
+        <a class="bar-button" rel="next" href={next}>
+          Next →
+        </a>
+      ) : (
+        <span />
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,192 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { RestyledView } from '../../components/RestyledView';
+import { applySettings } from '../../components/theme';
+import type { ReaderState, TabRequest } from '../../lib/messages';
+import { createSaver } from '../../lib/saver';
+import type { Settings } from '../../lib/settings';
+import { readPage } from '../../lib/sites';
+import { storyMatchPatterns } from '../../lib/sites/matches';
+import type { StoryPage } from '../../lib/sites/types';
+import { anchorOnPage, webProgressRecord, webStoryRecord, type WebAnchor } from '../../lib/web-progress';
+import { installPageStyles } from '../../platform/cloak';
+import { backgroundApi } from '../../platform/messages';
+import { connectReaderPort, type PortReport } from '../../platform/reader-port';
+import { loadSettings, saveSettings, watchSettings } from '../../platform/settings';
+import '../../components/base.css';
+import '../../components/library.css';
+import '../../components/reader.css';
+import '../../components/restyle.css';
+
+/** Longest the page stays hidden while Ficwell decides; after that the original shows whatever happens. */
+const CLOAK_LIMIT_MS = 3000;
+
+export default defineContentScript({
+  matches: storyMatchPatterns(),
+  runAt: 'document_start',
+  cssInjectionMode: 'ui',
+  async main(ctx) {
+    const pageStyles = installPageStyles(document);
+    pageStyles.cloak(true);
+    ctx.setTimeout(() => pageStyles.cloak(false), CLOAK_LIMIT_MS);
+    ctx.onInvalidated(() => pageStyles.remove()); // an updated or removed extension leaves the page as it was
+
+    const settings = await loadSettings();
+    if (!settings.autoRestyle) pageStyles.cloak(false);
+    await domReady();
+
+    let result: ReturnType<typeof readPage>;
+    try {
+      result = readPage(document, new URL(location.href), window);
+    } catch (e) {
+      console.warn('Ficwell could not read this page; it is left as it was.', e);
+      result = { kind: 'unsupported' };
+    }
+    if (result.kind !== 'story') {
+      pageStyles.remove();
+      answerTabRequests(ctx, () => ({ available: false, showing: false }), () => {});
+      return;
+    }
+    await mountReader(ctx, result.page, settings, pageStyles);
+  },
+});
+
+function domReady(): Promise<void> {
+  if (document.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+}
+
+function answerTabRequests(ctx: ContentScriptContext, state: () => ReaderState, toggle: () => void) {
+  const listener = (message: unknown): Promise<ReaderState> | undefined => {
+    const m = message as TabRequest;
+    if (m?.type === 'toggle-reader') toggle();
+    else if (m?.type !== 'reader-state') return undefined;
+    return Promise.resolve(state());
+  };
+  browser.runtime.onMessage.addListener(listener);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+}
+
+async function mountReader(
+  ctx: ContentScriptContext,
+  page: StoryPage,
+  settings: Settings,
+  pageStyles: ReturnType<typeof installPageStyles>,
+) {
+  const key = `web:${page.site}:${page.storyId}`;
+  const saved = await backgroundApi.webPosition(key).catch(() => null);
+  const initial = saved ? anchorOnPage(page, saved) : null;
+
+  let setShowing: (on: boolean) => void = () => {};
+  let showing = settings.autoRestyle;
+  const control = { show: (_on: boolean) => {} };
+  const ui = await createShadowRootUi(ctx, {
+    name: 'ficwell-reader',
+    position: 'inline',
+    anchor: 'html',
+    append: 'last',
+    onMount(container, shadow, host) {
+      render(<App page={page} root={shadow} host={host} initialSettings={settings} initial={initial} bindShow={(fn) => (setShowing = fn)} requestShow={(on) => control.show(on)} />, container);
+      return container;
+    },
+    onRemove(container) {
+      if (container) render(null, container);
+    },
+  });
+  ui.mount();
+
+  let originalScroll = 0;
+  const show = (on: boolean) => {
+    if (on === showing && on === document.documentElement.classList.contains('ficwell-reading')) return;
+    if (on) originalScroll = window.scrollY;
+    showing = on;
+    pageStyles.reading(on);
+    pageStyles.cloak(false);
+    setShowing(on);
+    if (!on) window.scrollTo(0, originalScroll);
+  };
+  control.show = show;
+  show(showing);
+  answerTabRequests(ctx, () => ({ available: true, showing }), () => show(!showing));
+  ctx.onInvalidated(() => {
+    ui.remove();
+    pageStyles.remove();
+  });
+}
+
+interface AppProps {
+  page: StoryPage;
+  root: ShadowRoot;
+  host: HTMLElement;
+  initialSettings: Settings;
+  initial: WebAnchor | null;
+  bindShow: (fn: (on: boolean) => void) => void;
+  requestShow: (on: boolean) => void;
+}
+
+function App({ page, root, host, initialSettings, initial, bindShow, requestShow }: AppProps) {
+  const [settings, setSettings] = useState(initialSettings);
+  const [showing, setShowing] = useState(false);
+  const [live, setLive] = useState(!(document as Document & { prerendering?: boolean }).prerendering);
+  bindShow(setShowing);
+
+  useEffect(() => watchSettings(setSettings), []);
+  useEffect(() => applySettings(host, settings), [settings]);
+  useEffect(() => {
+    host.dataset.mode = showing ? 'reader' : 'original';
+  }, [showing]);
+  useEffect(() => {
+    // A prerendered next chapter is not being read yet: record nothing until the reader opens it.
+    if (live) return;
+    const onActivate = () => setLive(true);
+    document.addEventListener('prerenderingchange', onActivate, { once: true });
+    return () => document.removeEventListener('prerenderingchange', onActivate);
+  }, [live]);
+
+  const [tracker] = useState(() => {
+    const saver = createSaver<PortReport>({ write: (r) => backgroundApi.saveWebProgress(r.story!, r.progress) });
+    const port = connectReaderPort();
+    addEventListener('pagehide', () => {
+      void saver.flush();
+      port.close();
+    });
+    return {
+      report(anchor: WebAnchor, atEnd: boolean) {
+        const now = Date.now();
+        const r = { story: webStoryRecord(page, anchor, now), progress: webProgressRecord(page, anchor, atEnd, now) };
+        saver.update(r);
+        port.post(r);
+      },
+    };
+  });
+  // Opening a chapter records it in the library, at the saved paragraph or the top.
+  useEffect(() => {
+    if (live && showing) tracker.report(initial ?? { part: 0, p: 0, offset: 0 }, false);
+  }, [live, showing]);
+
+  if (!showing) {
+    return (
+      <button type="button" class="switch-back" onClick={() => requestShow(true)}>
+        Read in Ficwell
+      </button>
+    );
+  }
+  return (
+    <RestyledView
+      page={page}
+      settings={settings}
+      root={root}
+      initial={initial}
+      onPosition={(a, atEnd) => live && tracker.report(a, atEnd)}
+      onSettings={(s) => {
+        setSettings(s);
+        void saveSettings(s);
+      }}
+      onOriginal={() => requestShow(false)}
+    />
+  );
+}

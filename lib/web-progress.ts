@@ -1,0 +1,75 @@
+import { webKey } from './db/progress';
+import type { ProgressRecord, WebStoryRecord } from './db/schema';
+import type { ChapterPart, StoryPage } from './sites/types';
+
+/** A place in a page's chapter: `part` indexes `StoryPage.parts`, `p` is the paragraph's `data-p`. */
+export interface WebAnchor {
+  part: number;
+  p: number;
+  offset: number;
+}
+
+export function chaptersOf(page: StoryPage): number {
+  return page.chapterCount ?? page.chaptersPosted ?? Math.max(page.chapters.length, page.parts.length, 1);
+}
+
+/** Percent through the whole story: whole chapters before this one, plus the words read in it. */
+export function webPercent(page: StoryPage, a: WebAnchor): number {
+  const part = page.parts[a.part];
+  if (!part) return 0;
+  const total = chaptersOf(page);
+  return Math.min(100, ((part.number - 1 + fractionOf(part, a)) / total) * 100);
+}
+
+function fractionOf(part: ChapterPart, a: WebAnchor): number {
+  if (part.words === 0) return 0;
+  let before = 0;
+  part.paragraphs.forEach((p, i) => {
+    if (i < a.p) before += p.words;
+  });
+  const here = part.paragraphs[a.p]?.words ?? 0;
+  return Math.min(1, (before + here * Math.min(1, Math.max(0, a.offset))) / part.words);
+}
+
+/** The library record of a page's story, with the chapter being read. */
+export function webStoryRecord(page: StoryPage, a: WebAnchor, now: number): WebStoryRecord {
+  const part = page.parts[a.part] ?? page.parts[0];
+  const number = part?.number ?? 1;
+  const url = part?.url ?? page.chapters.find((c) => c.number === number)?.url ?? page.url;
+  return {
+    key: webKey(page.site, page.storyId),
+    site: page.site,
+    storyId: page.storyId,
+    storyUrl: page.storyUrl,
+    title: page.title,
+    authors: page.authors.map((x) => x.name),
+    fandoms: page.fandoms,
+    chapterCount: chaptersOf(page),
+    words: page.words ?? null,
+    chapter: { number, title: part?.title ?? null, url: page.fullWork ? page.url : url },
+    updatedAt: now,
+  };
+}
+
+/** The position record: `section` is the chapter number − 1 so it means the same on chapter and full-work pages. */
+export function webProgressRecord(page: StoryPage, a: WebAnchor, atEnd: boolean, now: number): ProgressRecord {
+  const part = page.parts[a.part];
+  const chapter = part?.number ?? 1;
+  const lastChapter = chapter >= chaptersOf(page) && page.status === 'complete';
+  return {
+    key: webKey(page.site, page.storyId),
+    position: { section: chapter - 1, paragraph: a.p, n: a.p, offset: a.offset },
+    percent: atEnd && lastChapter ? 100 : webPercent(page, a),
+    updatedAt: now,
+    finishedAt: atEnd && lastChapter ? now : null,
+  };
+}
+
+/** Where a saved position lands on this page, if the page shows its chapter. */
+export function anchorOnPage(page: StoryPage, saved: ProgressRecord): WebAnchor | null {
+  const part = page.parts.findIndex((x) => x.number === saved.position.section + 1);
+  if (part === -1) return null;
+  const count = page.parts[part]?.paragraphs.length ?? 0;
+  if (count === 0) return null;
+  return { part, p: Math.min(saved.position.paragraph, count - 1), offset: saved.position.offset };
+}

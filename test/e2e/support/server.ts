@@ -1,0 +1,61 @@
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { ffnChapterPage } from './pages';
+
+/**
+ * Stands in for fanfiction.net and AO3. Chromium reaches it through --host-resolver-rules (requests carry a
+ * Host header); Firefox through its HTTP proxy setting (requests carry absolute URLs). Every request is
+ * recorded, so a test can tell which hosts a page tried to reach.
+ */
+export interface SiteServer {
+  port: number;
+  requests: string[];
+  close(): Promise<void>;
+}
+
+const fixtures = resolve(import.meta.dirname, '../../fixtures');
+
+/** `http://host/path?query` of every fixture folder that has a url.txt, served over plain http. */
+function fixtureRoutes(): Map<string, string> {
+  const routes = new Map<string, string>();
+  for (const site of readdirSync(fixtures)) {
+    const dir = join(fixtures, site);
+    for (const c of readdirSync(dir, { withFileTypes: true })) {
+      const url = join(dir, c.name, 'url.txt');
+      if (!c.isDirectory() || !existsSync(url)) continue;
+      const u = new URL(readFileSync(url, 'utf8').trim());
+      routes.set(`${u.host}${u.pathname}${u.search}`, join(dir, c.name, 'source.html'));
+    }
+  }
+  return routes;
+}
+
+function requestUrl(req: IncomingMessage): URL {
+  return req.url?.startsWith('http') ? new URL(req.url) : new URL(req.url ?? '/', `http://${req.headers.host}`);
+}
+
+export async function startSiteServer(): Promise<SiteServer> {
+  const routes = fixtureRoutes();
+  const requests: string[] = [];
+  const server = createServer((req, res) => {
+    const url = requestUrl(req);
+    requests.push(url.href);
+    const file = routes.get(`${url.host}${url.pathname}${url.search}`);
+    const generated = url.host === 'www.fanfiction.net' ? ffnChapterPage(url.pathname) : undefined;
+    if (file || generated) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(file ? readFileSync(file) : generated);
+      return;
+    }
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    res.end('Not found');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    port: (server.address() as AddressInfo).port,
+    requests,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
+}
