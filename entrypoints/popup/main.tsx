@@ -6,7 +6,9 @@ import type { CatalogEntry } from '../../lib/catalog';
 import type { ProgressRecord, WebStoryRecord } from '../../lib/db/schema';
 import { seedItems, webItems, type LibraryItem, type SortKey } from '../../lib/library';
 import { loadCatalog } from '../../platform/data';
+import { askTab } from '../../platform/messages';
 import { openStoryInPanel } from '../../platform/panel';
+import type { ReaderState } from '../../lib/messages';
 import { createProgressService } from '../../platform/progress';
 import { loadUi, saveUi } from '../../platform/ui-state';
 import { loadSettings, watchSettings } from '../../platform/settings';
@@ -26,6 +28,15 @@ function Popup() {
   const [windowId, setWindowId] = useState<number>();
   const [error, setError] = useState<string>();
   const [canSave, setCanSave] = useState(true);
+  const [tab, setTab] = useState<{ id: number; state: ReaderState } | null>(null);
+  useEffect(() => {
+    // On a restyled fanfiction.net or AO3 tab, the toolbar button also switches reader and original.
+    void browser.tabs.query({ active: true, currentWindow: true }).then(async ([active]) => {
+      if (active?.id === undefined) return;
+      const state = await askTab(active.id, { type: 'reader-state' });
+      if (state?.available) setTab({ id: active.id, state });
+    });
+  }, []);
   const [settings, setSettings] = useState<Settings | null>(null);
   useEffect(() => {
     void loadSettings().then(setSettings);
@@ -87,6 +98,22 @@ function Popup() {
         </p>
       )}
       {!canSave && <p class="notice quiet">Reading progress cannot be read or saved right now.</p>}
+      {tab && (
+        <div class="tab-switch">
+          <button
+            type="button"
+            class="bar-button"
+            onClick={() =>
+              void askTab(tab.id, { type: 'toggle-reader' }).then((state) => {
+                if (state) setTab({ id: tab.id, state });
+                closeIfPopup();
+              })
+            }
+          >
+            {tab.state.showing ? 'Show the original page' : 'Read this page in Ficwell'}
+          </button>
+        </div>
+      )}
       {entries && (
         <Library
           items={[...seedItems(entries, records), ...webItems([...web.values()], records)]}

@@ -92,6 +92,27 @@ describe.each(BROWSERS)('restyling fiction pages in %s', (name) => {
     expect(await evaluate<string>(page, `document.querySelector('#review_review').value`)).toBe('Lovely chapter');
   });
 
+  it('the switch message that the keyboard command and the toolbar button send flips the page both ways', async () => {
+    const page = await h.openPage(chapterUrl(1));
+    await restyled(page);
+    const ext = await h.openExtensionPage('/popup.html');
+    // What the background does for the toggle-reader command, sent to every tab: only a restyled page answers.
+    const send = `(async () => {
+      const api = globalThis.browser ?? globalThis.chrome;
+      const answers = await Promise.all((await api.tabs.query({})).map((t) => api.tabs.sendMessage(t.id, { type: 'toggle-reader' }).catch(() => undefined)));
+      return answers.filter(Boolean);
+    })()`;
+    // (Pages left open by earlier tests answer too; this page's own state is what is checked.)
+    expect(await evaluate<unknown[]>(ext, send)).toContainEqual({ available: true, showing: false });
+    expect(await evaluate<string>(page, `getComputedStyle(document.body).display`)).not.toBe('none');
+    await poll(page, `document.querySelector('ficwell-reader').dataset.mode === 'original'`, 5000, 'the original page');
+    expect(await evaluate<unknown[]>(ext, send)).toContainEqual({ available: true, showing: true });
+    await restyled(page);
+    expect(await evaluate<string>(page, `getComputedStyle(document.body).display`)).toBe('none');
+    await (ext as { close(): Promise<void> }).close();
+    await (page as { close(): Promise<void> }).close();
+  });
+
   it('the story shows in the popup with its chapter and percent; Continue brings the paragraph back', async () => {
     const page = await h.openPage(chapterUrl(2));
     await restyled(page);

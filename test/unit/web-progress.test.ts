@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { readPage } from '../../lib/sites';
+import type { StoryPage } from '../../lib/sites/types';
+import { anchorOnPage, webPercent, webProgressRecord, webStoryRecord } from '../../lib/web-progress';
+
+function page(fixture: string): StoryPage {
+  const dir = new URL(`../fixtures/${fixture}/`, import.meta.url);
+  const url = readFileSync(new URL('url.txt', dir), 'utf8').trim();
+  const dom = new JSDOM(readFileSync(new URL('source.html', dir), 'utf8'), { url });
+  const r = readPage(dom.window.document, new URL(url), dom.window as never);
+  if (r.kind !== 'story') throw new Error(`${fixture} is not readable`);
+  return r.page;
+}
+
+describe('progress on fiction pages', () => {
+  const ffn = page('ffn/middle-chapter'); // chapter 2 of 3
+  it('counts whole chapters before this one plus the words read in it', () => {
+    expect(webPercent(ffn, { part: 0, p: 0, offset: 0 })).toBeCloseTo(100 / 3, 5);
+    const last = ffn.parts[0]!.paragraphs.length - 1;
+    expect(webPercent(ffn, { part: 0, p: last, offset: 1 })).toBeCloseTo(200 / 3, 5);
+  });
+  it('records the chapter being read and anchors the position to it', () => {
+    const story = webStoryRecord(ffn, { part: 0, p: 3, offset: 0.2 }, 10);
+    expect(story).toMatchObject({ key: 'web:ffn:1234567', title: 'The Lantern Road', chapterCount: 3, chapter: { number: 2, title: 'Crossroads' } });
+    const rec = webProgressRecord(ffn, { part: 0, p: 3, offset: 0.2 }, false, 10);
+    expect(rec.position).toEqual({ section: 1, paragraph: 3, n: 3, offset: 0.2 });
+    expect(rec.finishedAt).toBeNull();
+    expect(anchorOnPage(ffn, rec)).toEqual({ part: 0, p: 3, offset: 0.2 });
+  });
+  it('a position in another chapter does not land on this page', () => {
+    const rec = webProgressRecord(ffn, { part: 0, p: 3, offset: 0 }, false, 10);
+    expect(anchorOnPage(ffn, { ...rec, position: { ...rec.position, section: 0 } })).toBeNull();
+  });
+  it("in the full-work view, a chapter's position lands in its part", () => {
+    const full = page('ao3/full-work');
+    const rec = webProgressRecord(full, { part: 2, p: 1, offset: 0 }, false, 10);
+    expect(rec.position.section).toBe(full.parts[2]!.number - 1);
+    expect(anchorOnPage(full, rec)).toEqual({ part: 2, p: 1, offset: 0 });
+  });
+});
