@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineWxtModule } from 'wxt/modules';
 import { buildSeedData, type SeedMeta } from '../lib/catalog';
+import { generateStoryText } from '../bench/generate';
 
 /**
  * Parses the bundled seeds at build time into `data/catalog.json` (what the popup lists) and one
@@ -21,6 +22,26 @@ export default defineWxtModule({
       for (const d of data) {
         files.push({ relativeDest: `data/stories/${d.entry.id}.json`, contents: JSON.stringify(d) });
       }
+      // `wxt build --mode bench` (npm run bench) adds a generated 500,000-word story, reachable only by its
+      // deep link (sidepanel.html#story=bench-500k); the store builds never carry it.
+      if (wxt.config.mode === 'bench') {
+        const [big] = buildSeedData([{ ...BENCH_META, file: 'generated' }], () => generateStoryText(500_000, 7));
+        files.push({ relativeDest: `data/stories/${BENCH_META.id}.json`, contents: JSON.stringify(big) });
+        // The floor the popup is measured against: an extension page with nothing on it.
+        files.push({ relativeDest: 'bench-empty.html', contents: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Empty</title></head><body></body></html>' });
+      }
     });
   },
 });
+
+const BENCH_META: Omit<SeedMeta, 'file'> = {
+  id: 'bench-500k',
+  title: 'Generated 500,000-word story',
+  titleIsAuthors: false,
+  fandom: 'Benchmark',
+  source: { site: 'generated', url: null },
+  characters: [],
+  warnings: [],
+  summary: 'Generated text for measuring the reader with a very long story.',
+  summaryIsAuthors: false,
+};

@@ -30,6 +30,7 @@ export default defineContentScript({
   runAt: 'document_start',
   cssInjectionMode: 'ui',
   async main(ctx) {
+    performance.mark('ficwell:restyle:start'); // read by the benchmark (bench/)
     const pageStyles = installPageStyles(document);
     pageStyles.cloak(true);
     ctx.setTimeout(() => pageStyles.cloak(false), CLOAK_LIMIT_MS);
@@ -107,6 +108,7 @@ async function mountReader(
     pageStyles.reading(on);
     pageStyles.cloak(false);
     setShowing(on);
+    if (on && !performance.getEntriesByName('ficwell:restyle:done').length) performance.mark('ficwell:restyle:done');
     if (!on) window.scrollTo(0, originalScroll);
   };
   control.show = show;
