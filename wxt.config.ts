@@ -8,20 +8,20 @@ export default defineConfig({
   imports: false,
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
-    name: 'Ficwell',
-    description:
-      'A reading companion for fan fiction: a library of stories and a calm reader that remembers your place.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
-    action: { default_title: 'Ficwell library', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
+    action: { default_title: '__MSG_actionTitle__', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     permissions: ['storage'],
     commands: {
-      _execute_action: { suggested_key: { default: 'Alt+Shift+L' }, description: 'Open the Ficwell library' },
+      _execute_action: { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_commandLibrary__' },
       ...(browser === 'firefox'
-        ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+K' }, description: 'Open the Ficwell reader' } }
-        : { 'open-reader': { suggested_key: { default: 'Alt+Shift+K' }, description: 'Open the Ficwell reader' } }),
+        ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_commandReader__' } }
+        : { 'open-reader': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_commandReader__' } }),
       'toggle-reader': {
         suggested_key: { default: 'Alt+Shift+R' },
-        description: 'Switch a fanfiction.net or AO3 page between the reader and the original',
+        description: '__MSG_commandToggle__',
       },
     },
     ...(browser === 'firefox'

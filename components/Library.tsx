@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
-import { formatAgo, formatMinutes, formatWords } from '../lib/format';
+import { formatAgo, formatMinutes, formatWords } from './format';
+import { t } from './i18n';
 import { searchItems, sortItems, type LibraryItem, type SortKey } from '../lib/library';
 
 export interface LibraryProps {
@@ -15,33 +16,33 @@ export function Library({ items, sort, now, onSort, onOpen }: LibraryProps) {
   const [query, setQuery] = useState('');
   const shown = useMemo(() => sortItems(searchItems(items, query), sort), [items, query, sort]);
   return (
-    <section class="library" aria-label="Stories">
+    <section class="library" aria-label={t('libraryStories')}>
       <div class="library-tools">
         <label class="visually-hidden" for="library-search">
-          Search stories
+          {t('searchLabel')}
         </label>
         <input
           id="library-search"
           type="search"
-          placeholder="Search title, character, summary"
+          placeholder={t('searchPlaceholder')}
           value={query}
           onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
         />
         <label class="visually-hidden" for="library-sort">
-          Sort by
+          {t('sortLabel')}
         </label>
         <select id="library-sort" value={sort} onChange={(e) => onSort((e.currentTarget as HTMLSelectElement).value as SortKey)}>
-          <option value="recent">Recently read</option>
-          <option value="title">Title</option>
-          <option value="length">Length</option>
+          <option value="recent">{t('sortRecent')}</option>
+          <option value="title">{t('sortTitle')}</option>
+          <option value="length">{t('sortLength')}</option>
         </select>
       </div>
       {shown.length === 0 ? (
         <div class="empty" role="status">
-          <p>No story matches “{query}”.</p>
-          <p class="row-meta">Search looks in titles, characters and summaries.</p>
+          <p>{t('noMatch', query)}</p>
+          <p class="row-meta">{t('noMatchHint')}</p>
           <button type="button" class="bar-button" onClick={() => setQuery('')}>
-            Show all stories
+            {t('showAll')}
           </button>
         </div>
       ) : (
@@ -59,7 +60,7 @@ function Row({ item, now, onOpen }: { item: LibraryItem; now: number; onOpen: (i
   const p = item.progress;
   const started = !!p && !item.finished;
   const describe = `d-${item.id.replace(/[^a-z0-9-]/gi, '-')}`;
-  const meta = [item.site, item.fandom, item.words !== null ? formatWords(item.words) : null, item.readingMinutes !== null ? formatMinutes(item.readingMinutes) : null]
+  const meta = [item.site && t(item.site === 'ffn' ? 'siteFfn' : 'siteAo3'), item.fandom, item.words !== null ? formatWords(item.words) : null, item.readingMinutes !== null ? formatMinutes(item.readingMinutes) : null]
     .filter(Boolean)
     .join(' · ');
   return (
@@ -67,32 +68,37 @@ function Row({ item, now, onOpen }: { item: LibraryItem; now: number; onOpen: (i
       <button type="button" class="story-open" onClick={() => onOpen(item)} aria-describedby={describe}>
         <span class="row-head">
           <span class="row-title">{item.title}</span>
-          {item.finished && <span class="row-badge finished">Finished</span>}
+          {item.finished && <span class="row-badge finished">{t('finished')}</span>}
           <span class="row-action" aria-hidden="true">
-            {started ? 'Continue →' : item.finished ? 'Read again →' : 'Read →'}
+            {t(started ? 'actionContinue' : item.finished ? 'actionReadAgain' : 'actionRead')}
           </span>
         </span>
         <span class="row-meta" id={describe}>
           {!item.titleIsAuthors && (
-            <span class="row-badge" title="The author's own title is not known">
-              display title
+            <span class="row-badge" title={t('displayTitleHint')}>
+              {t('displayTitle')}
             </span>
           )}{' '}
           {meta}
         </span>
+        {item.authors.length > 0 && <span class="row-summary">{t('byAuthors', item.authors.join(', '))}</span>}
         {item.summary && <span class="row-summary">{item.summary}</span>}
-        {item.warnings.length > 0 && <span class="row-warning">Warning: {item.warnings.join('; ')}</span>}
+        {item.warnings.length > 0 && <span class="row-warning">{t('warningLine', item.warnings.join('; '))}</span>}
         {p && (
           <span class="row-progress">
             <span class="progress-track" aria-hidden="true">
               <span class="progress-fill" style={{ width: `${item.percent}%` }} />
             </span>
             <span class="row-meta">
-              {item.chapterLine && <span class="row-chapter">{item.chapterLine}, </span>}
+              {item.chapter && (
+                <span class="row-chapter">
+                  {item.chapter.count ? t('chapterOf', item.chapter.number, item.chapter.count) : t('chapterN', item.chapter.number)},{' '}
+                </span>
+              )}
               <span class="row-percent">{item.percent}%</span>
               {item.finished
-                ? ` · finished ${formatAgo(p.finishedAt ?? p.updatedAt, now)}`
-                : `${item.minutesLeft !== null ? ` · ${formatMinutes(item.minutesLeft)} left` : ''} · read ${formatAgo(p.updatedAt, now)}`}
+                ? ` · ${t('finishedAgo', formatAgo(p.finishedAt ?? p.updatedAt, now))}`
+                : `${item.minutesLeft !== null ? ` · ${t('timeLeft', formatMinutes(item.minutesLeft))}` : ''} · ${t('readAgo', formatAgo(p.updatedAt, now))}`}
             </span>
           </span>
         )}

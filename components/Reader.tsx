@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CatalogEntry } from '../lib/catalog';
-import { formatMinutes, formatWords } from '../lib/format';
+import { formatMinutes, formatWords } from './format';
+import { t, type MessageKey } from './i18n';
 import { indexStory, minutesLeft, paragraphOf, percentRead, positionAt, totalWords, type Position } from '../lib/position';
 import { chunkOf, chunkStory, renderOrder, type Block, type Chunk } from '../lib/story/chunks';
 import type { Note, NoteKind, Story } from '../lib/story/model';
@@ -34,12 +35,12 @@ export interface ReaderProps {
 /** Paragraphs drawn per idle slice while the rest of a long story fills in. */
 const PARAGRAPHS_PER_SLICE = 400;
 
-const KIND_LABEL: Record<NoteKind, string> = {
-  disclaimer: 'Disclaimer',
-  warning: 'Warning',
-  summary: 'Summary',
-  'authors-note': "Author's note",
-  copyright: 'Copyright',
+const KIND_LABEL: Record<NoteKind, MessageKey> = {
+  disclaimer: 'noteDisclaimer',
+  warning: 'noteWarning',
+  summary: 'noteSummary',
+  'authors-note': 'noteAuthors',
+  copyright: 'noteCopyright',
 };
 
 interface Anchor {
@@ -196,33 +197,33 @@ export function Reader(props: ReaderProps) {
     <div class="reader">
       <header class="reader-bar" ref={header}>
         <button type="button" class="bar-button" onClick={props.onLibrary}>
-          <span aria-hidden="true">←</span> Library
+          <span aria-hidden="true">←</span> {t('backToLibrary')}
         </button>
         <div
           class="progress"
           role="progressbar"
-          aria-label="Reading progress"
+          aria-label={t('readingProgress')}
           aria-valuemin={0}
           aria-valuemax={100}
           aria-valuenow={rounded}
-          aria-valuetext={`${rounded}% read, ${formatMinutes(left)} left`}
+          aria-valuetext={t('progressText', rounded, formatMinutes(left))}
         >
           <span class="progress-text">
-            {rounded}% · {left ? `${formatMinutes(left)} left` : 'finished'}
+            {left ? t('progressShort', rounded, formatMinutes(left)) : t('progressFinished', rounded)}
           </span>
           <span class="progress-track">
             <span class="progress-fill" style={{ width: `${percent}%` }} />
           </span>
         </div>
-        <div class="font-buttons" role="group" aria-label="Text size">
-          <button type="button" class="bar-button" aria-label="Smaller text" aria-keyshortcuts="-" onClick={() => props.onSettings(stepFontSize(settings, -1))}>
+        <div class="font-buttons" role="group" aria-label={t('textSize')}>
+          <button type="button" class="bar-button" aria-label={t('smallerText')} aria-keyshortcuts="-" onClick={() => props.onSettings(stepFontSize(settings, -1))}>
             A−
           </button>
-          <button type="button" class="bar-button" aria-label="Larger text" aria-keyshortcuts="+" onClick={() => props.onSettings(stepFontSize(settings, 1))}>
+          <button type="button" class="bar-button" aria-label={t('largerText')} aria-keyshortcuts="+" onClick={() => props.onSettings(stepFontSize(settings, 1))}>
             A+
           </button>
           <button type="button" class="bar-button" aria-expanded={settingsOpen} aria-controls="reading-settings" onClick={() => setSettingsOpen(!settingsOpen)}>
-            Settings
+            {t('settings')}
           </button>
         </div>
       </header>
@@ -235,17 +236,17 @@ export function Reader(props: ReaderProps) {
       <article class="story" lang="en" aria-labelledby="story-title" ref={article}>
         <header class="story-header">
           <h1 id="story-title">{entry.title}</h1>
-          {!entry.titleIsAuthors && <p class="title-note">Display title: the author's own title is not known.</p>}
+          {!entry.titleIsAuthors && <p class="title-note">{t('displayTitleNote')}</p>}
           <p class="story-meta">
             {entry.fandom} · {formatWords(story.words)} · {formatMinutes(story.readingMinutes)}
           </p>
         </header>
         {story.frontMatter.length > 0 && (
-          <Notes class="front-matter" summary="Before the story" notes={story.frontMatter} open={props.frontMatterOpen} onToggle={(o) => props.onNotesToggle('front', o)} />
+          <Notes class="front-matter" summary={t('beforeStory')} notes={story.frontMatter} open={props.frontMatterOpen} onToggle={(o) => props.onNotesToggle('front', o)} />
         )}
         {headed.length > 1 && (
-          <nav class="toc" aria-label="Contents" ref={toc} aria-keyshortcuts="t">
-            <h2 class="notes-heading">Contents</h2>
+          <nav class="toc" aria-label={t('contents')} ref={toc} aria-keyshortcuts="t">
+            <h2 class="notes-heading">{t('contents')}</h2>
             <ol>
               {story.sections.map((s, i) =>
                 s.heading ? (
@@ -270,7 +271,7 @@ export function Reader(props: ReaderProps) {
           ),
         )}
         {story.endNotes.length > 0 && (
-          <Notes class="end-notes" summary="After the story" notes={story.endNotes} open={props.endNotesOpen} onToggle={(o) => props.onNotesToggle('end', o)} />
+          <Notes class="end-notes" summary={t('afterStory')} notes={story.endNotes} open={props.endNotesOpen} onToggle={(o) => props.onNotesToggle('end', o)} />
         )}
       </article>
     </div>
@@ -285,7 +286,7 @@ function renderBlock(block: Block, i: number) {
       </h2>
     );
   }
-  if (block.kind === 'break') return <hr class="scene-break" key={`b${i}`} />;
+  if (block.kind === 'break') return <hr class="scene-break" key={`b${i}`} aria-label={t('sceneBreak')} />;
   return (
     <p data-p={block.n} key={`p${block.n}`}>
       {block.paragraph.spans.map((s) => (s.em ? <em class="telepathy">{s.text}</em> : s.text))}
@@ -304,11 +305,11 @@ function Notes(props: { class: string; summary: string; notes: Note[]; open: boo
       }}
     >
       <summary class="notes-heading">
-        {props.summary}: {[...new Set(props.notes.map((n) => KIND_LABEL[n.kind].toLowerCase()))].join(', ')}
+        {props.summary}: {[...new Set(props.notes.map((n) => t(KIND_LABEL[n.kind]).toLowerCase()))].join(', ')}
       </summary>
       {props.notes.map((note, i) => (
         <div class="note" key={i}>
-          <span class="note-kind">{KIND_LABEL[note.kind]}</span>
+          <span class="note-kind">{t(KIND_LABEL[note.kind])}</span>
           <p>{note.text}</p>
         </div>
       ))}

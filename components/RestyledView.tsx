@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { formatCount } from '../lib/format';
+import { formatWords } from './format';
+import { t, type MessageKey } from './i18n';
 import { stepFontSize, type Settings } from '../lib/settings';
 import type { Note, NoteKind, RichText, StoryPage } from '../lib/sites/types';
 import { chaptersOf, webPercent, type WebAnchor } from '../lib/web-progress';
@@ -17,12 +18,12 @@ export interface RestyledViewProps {
   onOriginal: () => void;
 }
 
-const NOTE_LABEL: Record<NoteKind, string> = {
-  'work-notes': 'Notes',
-  'work-end-notes': 'End notes',
-  'chapter-summary': 'Chapter summary',
-  'chapter-notes': 'Chapter notes',
-  'chapter-end-notes': 'Chapter end notes',
+const NOTE_LABEL: Record<NoteKind, MessageKey> = {
+  'work-notes': 'noteWork',
+  'work-end-notes': 'noteWorkEnd',
+  'chapter-summary': 'noteChapterSummary',
+  'chapter-notes': 'noteChapterNotes',
+  'chapter-end-notes': 'noteChapterEnd',
 };
 
 /**
@@ -98,39 +99,39 @@ export function RestyledView(props: RestyledViewProps) {
   const chapters = chaptersOf(page);
   const first = page.parts[0];
   const rounded = Math.floor(percent);
-  const chapterLabel = page.fullWork ? `${page.parts.length} chapters` : `Chapter ${first?.number ?? 1} of ${chapters}`;
+  const chapterLabel = page.fullWork ? t('chaptersCount', page.parts.length) : t('chapterOf', first?.number ?? 1, chapters);
 
   return (
     <div class="reader restyled">
       <header class="reader-bar" ref={bar}>
         <button type="button" class="bar-button" onClick={props.onOriginal} aria-keyshortcuts="Alt+Shift+R">
-          Original page
+          {t('originalPage')}
         </button>
         <div
           class="progress"
           role="progressbar"
-          aria-label="Reading progress"
+          aria-label={t('readingProgress')}
           aria-valuemin={0}
           aria-valuemax={100}
           aria-valuenow={rounded}
-          aria-valuetext={`${chapterLabel}, ${rounded}% of the story`}
+          aria-valuetext={t('progressWebText', chapterLabel, rounded)}
         >
           <span class="progress-text">
-            {chapterLabel} · {rounded}%
+            {t('progressWeb', chapterLabel, rounded)}
           </span>
           <span class="progress-track">
             <span class="progress-fill" style={{ width: `${percent}%` }} />
           </span>
         </div>
-        <div class="font-buttons" role="group" aria-label="Text size">
-          <button type="button" class="bar-button" aria-label="Smaller text" onClick={() => props.onSettings(stepFontSize(settings, -1))}>
+        <div class="font-buttons" role="group" aria-label={t('textSize')}>
+          <button type="button" class="bar-button" aria-label={t('smallerText')} onClick={() => props.onSettings(stepFontSize(settings, -1))}>
             A−
           </button>
-          <button type="button" class="bar-button" aria-label="Larger text" onClick={() => props.onSettings(stepFontSize(settings, 1))}>
+          <button type="button" class="bar-button" aria-label={t('largerText')} onClick={() => props.onSettings(stepFontSize(settings, 1))}>
             A+
           </button>
           <button type="button" class="bar-button" aria-expanded={settingsOpen} aria-controls="reading-settings" onClick={() => setSettingsOpen(!settingsOpen)}>
-            Settings
+            {t('settings')}
           </button>
         </div>
       </header>
@@ -138,15 +139,15 @@ export function RestyledView(props: RestyledViewProps) {
       <main class="story" lang={page.language?.toLowerCase().startsWith('en') ? 'en' : undefined} ref={body}>
         <header class="story-header">
           <h1>{page.title}</h1>
-          {page.authors.length > 0 && <p class="byline">by {page.authors.map((a) => a.name).join(', ')}</p>}
+          {page.authors.length > 0 && <p class="byline">{t('byAuthors', page.authors.map((a) => a.name).join(', '))}</p>}
           <Details page={page} />
-          {page.summary && <NoteBlock label="Summary" text={page.summary} open />}
+          {page.summary && <NoteBlock label={t('noteSummary')} text={page.summary} open />}
         </header>
-        {page.notes.filter((n) => n.kind === 'work-notes').map((n, i) => <NoteBlock key={`w${i}`} label={NOTE_LABEL[n.kind]} text={n} open />)}
+        {page.notes.filter((n) => n.kind === 'work-notes').map((n, i) => <NoteBlock key={`w${i}`} label={t(NOTE_LABEL[n.kind])} text={n} open />)}
         {page.parts.map((part, i) => (
           <section class="chapter" key={part.number} aria-labelledby={`chapter-${part.number}`}>
             <h2 class="section-heading" id={`chapter-${part.number}`}>
-              {part.title ? `Chapter ${part.number}: ${part.title}` : `Chapter ${part.number}`}
+              {part.title ? t('chapterNTitle', part.number, part.title) : t('chapterN', part.number)}
             </h2>
             {notesOf(part.notes, ['chapter-summary', 'chapter-notes'])}
             <div data-part={i}>
@@ -155,7 +156,7 @@ export function RestyledView(props: RestyledViewProps) {
             {notesOf(part.notes, ['chapter-end-notes'])}
           </section>
         ))}
-        {page.notes.filter((n) => n.kind === 'work-end-notes').map((n, i) => <NoteBlock key={`e${i}`} label={NOTE_LABEL[n.kind]} text={n} open />)}
+        {page.notes.filter((n) => n.kind === 'work-end-notes').map((n, i) => <NoteBlock key={`e${i}`} label={t(NOTE_LABEL[n.kind])} text={n} open />)}
         <ChapterNav page={page} />
       </main>
     </div>
@@ -163,7 +164,7 @@ export function RestyledView(props: RestyledViewProps) {
 }
 
 function notesOf(notes: Note[], kinds: NoteKind[]) {
-  return notes.filter((n) => kinds.includes(n.kind)).map((n, i) => <NoteBlock key={`${n.kind}${i}`} label={NOTE_LABEL[n.kind]} text={n} open />);
+  return notes.filter((n) => kinds.includes(n.kind)).map((n, i) => <NoteBlock key={`${n.kind}${i}`} label={t(NOTE_LABEL[n.kind])} text={n} open />);
 }
 
 function NoteBlock({ label, text, open }: { label: string; text: RichText; open: boolean }) {
@@ -177,18 +178,18 @@ function NoteBlock({ label, text, open }: { label: string; text: RichText; open:
 
 function Details({ page }: { page: StoryPage }) {
   const rows: [string, string][] = [];
-  if (page.fandoms.length) rows.push(['Fandom', page.fandoms.join(', ')]);
-  if (page.rating) rows.push(['Rating', page.rating]);
-  if (page.warnings.length) rows.push(['Warnings', page.warnings.join(', ')]);
-  if (page.relationships.length) rows.push(['Relationships', page.relationships.join(', ')]);
-  if (page.characters.length) rows.push(['Characters', page.characters.join(', ')]);
-  if (page.tags.length) rows.push(['Tags', page.tags.join(', ')]);
-  if (page.genres.length) rows.push(['Genre', page.genres.join(', ')]);
+  if (page.fandoms.length) rows.push([t('fieldFandom'), page.fandoms.join(', ')]);
+  if (page.rating) rows.push([t('fieldRating'), page.rating]);
+  if (page.warnings.length) rows.push([t('fieldWarnings'), page.warnings.join(', ')]);
+  if (page.relationships.length) rows.push([t('fieldRelationships'), page.relationships.join(', ')]);
+  if (page.characters.length) rows.push([t('fieldCharacters'), page.characters.join(', ')]);
+  if (page.tags.length) rows.push([t('fieldTags'), page.tags.join(', ')]);
+  if (page.genres.length) rows.push([t('fieldGenre'), page.genres.join(', ')]);
   const stats: string[] = [];
-  if (page.words !== undefined) stats.push(`${formatCount(page.words)} words`);
-  stats.push(`${page.chaptersPosted ?? page.parts.length}/${page.chapterCount ?? '?'} chapters`);
-  if (page.status) stats.push(page.status === 'complete' ? 'complete' : 'in progress');
-  rows.push(['Story', stats.join(' · ')]);
+  if (page.words !== undefined) stats.push(formatWords(page.words));
+  stats.push(t('chaptersPosted', page.chaptersPosted ?? page.parts.length, page.chapterCount ?? '?'));
+  if (page.status) stats.push(t(page.status === 'complete' ? 'statusComplete' : 'statusInProgress'));
+  rows.push([t('fieldStory'), stats.join(' · ')]);
   return (
     <dl class="story-details">
       {rows.map(([k, v]) => (
@@ -207,17 +208,17 @@ function ChapterNav({ page }: { page: StoryPage }) {
   const { prev, next } = page.links;
   if (!prev && !next && page.chapters.length < 2) return null;
   return (
-    <nav class="chapter-nav" aria-label="Chapters">
+    <nav class="chapter-nav" aria-label={t('chaptersNav')}>
       {prev ? (
         <a class="bar-button" rel="prev" href={prev}>
-          ← Previous
+          {t('previous')}
         </a>
       ) : (
         <span />
       )}
       {page.chapters.length > 1 && !page.fullWork && (
         <label>
-          <span class="visually-hidden">Chapter</span>
+          <span class="visually-hidden">{t('chapter')}</span>
           <select
             value={page.chapters.find((c) => c.number === current)?.url}
             onChange={(e) => {
@@ -227,7 +228,7 @@ function ChapterNav({ page }: { page: StoryPage }) {
           >
             {page.chapters.map((c) => (
               <option key={c.number} value={c.url}>
-                {c.number}. {c.title ?? `Chapter ${c.number}`}
+                {c.number}. {c.title ?? t('chapterN', c.number)}
               </option>
             ))}
           </select>
@@ -235,7 +236,7 @@ function ChapterNav({ page }: { page: StoryPage }) {
       )}
       {next ? (
         <a class="bar-button" rel="next" href={next}>
-          Next →
+          {t('next')}
         </a>
       ) : (
         <span />

@@ -1,7 +1,9 @@
 import { DEFAULT_SETTINGS, FONT_FAMILIES, LIMITS, THEME_CHOICES, type FontFamily, type Settings, type ThemeChoice } from '../lib/settings';
 
-const THEME_LABEL: Record<ThemeChoice, string> = { system: 'System', light: 'Light', sepia: 'Sepia', dark: 'Dark', contrast: 'High contrast' };
-const FONT_LABEL: Record<FontFamily, string> = { serif: 'Serif', sans: 'Sans-serif', legible: 'Legible' };
+import { t, type MessageKey } from './i18n';
+
+const THEME_LABEL: Record<ThemeChoice, MessageKey> = { system: 'themeSystem', light: 'themeLight', sepia: 'themeSepia', dark: 'themeDark', contrast: 'themeContrast' };
+const FONT_LABEL: Record<FontFamily, MessageKey> = { serif: 'fontSerif', sans: 'fontSans', legible: 'fontLegible' };
 
 export interface SettingsPanelProps {
   settings: Settings;
@@ -12,9 +14,9 @@ export interface SettingsPanelProps {
 /** Compact reading settings; every change applies at once, so the text behind is the preview. */
 export function SettingsPanel({ settings: s, onChange, onClose }: SettingsPanelProps) {
   const set = (patch: Partial<Settings>) => onChange({ ...s, ...patch });
-  const range = (key: keyof typeof LIMITS, label: string, unit: string) => (
+  const range = (key: keyof typeof LIMITS, label: MessageKey, unit: string) => (
     <label class="setting">
-      <span>{label}</span>
+      <span>{t(label)}</span>
       <input
         type="range"
         min={LIMITS[key].min}
@@ -28,44 +30,44 @@ export function SettingsPanel({ settings: s, onChange, onClose }: SettingsPanelP
     </label>
   );
   return (
-    <section class="settings" aria-label="Reading settings" id="reading-settings">
+    <section class="settings" aria-label={t('readingSettings')} id="reading-settings">
       <fieldset class="setting-group">
-        <legend>Theme</legend>
-        {THEME_CHOICES.map((t) => (
-          <label class="chip" key={t}>
-            <input type="radio" name="theme" value={t} checked={s.theme === t} onChange={() => set({ theme: t })} />
-            {THEME_LABEL[t]}
+        <legend>{t('theme')}</legend>
+        {THEME_CHOICES.map((th) => (
+          <label class="chip" key={th}>
+            <input type="radio" name="theme" value={th} checked={s.theme === th} onChange={() => set({ theme: th })} />
+            {t(THEME_LABEL[th])}
           </label>
         ))}
       </fieldset>
       <fieldset class="setting-group">
-        <legend>Font</legend>
+        <legend>{t('font')}</legend>
         {FONT_FAMILIES.map((f) => (
           <label class="chip" key={f}>
             <input type="radio" name="font" value={f} checked={s.fontFamily === f} onChange={() => set({ fontFamily: f })} />
-            {FONT_LABEL[f]}
+            {t(FONT_LABEL[f])}
           </label>
         ))}
       </fieldset>
-      {range('fontSize', 'Text size', ' px')}
-      {range('lineHeight', 'Line height', '')}
-      {range('width', 'Width', ' em')}
-      {range('paragraphSpacing', 'Paragraph spacing', ' em')}
+      {range('fontSize', 'textSize', ' px')}
+      {range('lineHeight', 'lineHeight', '')}
+      {range('width', 'width', ' em')}
+      {range('paragraphSpacing', 'paragraphSpacing', ' em')}
       <label class="setting check">
         <input type="checkbox" checked={s.justify} onChange={(e) => set({ justify: (e.currentTarget as HTMLInputElement).checked })} />
-        <span>Justify text</span>
+        <span>{t('justify')}</span>
       </label>
       <label class="setting check">
         <input type="checkbox" checked={s.autoRestyle} onChange={(e) => set({ autoRestyle: (e.currentTarget as HTMLInputElement).checked })} />
-        <span>Open fanfiction.net and AO3 chapters in the reader</span>
+        <span>{t('autoRestyle')}</span>
       </label>
       <div class="settings-actions">
         <button type="button" class="bar-button" onClick={() => onChange(DEFAULT_SETTINGS)}>
-          Reset to defaults
+          {t('reset')}
         </button>
         {onClose && (
           <button type="button" class="bar-button" onClick={onClose}>
-            Done
+            {t('done')}
           </button>
         )}
       </div>

@@ -6,8 +6,6 @@ import { readingMinutes } from './story/counts';
 
 export type SortKey = 'recent' | 'title' | 'length';
 
-const SITE_NAMES = { ffn: 'FanFiction.Net', ao3: 'Archive of Our Own' } as const;
-
 /** One library row: a bundled story or one read on a site, with what the reader has done with it. */
 export interface LibraryItem {
   /** Seed id, or the web story's key. */
@@ -22,9 +20,9 @@ export interface LibraryItem {
   warnings: string[];
   words: number | null;
   readingMinutes: number | null;
-  /** Web stories: the site's name and "Chapter 7 of 12". */
-  site?: string;
-  chapterLine?: string;
+  /** Web stories: the site, and the chapter last read of how many. */
+  site?: 'ffn' | 'ao3';
+  chapter?: { number: number; count: number | null };
   /** Web stories: the chapter page that "Continue" opens. */
   url?: string;
   progress: ProgressRecord | undefined;
@@ -69,12 +67,12 @@ export function webItems(stories: readonly WebStoryRecord[], progress: ReadonlyM
     fandom: s.fandoms.join(', '),
     authors: s.authors,
     characters: [],
-    summary: s.authors.length ? `by ${s.authors.join(', ')}` : '',
+    summary: '',
     warnings: [],
     words: s.words,
     readingMinutes: s.words === null ? null : readingMinutes(s.words),
-    site: SITE_NAMES[s.site],
-    chapterLine: `Chapter ${s.chapter.number}${s.chapterCount ? ` of ${s.chapterCount}` : ''}`,
+    site: s.site,
+    chapter: { number: s.chapter.number, count: s.chapterCount },
     url: s.chapter.url,
     ...withProgress(progress.get(s.key), s.words),
   }));

@@ -10,6 +10,8 @@ import { askTab } from '../../platform/messages';
 import { openStoryInPanel } from '../../platform/panel';
 import type { ReaderState } from '../../lib/messages';
 import { createProgressService } from '../../platform/progress';
+import { useBrowserMessages } from '../../platform/i18n';
+import { t } from '../../components/i18n';
 import { loadUi, saveUi } from '../../platform/ui-state';
 import { loadSettings, watchSettings } from '../../platform/settings';
 import { applySettings } from '../../components/theme';
@@ -18,6 +20,8 @@ import '../../components/base.css';
 import '../../components/library.css';
 import './style.css';
 
+useBrowserMessages();
+document.title = t('actionTitle'); // <title> holds the manifest's message name for WXT
 const progress = createProgressService();
 
 function Popup() {
@@ -53,7 +57,7 @@ function Popup() {
         setSort(ui.sort);
         setEntries(catalog);
       },
-      () => setError('The library could not be loaded.'),
+      () => setError(t('libraryLoadFailed')),
     );
     // Known before any click: the panel must open inside the click's gesture, with no await first.
     browser.windows.getCurrent().then((w) => setWindowId(w.id));
@@ -77,27 +81,27 @@ function Popup() {
   const open = (item: LibraryItem) => {
     if (item.kind === 'web' && item.url) {
       // The chapter's own page: the content script restyles it and brings the saved paragraph back.
-      browser.tabs.create({ url: item.url }).then(closeIfPopup, () => setError('The chapter could not be opened.'));
+      browser.tabs.create({ url: item.url }).then(closeIfPopup, () => setError(t('chapterOpenFailed')));
       return;
     }
     openStoryInPanel(item.id, windowId).then(
       closeIfPopup,
-      (e: unknown) => setError(`The reader could not be opened: ${e instanceof Error ? e.message : String(e)}`),
+      (e: unknown) => setError(t('readerOpenFailed', e instanceof Error ? e.message : String(e))),
     );
   };
 
   return (
     <main aria-labelledby="library-title">
       <header class="popup-header">
-        <h1 id="library-title">Ficwell</h1>
-        <span class="row-meta">{entries ? `${entries.length + web.size} stories` : 'Loading…'}</span>
+        <h1 id="library-title">{t('extName')}</h1>
+        <span class="row-meta">{entries ? t('libraryCount', entries.length + web.size) : t('loading')}</span>
       </header>
       {error && (
         <p class="notice" role="alert">
           {error}
         </p>
       )}
-      {!canSave && <p class="notice quiet">Reading progress cannot be read or saved right now.</p>}
+      {!canSave && <p class="notice quiet">{t('progressUnavailable')}</p>}
       {tab && (
         <div class="tab-switch">
           <button
@@ -110,7 +114,7 @@ function Popup() {
               })
             }
           >
-            {tab.state.showing ? 'Show the original page' : 'Read this page in Ficwell'}
+            {t(tab.state.showing ? 'showOriginalPage' : 'readThisPage')}
           </button>
         </div>
       )}

@@ -17,6 +17,8 @@ import { installPageStyles } from '../../platform/cloak';
 import { backgroundApi } from '../../platform/messages';
 import { connectReaderPort, type PortReport } from '../../platform/reader-port';
 import { loadSettings, saveSettings, watchSettings } from '../../platform/settings';
+import { useBrowserMessages } from '../../platform/i18n';
+import { t } from '../../components/i18n';
 import '../../components/base.css';
 import '../../components/library.css';
 import '../../components/reader.css';
@@ -31,6 +33,7 @@ export default defineContentScript({
   cssInjectionMode: 'ui',
   async main(ctx) {
     performance.mark('ficwell:restyle:start'); // read by the benchmark (bench/)
+    useBrowserMessages();
     const pageStyles = installPageStyles(document);
     pageStyles.cloak(true);
     ctx.setTimeout(() => pageStyles.cloak(false), CLOAK_LIMIT_MS);
@@ -173,7 +176,7 @@ function App({ page, root, host, initialSettings, initial, bindShow, requestShow
   if (!showing) {
     return (
       <button type="button" class="switch-back" onClick={() => requestShow(true)}>
-        Read in Ficwell
+        {t('readInFicwell')}
       </button>
     );
   }

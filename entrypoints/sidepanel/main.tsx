@@ -10,6 +10,8 @@ import type { Position } from '../../lib/position';
 import { createSaver } from '../../lib/saver';
 import { loadCatalog, loadStory } from '../../platform/data';
 import { createProgressService } from '../../platform/progress';
+import { useBrowserMessages } from '../../platform/i18n';
+import { t } from '../../components/i18n';
 import { connectReaderPort } from '../../platform/reader-port';
 import { loadUi, saveUi, type UiState } from '../../platform/ui-state';
 import { loadSettings, saveSettings, watchSettings } from '../../platform/settings';
@@ -19,8 +21,8 @@ import '../../components/base.css';
 import '../../components/library.css';
 import '../../components/reader.css';
 
+useBrowserMessages();
 const progress = createProgressService();
-const NO_SAVE = 'Progress cannot be saved right now; reading works, and your place is kept while this panel stays open.';
 
 type View =
   | { kind: 'loading' }
@@ -62,7 +64,7 @@ function Panel() {
         kind: 'library',
         entries,
         records: new Map(records.map((r) => [r.key, r])),
-        message: id ? `There is no story “${id}” in the library. Choose one below.` : undefined,
+        message: id ? t('unknownStory', id) : undefined,
       });
       void saveUi({ lastStory: null });
     };
@@ -71,14 +73,14 @@ function Panel() {
     return () => removeEventListener('hashchange', show);
   }, []);
   useEffect(() => {
-    document.title = view.kind === 'story' ? `${view.data.entry.title} · Ficwell` : 'Ficwell';
+    document.title = view.kind === 'story' ? `${view.data.entry.title} · ${t('extName')}` : t('extName');
     if (view.kind !== 'loading') document.documentElement.dataset.ready = 'true';
   }, [view]);
 
-  if (view.kind === 'loading' || !ui || !settings) return <p class="notice" role="status">Loading…</p>;
+  if (view.kind === 'loading' || !ui || !settings) return <p class="notice" role="status">{t('loading')}</p>;
   if (view.kind === 'library') {
     return (
-      <main aria-label="Library">
+      <main aria-label={t('library')}>
         {view.message && (
           <p class="notice" role="alert">
             {view.message}
@@ -114,7 +116,7 @@ function Panel() {
         setSettings(s);
         void saveSettings(s);
       }}
-      notice={canSave ? null : NO_SAVE}
+      notice={canSave ? null : t('progressNotSaved')}
       update={update}
     />
   );

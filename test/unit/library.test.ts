@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogEntry } from '../../lib/catalog';
 import type { ProgressRecord } from '../../lib/db/schema';
-import { formatAgo } from '../../lib/format';
+import { formatAgo } from '../../components/format';
 import { searchItems, seedItems, sortItems, webItems } from '../../lib/library';
 
 const entry = (id: string, title: string, words: number, characters: string[], summary = ''): CatalogEntry => ({
@@ -51,7 +51,7 @@ describe('library list', () => {
         fandoms: ['Harry Potter'], chapterCount: 12, words: 50_000, chapter: { number: 7, title: null, url: 'http://www.fanfiction.net/s/7/7/' }, updatedAt: 5 }],
       new Map([['web:ffn:7', rec('x', 5, 40.6)]].map(([k, r]) => [k as string, { ...(r as ProgressRecord), key: k as string }])),
     );
-    expect(web[0]).toMatchObject({ kind: 'web', chapterLine: 'Chapter 7 of 12', percent: 40, site: 'FanFiction.Net', url: 'http://www.fanfiction.net/s/7/7/' });
+    expect(web[0]).toMatchObject({ kind: 'web', chapter: { number: 7, count: 12 }, percent: 40, site: 'ffn', url: 'http://www.fanfiction.net/s/7/7/' });
     expect(searchItems(web, 'quietmoth')).toHaveLength(1);
   });
 
