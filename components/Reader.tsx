@@ -216,11 +216,13 @@ export function Reader(props: ReaderProps) {
           </span>
         </div>
         <div class="font-buttons" role="group" aria-label={t('textSize')}>
-          <button type="button" class="bar-button" aria-label={t('smallerText')} aria-keyshortcuts="-" onClick={() => props.onSettings(stepFontSize(settings, -1))}>
-            A−
+          <button type="button" class="bar-button" data-action="smaller" aria-keyshortcuts="-" onClick={() => props.onSettings(stepFontSize(settings, -1))}>
+            <span aria-hidden="true">A−</span>
+            <span class="visually-hidden">{t('smallerText')}</span>
           </button>
-          <button type="button" class="bar-button" aria-label={t('largerText')} aria-keyshortcuts="+" onClick={() => props.onSettings(stepFontSize(settings, 1))}>
-            A+
+          <button type="button" class="bar-button" data-action="larger" aria-keyshortcuts="+" onClick={() => props.onSettings(stepFontSize(settings, 1))}>
+            <span aria-hidden="true">A+</span>
+            <span class="visually-hidden">{t('largerText')}</span>
           </button>
           <button type="button" class="bar-button" aria-expanded={settingsOpen} aria-controls="reading-settings" onClick={() => setSettingsOpen(!settingsOpen)}>
             {t('settings')}
@@ -233,6 +235,7 @@ export function Reader(props: ReaderProps) {
           {props.notice}
         </p>
       )}
+      <main>
       <article class="story" lang="en" aria-labelledby="story-title" ref={article}>
         <header class="story-header">
           <h1 id="story-title">{entry.title}</h1>
@@ -274,6 +277,7 @@ export function Reader(props: ReaderProps) {
           <Notes class="end-notes" summary={t('afterStory')} notes={story.endNotes} open={props.endNotesOpen} onToggle={(o) => props.onNotesToggle('end', o)} />
         )}
       </article>
+      </main>
     </div>
   );
 }

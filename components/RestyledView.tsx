@@ -43,6 +43,13 @@ export function RestyledView(props: RestyledViewProps) {
   const selfScroll = useRef(false);
   const [percent, setPercent] = useState(() => webPercent(page, props.initial ?? { part: 0, p: 0, offset: 0 }));
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const view = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // The page behind is display:none; Firefox's Tab key finds nothing from a hidden <body>. Start keyboard
+    // focus in the view, unless the reader already put it somewhere.
+    const active = document.activeElement;
+    if (!active || active === document.body || active === document.documentElement) view.current?.focus({ preventScroll: true });
+  }, []);
   const line = () => (bar.current?.getBoundingClientRect().bottom ?? 0) + 8;
 
   const restore = () => {
@@ -102,7 +109,7 @@ export function RestyledView(props: RestyledViewProps) {
   const chapterLabel = page.fullWork ? t('chaptersCount', page.parts.length) : t('chapterOf', first?.number ?? 1, chapters);
 
   return (
-    <div class="reader restyled">
+    <div class="reader restyled" ref={view} tabIndex={-1}>
       <header class="reader-bar" ref={bar}>
         <button type="button" class="bar-button" onClick={props.onOriginal} aria-keyshortcuts="Alt+Shift+R">
           {t('originalPage')}
@@ -124,11 +131,13 @@ export function RestyledView(props: RestyledViewProps) {
           </span>
         </div>
         <div class="font-buttons" role="group" aria-label={t('textSize')}>
-          <button type="button" class="bar-button" aria-label={t('smallerText')} onClick={() => props.onSettings(stepFontSize(settings, -1))}>
-            A−
+          <button type="button" class="bar-button" data-action="smaller" onClick={() => props.onSettings(stepFontSize(settings, -1))}>
+            <span aria-hidden="true">A−</span>
+            <span class="visually-hidden">{t('smallerText')}</span>
           </button>
-          <button type="button" class="bar-button" aria-label={t('largerText')} onClick={() => props.onSettings(stepFontSize(settings, 1))}>
-            A+
+          <button type="button" class="bar-button" data-action="larger" onClick={() => props.onSettings(stepFontSize(settings, 1))}>
+            <span aria-hidden="true">A+</span>
+            <span class="visually-hidden">{t('largerText')}</span>
           </button>
           <button type="button" class="bar-button" aria-expanded={settingsOpen} aria-controls="reading-settings" onClick={() => setSettingsOpen(!settingsOpen)}>
             {t('settings')}

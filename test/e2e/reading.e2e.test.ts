@@ -101,13 +101,13 @@ describe.each(BROWSERS)('reading with progress in %s', (name) => {
     await setViewport(tab, 720, 700);
     await new Promise((r) => setTimeout(r, 400));
     expect(await evaluate<number>(tab, `(${TOP_PARAGRAPH})(window)`)).toBe(middle);
-    await click(tab, '[aria-label="Larger text"]');
-    await click(tab, '[aria-label="Larger text"]');
+    await click(tab, '[data-action=larger]');
+    await click(tab, '[data-action=larger]');
     await new Promise((r) => setTimeout(r, 400));
     expect(await evaluate<string>(tab, `getComputedStyle(document.querySelector('.story')).fontSize`)).toBe('20px');
     expect(await evaluate<number>(tab, `(${TOP_PARAGRAPH})(window)`)).toBe(middle);
-    await click(tab, '[aria-label="Smaller text"]');
-    await click(tab, '[aria-label="Smaller text"]');
+    await click(tab, '[data-action=smaller]');
+    await click(tab, '[data-action=smaller]');
     await (tab as { close(): Promise<void> }).close();
   });
 
