@@ -103,6 +103,22 @@ export function RestyledView(props: RestyledViewProps) {
     };
   });
 
+  useEffect(() => {
+    // Reader keys, as in the side panel: n / p for the next or previous chapter, + / - for the text size.
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.composedPath()[0] as HTMLElement | undefined;
+      if (e.ctrlKey || e.metaKey || e.altKey || target?.closest?.('input, select, textarea, [contenteditable]')) return;
+      const link = e.key === 'n' ? page.links.next : e.key === 'p' ? page.links.prev : undefined;
+      if (link && /^https?:\/\//.test(link)) location.assign(link);
+      else if (e.key === '+' || e.key === '=') props.onSettings(stepFontSize(settings, 1));
+      else if (e.key === '-') props.onSettings(stepFontSize(settings, -1));
+      else return;
+      e.preventDefault();
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  });
+
   const chapters = chaptersOf(page);
   const first = page.parts[0];
   const rounded = Math.floor(percent);
@@ -219,7 +235,7 @@ function ChapterNav({ page }: { page: StoryPage }) {
   return (
     <nav class="chapter-nav" aria-label={t('chaptersNav')}>
       {prev ? (
-        <a class="bar-button" rel="prev" href={prev}>
+        <a class="bar-button" rel="prev" href={prev} aria-keyshortcuts="p">
           {t('previous')}
         </a>
       ) : (
@@ -244,7 +260,7 @@ function ChapterNav({ page }: { page: StoryPage }) {
         </label>
       )}
       {next ? (
-        <a class="bar-button" rel="next" href={next}>
+        <a class="bar-button" rel="next" href={next} aria-keyshortcuts="n">
           {t('next')}
         </a>
       ) : (

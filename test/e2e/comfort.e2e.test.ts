@@ -108,6 +108,12 @@ describe.each(BROWSERS)('reading comfort in %s', (name) => {
     expect(await evaluate<string>(reader, `document.activeElement.textContent`)).toMatch(/Library/);
     expect(await evaluate<string>(reader, `getComputedStyle(document.activeElement).outlineStyle`)).not.toBe('none');
 
+    // On a restyled page the same keys work: n goes to the next chapter.
+    await front(ffn);
+    await press(ffn, 'n');
+    await poll(ffn, `location.pathname.startsWith('/s/${GENERATED_STORY.id}/2/')`, 10_000, 'chapter 2 by keyboard');
+    await restyled(ffn);
+
     // A restyled page back to the original: Tab reaches the view's first control.
     await front(ffn);
     await evaluate(ffn, `document.activeElement?.blur()`);
