@@ -67,7 +67,8 @@ export function Reader(props: ReaderProps) {
   const [percent, setPercent] = useState(() => (anchor.current ? percentRead(index, anchor.current) : 0));
   const header = useRef<HTMLElement>(null);
   const article = useRef<HTMLElement>(null);
-  const selfScroll = useRef(false);
+  /** Where our own last restore scrolled to: a scroll event landing there is ours, not the reader's. */
+  const ownScroll = useRef<number | null>(null);
   const toc = useRef<HTMLElement>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const { settings } = props;
@@ -88,7 +89,7 @@ export function Reader(props: ReaderProps) {
     if (!el) return;
     const y = scrollTargetFor(el, a.offset, readingLine());
     if (Math.abs(window.scrollY - y) < 1) return;
-    selfScroll.current = true;
+    ownScroll.current = Math.max(0, Math.min(y, document.documentElement.scrollHeight - innerHeight));
     window.scrollTo(0, y);
   };
 
@@ -147,8 +148,9 @@ export function Reader(props: ReaderProps) {
       if (frame) return;
       frame = requestAnimationFrame(() => {
         frame = 0;
-        const fromUser = !selfScroll.current;
-        selfScroll.current = false;
+        // A scroll before the first paint may fire no event, so "ours" is judged by where the page is.
+        const fromUser = ownScroll.current === null || Math.abs(window.scrollY - ownScroll.current) > 2;
+        ownScroll.current = null;
         // A resize or reflow that clamped the scroll: put the reader's paragraph back instead of moving it.
         if (layoutKey() !== lastLayout.current) restore();
         else capture(fromUser);

@@ -40,7 +40,7 @@ export function RestyledView(props: RestyledViewProps) {
   const anchor = useRef<WebAnchor | null>(props.initial);
   const bar = useRef<HTMLElement>(null);
   const body = useRef<HTMLElement>(null);
-  const selfScroll = useRef(false);
+  const ownScroll = useRef<number | null>(null); // see Reader: where our own restore scrolled to
   const [percent, setPercent] = useState(() => webPercent(page, props.initial ?? { part: 0, p: 0, offset: 0 }));
   const [settingsOpen, setSettingsOpen] = useState(false);
   const view = useRef<HTMLDivElement>(null);
@@ -58,7 +58,7 @@ export function RestyledView(props: RestyledViewProps) {
     if (!a || !el) return;
     const y = scrollTargetFor(el, a.offset, line());
     if (Math.abs(window.scrollY - y) < 1) return;
-    selfScroll.current = true;
+    ownScroll.current = Math.max(0, Math.min(y, document.documentElement.scrollHeight - innerHeight));
     window.scrollTo(0, y);
   };
   const latestRestore = useRef(restore);
@@ -79,8 +79,9 @@ export function RestyledView(props: RestyledViewProps) {
       frame = requestAnimationFrame(() => {
         frame = 0;
         const now = `${innerWidth}x${innerHeight}`;
-        if (selfScroll.current || now !== size) {
-          selfScroll.current = false;
+        const ours = ownScroll.current !== null && Math.abs(window.scrollY - ownScroll.current) <= 2;
+        ownScroll.current = null;
+        if (ours || now !== size) {
           size = now;
           return; // our own restore, or a resize: not the reader moving
         }

@@ -1,11 +1,14 @@
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { BackupControls, backupErrorText } from '../../components/BackupControls';
 import { Library } from '../../components/Library';
+import { exportLibrary, importLibrary } from '../../platform/backup';
 import { Reader, type PositionReport } from '../../components/Reader';
 import type { CatalogEntry, StoryData } from '../../lib/catalog';
 import { seedKey } from '../../lib/db/progress';
-import type { ProgressRecord } from '../../lib/db/schema';
-import { seedItems } from '../../lib/library';
+import type { ProgressRecord, WebStoryRecord } from '../../lib/db/schema';
+import { seedItems, webItems } from '../../lib/library';
+import { browser } from 'wxt/browser';
 import type { Position } from '../../lib/position';
 import { createSaver } from '../../lib/saver';
 import { loadCatalog, loadStory } from '../../platform/data';
@@ -27,7 +30,7 @@ const progress = createProgressService();
 type View =
   | { kind: 'loading' }
   | { kind: 'story'; data: StoryData; initial: Position | null }
-  | { kind: 'library'; entries: CatalogEntry[]; records: Map<string, ProgressRecord>; message?: string };
+  | { kind: 'library'; entries: CatalogEntry[]; stories: WebStoryRecord[]; records: Map<string, ProgressRecord>; message?: string };
 
 const storyIdFromHash = (hash: string) => new URLSearchParams(hash.replace(/^#/, '')).get('story');
 
@@ -36,6 +39,7 @@ function Panel() {
   const [ui, setUi] = useState<UiState | null>(null);
   const [canSave, setCanSave] = useState(true);
   const [settings, setSettings] = useState<Settings | null>(null);
+  const [backupMessage, setBackupMessage] = useState<string | null>(null);
 
   useEffect(() => progress.onAvailability(setCanSave), []);
   useEffect(() => {
@@ -48,7 +52,8 @@ function Panel() {
       const state = await loadUi();
       setUi(state);
       let id = storyIdFromHash(location.hash);
-      if (id === null && state.lastStory) {
+      // #library asks for the list; no hash at all reopens the story the panel showed last.
+      if (id === null && location.hash !== '#library' && state.lastStory) {
         id = state.lastStory; // the panel reopens on the story it showed last
         history.replaceState(null, '', `#story=${encodeURIComponent(id)}`);
       }
@@ -59,10 +64,11 @@ function Panel() {
         void saveUi({ lastStory: data.entry.id });
         return;
       }
-      const [entries, records] = await Promise.all([loadCatalog(), progress.all()]);
+      const [entries, records, stories] = await Promise.all([loadCatalog(), progress.all(), progress.webStories()]);
       setView({
         kind: 'library',
         entries,
+        stories,
         records: new Map(records.map((r) => [r.key, r])),
         message: id ? t('unknownStory', id) : undefined,
       });
@@ -87,14 +93,36 @@ function Panel() {
           </p>
         )}
         <Library
-          items={seedItems(view.entries, view.records)}
+          items={[...seedItems(view.entries, view.records), ...webItems(view.stories, view.records)]}
           sort={ui.sort}
           now={Date.now()}
           onSort={(sort) => {
             setUi({ ...ui, sort });
             void saveUi({ sort });
           }}
-          onOpen={(item) => (location.hash = `story=${encodeURIComponent(item.id)}`)}
+          onOpen={(item) => {
+            // A story from a site opens its chapter page, where the content script restores the paragraph.
+            if (item.kind === 'web' && item.url) void browser.tabs.create({ url: item.url });
+            else location.hash = `story=${encodeURIComponent(item.id)}`;
+          }}
+        />
+        <BackupControls
+          message={backupMessage}
+          onExport={() => void exportLibrary(progress, document).then((name) => setBackupMessage(t('backupExported', name)))}
+          onImport={(file) =>
+            void file
+              .text()
+              .then((text) => importLibrary(progress, text))
+              .then(
+                async (r) => {
+                  if (!r.ok) return setBackupMessage(t('backupFailed', backupErrorText(r.error)));
+                  setBackupMessage(t('backupImported', r.positions, r.stories));
+                  const records = await progress.all();
+                  setView({ ...view, records: new Map(records.map((x) => [x.key, x])) });
+                },
+                () => setBackupMessage(t('backupFailed', t('backupUnreadable'))),
+              )
+          }
         />
       </main>
     );
@@ -173,7 +201,7 @@ function StoryScreen(props: StoryScreenProps) {
           ? update({ frontMatterOpen: { ...ui.frontMatterOpen, [id]: open } })
           : update({ endNotesOpen: { ...ui.endNotesOpen, [id]: open } })
       }
-      onLibrary={() => (location.hash = '')}
+      onLibrary={() => (location.hash = 'library')}
     />
   );
 }

@@ -123,6 +123,18 @@ describe.each(BROWSERS)('reading with progress in %s', (name) => {
     await closePanel(h, popup);
   });
 
+  it('the Library button goes back to the list, and the panel then reopens on the list', async () => {
+    const tab = await h.openExtensionPage('/sidepanel.html#story=never-alone');
+    await click(tab, '.reader-bar button');
+    await poll(tab, `document.querySelectorAll('.story-row').length === 5`, 5000, 'the library in the panel');
+    const again = await h.openExtensionPage('/sidepanel.html');
+    expect(await evaluate<number>(again, `document.querySelectorAll('.story-row').length`)).toBe(5);
+    await click(again, '[data-story="never-alone"] button');
+    await poll(again, `document.querySelector('h1')?.textContent === 'Never Alone'`, 5000, 'the story from the panel library');
+    const third = await h.openExtensionPage('/sidepanel.html');
+    expect(await evaluate<string>(third, `document.querySelector('h1').textContent`)).toBe('Never Alone'); // remembered
+  });
+
   it('reading to the end of the shortest story marks it finished in the library', async () => {
     const tab = await h.openExtensionPage('/sidepanel.html#story=her-outstretched-hand');
     await evaluate(tab, `window.scrollTo(0, document.documentElement.scrollHeight)`);

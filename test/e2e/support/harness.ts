@@ -26,6 +26,12 @@ export interface Harness {
   waitForTab(prefix: string): Promise<AnyPage>;
   /** Closes the browser and starts it again on the same profile. */
   restart(): Promise<void>;
+  /**
+   * Restarts the extension without the browser. Firefox: runtime.reload(), as an update does. Chromium:
+   * runtime.reload() leaves an extension loaded with --load-extension unloaded in headless mode, so the
+   * test closes every extension page and stops the service worker: the new code then starts from nothing.
+   */
+  restartExtension(page: AnyPage): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -54,6 +60,8 @@ async function launchChromium(options: LaunchOptions): Promise<Harness> {
     }
     const ctx = await chromium.launchPersistentContext(profile, {
       executablePath: requireBinary(CHROMIUM_BIN, 'Chromium'), headless: true, args,
+      // Playwright passes --disable-extensions by default; a runtime.reload() would then leave ours off.
+      ignoreDefaultArgs: ['--disable-extensions'],
     });
     const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
     return { ctx, id: new URL(sw.url()).host };
@@ -84,6 +92,14 @@ async function launchChromium(options: LaunchOptions): Promise<Harness> {
       await current.close();
       ({ ctx, id } = await start());
       current = ctx;
+    },
+    async restartExtension() {
+      for (const p of current.pages()) if (p.url().startsWith(`chrome-extension://${id}/`)) await p.close();
+      const probe = await current.newPage();
+      const cdp = await current.newCDPSession(probe);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await probe.close();
     },
     async close() {
       await current.close();
@@ -142,6 +158,10 @@ async function launchFirefox(options: LaunchOptions): Promise<Harness> {
     async restart() {
       await browser.close();
       browser = await start();
+    },
+    async restartExtension(page) {
+      await (page as PpPage).evaluate(`browser.runtime.reload()`).catch(() => {}); // the page goes away with it
+      await new Promise((r) => setTimeout(r, 500));
     },
     async close() {
       await browser.close();

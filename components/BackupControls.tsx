@@ -1,0 +1,62 @@
+import type { BackupError } from '../lib/backup';
+import { t } from './i18n';
+
+export interface BackupControlsProps {
+  onExport: () => void;
+  onImport: (file: File) => void;
+  message: string | null;
+}
+
+/** Export the library to a JSON file and import one back. */
+export function BackupControls({ onExport, onImport, message }: BackupControlsProps) {
+  return (
+    <section class="backup" aria-labelledby="backup-heading">
+      <h2 id="backup-heading" class="notes-heading">
+        {t('backupHeading')}
+      </h2>
+      <div class="backup-actions">
+        <button type="button" class="bar-button" onClick={onExport}>
+          {t('backupExport')}
+        </button>
+        <label class="bar-button file-button">
+          {t('backupImport')}
+          <input
+            type="file"
+            accept="application/json,.json"
+            class="visually-hidden"
+            onChange={(e) => {
+              const input = e.currentTarget as HTMLInputElement;
+              const file = input.files?.[0];
+              if (file) onImport(file);
+              input.value = '';
+            }}
+          />
+        </label>
+      </div>
+      {message && (
+        <p class="row-meta" role="status">
+          {message}
+        </p>
+      )}
+    </section>
+  );
+}
+
+export function backupErrorText(e: BackupError): string {
+  switch (e.code) {
+    case 'too-large':
+      return t('backupTooLarge');
+    case 'not-json':
+      return t('backupNotJson');
+    case 'not-backup':
+      return t('backupNotBackup');
+    case 'no-progress':
+      return t('backupNoProgress');
+    case 'version':
+      return t('backupVersion', e.version);
+    case 'bad-position':
+      return t('backupBadPosition', e.index);
+    case 'bad-story':
+      return t('backupBadStory', e.index);
+  }
+}

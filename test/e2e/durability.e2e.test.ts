@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSERS, click, evaluate, launch, poll, TOP_PARAGRAPH, type AnyPage, type Harness } from './support/harness';
+
+const v2 = JSON.parse(readFileSync(new URL('../fixtures/db/v2.json', import.meta.url), 'utf8')) as { progress: { key: string; percent: number }[] };
+const api = `(globalThis.browser ?? globalThis.chrome)`;
+const close = (p: AnyPage) => (p as unknown as { close(): Promise<void> }).close();
+
+/** Reads every progress record straight from IndexedDB, at whatever version the database is. */
+const storedProgress = (page: AnyPage) =>
+  evaluate<Record<string, { percent: number; position: { n: number }; updatedAt: number }>>(page, `new Promise((resolve, reject) => {
+    const req = indexedDB.open('ficwell');
+    req.onsuccess = () => {
+      const db = req.result;
+      const all = db.transaction('progress').objectStore('progress').getAll();
+      all.onsuccess = () => { db.close(); resolve(Object.fromEntries(all.result.map((r) => [r.key, r]))); };
+      all.onerror = () => reject(all.error);
+    };
+    req.onerror = () => reject(req.error);
+  })`);
+
+/** Reopens a page of the extension after the extension itself restarted (reload or update). */
+async function afterRestart(h: Harness): Promise<AnyPage> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    try {
+      return await h.openExtensionPage('/popup.html');
+    } catch (e) {
+      if (Date.now() > deadline) throw e;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
+
+describe.each(BROWSERS)('durability of progress in %s', (name) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await launch(name);
+  });
+  afterAll(async () => h?.close());
+
+  it('an update that upgrades the database from the previous schema keeps every record', async () => {
+    // The previous release's database, written the way release 2 wrote it.
+    const page = await h.openExtensionPage('/popup.html');
+    await evaluate(page, `new Promise((resolve, reject) => {
+      indexedDB.deleteDatabase('ficwell').onsuccess = () => {
+        const req = indexedDB.open('ficwell', 2);
+        req.onupgradeneeded = () => req.result.createObjectStore('progress', { keyPath: 'key' }).createIndex('by-updated', 'updatedAt');
+        req.onsuccess = () => {
+          const db = req.result;
+          const tx = db.transaction('progress', 'readwrite');
+          for (const r of ${JSON.stringify(v2.progress)}) tx.objectStore('progress').put(r);
+          tx.oncomplete = () => { db.close(); resolve(); };
+          tx.onerror = () => reject(tx.error);
+        };
+      };
+    })`);
+    // The update: the extension restarts with the new code, which opens the database at version 3.
+    await h.restartExtension(page);
+    const popup = await afterRestart(h);
+    for (const r of v2.progress) {
+      const id = r.key.slice('seed:'.length);
+      await poll(popup, `document.querySelector('[data-story="${id}"] .row-percent')?.textContent === '${Math.floor(r.percent)}%'`, 5000, `${id} at ${r.percent}%`);
+    }
+    expect(await evaluate<number>(popup, `new Promise((r) => { const q = indexedDB.open('ficwell'); q.onsuccess = () => { r(q.result.version); q.result.close(); }; })`)).toBe(3);
+    expect(await evaluate<string>(popup, `document.querySelector('[data-story="her-outstretched-hand"]').dataset.finished`)).toBe('true');
+    await close(popup);
+  });
+
+  it('an extension reload keeps a position read just before it', async () => {
+    const reader = await h.openExtensionPage('/sidepanel.html#story=the-dessert-shop');
+    await poll(reader, `document.documentElement.dataset.complete === 'true'`, 5000, 'the story');
+    await evaluate(reader, `window.scrollTo(0, document.documentElement.scrollHeight / 3)`);
+    await new Promise((r) => setTimeout(r, 700));
+    const top = await evaluate<number>(reader, `(${TOP_PARAGRAPH})(window)`);
+    expect(top).toBeGreaterThan(10);
+    await h.restartExtension(reader);
+    await afterRestart(h);
+    const again = await h.openExtensionPage('/sidepanel.html#story=the-dessert-shop');
+    await poll(again, `(${TOP_PARAGRAPH})(window) === ${top}`, 5000, `paragraph ${top} after the reload`);
+    await close(again);
+  });
+
+  it('a stale view closing later never moves the story back', async () => {
+    const stale = await h.openExtensionPage('/sidepanel.html#story=glass-hearts');
+    await poll(stale, `document.documentElement.dataset.complete === 'true'`, 5000, 'the story');
+    await evaluate(stale, `window.scrollTo(0, 800)`);
+    await new Promise((r) => setTimeout(r, 700));
+    const current = await h.openExtensionPage('/sidepanel.html#story=glass-hearts');
+    await poll(current, `document.documentElement.dataset.complete === 'true'`, 5000, 'the story');
+    await evaluate(current, `window.scrollTo(0, document.documentElement.scrollHeight * 0.8)`);
+    await new Promise((r) => setTimeout(r, 700));
+    const far = await evaluate<number>(current, `(${TOP_PARAGRAPH})(window)`);
+    await close(current);
+    // The stale view hands its last (older) position to the background as it closes.
+    await close(stale);
+    await new Promise((r) => setTimeout(r, 700));
+    const popup = await h.openExtensionPage('/popup.html');
+    expect((await storedProgress(popup))['seed:glass-hearts']?.position.n).toBe(far);
+    await close(popup);
+  });
+
+  it('export then import round-trips the library; a bad file changes nothing; an older backup never moves a story back', async () => {
+    const lib = await h.openExtensionPage('/sidepanel.html#library');
+    // Catch the download: read the blob the Export button hands to the browser.
+    await evaluate(lib, `(() => { window.__saved = new Promise((resolve) => {
+      const click = HTMLAnchorElement.prototype.click;
+      HTMLAnchorElement.prototype.click = function () { if (this.download) fetch(this.href).then((r) => r.text()).then(resolve); else click.call(this); };
+    }); })()`);
+    await click(lib, '.backup button');
+    const text = await evaluate<string>(lib, `window.__saved`);
+    const backup = JSON.parse(text) as { format: string; progress: { key: string; percent: number; updatedAt: number }[] };
+    expect(backup.format).toBe('ficwell-backup');
+    const before = await storedProgress(lib);
+    expect(backup.progress.map((r) => r.key).sort()).toEqual(Object.keys(before).sort());
+
+    const importText = (t: string) => evaluate(lib, `(() => {
+      const input = document.querySelector('.backup input[type=file]');
+      const dt = new DataTransfer();
+      dt.items.add(new File([${JSON.stringify(t)}], 'backup.json', { type: 'application/json' }));
+      input.files = dt.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    })()`);
+
+    await importText('{"not": "a backup"}');
+    await poll(lib, `/Nothing was imported/.test(document.querySelector('.backup [role=status]')?.textContent ?? '')`, 5000, 'the refusal');
+    expect(await storedProgress(lib)).toEqual(before);
+
+    // Start from an empty library, import: everything is back.
+    await evaluate(lib, `new Promise((resolve) => { const q = indexedDB.open('ficwell'); q.onsuccess = () => { const tx = q.result.transaction('progress', 'readwrite'); tx.objectStore('progress').clear(); tx.oncomplete = () => { q.result.close(); resolve(); }; }; })`);
+    await importText(text);
+    await poll(lib, `/Imported ${backup.progress.length} reading positions/.test(document.querySelector('.backup [role=status]')?.textContent ?? '')`, 5000, 'the import');
+    expect(await storedProgress(lib)).toEqual(before);
+
+    // An older copy of one position does not replace the newer one.
+    const older = { ...backup, progress: backup.progress.map((r) => ({ ...r, percent: 1, updatedAt: r.updatedAt - 1000 })) };
+    await importText(JSON.stringify(older));
+    await poll(lib, `/Imported 0 reading positions/.test(document.querySelector('.backup [role=status]')?.textContent ?? '')`, 5000, 'the no-op import');
+    expect(await storedProgress(lib)).toEqual(before);
+  });
+
+  it('when IndexedDB cannot be opened, a quiet notice shows, reading works, and saved data stays', async () => {
+    // A database from a newer release (version 4) cannot be opened by this one: a real failure mode.
+    const page = await h.openExtensionPage('/popup.html');
+    const before = await storedProgress(page);
+    await evaluate(page, `new Promise((resolve) => { const q = indexedDB.open('ficwell', 4); q.onsuccess = () => { q.result.close(); resolve(); }; })`);
+    const reader = await h.openExtensionPage('/sidepanel.html#story=never-alone');
+    expect(await evaluate<string>(reader, `document.querySelector('[data-p="0"]').textContent`)).toBe('"Take care of her for me, will ya?"');
+    await evaluate(reader, `window.scrollTo(0, 900)`);
+    await poll(reader, `/Progress cannot be saved right now/.test(document.querySelector('.notice')?.textContent ?? '')`, 5000, 'the notice');
+    expect(await storedProgress(page)).toEqual(before);
+    await close(reader);
+  });
+});
