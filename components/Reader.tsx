@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CatalogEntry } from '../lib/catalog';
 import { formatMinutes, formatWords } from './format';
 import { t, type MessageKey } from './i18n';
@@ -7,7 +7,7 @@ import { chunkOf, chunkStory, renderOrder, type Block, type Chunk } from '../lib
 import type { Note, NoteKind, Story } from '../lib/story/model';
 import { stepFontSize, type Settings } from '../lib/settings';
 import { SettingsPanel } from './SettingsPanel';
-import { paragraphAt, scrollTargetFor } from './anchor';
+import { useParagraphAnchor } from './useParagraphAnchor';
 
 export interface PositionReport {
   position: Position;
@@ -57,70 +57,35 @@ export function Reader(props: ReaderProps) {
   const { entry, story } = props;
   const index = useMemo(() => indexStory(story), [story]);
   const chunks = useMemo(() => chunkStory(story), [story]);
-  const anchor = useRef<Anchor | null>(
-    props.initial ? { n: paragraphOf(index, props.initial), offset: props.initial.offset } : null,
-  );
+  const initialAnchor = props.initial ? { n: paragraphOf(index, props.initial), offset: props.initial.offset } : null;
   const [drawn, setDrawn] = useState<boolean[]>(() => {
-    const at = chunkOf(chunks, anchor.current?.n ?? 0);
+    const at = chunkOf(chunks, initialAnchor?.n ?? 0);
     return chunks.map((_, i) => Math.abs(i - at) <= 1);
   });
-  const [percent, setPercent] = useState(() => (anchor.current ? percentRead(index, anchor.current) : 0));
+  const [percent, setPercent] = useState(() => (initialAnchor ? percentRead(index, initialAnchor) : 0));
   const header = useRef<HTMLElement>(null);
   const article = useRef<HTMLElement>(null);
-  /** Where our own last restore scrolled to: a scroll event landing there is ours, not the reader's. */
-  const ownScroll = useRef<number | null>(null);
   const toc = useRef<HTMLElement>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const { settings } = props;
   const total = totalWords(index);
 
-  const readingLine = () => (header.current?.getBoundingClientRect().bottom ?? 0) + 8;
-  /** What the text's layout depends on; when it changed, a scroll event is the layout's doing, not the reader's. */
-  const layoutKey = () =>
-    `${innerWidth}x${innerHeight}|${article.current?.clientWidth ?? 0}|${settings.fontSize},${settings.lineHeight},${settings.width},${settings.paragraphSpacing},${settings.fontFamily}|${drawn.filter(Boolean).length}`;
-  const lastLayout = useRef('');
-
-  /** Puts the anchored paragraph back under the reading line. */
-  const restore = () => {
-    lastLayout.current = layoutKey();
-    const a = anchor.current;
-    if (!a) return;
-    const el = document.querySelector<HTMLElement>(`[data-p="${a.n}"]`);
-    if (!el) return;
-    const y = scrollTargetFor(el, a.offset, readingLine());
-    if (Math.abs(window.scrollY - y) < 1) return;
-    ownScroll.current = Math.max(0, Math.min(y, document.documentElement.scrollHeight - innerHeight));
-    window.scrollTo(0, y);
-  };
-
-  /** Reads the paragraph under the reading line and reports it. */
-  const capture = (fromUser: boolean) => {
-    if (!article.current) return;
-    const hit = paragraphAt(document, article.current, readingLine());
-    if (!hit) return;
-    const found = { n: Number(hit.el.dataset.p), offset: hit.offset };
-    const prev = anchor.current;
-    anchor.current = found;
-    const last = document.querySelector<HTMLElement>(`[data-p="${index.address.length - 1}"]`);
-    const atEnd = !!last && last.getBoundingClientRect().bottom <= window.innerHeight;
-    const pct = atEnd ? 100 : percentRead(index, found);
-    setPercent(pct);
-    const moved = !prev || prev.n !== found.n || Math.abs(prev.offset - found.offset) > 0.005;
-    if (fromUser && (moved || atEnd)) {
-      props.onPosition({ position: positionAt(index, found.n, found.offset), percent: pct, atEnd });
-    }
-  };
-
-  // Keep the anchor in place whenever text moves.
-  useLayoutEffect(restore, [drawn, settings]);
-  const latestRestore = useRef(restore);
-  latestRestore.current = restore; // the observer outlives renders: it must call this render's restore
-  useEffect(() => {
-    if (!article.current) return;
-    const ro = new ResizeObserver(() => latestRestore.current());
-    ro.observe(article.current);
-    return () => ro.disconnect();
-  }, []);
+  const { anchor, restore } = useParagraphAnchor<Anchor>(initialAnchor, {
+    root: document,
+    container: article,
+    line: () => (header.current?.getBoundingClientRect().bottom ?? 0) + 8,
+    elementOf: (a) => document.querySelector<HTMLElement>(`[data-p="${a.n}"]`),
+    anchorOf: (el, offset) => ({ n: Number(el.dataset.p), offset }),
+    layout: `${settings.fontSize},${settings.lineHeight},${settings.width},${settings.paragraphSpacing},${settings.fontFamily}|${drawn.filter(Boolean).length}`,
+    onRead(found, prev) {
+      const last = document.querySelector<HTMLElement>(`[data-p="${index.address.length - 1}"]`);
+      const atEnd = !!last && last.getBoundingClientRect().bottom <= window.innerHeight;
+      const pct = atEnd ? 100 : percentRead(index, found);
+      setPercent(pct);
+      const moved = !prev || prev.n !== found.n || Math.abs(prev.offset - found.offset) > 0.005;
+      if (moved || atEnd) props.onPosition({ position: positionAt(index, found.n, found.offset), percent: pct, atEnd });
+    },
+  });
 
   // Fill in the rest of a long story, nearest chunks first, one idle slice at a time.
   useEffect(() => {
@@ -141,27 +106,6 @@ export function Reader(props: ReaderProps) {
   useEffect(() => {
     if (drawn.every(Boolean)) document.documentElement.dataset.complete = 'true';
   }, [drawn]);
-
-  useEffect(() => {
-    let frame = 0;
-    const onScroll = () => {
-      if (frame) return;
-      frame = requestAnimationFrame(() => {
-        frame = 0;
-        // A scroll before the first paint may fire no event, so "ours" is judged by where the page is.
-        const fromUser = ownScroll.current === null || Math.abs(window.scrollY - ownScroll.current) > 2;
-        ownScroll.current = null;
-        // A resize or reflow that clamped the scroll: put the reader's paragraph back instead of moving it.
-        if (layoutKey() !== lastLayout.current) restore();
-        else capture(fromUser);
-      });
-    };
-    addEventListener('scroll', onScroll, { passive: true });
-    return () => {
-      removeEventListener('scroll', onScroll);
-      cancelAnimationFrame(frame);
-    };
-  });
 
   const jumpTo = (sectionIndex: number) => {
     const first = index.address.findIndex((a) => a.section === sectionIndex);

@@ -1,10 +1,10 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatWords } from './format';
 import { t, type MessageKey } from './i18n';
 import { stepFontSize, type Settings } from '../lib/settings';
 import type { Note, NoteKind, RichText, StoryPage } from '../lib/sites/types';
 import { chaptersOf, webPercent, type WebAnchor } from '../lib/web-progress';
-import { paragraphAt, scrollTargetFor } from './anchor';
+import { useParagraphAnchor } from './useParagraphAnchor';
 import { SettingsPanel } from './SettingsPanel';
 
 export interface RestyledViewProps {
@@ -37,10 +37,8 @@ function Sanitized({ html, class: cls }: { html: string; class?: string }) {
 /** A fanfiction.net or AO3 page restyled into Ficwell's reader. */
 export function RestyledView(props: RestyledViewProps) {
   const { page, settings } = props;
-  const anchor = useRef<WebAnchor | null>(props.initial);
   const bar = useRef<HTMLElement>(null);
   const body = useRef<HTMLElement>(null);
-  const ownScroll = useRef<number | null>(null); // see Reader: where our own restore scrolled to
   const [percent, setPercent] = useState(() => webPercent(page, props.initial ?? { part: 0, p: 0, offset: 0 }));
   const [settingsOpen, setSettingsOpen] = useState(false);
   const view = useRef<HTMLDivElement>(null);
@@ -50,58 +48,23 @@ export function RestyledView(props: RestyledViewProps) {
     const active = document.activeElement;
     if (!active || active === document.body || active === document.documentElement) view.current?.focus({ preventScroll: true });
   }, []);
-  const line = () => (bar.current?.getBoundingClientRect().bottom ?? 0) + 8;
 
-  const restore = () => {
-    const a = anchor.current;
-    const el = a && body.current?.querySelector<HTMLElement>(`[data-part="${a.part}"] [data-p="${a.p}"]`);
-    if (!a || !el) return;
-    const y = scrollTargetFor(el, a.offset, line());
-    if (Math.abs(window.scrollY - y) < 1) return;
-    ownScroll.current = Math.max(0, Math.min(y, document.documentElement.scrollHeight - innerHeight));
-    window.scrollTo(0, y);
-  };
-  const latestRestore = useRef(restore);
-  latestRestore.current = restore;
-
-  useLayoutEffect(restore, [settings]);
-  useEffect(() => {
-    if (!body.current) return;
-    const ro = new ResizeObserver(() => latestRestore.current());
-    ro.observe(body.current);
-    return () => ro.disconnect();
-  }, []);
-  useEffect(() => {
-    let frame = 0;
-    let size = `${innerWidth}x${innerHeight}`;
-    const onScroll = () => {
-      if (frame) return;
-      frame = requestAnimationFrame(() => {
-        frame = 0;
-        const now = `${innerWidth}x${innerHeight}`;
-        const ours = ownScroll.current !== null && Math.abs(window.scrollY - ownScroll.current) <= 2;
-        ownScroll.current = null;
-        if (ours || now !== size) {
-          size = now;
-          return; // our own restore, or a resize: not the reader moving
-        }
-        if (!body.current) return;
-        const hit = paragraphAt(props.root, body.current, line());
-        const part = hit?.el.closest<HTMLElement>('[data-part]');
-        if (!hit || !part) return;
-        const a = { part: Number(part.dataset.part), p: Number(hit.el.dataset.p), offset: hit.offset };
-        anchor.current = a;
-        const last = body.current.querySelector<HTMLElement>(`[data-part="${page.parts.length - 1}"] [data-p]:last-of-type`);
-        const atEnd = !!last && last.getBoundingClientRect().bottom <= innerHeight;
-        setPercent(webPercent(page, a));
-        props.onPosition(a, atEnd);
-      });
-    };
-    addEventListener('scroll', onScroll, { passive: true });
-    return () => {
-      removeEventListener('scroll', onScroll);
-      cancelAnimationFrame(frame);
-    };
+  useParagraphAnchor<WebAnchor>(props.initial, {
+    root: props.root,
+    container: body,
+    line: () => (bar.current?.getBoundingClientRect().bottom ?? 0) + 8,
+    elementOf: (a) => body.current?.querySelector<HTMLElement>(`[data-part="${a.part}"] [data-p="${a.p}"]`) ?? null,
+    anchorOf(el, offset) {
+      const part = el.closest<HTMLElement>('[data-part]');
+      return part ? { part: Number(part.dataset.part), p: Number(el.dataset.p), offset } : null;
+    },
+    layout: `${settings.fontSize},${settings.lineHeight},${settings.width},${settings.paragraphSpacing},${settings.fontFamily}`,
+    onRead(a) {
+      const inLast = body.current?.querySelectorAll<HTMLElement>(`[data-part="${page.parts.length - 1}"] [data-p]`);
+      const last = inLast?.[inLast.length - 1];
+      setPercent(webPercent(page, a));
+      props.onPosition(a, !!last && last.getBoundingClientRect().bottom <= innerHeight);
+    },
   });
 
   useEffect(() => {

@@ -1,0 +1,83 @@
+import type { RefObject } from 'preact';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import { paragraphAt, scrollTargetFor } from './anchor';
+
+export interface ParagraphAnchorOptions<A extends { offset: number }> {
+  /** Where to hit-test: the document, or the shadow root of a restyled page. */
+  root: Document | ShadowRoot;
+  /** The element holding the paragraphs; its size changes re-apply the anchor. */
+  container: RefObject<HTMLElement | null>;
+  /** The reading line, in viewport pixels. */
+  line: () => number;
+  /** The drawn element an anchor points at, or null when it is not drawn. */
+  elementOf: (a: A) => HTMLElement | null;
+  /** The anchor for a paragraph element found under the reading line, or null when it is not one of ours. */
+  anchorOf: (el: HTMLElement, offset: number) => A | null;
+  /** Whatever besides the window lays the text out (settings, how much is drawn): a change re-applies the anchor. */
+  layout: string;
+  /** The reader moved: called for scrolls that neither a restore nor a reflow caused. */
+  onRead: (a: A, previous: A | null) => void;
+}
+
+/**
+ * Keeps a reading position anchored to a paragraph: re-applies it whenever text moves (layout inputs, the
+ * container's size, the window's size) and reports the paragraph under the reading line when the reader
+ * scrolls. Shared by the side-panel reader and restyled pages.
+ */
+export function useParagraphAnchor<A extends { offset: number }>(initial: A | null, o: ParagraphAnchorOptions<A>): { anchor: RefObject<A | null>; restore: () => void } {
+  const anchor = useRef<A | null>(initial);
+  /** Where our own last restore scrolled to: a scroll event landing there is ours, not the reader's. */
+  const ownScroll = useRef<number | null>(null);
+  const lastLayout = useRef('');
+  const layoutKey = () => `${innerWidth}x${innerHeight}|${o.container.current?.clientWidth ?? 0}|${o.layout}`;
+
+  const restore = () => {
+    lastLayout.current = layoutKey();
+    const a = anchor.current;
+    const el = a && o.elementOf(a);
+    if (!a || !el) return;
+    const y = scrollTargetFor(el, a.offset, o.line());
+    if (Math.abs(window.scrollY - y) < 1) return;
+    ownScroll.current = Math.max(0, Math.min(y, document.documentElement.scrollHeight - innerHeight));
+    window.scrollTo(0, y);
+  };
+  const latest = useRef({ restore, o, layoutKey });
+  latest.current = { restore, o, layoutKey }; // listeners outlive renders: they must use this render's values
+
+  useLayoutEffect(restore, [o.layout]);
+  useEffect(() => {
+    const el = o.container.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => latest.current.restore());
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  useEffect(() => {
+    let frame = 0;
+    const onScroll = () => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        const { o: opts, restore: again, layoutKey: key } = latest.current;
+        // A restore before the first paint may fire no scroll event, so "ours" is judged by where the page is.
+        const ours = ownScroll.current !== null && Math.abs(window.scrollY - ownScroll.current) <= 2;
+        ownScroll.current = null;
+        // A resize or reflow that moved the text: put the reader's paragraph back instead of moving it.
+        if (key() !== lastLayout.current) return again();
+        if (ours || !opts.container.current) return;
+        const hit = paragraphAt(opts.root, opts.container.current, opts.line());
+        const found = hit && opts.anchorOf(hit.el, hit.offset);
+        if (!found) return;
+        const previous = anchor.current;
+        anchor.current = found;
+        opts.onRead(found, previous);
+      });
+    };
+    addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      removeEventListener('scroll', onScroll);
+      cancelAnimationFrame(frame);
+    };
+  }, []);
+  return { anchor, restore };
+}
