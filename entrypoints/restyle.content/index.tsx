@@ -2,7 +2,6 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { RestyledView } from '../../components/RestyledView';
 import { applySettings } from '../../components/theme';
@@ -19,10 +18,10 @@ import { connectReaderPort, type PortReport } from '../../platform/reader-port';
 import { loadSettings, saveSettings, watchSettings } from '../../platform/settings';
 import { useBrowserMessages } from '../../platform/i18n';
 import { t } from '../../components/i18n';
-import '../../components/base.css';
-import '../../components/library.css';
-import '../../components/reader.css';
-import '../../components/restyle.css';
+import baseCss from '../../components/base.css?inline';
+import libraryCss from '../../components/library.css?inline';
+import readerCss from '../../components/reader.css?inline';
+import restyleCss from '../../components/restyle.css?inline';
 
 /** Longest the page stays hidden while Ficwell decides; after that the original shows whatever happens. */
 const CLOAK_LIMIT_MS = 3000;
@@ -30,7 +29,8 @@ const CLOAK_LIMIT_MS = 3000;
 export default defineContentScript({
   matches: storyMatchPatterns(),
   runAt: 'document_start',
-  cssInjectionMode: 'ui',
+  // The view's CSS goes into its own shadow root (see mountView), never into the page.
+  cssInjectionMode: 'manual',
   async main(ctx) {
     performance.mark('ficwell:restyle:start'); // read by the benchmark (bench/)
     useBrowserMessages();
@@ -88,20 +88,8 @@ async function mountReader(
   let setShowing: (on: boolean) => void = () => {};
   let showing = settings.autoRestyle;
   const control = { show: (_on: boolean) => {} };
-  const ui = await createShadowRootUi(ctx, {
-    name: 'ficwell-reader',
-    position: 'inline',
-    anchor: 'html',
-    append: 'last',
-    onMount(container, shadow, host) {
-      render(<App page={page} root={shadow} host={host} initialSettings={settings} initial={initial} bindShow={(fn) => (setShowing = fn)} requestShow={(on) => control.show(on)} />, container);
-      return container;
-    },
-    onRemove(container) {
-      if (container) render(null, container);
-    },
-  });
-  ui.mount();
+  const { shadow, host, container } = mountView(document);
+  render(<App page={page} root={shadow} host={host} initialSettings={settings} initial={initial} bindShow={(fn) => (setShowing = fn)} requestShow={(on) => control.show(on)} />, container);
 
   let originalScroll = 0;
   const show = (on: boolean) => {
@@ -118,9 +106,25 @@ async function mountReader(
   show(showing);
   answerTabRequests(ctx, () => ({ available: true, showing }), () => show(!showing));
   ctx.onInvalidated(() => {
-    ui.remove();
+    render(null, container);
+    host.remove();
     pageStyles.remove();
   });
+}
+
+/**
+ * The view's own element after <body>, with a shadow root holding its stylesheet, so the page's CSS cannot
+ * reach the reader and ours cannot reach the page. The CSS is bundled text: nothing is fetched.
+ */
+function mountView(doc: Document) {
+  const host = doc.createElement('ficwell-reader');
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = [baseCss, libraryCss, readerCss, restyleCss].join('\n');
+  const container = doc.createElement('div');
+  shadow.append(style, container);
+  doc.documentElement.append(host);
+  return { shadow, host, container };
 }
 
 interface AppProps {
