@@ -27,8 +27,6 @@ export default defineWxtModule({
       if (wxt.config.mode === 'bench') {
         const [big] = buildSeedData([{ ...BENCH_META, file: 'generated' }], () => generateStoryText(500_000, 7));
         files.push({ relativeDest: `data/stories/${BENCH_META.id}.json`, contents: JSON.stringify(big) });
-        // The floor the popup is measured against: an extension page with nothing on it.
-        files.push({ relativeDest: 'bench-empty.html', contents: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Empty</title></head><body></body></html>' });
       }
     });
   },

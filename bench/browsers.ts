@@ -1,0 +1,205 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type CDPSession, type Page as PwPage } from 'playwright-core';
+import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
+import { CHROMIUM_BIN, FIREFOX_BIN, requireBinary } from '../test/e2e/support/binaries';
+import { GECKO_ID } from '../test/e2e/support/harness';
+import { PROBE_SOURCE } from './probe';
+
+export type BrowserName = 'chromium' | 'firefox';
+
+const root = resolve(import.meta.dirname, '..');
+export const BENCH_BUILDS: Record<BrowserName, string> = {
+  chromium: join(root, '.output/chrome-mv3-bench'),
+  firefox: join(root, '.output/firefox-mv3-bench'),
+};
+const FIREFOX_UUID = '0b3c9a57-4e1d-4c2a-8f6e-b3ac00000001';
+
+/** A blank extension page: the floor the popup is measured against. Only in the staged copy, never in a build. */
+export const EMPTY_PAGE = '/bench-empty.html';
+const EMPTY_HTML = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Empty</title></head><body></body></html>\n';
+const PROBE_FILE = 'bench-probe.js';
+
+/**
+ * Copies the bench build to a temporary folder and adds the blank page next to it; in Chromium every other
+ * file stays byte for byte the build's. Firefox's WebDriver BiDi runs no preload script in moz-extension://
+ * documents, so in the Firefox copy only, the probe is a classic script at the top of <head> of the pages it
+ * measures (the blank page included, so both sides of a ratio carry it).
+ */
+function stage(name: BrowserName): string {
+  const dir = mkdtempSync(join(tmpdir(), `ficwell-bench-${name}-`));
+  cpSync(BENCH_BUILDS[name], dir, { recursive: true });
+  writeFileSync(join(dir, EMPTY_PAGE), EMPTY_HTML);
+  if (name === 'firefox') {
+    writeFileSync(join(dir, PROBE_FILE), PROBE_SOURCE);
+    for (const page of ['popup.html', 'sidepanel.html', EMPTY_PAGE]) {
+      const file = join(dir, page);
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/<head>/i, `<head><script src="/${PROBE_FILE}"></script>`));
+    }
+  }
+  return dir;
+}
+
+export interface Tab {
+  /** Navigates and returns at once; measurements wait for the page's own markers. */
+  goto(url: string): Promise<void>;
+  eval<T>(expr: string): Promise<T>;
+  waitFor(expr: string, timeoutMs?: number, what?: string): Promise<void>;
+  /** Real wheel input at the middle of the viewport. */
+  wheel(dy: number): Promise<void>;
+  click(selector: string): Promise<void>;
+  setViewport(width: number, height: number): Promise<void>;
+  addScript(content: string): Promise<void>;
+  /** Chromium only: the page's V8 heap after a full garbage collection (CDP), in bytes. */
+  heap?(): Promise<{ used: number; embedder: number }>;
+  /** Chromium only: a full garbage collection in the page's renderer (every extension page shares it). */
+  gc?(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface BenchBrowser {
+  readonly name: BrowserName;
+  /** chrome-extension://<id> or moz-extension://<uuid> */
+  readonly origin: string;
+  /** As the browser reports it, for results.json. */
+  readonly version: string;
+  newTab(): Promise<Tab>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  sitePort: number;
+}
+
+export function launch(name: BrowserName, options: LaunchOptions): Promise<BenchBrowser> {
+  return name === 'chromium' ? launchChromium(options) : launchFirefox(options);
+}
+
+async function poll(evaluate: (expr: string) => Promise<unknown>, expr: string, timeoutMs: number, what: string) {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      if (await evaluate(expr)) return;
+    } catch (e) {
+      last = e; // the document may be navigating
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
+}
+
+async function launchChromium({ sitePort: p }: LaunchOptions): Promise<BenchBrowser> {
+  const ext = stage('chromium');
+  const ctx: BrowserContext = await chromium.launchPersistentContext('', {
+    executablePath: requireBinary(CHROMIUM_BIN, 'Chromium'),
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', `--disable-extensions-except=${ext}`, `--load-extension=${ext}`,
+      `--host-resolver-rules=MAP www.fanfiction.net 127.0.0.1:${p}, MAP archiveofourown.org 127.0.0.1:${p}`,
+    ],
+  });
+  const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
+  const origin = `chrome-extension://${new URL(sw.url()).host}`;
+  // One blank tab stays open so closing a measured tab never closes the window (and its side panel).
+  for (const page of ctx.pages()) await page.goto('about:blank');
+  const version = execFileSync(CHROMIUM_BIN, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  return {
+    name: 'chromium',
+    origin,
+    version,
+    async newTab() {
+      const page: PwPage = await ctx.newPage();
+      await page.addInitScript({ content: PROBE_SOURCE });
+      let cdp: CDPSession | null = null;
+      const evaluate = (expr: string) => page.evaluate(expr);
+      return {
+        async goto(url) {
+          await page.goto(url, { waitUntil: 'commit' });
+        },
+        eval: <T>(expr: string) => page.evaluate(expr) as Promise<T>,
+        waitFor: (expr, timeoutMs = 15_000, what = expr) => poll(evaluate, expr, timeoutMs, what),
+        async wheel(dy) {
+          const v = page.viewportSize() ?? { width: 800, height: 600 };
+          await page.mouse.move(v.width / 2, v.height / 2);
+          await page.mouse.wheel(0, dy);
+        },
+        click: (selector) => page.click(selector),
+        setViewport: (width, height) => page.setViewportSize({ width, height }),
+        async addScript(content) {
+          await page.addScriptTag({ content });
+        },
+        async gc() {
+          cdp ??= await ctx.newCDPSession(page);
+          await cdp.send('HeapProfiler.collectGarbage');
+        },
+        async heap() {
+          cdp ??= await ctx.newCDPSession(page);
+          await cdp.send('HeapProfiler.collectGarbage');
+          const u = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; embedderHeapUsedSize?: number };
+          return { used: u.usedSize, embedder: u.embedderHeapUsedSize ?? 0 };
+        },
+        close: () => page.close(),
+      };
+    },
+    async close() {
+      await ctx.close();
+      rmSync(ext, { recursive: true, force: true });
+    },
+  };
+}
+
+async function launchFirefox({ sitePort: p }: LaunchOptions): Promise<BenchBrowser> {
+  const ext = stage('firefox');
+  const browser: PpBrowser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: requireBinary(FIREFOX_BIN, 'Firefox ESR'),
+    headless: true,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      'network.proxy.type': 1, 'network.proxy.http': '127.0.0.1', 'network.proxy.http_port': p,
+      'network.proxy.no_proxies_on': '', 'network.proxy.allow_hijacking_localhost': true,
+    },
+  });
+  await browser.installExtension(ext);
+  const origin = `moz-extension://${FIREFOX_UUID}`;
+  const version = await browser.version();
+  return {
+    name: 'firefox',
+    origin,
+    version,
+    async newTab() {
+      const page: PpPage = await browser.newPage();
+      await page.evaluateOnNewDocument(PROBE_SOURCE); // web pages; extension pages carry the staged tag
+      const evaluate = (expr: string) => page.evaluate(expr);
+      return {
+        async goto(url) {
+          // BiDi sends no load event for moz-extension:// documents: do not wait for one.
+          const frame = page.mainFrame() as unknown as { browsingContext: { navigate(u: string, w?: string): Promise<void> } };
+          await frame.browsingContext.navigate(url, 'none');
+        },
+        eval: <T>(expr: string) => page.evaluate(expr) as Promise<T>,
+        waitFor: (expr, timeoutMs = 15_000, what = expr) => poll(evaluate, expr, timeoutMs, what),
+        async wheel(dy) {
+          const v = page.viewport() ?? { width: 800, height: 600 };
+          await page.mouse.move(v.width / 2, v.height / 2);
+          await page.mouse.wheel({ deltaY: dy });
+        },
+        click: (selector) => page.click(selector),
+        setViewport: (width, height) => page.setViewport({ width, height }),
+        async addScript(content) {
+          await page.addScriptTag({ content });
+        },
+        close: () => page.close(),
+      };
+    },
+    async close() {
+      await browser.close();
+      rmSync(ext, { recursive: true, force: true });
+    },
+  };
+}

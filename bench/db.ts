@@ -1,0 +1,109 @@
+import type { ProgressRecord, WebStoryRecord } from '../lib/db/schema';
+import type { Tab } from './browsers';
+import { mulberry32 } from './generate';
+
+/**
+ * Ficwell's IndexedDB ('ficwell', lib/db/schema.ts) written and read from an extension page of the bench build,
+ * the way the extension's own pages see it. The database must exist already (any Ficwell page opened it);
+ * the benchmark never creates or upgrades it, so the schema stays the app's alone.
+ */
+const OPEN = `new Promise((resolve, reject) => {
+  const r = indexedDB.open('ficwell');
+  r.onupgradeneeded = () => r.transaction.abort(); // no database yet: never create one with the wrong schema
+  r.onsuccess = () => {
+    const db = r.result;
+    if (!db.objectStoreNames.contains('progress') || !db.objectStoreNames.contains('webStories')) {
+      db.close();
+      reject(new Error('The ficwell database has no progress/webStories stores yet: open a Ficwell page first.'));
+    } else resolve(db);
+  };
+  r.onerror = () => reject(new Error('The ficwell database does not exist yet: open a Ficwell page first.'));
+})`;
+
+/** Runs `body` (an expression using `db`) against the database and closes it. */
+function withDb<T>(tab: Tab, body: string): Promise<T> {
+  return tab.eval<T>(`(async () => {
+    const db = await ${OPEN};
+    const done = (tx) => new Promise((res, rej) => { tx.oncomplete = () => res(); tx.onerror = tx.onabort = () => rej(tx.error); });
+    const req = (r) => new Promise((res, rej) => { r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+    try { return await (${body}); } finally { db.close(); }
+  })()`);
+}
+
+/** `count` stories read on AO3 and FFN, each with a progress record, as the library would hold them. */
+export function generatedLibrary(count: number, now = Date.now()): { stories: WebStoryRecord[]; progress: ProgressRecord[] } {
+  const rnd = mulberry32(2000);
+  const stories: WebStoryRecord[] = [];
+  const progress: ProgressRecord[] = [];
+  for (let i = 0; i < count; i++) {
+    const site = i % 3 === 0 ? 'ffn' : 'ao3';
+    const storyId = String(10_000_000 + i);
+    const key = `web:${site}:${storyId}`;
+    const chapters = 1 + Math.floor(rnd() * 40);
+    const chapter = 1 + Math.floor(rnd() * chapters);
+    const updatedAt = now - Math.floor(rnd() * 400 * 86_400_000);
+    const percent = Math.min(100, Math.round(rnd() * 1000) / 10);
+    const storyUrl = site === 'ffn' ? `https://www.fanfiction.net/s/${storyId}/1/` : `https://archiveofourown.org/works/${storyId}`;
+    stories.push({
+      key, site, storyId, storyUrl,
+      title: `Generated story ${i + 1}: the lantern road and the river`,
+      authors: [`author${i % 97}`],
+      fandoms: [i % 2 ? 'Puella Magi Madoka Magica' : 'Original Work'],
+      chapterCount: chapters,
+      words: 1000 + Math.floor(rnd() * 300_000),
+      chapter: { number: chapter, title: `Chapter ${chapter}`, url: site === 'ffn' ? `https://www.fanfiction.net/s/${storyId}/${chapter}/` : `${storyUrl}/chapters/${20_000_000 + chapter}` },
+      updatedAt,
+    });
+    const n = Math.floor(rnd() * 200);
+    progress.push({
+      key,
+      position: { section: 0, paragraph: n, n, offset: 0 },
+      percent,
+      updatedAt,
+      finishedAt: percent >= 100 ? updatedAt : null,
+    });
+  }
+  return { stories, progress };
+}
+
+export async function addLibrary(tab: Tab, library: ReturnType<typeof generatedLibrary>): Promise<void> {
+  await withDb(tab, `(async () => {
+    const tx = db.transaction(['webStories', 'progress'], 'readwrite');
+    for (const s of ${JSON.stringify(library.stories)}) tx.objectStore('webStories').put(s);
+    for (const p of ${JSON.stringify(library.progress)}) tx.objectStore('progress').put(p);
+    await done(tx);
+  })()`);
+}
+
+/** Empties both stores: every section starts from a library with no progress. */
+export async function clearAll(tab: Tab): Promise<void> {
+  await withDb(tab, `(async () => {
+    const tx = db.transaction(['webStories', 'progress'], 'readwrite');
+    tx.objectStore('webStories').clear();
+    tx.objectStore('progress').clear();
+    await done(tx);
+  })()`);
+}
+
+export async function putProgress(tab: Tab, record: ProgressRecord): Promise<void> {
+  await withDb(tab, `(async () => {
+    const tx = db.transaction('progress', 'readwrite');
+    tx.objectStore('progress').put(${JSON.stringify(record)});
+    await done(tx);
+  })()`);
+}
+
+export async function deleteProgress(tab: Tab, key: string): Promise<void> {
+  await withDb(tab, `(async () => {
+    const tx = db.transaction('progress', 'readwrite');
+    tx.objectStore('progress').delete(${JSON.stringify(key)});
+    await done(tx);
+  })()`);
+}
+
+export function getProgress(tab: Tab, key: string): Promise<ProgressRecord | null> {
+  return withDb(tab, `req(db.transaction('progress').objectStore('progress').get(${JSON.stringify(key)})).then((r) => r ?? null)`);
+}
+
+/** Source of a function that opens the database; for code that must poll it inside one evaluation. */
+export const OPEN_DB_SOURCE = `() => ${OPEN}`;

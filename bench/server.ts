@@ -1,0 +1,56 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { AO3_WORK_URL, ao3FullWorkPage } from './ao3-work';
+
+/**
+ * Stands in for fanfiction.net and AO3 during the benchmark, like test/e2e/support/server.ts: the committed
+ * fixtures at their url.txt addresses, plus the generated AO3 full work. Chromium reaches it through
+ * --host-resolver-rules (Host header), Firefox through its HTTP proxy setting (absolute-form request lines).
+ */
+export interface SiteServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+const fixtures = resolve(import.meta.dirname, '../test/fixtures');
+const routeKey = (u: URL) => `${u.host}${u.pathname}${u.search}`;
+
+function routes(): Map<string, () => string | Buffer> {
+  const map = new Map<string, () => string | Buffer>();
+  for (const site of readdirSync(fixtures)) {
+    for (const c of readdirSync(join(fixtures, site), { withFileTypes: true })) {
+      const url = join(fixtures, site, c.name, 'url.txt');
+      if (!c.isDirectory() || !existsSync(url)) continue;
+      const source = readFileSync(join(fixtures, site, c.name, 'source.html'));
+      map.set(routeKey(new URL(readFileSync(url, 'utf8').trim())), () => source);
+    }
+  }
+  const work = ao3FullWorkPage(); // generated once per run, served from memory
+  map.set(routeKey(new URL(AO3_WORK_URL)), () => work);
+  return map;
+}
+
+function requestUrl(req: IncomingMessage): URL {
+  return req.url?.startsWith('http') ? new URL(req.url) : new URL(req.url ?? '/', `http://${req.headers.host}`);
+}
+
+export async function startSiteServer(): Promise<SiteServer> {
+  const map = routes();
+  const server = createServer((req, res) => {
+    const body = map.get(routeKey(requestUrl(req)))?.();
+    if (body === undefined) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('Not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(body);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
+}
