@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { formatAgo, formatMinutes, formatWords } from './format';
 import { t } from './i18n';
 import { searchItems, sortItems, type LibraryItem, type SortKey } from '../lib/library';
@@ -11,10 +11,25 @@ export interface LibraryProps {
   onOpen: (item: LibraryItem) => void;
 }
 
+const ROWS_PER_PAGE = 40;
+
 /** The library list with search and sort; used by the popup and by the panel's library view. */
 export function Library({ items, sort, now, onSort, onOpen }: LibraryProps) {
   const [query, setQuery] = useState('');
   const shown = useMemo(() => sortItems(searchItems(items, query), sort), [items, query, sort]);
+  // A library of thousands draws its rows a page at a time, as the list is scrolled (or tabbed) to its end.
+  const [limit, setLimit] = useState(ROWS_PER_PAGE);
+  useEffect(() => setLimit(ROWS_PER_PAGE), [query, sort]);
+  const more = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    const el = more.current;
+    if (!el) return;
+    const io = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) setLimit((l) => l + ROWS_PER_PAGE);
+    });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [limit, shown]);
   return (
     <section class="library" aria-label={t('libraryStories')}>
       <div class="library-tools">
@@ -47,9 +62,10 @@ export function Library({ items, sort, now, onSort, onOpen }: LibraryProps) {
         </div>
       ) : (
         <ul class="story-list">
-          {shown.map((item) => (
+          {shown.slice(0, limit).map((item) => (
             <Row item={item} now={now} onOpen={onOpen} key={item.id} />
           ))}
+          {shown.length > limit && <li class="more-rows" ref={more} aria-hidden="true" />}
         </ul>
       )}
     </section>
@@ -87,7 +103,7 @@ function Row({ item, now, onOpen }: { item: LibraryItem; now: number; onOpen: (i
         {p && (
           <span class="row-progress">
             <span class="progress-track" aria-hidden="true">
-              <span class="progress-fill" style={{ width: `${item.percent}%` }} />
+              <span class="progress-fill" style={{ transform: `scaleX(${item.percent / 100})` }} />
             </span>
             <span class="row-meta">
               {item.chapter && (

@@ -1,3 +1,4 @@
+import { Component } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CatalogEntry } from '../lib/catalog';
 import { formatMinutes, formatWords } from './format';
@@ -158,7 +159,7 @@ export function Reader(props: ReaderProps) {
             {left ? t('progressShort', rounded, formatMinutes(left)) : t('progressFinished', rounded)}
           </span>
           <span class="progress-track">
-            <span class="progress-fill" style={{ width: `${percent}%` }} />
+            <span class="progress-fill" style={{ transform: `scaleX(${percent / 100})` }} />
           </span>
         </div>
         <div class="font-buttons" role="group" aria-label={t('textSize')}>
@@ -209,16 +210,7 @@ export function Reader(props: ReaderProps) {
             </ol>
           </nav>
         )}
-        {chunks.map((chunk, i) =>
-          drawn[i] ? (
-            <div class="chunk" key={i}>
-              {chunk.blocks.map(renderBlock)}
-            </div>
-          ) : (
-            // Held back until drawn: a box of about the right height keeps the scroll bar honest.
-            <div class="chunk-placeholder" key={i} style={{ height: `${Math.round(chunk.words * 0.45 * (settings.fontSize / 18))}px` }} />
-          ),
-        )}
+        <StoryText chunks={chunks} drawn={drawn} fontSize={settings.fontSize} />
         {story.endNotes.length > 0 && (
           <Notes class="end-notes" summary={t('afterStory')} notes={story.endNotes} open={props.endNotesOpen} onToggle={(o) => props.onNotesToggle('end', o)} />
         )}
@@ -226,6 +218,34 @@ export function Reader(props: ReaderProps) {
       </main>
     </div>
   );
+}
+
+interface StoryTextProps {
+  chunks: Chunk[];
+  drawn: boolean[];
+  fontSize: number;
+}
+
+/**
+ * The story's paragraphs. It re-renders only when more of it is drawn or the text size changes, not when
+ * the reader's progress changes on every scroll (diffing thousands of paragraphs per frame showed in traces).
+ */
+class StoryText extends Component<StoryTextProps> {
+  override shouldComponentUpdate(next: StoryTextProps) {
+    return next.chunks !== this.props.chunks || next.drawn !== this.props.drawn || next.fontSize !== this.props.fontSize;
+  }
+  override render({ chunks, drawn, fontSize }: StoryTextProps) {
+    return chunks.map((chunk, i) =>
+      drawn[i] ? (
+        <div class="chunk" key={i}>
+          {chunk.blocks.map(renderBlock)}
+        </div>
+      ) : (
+        // Held back until drawn: a box of about the right height keeps the scroll bar honest.
+        <div class="chunk-placeholder" key={i} style={{ height: `${Math.round(chunk.words * 0.45 * (fontSize / 18))}px` }} />
+      ),
+    );
+  }
 }
 
 function renderBlock(block: Block, i: number) {

@@ -107,7 +107,7 @@ export function RestyledView(props: RestyledViewProps) {
             {t('progressWeb', chapterLabel, rounded)}
           </span>
           <span class="progress-track">
-            <span class="progress-fill" style={{ width: `${percent}%` }} />
+            <span class="progress-fill" style={{ transform: `scaleX(${percent / 100})` }} />
           </span>
         </div>
         <div class="font-buttons" role="group" aria-label={t('textSize')}>

@@ -1,6 +1,7 @@
 /**
- * Throttles position writes: at most one per `intervalMs` while the reader moves, none while still, and the
- * latest one written at once on flush (panel hidden or closed). Timers are parameters for tests.
+ * Throttles position writes: at most one per `intervalMs` while the reader moves, the latest one written
+ * `stillMs` after the reader stops (so a panel closed right after reading has it stored already), none while
+ * still, and the pending one written at once on flush (panel hidden or closed). Timers are parameters for tests.
  */
 export interface Saver<T> {
   update(value: T): void;
@@ -11,6 +12,7 @@ export interface Saver<T> {
 export interface SaverOptions<T> {
   write: (value: T) => Promise<unknown>;
   intervalMs?: number;
+  stillMs?: number;
   now?: () => number;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
@@ -19,17 +21,20 @@ export interface SaverOptions<T> {
 
 export function createSaver<T>(options: SaverOptions<T>): Saver<T> {
   const interval = options.intervalMs ?? 500;
+  const still = options.stillMs ?? 100;
   const now = options.now ?? Date.now;
   const setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
   const clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
   let pending: { value: T } | null = null;
   let lastWrite = -Infinity;
   let timer: unknown = null;
+  let stillTimer: unknown = null;
   let inFlight: Promise<void> = Promise.resolve();
 
   const writeNow = (): Promise<void> => {
     if (timer !== null) clearTimer(timer);
-    timer = null;
+    if (stillTimer !== null) clearTimer(stillTimer);
+    timer = stillTimer = null;
     if (!pending) return inFlight;
     const { value } = pending;
     pending = null;
@@ -45,8 +50,11 @@ export function createSaver<T>(options: SaverOptions<T>): Saver<T> {
     update(value) {
       pending = { value };
       const wait = lastWrite + interval - now();
-      if (wait <= 0) void writeNow();
-      else timer ??= setTimer(() => void writeNow(), wait);
+      if (wait <= 0) return void writeNow();
+      timer ??= setTimer(() => void writeNow(), wait);
+      // Still for `still` ms: write now rather than at the end of the interval.
+      if (stillTimer !== null) clearTimer(stillTimer);
+      stillTimer = setTimer(() => void writeNow(), still);
     },
     flush: writeNow,
   };

@@ -23,6 +23,9 @@ import './style.css';
 useBrowserMessages();
 document.title = t('actionTitle'); // <title> holds the manifest's message name for WXT
 const progress = createProgressService();
+// Started before the first render: the list needs only these (never story text).
+const loading = Promise.all([loadCatalog(), progress.all(), progress.webStories(), loadUi()]);
+const settingsLoading = loadSettings();
 
 function Popup() {
   const [entries, setEntries] = useState<CatalogEntry[] | null>(null);
@@ -43,14 +46,14 @@ function Popup() {
   }, []);
   const [settings, setSettings] = useState<Settings | null>(null);
   useEffect(() => {
-    void loadSettings().then(setSettings);
+    void settingsLoading.then(setSettings);
     return watchSettings(setSettings);
   }, []);
   useEffect(() => (settings ? applySettings(document.documentElement, settings) : undefined), [settings]);
 
   useEffect(() => {
     // Only the catalog and the progress records: the popup never loads story text.
-    Promise.all([loadCatalog(), progress.all(), progress.webStories(), loadUi()]).then(
+    loading.then(
       ([catalog, saved, stories, ui]) => {
         setRecords(new Map(saved.map((r) => [r.key, r])));
         setWeb(new Map(stories.map((s) => [s.key, s])));

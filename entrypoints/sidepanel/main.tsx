@@ -57,9 +57,9 @@ function Panel() {
         id = state.lastStory; // the panel reopens on the story it showed last
         history.replaceState(null, '', `#story=${encodeURIComponent(id)}`);
       }
-      const data = id ? await loadStory(id) : undefined;
+      // The story and its saved position load side by side.
+      const [data, saved] = id ? await Promise.all([loadStory(id), progress.get(seedKey(id))]) : [undefined, undefined];
       if (data) {
-        const saved = await progress.get(seedKey(data.entry.id));
         setView({ kind: 'story', data, initial: saved?.position ?? null });
         void saveUi({ lastStory: data.entry.id });
         return;

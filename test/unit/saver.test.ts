@@ -47,6 +47,19 @@ describe('position saver', () => {
     expect(written.at(-1)).toBe(50);
   });
 
+  it('writes the last position 100 ms after the reader stops, not at the end of the interval', async () => {
+    const c = clock();
+    const written: [number, number][] = [];
+    const saver = createSaver<number>({ write: async (v) => void written.push([v, c.now()]), ...c });
+    saver.update(1); // written at once (t = 0)
+    await c.advance(50);
+    saver.update(2); // throttled...
+    await c.advance(150);
+    // ...and written once the reader had been still for 100 ms, well before the 500 ms interval ends.
+    expect(written.map(([v]) => v)).toEqual([1, 2]);
+    expect(written[1]?.[1]).toBe(150);
+  });
+
   it('writes nothing while the reader is still', async () => {
     const c = clock();
     const written: number[] = [];
