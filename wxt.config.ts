@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { storyMatchPatterns } from './lib/sites/matches';
 
 // One source, two builds: `wxt build` (Chrome MV3) and `wxt build -b firefox --mv3`.
 export default defineConfig({
@@ -13,7 +14,10 @@ export default defineConfig({
     default_locale: 'en',
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: '__MSG_actionTitle__', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
-    permissions: ['storage'],
+    // scripting + the story pages the content script already runs on: injecting Readability into such a
+    // page, only when its site adapter does not recognise it (see README, Permissions).
+    permissions: ['storage', 'scripting'],
+    host_permissions: storyMatchPatterns(),
     commands: {
       _execute_action: { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_commandLibrary__' },
       ...(browser === 'firefox'

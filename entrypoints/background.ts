@@ -18,7 +18,12 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (sender.id !== browser.runtime.id || !isRequest(message)) return undefined;
     if (message.type === 'web-progress') return progress.saveWeb(message.story, message.progress).then(() => true);
-    return progress.get(message.key).then((r) => r ?? null);
+    if (message.type === 'web-position') return progress.get(message.key).then((r) => r ?? null);
+    // Only into the frame that asked: a content script of ours on a fiction page (see entrypoints/readability.ts).
+    if (sender.tab?.id === undefined) return undefined;
+    return browser.scripting
+      .executeScript({ target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] }, files: ['/readability.js'] })
+      .then(() => true);
   });
 
   browser.commands.onCommand.addListener((command, tab) => {

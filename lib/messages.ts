@@ -6,7 +6,9 @@ import type { ProgressRecord, WebStoryRecord } from './db/schema';
  */
 export type Request =
   | { type: 'web-progress'; story: WebStoryRecord; progress: ProgressRecord }
-  | { type: 'web-position'; key: string };
+  | { type: 'web-position'; key: string }
+  /** The page needs the Readability fallback: inject it into the sender's frame. */
+  | { type: 'load-readability' };
 
 /** Background to a tab's content script. */
 export type TabRequest = { type: 'toggle-reader' } | { type: 'reader-state' };
@@ -44,5 +46,5 @@ export function isRequest(x: unknown): x is Request {
     return isWebStoryRecord(x.story) && isProgressRecord(x.progress) && x.progress.key === x.story.key;
   }
   if (x.type === 'web-position') return isKey(x.key);
-  return false;
+  return x.type === 'load-readability';
 }

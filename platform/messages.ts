@@ -7,6 +7,10 @@ export const backgroundApi = {
   saveWebProgress(story: WebStoryRecord, progress: ProgressRecord): Promise<unknown> {
     return browser.runtime.sendMessage({ type: 'web-progress', story, progress } satisfies Request);
   },
+  /** Has the background inject Readability into this frame's content-script world. */
+  loadReadability(): Promise<unknown> {
+    return browser.runtime.sendMessage({ type: 'load-readability' } satisfies Request);
+  },
   async webPosition(key: string): Promise<ProgressRecord | null> {
     return ((await browser.runtime.sendMessage({ type: 'web-position', key } satisfies Request)) as ProgressRecord | null) ?? null;
   },

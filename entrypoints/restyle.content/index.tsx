@@ -8,7 +8,8 @@ import { applySettings } from '../../components/theme';
 import type { ReaderState, TabRequest } from '../../lib/messages';
 import { createSaver } from '../../lib/saver';
 import type { Settings } from '../../lib/settings';
-import { readPage } from '../../lib/sites';
+import { readabilityFallback, type ReadabilityModule } from '../../lib/sites/fallback';
+import { readPageWith, type ReadResult } from '../../lib/sites/read';
 import { storyMatchPatterns } from '../../lib/sites/matches';
 import type { StoryPage } from '../../lib/sites/types';
 import { anchorOnPage, webProgressRecord, webStoryRecord, type WebAnchor } from '../../lib/web-progress';
@@ -43,9 +44,9 @@ export default defineContentScript({
     if (!settings.autoRestyle) pageStyles.cloak(false);
     await domReady();
 
-    let result: ReturnType<typeof readPage>;
+    let result: ReadResult;
     try {
-      result = readPage(document, new URL(location.href), window);
+      result = await read(document, new URL(location.href));
     } catch (e) {
       console.warn('Ficwell could not read this page; it is left as it was.', e);
       result = { kind: 'unsupported' };
@@ -58,6 +59,19 @@ export default defineContentScript({
     await mountReader(ctx, result.page, settings, pageStyles);
   },
 });
+
+/**
+ * The site adapter first; only when it does not recognise a story page is Readability loaded (the background
+ * injects it into this content script's world) and tried.
+ */
+async function read(doc: Document, url: URL): Promise<ReadResult> {
+  const first = readPageWith(doc, url, window);
+  if (first.kind !== 'needs-fallback') return first;
+  await backgroundApi.loadReadability();
+  const lib = (globalThis as { ficwellReadability?: ReadabilityModule }).ficwellReadability;
+  if (!lib) return { kind: 'not-readable', reason: 'unparseable' };
+  return readPageWith(doc, url, window, readabilityFallback(lib));
+}
 
 function domReady(): Promise<void> {
   if (document.readyState !== 'loading') return Promise.resolve();

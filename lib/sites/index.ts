@@ -9,40 +9,16 @@
  */
 
 import type { SanitizeWindow } from '../sanitize';
-import { ao3 } from './ao3';
-import { ffn } from './ffn';
 import { readWithReadability } from './readability';
-import type { NotReadableReason, SiteAdapter, StoryLocation, StoryPage } from './types';
+import { readPageWith, type ReadResult } from './read';
+import type { StoryPage } from './types';
 
 export type * from './types';
+export { adapterFor, adapters, parseStoryUrl, type ReadResult } from './read';
 
-export const adapters: readonly SiteAdapter[] = [ffn, ao3];
-
-/** The adapter for a URL's host, whatever the page. */
-export function adapterFor(url: URL): SiteAdapter | undefined {
-  return adapters.find((a) => a.hosts.includes(url.hostname));
-}
-
-/** The story a URL points to, on any supported site. */
-export function parseStoryUrl(url: URL): StoryLocation | undefined {
-  return adapterFor(url)?.parseUrl(url);
-}
-
-export type ReadResult =
-  | { kind: 'story'; page: StoryPage }
-  | { kind: 'not-readable'; reason: NotReadableReason }
-  /** The URL's host is not a supported site. */
-  | { kind: 'unsupported' };
-
-/** Reads a page, saying why when it gives no story. `doc` is never changed. */
+/** Reads a page, with Readability at hand for the fallback. `doc` is never changed. */
 export function readPage(doc: Document, url: URL, win: SanitizeWindow): ReadResult {
-  const adapter = adapterFor(url);
-  if (!adapter) return { kind: 'unsupported' };
-  const result = adapter.parseDocument(doc, url, win);
-  if (result.kind !== 'unrecognized') return result;
-  const loc = adapter.parseUrl(url);
-  const page = loc ? readWithReadability(doc, url, win, loc) : undefined;
-  return page ? { kind: 'story', page } : { kind: 'not-readable', reason: 'unparseable' };
+  return readPageWith(doc, url, win, readWithReadability);
 }
 
 /** The page as a StoryPage, or undefined when it is not a readable chapter of a supported site. */

@@ -1,4 +1,4 @@
-import { adapters } from './index';
+import { adapters } from './read';
 import type { SiteId } from './types';
 
 /** Where stories live on each site: the paths the content script is injected into. */

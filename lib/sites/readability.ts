@@ -1,46 +1,5 @@
-/**
- * The generic fallback: Mozilla Readability on a clone of the page (it changes the document it is given),
- * its output sanitized like everything else. Used only for story URLs of supported sites whose page the
- * adapter did not recognise, never for pages known not to be readable.
- */
-
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
-import type { SanitizeWindow } from '../sanitize';
-import { buildBody } from './body';
-import type { StoryLocation, StoryPage } from './types';
+import { readabilityFallback } from './fallback';
 
-export function readWithReadability(doc: Document, url: URL, win: SanitizeWindow, loc: StoryLocation): StoryPage | undefined {
-  const clone = doc.cloneNode(true) as Document;
-  if (!isProbablyReaderable(clone)) return undefined;
-  const article = new Readability(clone).parse();
-  if (!article?.content) return undefined;
-  const body = buildBody(article.content, win, url.href);
-  if (body.paragraphs.length === 0) return undefined;
-
-  // A site-wide <meta name="author"> (AO3's names the OTW) is not the story's author.
-  const siteAuthor = doc.querySelector('meta[name="author"]')?.getAttribute('content')?.trim();
-  const byline = article.byline?.trim();
-  const page: StoryPage = {
-    site: loc.site,
-    storyId: loc.storyId,
-    source: 'readability',
-    url: url.href.replace(/#.*$/, ''),
-    storyUrl: loc.storyUrl,
-    title: article.title?.trim() || doc.title.trim(),
-    authors: byline && byline !== siteAuthor ? [{ name: byline }] : [],
-    fandoms: [],
-    warnings: [],
-    categories: [],
-    relationships: [],
-    characters: [],
-    tags: [],
-    genres: [],
-    notes: [],
-    chapters: [],
-    parts: [{ number: loc.chapter ?? 1, notes: [], ...body }],
-    links: {},
-    fullWork: loc.fullWork,
-  };
-  if (article.lang) page.language = article.lang;
-  return page;
-}
+/** The fallback with the npm module bundled in: for tests, tools and pages that load it up front. */
+export const readWithReadability = readabilityFallback({ Readability, isProbablyReaderable });

@@ -56,6 +56,17 @@ describe.each(BROWSERS)('restyling fiction pages in %s', (name) => {
     expect(await inShadow<string>(page, `root.querySelector('a[rel=next]').href`)).toMatch(/\/works\/4242424\/chapters\/10000003$/);
   });
 
+  it('a story page whose markup the adapter does not know is read by Readability, loaded only then', async () => {
+    const page = await h.openPage('http://www.fanfiction.net/s/3456789/1/Paper-Boats');
+    await restyled(page);
+    expect(await inShadow<number>(page, `root.querySelectorAll('.chapter-text [data-p]').length`)).toBe(8);
+    expect(await inShadow<number>(page, `root.querySelectorAll('.chapter-text :is(script, iframe, [style], [onclick])').length`)).toBe(0);
+    // An adapter-read page never loads it.
+    const other = await h.openPage(FFN_MIDDLE);
+    await restyled(other);
+    expect(await evaluate<number>(other, `performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/readability.js')).length`)).toBe(0);
+  });
+
   it('leaves a page that is not a chapter as it was (AO3 adult gate)', async () => {
     const page = await h.openPage(AO3_GATE);
     await new Promise((r) => setTimeout(r, 1500));

@@ -146,6 +146,9 @@ async function launchFirefox(options: LaunchOptions): Promise<Harness> {
     },
     async openPage(url) {
       const page = await browser.newPage();
+      // Fixture pages call alert() in scripts of their own; a modal would stop the page (Playwright
+      // dismisses dialogs by itself, Puppeteer does not).
+      page.on('dialog', (d) => void d.dismiss());
       await page.goto(url);
       return page;
     },

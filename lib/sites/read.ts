@@ -1,0 +1,45 @@
+import type { SanitizeWindow } from '../sanitize';
+import { ao3 } from './ao3';
+import type { FallbackReader } from './fallback';
+import { ffn } from './ffn';
+import type { NotReadableReason, SiteAdapter, StoryLocation, StoryPage } from './types';
+
+export const adapters: readonly SiteAdapter[] = [ffn, ao3];
+
+/** The adapter for a URL's host, whatever the page. */
+export function adapterFor(url: URL): SiteAdapter | undefined {
+  return adapters.find((a) => a.hosts.includes(url.hostname));
+}
+
+/** The story a URL points to, on any supported site. */
+export function parseStoryUrl(url: URL): StoryLocation | undefined {
+  return adapterFor(url)?.parseUrl(url);
+}
+
+export type ReadResult =
+  | { kind: 'story'; page: StoryPage }
+  | { kind: 'not-readable'; reason: NotReadableReason }
+  /** The URL's host is not a supported site. */
+  | { kind: 'unsupported' }
+  /** A story URL whose page the adapter did not recognise, and no fallback was given: load one and retry. */
+  | { kind: 'needs-fallback' };
+
+/**
+ * Reads a page, saying why when it gives no story. `doc` is never changed.
+ *
+ * Fallback rule: Readability runs only when the URL is a story URL of a supported site, the page is not a
+ * known non-readable page (adult gate, missing story, challenge, listing) and the adapter did not recognise
+ * it (the site changed its markup, say). A gate or a "Story Not Found" page has enough text for Readability
+ * to "succeed" on, which is exactly what must not happen.
+ */
+export function readPageWith(doc: Document, url: URL, win: SanitizeWindow, fallback?: FallbackReader): ReadResult {
+  const adapter = adapterFor(url);
+  if (!adapter) return { kind: 'unsupported' };
+  const result = adapter.parseDocument(doc, url, win);
+  if (result.kind !== 'unrecognized') return result;
+  const loc = adapter.parseUrl(url);
+  if (!loc) return { kind: 'not-readable', reason: 'unparseable' };
+  if (!fallback) return { kind: 'needs-fallback' };
+  const page = fallback(doc, url, win, loc);
+  return page ? { kind: 'story', page } : { kind: 'not-readable', reason: 'unparseable' };
+}
