@@ -40,8 +40,11 @@ const ALLOWED_ATTR = [
   'reversed', 'type', 'open', 'id', 'name', 'data-p',
 ];
 
-/** Attribute values checked one by one; anything not matching is removed. */
-const VALUE_RULES: Record<string, RegExp> = {
+/**
+ * Attribute values checked one by one; anything not matching is removed. A Map, not an object: attribute
+ * names come from the page, and `constructor` or `__proto__` must not find Object.prototype's.
+ */
+const VALUE_RULES = new Map<string, RegExp>(Object.entries({
   align: /^(?:left|center|right|justify)$/i,
   dir: /^(?:ltr|rtl|auto)$/i,
   lang: /^[a-z]{1,8}(?:-[a-z0-9]{1,8})*$/i,
@@ -51,7 +54,7 @@ const VALUE_RULES: Record<string, RegExp> = {
   rowspan: /^\d{1,3}$/,
   start: /^-?\d{1,9}$/,
   'data-p': /^\d{1,9}$/,
-};
+}));
 
 const OL_TYPES = new Set(['1', 'a', 'A', 'i', 'I']);
 const NAMED_PROPS_PREFIX = 'user-content-';
@@ -85,10 +88,31 @@ const instances = new WeakMap<object, Instance>();
 function instanceFor(win: SanitizeWindow): Instance {
   let inst = instances.get(win);
   if (inst) return inst;
-  const created: Instance = { purify: DOMPurify(win), base: undefined, align: new WeakMap() };
+  const created: Instance = { purify: DOMPurify(purifierWindow(win)), base: undefined, align: new WeakMap() };
   installHooks(created);
   instances.set(win, created);
   return created;
+}
+
+/**
+ * The window DOMPurify is built from, with a fresh inert document in place of the page's: DOMPurify reads
+ * `document.createElement`, `document.implementation`... once, and on a page those may be named elements
+ * (`<form name=createElement>` clobbers them in browsers).
+ */
+function purifierWindow(win: SanitizeWindow): SanitizeWindow {
+  const inert = new win.DOMParser().parseFromString('<!DOCTYPE html><html><head></head><body></body></html>', 'text/html');
+  return {
+    document: inert,
+    DocumentFragment: win.DocumentFragment,
+    HTMLTemplateElement: win.HTMLTemplateElement,
+    Node: win.Node,
+    Element: win.Element,
+    NodeFilter: win.NodeFilter,
+    NamedNodeMap: win.NamedNodeMap,
+    HTMLFormElement: win.HTMLFormElement,
+    DOMParser: win.DOMParser,
+    ...(win.trustedTypes ? { trustedTypes: win.trustedTypes } : {}),
+  } as SanitizeWindow;
 }
 
 function installHooks(inst: Instance): void {
@@ -111,7 +135,7 @@ function installHooks(inst: Instance): void {
       if (node.nodeName !== 'OL' || !OL_TYPES.has(value)) event.keepAttr = false;
       return;
     }
-    const rule = VALUE_RULES[name];
+    const rule = VALUE_RULES.get(name);
     if (rule && !rule.test(value)) event.keepAttr = false;
     else if (name === 'align') event.attrValue = value.toLowerCase();
   });

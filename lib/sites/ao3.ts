@@ -8,7 +8,7 @@
 
 import type { SanitizeWindow } from '../sanitize';
 import { buildBody, buildRichText, childrenWithout } from './body';
-import { absoluteUrl, isChallengePage, parseCount, textOf, textsOf } from './page';
+import { $, $$, absoluteUrl, attr, childElements, domCall, isChallengePage, matches, parseCount, sameOriginUrl, textOf, textsOf, titleOf } from './page';
 import type {
   Author,
   ChapterLink,
@@ -53,13 +53,13 @@ function parseDocument(doc: Document, url: URL, win: SanitizeWindow): PageResult
   if (!loc) {
     const listing =
       (HOSTS as readonly string[]).includes(url.hostname) &&
-      (LISTING_PATH.test(url.pathname) || doc.querySelector('ol.index.group > li.blurb') !== null);
+      (LISTING_PATH.test(url.pathname) || $(doc, 'ol.index.group > li.blurb') !== null);
     return { kind: 'not-readable', reason: listing ? 'listing' : 'not-a-story' };
   }
-  const workskin = doc.querySelector('#workskin');
+  const workskin = $(doc, 'div#workskin');
   if (!workskin) {
     // The gate shows a caution, a "Proceed" link with view_adult=true, and the work's blurb.
-    if (doc.querySelector('p.caution') || doc.querySelector('a[href*="view_adult=true"]')) {
+    if ($(doc, 'p.caution') || $(doc, 'a[href*="view_adult=true"]')) {
       return { kind: 'not-readable', reason: 'adult-gate' };
     }
     if (isErrorPage(doc)) return { kind: 'not-readable', reason: 'not-found' };
@@ -70,28 +70,27 @@ function parseDocument(doc: Document, url: URL, win: SanitizeWindow): PageResult
 }
 
 function isErrorPage(doc: Document): boolean {
-  const main = doc.querySelector('#main');
-  if (main && /\berror-\d{3}\b/.test(main.className)) return true;
-  return /^Error \d{3}\b/.test(textOf(doc.querySelector('#main h2.heading')));
+  const main = $(doc, '#main');
+  if (main && /\berror-\d{3}\b/.test(attr(main, 'class') ?? '')) return true;
+  return /^Error \d{3}\b/.test(textOf($(doc, '#main h2.heading')));
 }
 
 function readWork(doc: Document, url: URL, win: SanitizeWindow, loc: StoryLocation, workskin: Element): StoryPage | undefined {
   const base = url.href;
-  const preface = Array.from(workskin.children).find(
-    (el) => el.matches('div.preface') && !el.matches('.afterword, .chapter'),
-  );
-  const title = textOf(preface?.querySelector('h2.title'));
-  const chaptersEl = workskin.querySelector('#chapters');
+  const preface = childElements(workskin).find((el) => matches(el, 'div.preface') && !matches(el, '.afterword, .chapter'));
+  const title = textOf($(preface, 'h2.title'));
+  // The work's own #chapters, directly in #workskin: not one planted in the summary or notes.
+  const chaptersEl = childElements(workskin).find((el) => matches(el, 'div#chapters'));
   if (!chaptersEl) return undefined;
 
   const note = (kind: NoteKind, el: Element | null | undefined): Note[] =>
     el ? [{ kind, ...buildRichText(childrenWithout(el), win, base) }] : [];
 
-  const chapterEls = Array.from(chaptersEl.children).filter((el) => el.matches('div.chapter'));
+  const chapterEls = childElements(chaptersEl).filter((el) => matches(el, 'div.chapter'));
   const parts: ChapterPart[] = [];
   if (chapterEls.length === 0) {
     // A work posted as a single, unchaptered text.
-    const text = Array.from(chaptersEl.children).find((el) => el.matches('div.userstuff'));
+    const text = childElements(chaptersEl).find((el) => matches(el, 'div.userstuff'));
     if (!text) return undefined;
     parts.push({ number: 1, url: workUrl(url, loc.storyId), notes: [], ...buildBody(childrenWithout(text, 'h3.landmark'), win, base) });
   } else {
@@ -102,12 +101,12 @@ function readWork(doc: Document, url: URL, win: SanitizeWindow, loc: StoryLocati
   }
   if (parts.length === 0 || parts.every((p) => p.paragraphs.length === 0)) return undefined;
 
-  const meta = doc.querySelector('dl.work.meta') ?? doc;
-  const stats = meta.querySelector('dl.stats') ?? meta;
-  const [posted, planned] = (textOf(stats.querySelector('dd.chapters')) || '').split('/');
+  const meta = $(doc, 'dl.work.meta') ?? doc;
+  const stats = $(meta, 'dl.stats') ?? meta;
+  const [posted, planned] = (textOf($(stats, 'dd.chapters')) || '').split('/');
   const chaptersPosted = parseCount(posted);
   const chapterCount = planned !== undefined && planned.trim() !== '?' ? parseCount(planned) : undefined;
-  const statusLabel = textOf(stats.querySelector('dt.status'));
+  const statusLabel = textOf($(stats, 'dt.status'));
   const status =
     /complete/i.test(statusLabel) || (!statusLabel && chapterCount !== undefined && chaptersPosted === chapterCount)
       ? 'complete'
@@ -115,7 +114,7 @@ function readWork(doc: Document, url: URL, win: SanitizeWindow, loc: StoryLocati
 
   const chapters = chapterIndex(doc, url, loc.storyId);
   const fullWork = loc.fullWork || parts.length > 1;
-  const afterword = Array.from(workskin.children).find((el) => el.matches('div.afterword'));
+  const afterword = childElements(workskin).find((el) => matches(el, 'div.afterword'));
 
   const page: StoryPage = {
     site: 'ao3',
@@ -123,7 +122,7 @@ function readWork(doc: Document, url: URL, win: SanitizeWindow, loc: StoryLocati
     source: 'adapter',
     url: absoluteUrl(base, base) ?? base,
     storyUrl: loc.storyUrl,
-    title: title || doc.title.split(' - ')[0]?.trim() || '',
+    title: title || titleOf(doc).split(' - ')[0]?.trim() || '',
     authors: authors(preface, url),
     fandoms: textsOf(meta, 'dd.fandom a.tag'),
     warnings: textsOf(meta, 'dd.warning a.tag'),
@@ -134,8 +133,8 @@ function readWork(doc: Document, url: URL, win: SanitizeWindow, loc: StoryLocati
     genres: [],
     status,
     notes: [
-      ...note('work-notes', preface?.querySelector(`.notes.module ${USERSTUFF}`)),
-      ...note('work-end-notes', afterword?.querySelector(`#work_endnotes ${USERSTUFF}, .end.notes ${USERSTUFF}`)),
+      ...note('work-notes', $(preface, `.notes.module ${USERSTUFF}`)),
+      ...note('work-end-notes', $(afterword, `#work_endnotes ${USERSTUFF}, .end.notes ${USERSTUFF}`)),
     ],
     // The full-work view has no chapter menu, but it shows every chapter.
     chapters: chapters.length || !fullWork ? chapters : indexFromParts(parts),
@@ -145,17 +144,17 @@ function readWork(doc: Document, url: URL, win: SanitizeWindow, loc: StoryLocati
   };
   const rating = textsOf(meta, 'dd.rating a.tag')[0];
   if (rating) page.rating = rating;
-  const language = textOf(meta.querySelector('dd.language'));
+  const language = textOf($(meta, 'dd.language'));
   if (language) page.language = language;
-  const published = textOf(stats.querySelector('dd.published'));
+  const published = textOf($(stats, 'dd.published'));
   if (published) page.published = published;
-  const updated = textOf(stats.querySelector('dd.status'));
+  const updated = textOf($(stats, 'dd.status'));
   if (updated) page.updated = updated;
-  const words = parseCount(textOf(stats.querySelector('dd.words')));
+  const words = parseCount(textOf($(stats, 'dd.words')));
   if (words !== undefined) page.words = words;
   if (chapterCount !== undefined) page.chapterCount = chapterCount;
   if (chaptersPosted !== undefined) page.chaptersPosted = chaptersPosted;
-  const summary = preface?.querySelector(`.summary.module ${USERSTUFF}`);
+  const summary = $(preface, `.summary.module ${USERSTUFF}`);
   if (summary) page.summary = buildRichText(childrenWithout(summary), win, base);
   return page;
 }
@@ -167,27 +166,27 @@ function readChapter(
   win: SanitizeWindow,
   note: (kind: NoteKind, el: Element | null | undefined) => Note[],
 ): ChapterPart | undefined {
-  const text = Array.from(el.children).find((c) => c.matches('div.userstuff'));
+  const text = childElements(el).find((c) => matches(c, 'div.userstuff'));
   if (!text) return undefined;
-  const prefaces = Array.from(el.children).filter((c) => c.matches('div.preface'));
-  const head = prefaces.find((p) => p.querySelector('h3.title') !== null) ?? prefaces[0];
-  const heading = head?.querySelector('h3.title');
-  const link = heading?.querySelector('a[href]');
-  const href = absoluteUrl(link?.getAttribute('href'), url);
-  const id = href ? /\/chapters\/(\d+)/.exec(href)?.[1] : undefined;
+  const prefaces = childElements(el).filter((c) => matches(c, 'div.preface'));
+  const head = prefaces.find((p) => $(p, 'h3.title') !== null) ?? prefaces[0];
+  const heading = $(head, 'h3.title');
+  const link = $(heading, 'a[href]');
+  const href = sameOriginUrl(attr(link, 'href'), url);
+  const id = href ? /\/chapters\/(\d+)/.exec(new URL(href).pathname)?.[1] : undefined;
   const number =
-    Number(/^chapter-(\d+)$/.exec(el.id)?.[1]) || Number(/(\d+)/.exec(textOf(link))?.[1]) || index + 1;
+    Number(/^chapter-(\d+)$/.exec(attr(el, 'id') ?? '')?.[1]) || Number(/(\d+)/.exec(textOf(link))?.[1]) || index + 1;
   // "<a>Chapter 2</a>: The Title" -> "The Title"
   const title = heading ? textOf(heading).slice(textOf(link).length).replace(/^\s*:\s*/, '').trim() : '';
-  const endNotes = el.querySelector(`.end.notes ${USERSTUFF}`);
+  const endNotes = $(el, `.end.notes ${USERSTUFF}`);
   return {
     number,
     ...(id ? { id } : {}),
     ...(title ? { title } : {}),
     ...(href ? { url: href } : {}),
     notes: [
-      ...note('chapter-summary', head?.querySelector(`.summary ${USERSTUFF}`)),
-      ...note('chapter-notes', head?.querySelector(`.notes:not(.end) ${USERSTUFF}`)),
+      ...note('chapter-summary', $(head, `.summary ${USERSTUFF}`)),
+      ...note('chapter-notes', $(head, `.notes:not(.end) ${USERSTUFF}`)),
       ...note('chapter-end-notes', endNotes),
     ],
     ...buildBody(childrenWithout(text, 'h3.landmark'), win, url.href),
@@ -195,10 +194,10 @@ function readChapter(
 }
 
 function authors(preface: Element | undefined, url: URL): Author[] {
-  const byline = preface?.querySelector('.byline');
+  const byline = $(preface, '.byline');
   if (!byline) return [];
-  const linked = Array.from(byline.querySelectorAll('a[rel="author"]'), (a) => {
-    const href = absoluteUrl(a.getAttribute('href'), url);
+  const linked = $$(byline, 'a[rel="author"]').map((a) => {
+    const href = sameOriginUrl(attr(a, 'href'), url);
     return { name: textOf(a), ...(href ? { url: href } : {}) };
   }).filter((a) => a.name);
   if (linked.length) return linked;
@@ -213,13 +212,21 @@ function workUrl(url: URL, storyId: string): string {
 
 /** The chapter menu (option values are chapter ids, in posting order). */
 function chapterIndex(doc: Document, url: URL, storyId: string): ChapterLink[] {
-  const select = doc.querySelector('select#selected_id, select[name="selected_id"]');
+  // The menu of the work's navigation bar, not one planted in a summary or note.
+  const select =
+    $(doc, 'ul.work.navigation select#selected_id, ul.work.navigation select[name="selected_id"]') ??
+    $$(doc, 'select#selected_id, select[name="selected_id"]').find((el) => !inUserContent(el));
   if (!select) return [];
-  return Array.from(select.querySelectorAll('option'), (opt, i) => {
-    const id = opt.getAttribute('value') ?? '';
+  return $$(select, 'option').map((opt, i) => {
+    const id = attr(opt, 'value') ?? '';
     const title = textOf(opt).replace(/^\d+\.\s*/, '');
     return { number: i + 1, id, url: `${url.origin}/works/${storyId}/chapters/${id}`, ...(title ? { title } : {}) };
   }).filter((c) => /^\d+$/.test(c.id));
+}
+
+/** Whether `el` is inside text the work's creator wrote (summary, notes, chapter text). */
+function inUserContent(el: Element): boolean {
+  return domCall<Element | null>(el, 'closest', '.userstuff, #workskin') !== null;
 }
 
 function indexFromParts(parts: ChapterPart[]): ChapterLink[] {
@@ -229,8 +236,9 @@ function indexFromParts(parts: ChapterPart[]): ChapterLink[] {
 }
 
 function links(doc: Document, url: URL): StoryLinks {
-  const bar = doc.querySelector('ul.work.navigation') ?? doc;
-  const href = (selector: string) => absoluteUrl(bar.querySelector(selector)?.getAttribute('href'), url);
+  const bar = $$(doc, 'ul.work.navigation').find((el) => !inUserContent(el)) ?? doc;
+  // Navigation stays on the page's own site.
+  const href = (selector: string) => sameOriginUrl(attr($$(bar, selector).find((a) => !inUserContent(a)), 'href'), url);
   const out: StoryLinks = {};
   const prev = href('li.chapter.previous a');
   const next = href('li.chapter.next a');

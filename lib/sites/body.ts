@@ -6,6 +6,7 @@
 import { sanitizeToFragment, serializeFragment, type SanitizeWindow } from '../sanitize';
 import { countWords } from '../story/counts';
 import { isAuthorsNoteStart } from '../story/notes';
+import { domCall, domGet } from './page';
 import type { Paragraph, ParagraphRole, RichText } from './types';
 
 export interface Body {
@@ -120,10 +121,14 @@ function hasBlockChild(parent: ParentNode): boolean {
  * Makes every paragraph of the text an element of its own: loose text at the top level, or beside blocks
  * in a container (`<div>text<p>..</p></div>`), gets wrapped (see `wrapInlineRuns`).
  */
-function normalizeBlocks(parent: ParentNode & Node, isRoot: boolean): void {
-  if (isRoot || (CONTAINER.has(parent.nodeName) && (hasBlockChild(parent) || hasDoubleBr(parent)))) wrapInlineRuns(parent);
-  for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
-    if (BLOCK.has(child.nodeName) && !isLeafBlockName(child.nodeName)) normalizeBlocks(child, false);
+function normalizeBlocks(root: ParentNode & Node): void {
+  // A loop with a stack of its own, not recursion: a page may nest blocks thousands deep.
+  const stack: (ParentNode & Node)[] = [root];
+  for (let parent = stack.pop(); parent; parent = stack.pop()) {
+    if (parent === root || (CONTAINER.has(parent.nodeName) && (hasBlockChild(parent) || hasDoubleBr(parent)))) wrapInlineRuns(parent);
+    for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
+      if (BLOCK.has(child.nodeName) && !isLeafBlockName(child.nodeName)) stack.push(child);
+    }
   }
 }
 
@@ -134,22 +139,43 @@ function isLeafBlockName(name: string): boolean {
 
 /** Text as read: whitespace collapsed, `<br>` as a space. */
 export function plainText(node: Node): string {
+  // An iterative walk in document order: a page may nest elements thousands deep.
   let out = '';
-  const walk = (n: Node) => {
+  let n: Node | null = node;
+  while (n) {
+    let descend = false;
     if (n.nodeType === TEXT_NODE) out += n.textContent ?? '';
     else if (isBr(n)) out += ' ';
-    else for (const c of Array.from(n.childNodes)) walk(c);
-  };
-  walk(node);
+    else descend = n.firstChild !== null;
+    if (descend) {
+      n = n.firstChild;
+      continue;
+    }
+    // Next in document order, without leaving `node`.
+    while (n && n !== node && !n.nextSibling) n = n.parentNode;
+    n = n && n !== node ? n.nextSibling : null;
+  }
   return out.replace(/\s+/g, ' ').trim();
 }
 
-/** Whether any element below `el` is a block (a walk: far cheaper than a selector query in jsdom). */
-function hasBlockDescendant(el: Element): boolean {
-  for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
-    if (BLOCK.has(child.nodeName) || hasBlockDescendant(child)) return true;
+/** The elements below `root`, in document order (a loop: no recursion however deep the nesting). */
+function elementsBelow(root: ParentNode & Node): Element[] {
+  const out: Element[] = [];
+  let el: Element | null = root.firstElementChild;
+  while (el) {
+    out.push(el);
+    if (el.firstElementChild) {
+      el = el.firstElementChild;
+      continue;
+    }
+    let at: Element | null = el;
+    while (at && !at.nextElementSibling) {
+      const parent: Node | null = at.parentNode;
+      at = parent && parent !== root && isElement(parent) ? parent : null;
+    }
+    el = at ? at.nextElementSibling : null;
   }
-  return false;
+  return out;
 }
 
 function hasImage(el: Element): boolean {
@@ -157,26 +183,27 @@ function hasImage(el: Element): boolean {
 }
 
 /** The paragraphs of a normalized fragment, in reading order: blocks holding no other block. */
-function paragraphElements(root: ParentNode): { el: Element; text: string }[] {
+function paragraphElements(root: ParentNode & Node): { el: Element; text: string }[] {
+  const all = elementsBelow(root);
+  // Which elements hold a block somewhere below them: children come after their parent in document order,
+  // so one pass backwards settles it.
+  const holdsBlock = new Set<Node>();
+  for (let i = all.length - 1; i >= 0; i--) {
+    const el = all[i] as Element;
+    if ((BLOCK.has(el.nodeName) || holdsBlock.has(el)) && el.parentNode) holdsBlock.add(el.parentNode);
+  }
+  const skipped = (name: string) => name === 'HR' || name === 'COL' || name === 'COLGROUP';
   const out: { el: Element; text: string }[] = [];
-  const visit = (parent: ParentNode) => {
-    for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
-      const nested = hasBlockDescendant(child);
-      if (!BLOCK.has(child.nodeName)) {
-        // An inline element wrapping blocks (`<span><p>..</p></span>` parses as written).
-        if (nested) visit(child);
-        continue;
-      }
-      if (child.nodeName === 'HR' || child.nodeName === 'COL' || child.nodeName === 'COLGROUP') continue;
-      if (nested) {
-        visit(child);
-        continue;
-      }
-      const text = plainText(child);
-      if (text !== '' || hasImage(child)) out.push({ el: child, text });
-    }
-  };
-  visit(root);
+  for (const el of all) {
+    // Blocks holding no other block (an inline element wrapping blocks, `<span><p>..</p></span>`, is looked
+    // into); nothing inside a rule or a column group.
+    if (!BLOCK.has(el.nodeName) || skipped(el.nodeName) || holdsBlock.has(el)) continue;
+    let inSkipped = false;
+    for (let a = el.parentNode; a && a !== root; a = a.parentNode) if (skipped(a.nodeName)) inSkipped = true;
+    if (inSkipped) continue;
+    const text = plainText(el);
+    if (text !== '' || hasImage(el)) out.push({ el, text });
+  }
   return out;
 }
 
@@ -192,7 +219,7 @@ function roleOf(text: string): ParagraphRole {
  */
 export function buildBody(input: string | Node, win: SanitizeWindow, baseUrl: string): Body {
   const fragment = sanitizeToFragment(input, win, { baseUrl });
-  normalizeBlocks(fragment, true);
+  normalizeBlocks(fragment);
   trimBlankEdges(fragment);
   const paragraphs: Paragraph[] = [];
   let words = 0;
@@ -215,10 +242,39 @@ function trimBlankEdges(fragment: DocumentFragment): void {
 /** Sanitized HTML of a note or summary, with its text (paragraphs separated by blank lines). */
 export function buildRichText(input: string | Node, win: SanitizeWindow, baseUrl: string): RichText {
   const fragment = sanitizeToFragment(input, win, { baseUrl });
-  normalizeBlocks(fragment, true);
+  normalizeBlocks(fragment);
   trimBlankEdges(fragment);
   const text = paragraphElements(fragment).map((p) => p.text).join('\n\n');
   return { html: serializeFragment(fragment), text };
+}
+
+/**
+ * Nesting deeper than this is flattened when copying page markup: Chromium's parser stops nesting at 512 too,
+ * and deeper trees overflow the stack of recursive DOM code (cloning, importing, serializing).
+ */
+const MAX_DEPTH = 512;
+
+/**
+ * Appends copies of `nodes` (and their subtrees) to `target`, one node at a time with a stack of its own (a
+ * deep `cloneNode` recurses). Elements nested deeper than MAX_DEPTH are left out, their content kept in
+ * their place.
+ */
+function copyBounded(nodes: readonly Node[], target: Node): void {
+  const stack: { src: Node; parent: Node; depth: number }[] = [];
+  for (let i = nodes.length - 1; i >= 0; i--) stack.push({ src: nodes[i] as Node, parent: target, depth: 1 });
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const { src, parent, depth } = item;
+    const isEl = domGet<number>(src, 'nodeType') === ELEMENT_NODE;
+    let into = parent;
+    if (!isEl || depth <= MAX_DEPTH) {
+      const copy = domCall<Node>(src, 'cloneNode', false);
+      domCall(parent, 'appendChild', copy);
+      into = copy;
+    }
+    if (!isEl) continue;
+    const kids = domGet<NodeListOf<ChildNode>>(src, 'childNodes');
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ src: kids[i] as Node, parent: into, depth: into === parent ? depth : depth + 1 });
+  }
 }
 
 /**
@@ -226,12 +282,14 @@ export function buildRichText(input: string | Node, win: SanitizeWindow, baseUrl
  * never changed.
  */
 export function childrenWithout(el: Element, skip?: string): DocumentFragment {
-  const doc = el.ownerDocument;
-  const fragment = doc.createDocumentFragment();
-  for (const child of Array.from(el.childNodes)) {
-    if (skip && isElement(child) && child.matches(skip)) continue;
-    fragment.append(child.cloneNode(true));
-  }
+  // Through the DOM's own methods: on a page, `document.createDocumentFragment` or a form's `childNodes`
+  // may be a named element instead (clobbering).
+  const doc = domGet<Document>(el, 'ownerDocument');
+  const fragment = domCall<DocumentFragment>(doc, 'createDocumentFragment');
+  const children = Array.from(domGet<NodeListOf<ChildNode>>(el, 'childNodes')).filter(
+    (child) => !(skip && domGet<number>(child, 'nodeType') === ELEMENT_NODE && domCall<boolean>(child, 'matches', skip)),
+  );
+  copyBounded(children, fragment);
   if (skip) for (const el2 of Array.from(fragment.querySelectorAll(skip))) el2.remove();
   return fragment;
 }

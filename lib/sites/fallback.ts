@@ -10,6 +10,7 @@
 import type { Readability as ReadabilityClass, isProbablyReaderable as IsProbablyReaderable } from '@mozilla/readability';
 import type { SanitizeWindow } from '../sanitize';
 import { buildBody } from './body';
+import { $, attr, domCall, titleOf } from './page';
 import type { StoryLocation, StoryPage } from './types';
 
 export interface ReadabilityModule {
@@ -21,7 +22,7 @@ export interface ReadabilityModule {
 export type FallbackReader = (doc: Document, url: URL, win: SanitizeWindow, loc: StoryLocation) => StoryPage | undefined;
 
 export const readabilityFallback = ({ Readability, isProbablyReaderable }: ReadabilityModule): FallbackReader => (doc, url, win, loc) => {
-  const clone = doc.cloneNode(true) as Document;
+  const clone = domCall<Document>(doc, 'cloneNode', true);
   if (!isProbablyReaderable(clone)) return undefined;
   const article = new Readability(clone).parse();
   if (!article?.content) return undefined;
@@ -29,7 +30,7 @@ export const readabilityFallback = ({ Readability, isProbablyReaderable }: Reada
   if (body.paragraphs.length === 0) return undefined;
 
   // A site-wide <meta name="author"> (AO3's names the OTW) is not the story's author.
-  const siteAuthor = doc.querySelector('meta[name="author"]')?.getAttribute('content')?.trim();
+  const siteAuthor = attr($(doc, 'meta[name="author"]'), 'content')?.trim();
   const byline = article.byline?.trim();
   const page: StoryPage = {
     site: loc.site,
@@ -37,7 +38,7 @@ export const readabilityFallback = ({ Readability, isProbablyReaderable }: Reada
     source: 'readability',
     url: url.href.replace(/#.*$/, ''),
     storyUrl: loc.storyUrl,
-    title: article.title?.trim() || doc.title.trim(),
+    title: article.title?.trim() || titleOf(doc),
     authors: byline && byline !== siteAuthor ? [{ name: byline }] : [],
     fandoms: [],
     warnings: [],

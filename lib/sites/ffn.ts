@@ -8,7 +8,7 @@
 
 import type { SanitizeWindow } from '../sanitize';
 import { buildBody, buildRichText, childrenWithout } from './body';
-import { absoluteUrl, isChallengePage, parseCount, textOf } from './page';
+import { $, $$, absoluteUrl, attr, childElements, domCall, isChallengePage, matches, parseCount, sameOriginUrl, tagOf, textOf, titleOf } from './page';
 import type { Author, ChapterLink, PageResult, SiteAdapter, StoryLocation, StoryPage } from './types';
 
 const HOSTS = ['www.fanfiction.net', 'm.fanfiction.net'] as const;
@@ -51,39 +51,62 @@ function parseDocument(doc: Document, url: URL, win: SanitizeWindow): PageResult
     const listing = (HOSTS as readonly string[]).includes(url.hostname) && LISTING_PATH.test(url.pathname);
     return { kind: 'not-readable', reason: listing ? 'listing' : 'not-a-story' };
   }
-  // Desktop keeps the text in #storytext, the mobile site in #storycontent.
-  const text = doc.querySelector('#storytext') ?? doc.querySelector('#storycontent');
+  const text = storyTextElement(doc);
   if (!text) return isNotFound(doc) ? { kind: 'not-readable', reason: 'not-found' } : { kind: 'unrecognized' };
   const page = readStory(doc, url, win, loc, text);
   return page ? { kind: 'story', page } : { kind: 'unrecognized' };
 }
 
+/**
+ * The chapter text: desktop keeps it in `div#storytext` directly in `#storytextp`, the mobile site in
+ * `div#storycontent`. Only that structure counts: a `<form id=storytext>` or a `#storytext` inside the
+ * summary is a decoy.
+ */
+function storyTextElement(doc: Document): Element | null {
+  return (
+    // (All matches, then the first: with two `#storytext`, jsdom's `querySelector` checks only the first.)
+    $$(doc, '#storytextp > div#storytext')[0] ??
+    $$(doc, 'div#storycontent').find((el) => !inside(el, '#profile_top, #storytextp')) ??
+    null
+  );
+}
+
+/** Whether `el` or an ancestor matches `selector`. */
+function inside(el: Element, selector: string): boolean {
+  return domCall<Element | null>(el, 'closest', selector) !== null;
+}
+
+/** The chapter menu: a `select#chap_select` of the page's navigation, not one planted in the summary or text. */
+function chapterSelect(doc: Document): Element | undefined {
+  return $$(doc, 'select#chap_select').find((el) => !inside(el, '#profile_top, #storytextp, #storycontent'));
+}
+
 function isNotFound(doc: Document): boolean {
-  const messages = Array.from(doc.querySelectorAll('.gui_warning, .gui_normal, .panel_warning'), (el) => textOf(el));
+  const messages = $$(doc, '.gui_warning, .gui_normal, .panel_warning').map((el) => textOf(el));
   if (messages.some((m) => NOT_FOUND.test(m))) return true;
-  return NOT_FOUND.test(textOf(doc.querySelector('#content_wrapper_inner') ?? doc.querySelector('#content')));
+  return NOT_FOUND.test(textOf($(doc, '#content_wrapper_inner') ?? $(doc, '#content')));
 }
 
 function readStory(doc: Document, url: URL, win: SanitizeWindow, loc: StoryLocation, textEl: Element): StoryPage | undefined {
   const base = url.href;
-  const header = doc.querySelector('#profile_top') ?? doc.querySelector('#content');
+  const header = $(doc, '#profile_top') ?? $(doc, '#content');
   const meta = parseMeta(doc, header);
   const slug = loc.slug ?? slugFromPage(doc, loc.storyId);
   const origin = url.origin;
   const chapterUrl = (n: number) => `${origin}/s/${loc.storyId}/${n}/${slug ?? ''}`;
 
-  const select = doc.querySelector('select#chap_select');
+  const select = chapterSelect(doc);
   const chapters: ChapterLink[] = select
-    ? Array.from(select.querySelectorAll('option'), (opt) => {
-        const number = Number(opt.getAttribute('value'));
+    ? $$(select, 'option').map((opt) => {
+        const number = Number(attr(opt, 'value'));
         const title = chapterTitle(textOf(opt));
         return { number, ...(title ? { title } : {}), url: chapterUrl(number) };
       }).filter((c) => Number.isInteger(c.number) && c.number > 0)
     : [];
-  const selected = select?.querySelector('option[selected]');
-  const number = selected ? Number(selected.getAttribute('value')) || (loc.chapter ?? 1) : (loc.chapter ?? 1);
+  const selected = $(select, 'option[selected]');
+  const number = selected ? Number(attr(selected, 'value')) || (loc.chapter ?? 1) : (loc.chapter ?? 1);
   const current = chapters.find((c) => c.number === number);
-  const chapterCount = meta.chapters ?? (chapters.length || (doc.querySelector('#storytext') ? 1 : undefined));
+  const chapterCount = meta.chapters ?? (chapters.length || (tagOf(textEl) === 'DIV' && attr(textEl, 'id') === 'storytext' ? 1 : undefined));
 
   const body = buildBody(childrenWithout(textEl), win, base);
   if (body.paragraphs.length === 0) return undefined;
@@ -143,31 +166,50 @@ function chapterTitle(optionText: string): string | undefined {
 }
 
 function storyTitle(doc: Document, header: Element | null): string {
-  const fromHeader = textOf(header?.querySelector(':scope > b.xcontrast_txt, :scope > b, div[align="center"] > b'));
+  const fromHeader = textOf($(header, ':scope > b.xcontrast_txt, :scope > b, div[align="center"] > b'));
   if (fromHeader) return fromHeader;
-  // "<Title> Chapter 3: <chapter>, a <fandom> fanfic | FanFiction"
-  const m = /^(.*?)(?:\s+Chapter\s+\d+.*)?,\s+an?\s+.+?\s+fanfic\s*\|\s*FanFiction$/i.exec(doc.title.trim());
-  return m?.[1]?.trim() || doc.title.replace(/\s*\|\s*FanFiction$/i, '').trim();
+  return titleFromDocumentTitle(titleOf(doc));
+}
+
+/**
+ * "<Title> Chapter 3: <chapter>, a <fandom> fanfic | FanFiction" -> "<Title>". Scans instead of one
+ * backtracking regex: a crafted title must not cost more than linear time.
+ */
+export function titleFromDocumentTitle(title: string): string {
+  const t = title.replace(/\s+/g, ' ').trim();
+  const site = / ?\| ?FanFiction$/i.exec(t.slice(-16));
+  const bare = site ? t.slice(0, t.length - Math.min(16, t.length) + site.index).trim() : t;
+  if (!site) return bare;
+  const fanfic = / fanfic$/i.exec(bare.slice(-7));
+  if (!fanfic) return bare;
+  const head = bare.slice(0, bare.length - 7);
+  // The first ", a " / ", an " with something after it.
+  const comma = /, an? \S/i.exec(head);
+  if (!comma) return bare;
+  const before = head.slice(0, comma.index);
+  const chapter = / Chapter \d/i.exec(before);
+  const out = (chapter ? before.slice(0, chapter.index) : before).trim();
+  return out || bare;
 }
 
 function storyAuthors(header: Element | null, url: URL): Author[] {
-  const a = header?.querySelector('a[href^="/u/"]');
+  const a = $(header, 'a[href^="/u/"]');
   if (!a) return [];
   const name = textOf(a);
-  const href = absoluteUrl(a.getAttribute('href'), url);
+  const href = sameOriginUrl(attr(a, 'href'), url);
   return name ? [{ name, ...(href ? { url: href } : {}) }] : [];
 }
 
 /** The summary: on desktop, the `div.xcontrast_txt` directly in #profile_top. */
 function summaryElement(header: Element): Element | undefined {
-  return Array.from(header.children).find((el) => el.matches('div.xcontrast_txt') && textOf(el) !== '');
+  return childElements(header).find((el) => matches(el, 'div.xcontrast_txt') && textOf(el) !== '');
 }
 
 function fandoms(doc: Document): string[] {
-  const root = doc.querySelector('#pre_story_links') ?? doc.querySelector('#content') ?? doc;
+  const root = $(doc, '#pre_story_links') ?? $(doc, '#content') ?? doc;
   const out: string[] = [];
-  for (const a of Array.from(root.querySelectorAll('a[href]'))) {
-    const href = a.getAttribute('href') ?? '';
+  for (const a of $$(root, 'a[href]')) {
+    const href = attr(a, 'href') ?? '';
     const text = textOf(a);
     if (!text || !FANDOM_HREF.test(href)) continue;
     if (/-Crossovers\//.test(href) || / Crossover$/.test(text)) {
@@ -179,10 +221,10 @@ function fandoms(doc: Document): string[] {
 
 /** The slug, from the canonical link or the chapter menu's `onChange`. */
 function slugFromPage(doc: Document, storyId: string): string | undefined {
-  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? '';
+  const canonical = attr($(doc, 'link[rel="canonical"]'), 'href') ?? '';
   const m = new RegExp(`/s/${storyId}/\\d+/([^/?#]+)`).exec(canonical);
   if (m?.[1]) return m[1];
-  const onchange = doc.querySelector('select#chap_select')?.getAttribute('onchange') ?? '';
+  const onchange = attr(chapterSelect(doc), 'onchange') ?? '';
   return /\+\s*'\/([^'/]+)'/.exec(onchange)?.[1];
 }
 
@@ -190,17 +232,19 @@ function slugFromPage(doc: Document, storyId: string): string | undefined {
 function navigation(doc: Document, url: URL, storyId: string): { prev?: string; next?: string } {
   const out: { prev?: string; next?: string } = {};
   const storyHref = new RegExp(`^(?:https?://[^/]+)?/s/${storyId}/\\d+`);
+  const storyPath = new RegExp(`^/s/${storyId}/\\d+(?:/|$)`);
   const consider = (label: string, href: string | undefined) => {
     if (!href || !storyHref.test(href)) return;
-    const abs = absoluteUrl(href, url);
-    if (!abs) return;
+    // Only links that stay on the page's own site: a page's button may point anywhere.
+    const abs = sameOriginUrl(href, url);
+    if (!abs || !storyPath.test(new URL(abs).pathname)) return;
     if (!out.prev && /prev|«|‹/i.test(label)) out.prev = abs;
     else if (!out.next && /next|»|›/i.test(label)) out.next = abs;
   };
-  for (const button of Array.from(doc.querySelectorAll('button[onclick]'))) {
-    consider(textOf(button), /self\.location\s*=\s*'([^']+)'/.exec(button.getAttribute('onclick') ?? '')?.[1]);
+  for (const button of $$(doc, 'button[onclick]')) {
+    consider(textOf(button), /self\.location\s*=\s*'([^']+)'/.exec(attr(button, 'onclick') ?? '')?.[1]);
   }
-  for (const a of Array.from(doc.querySelectorAll('a[href*="/s/"]'))) consider(textOf(a), a.getAttribute('href') ?? undefined);
+  for (const a of $$(doc, 'a[href*="/s/"]')) consider(textOf(a), attr(a, 'href') ?? undefined);
   return out;
 }
 
@@ -227,11 +271,11 @@ const META_KEYS = new Set(['Rated', 'Chapters', 'Words', 'Reviews', 'Favs', 'Fol
 function parseMeta(doc: Document, header: Element | null): Meta {
   const meta: Meta = { genres: [], characters: [], relationships: [] };
   const line =
-    header?.querySelector('span.xgray') ??
-    Array.from(header?.querySelectorAll('span, div') ?? []).find((el) => /^Rated:/.test(textOf(el)) && el.children.length < 12);
+    $(header, 'span.xgray') ??
+    $$(header, 'span, div').find((el) => /^Rated:/.test(textOf(el)) && childElements(el).length < 12);
   if (!line) return meta;
 
-  const ratingLink = line.querySelector('a[href*="fictionratings.com"]');
+  const ratingLink = $(line, 'a[href*="fictionratings.com"]');
   const segments = textOf(line).split(/\s+-\s+/);
   const rated = textOf(ratingLink) || (segments[0] ?? '').replace(/^Rated:\s*/, '');
   if (rated) meta.rating = rated.replace(/^Fiction\s+/i, '').trim();
@@ -266,7 +310,8 @@ function parseMeta(doc: Document, header: Element | null): Meta {
     meta.characters = text.replace(/[[\]]/g, ',').split(',').map((s) => s.trim()).filter(Boolean);
   }
 
-  const dates = Array.from(line.querySelectorAll('span[data-xutime]'), (s) => Number(s.getAttribute('data-xutime')))
+  const dates = $$(line, 'span[data-xutime]')
+    .map((s) => Number(attr(s, 'data-xutime')))
     .filter((n) => Number.isFinite(n) && n > 0)
     .map((n) => new Date(n * 1000).toISOString());
   if (dates.length > 1) meta.updated = dates[0];
