@@ -21,7 +21,7 @@ export interface Harness {
   /** Opens an extension page in a new tab and waits for its readiness marker. */
   openExtensionPage(path: string): Promise<AnyPage>;
   /** Opens a web page (a fiction site, served by the local site server) in a new tab. */
-  openPage(url: string): Promise<AnyPage>;
+  openPage(url: string, options?: { initScript?: string }): Promise<AnyPage>;
   /** Waits for a tab whose URL starts with `prefix` (one the extension opened). */
   waitForTab(prefix: string): Promise<AnyPage>;
   /** Closes the browser and starts it again on the same profile. */
@@ -56,7 +56,7 @@ async function launchChromium(options: LaunchOptions): Promise<Harness> {
     ];
     if (options.sitePort) {
       const p = options.sitePort;
-      args.push(`--host-resolver-rules=MAP www.fanfiction.net 127.0.0.1:${p}, MAP m.fanfiction.net 127.0.0.1:${p}, MAP archiveofourown.org 127.0.0.1:${p}`);
+      args.push(`--host-resolver-rules=MAP www.fanfiction.net 127.0.0.1:${p}, MAP m.fanfiction.net 127.0.0.1:${p}, MAP archiveofourown.org 127.0.0.1:${p}, MAP beacon.test 127.0.0.1:${p}`);
     }
     const ctx = await chromium.launchPersistentContext(profile, {
       executablePath: requireBinary(CHROMIUM_BIN, 'Chromium'), headless: true, args,
@@ -79,8 +79,9 @@ async function launchChromium(options: LaunchOptions): Promise<Harness> {
       await waitForReady(page);
       return page;
     },
-    async openPage(url) {
+    async openPage(url, options) {
       const page = await current.newPage();
+      if (options?.initScript) await page.addInitScript(options.initScript);
       await page.goto(url);
       return page;
     },
@@ -144,11 +145,12 @@ async function launchFirefox(options: LaunchOptions): Promise<Harness> {
       await openFirefoxExtensionUrl(page, `${origin}${path}`);
       return page;
     },
-    async openPage(url) {
+    async openPage(url, options) {
       const page = await browser.newPage();
       // Fixture pages call alert() in scripts of their own; a modal would stop the page (Playwright
       // dismisses dialogs by itself, Puppeteer does not).
       page.on('dialog', (d) => void d.dismiss());
+      if (options?.initScript) await page.evaluateOnNewDocument(options.initScript);
       await page.goto(url);
       return page;
     },

@@ -1,0 +1,92 @@
+/**
+ * Fuzz cases: case `index` of a run seeded `seed` is a page (a fixture from the corpus, or a generated FFN or
+ * AO3 page) with a few random mutations, and a story URL of the same site. Pure and reproducible from
+ * (seed, index, corpus) alone.
+ */
+
+import { DEFAULT_MUTATE_OPTIONS, mutate, type MutateOptions } from './mutate';
+import { randomAo3Page, randomFfnPage } from './pages';
+import { ATTACKS } from './attacks';
+import { caseSeed, createRng, type Rng } from './random';
+
+export interface CorpusEntry {
+  /** e.g. "ffn/middle-chapter". */
+  name: string;
+  url: string;
+  html: string;
+}
+
+export interface FuzzCase {
+  seed: number;
+  index: number;
+  site: 'ffn' | 'ao3';
+  /** Where the page came from: a corpus entry's name, or "generated-ffn" / "generated-ao3". */
+  origin: string;
+  url: string;
+  html: string;
+  /** The mutations applied, in order. */
+  ops: string[];
+}
+
+export interface CaseOptions {
+  /** Most mutations per case. */
+  maxMutations: number;
+  mutate: Partial<MutateOptions>;
+}
+
+export const DEFAULT_CASE_OPTIONS: CaseOptions = { maxMutations: 6, mutate: {} };
+
+function siteOf(url: string): 'ffn' | 'ao3' {
+  return /fanfiction\.net/.test(new URL(url).hostname) ? 'ffn' : 'ao3';
+}
+
+/** Another story URL of the same site for the same page (other chapter, mirror host, full-work flag). */
+function varyUrl(url: string, rng: Rng): string {
+  const u = new URL(url);
+  if (siteOf(url) === 'ffn') {
+    if (rng.chance(0.3)) u.pathname = u.pathname.replace(/^\/s\/(\d+)\/\d+/, (_m, id: string) => `/s/${id}/${rng.between(1, 40)}`);
+    if (rng.chance(0.15)) u.hostname = 'm.fanfiction.net';
+    if (rng.chance(0.1)) u.pathname = u.pathname.replace(/\/[^/]*$/, '/');
+  } else {
+    if (rng.chance(0.2)) u.searchParams.set('view_full_work', 'true');
+    if (rng.chance(0.1)) u.searchParams.set('view_adult', 'true');
+    if (rng.chance(0.1)) u.hostname = rng.pick(['archiveofourown.com', 'archiveofourown.net', 'ao3.org']);
+    if (rng.chance(0.1)) u.hash = 'workskin';
+  }
+  return u.href;
+}
+
+function storyIdOf(url: string): string {
+  return /\/(?:s|works)\/(\d+)/.exec(new URL(url).pathname)?.[1] ?? '1';
+}
+
+export function makeCase(seed: number, index: number, corpus: readonly CorpusEntry[], options: Partial<CaseOptions> = {}): FuzzCase {
+  const o: CaseOptions = { ...DEFAULT_CASE_OPTIONS, ...options };
+  const rng = createRng(caseSeed(seed, index));
+  const kind = rng.weighted<'fixture' | 'generated-ffn' | 'generated-ao3'>([
+    ['fixture', corpus.length ? 6 : 0],
+    ['generated-ffn', 2],
+    ['generated-ao3', 2],
+  ]);
+  let origin: string;
+  let url: string;
+  let html: string;
+  if (kind === 'fixture') {
+    const entry = rng.pick(corpus);
+    origin = entry.name;
+    url = rng.chance(0.3) ? varyUrl(entry.url, rng) : entry.url;
+    html = entry.html;
+  } else {
+    const extras = Array.from({ length: rng.between(0, 3) }, () => {
+      const attack = rng.pick(ATTACKS.filter((a) => a.snippets.length > 0));
+      return rng.pick(attack.snippets);
+    });
+    const page = kind === 'generated-ffn' ? randomFfnPage(rng, extras) : randomAo3Page(rng, extras);
+    origin = kind;
+    url = page.url;
+    html = page.html.replace(/\{storyId\}/g, storyIdOf(page.url));
+  }
+  const count = rng.between(kind === 'fixture' ? 1 : 0, o.maxMutations);
+  const mutated = mutate(html, rng, count, { ...DEFAULT_MUTATE_OPTIONS, ...o.mutate, vars: { storyId: storyIdOf(url) } });
+  return { seed, index, site: siteOf(url), origin, url, html: mutated.html, ops: mutated.ops };
+}

@@ -1,0 +1,354 @@
+/**
+ * Hostile pages (test/fixtures/hostile/<case>/): FFN and AO3 pages carrying the attacks catalogued in
+ * test/fixtures/hostile/attacks.json, inside the parts the adapters extract and around them.
+ *
+ * For every case: `readPage` in jsdom (no scripts run), then every HTML string of the result is re-parsed and
+ * walked (lib/fuzz/check.ts), and inserted into a second jsdom that does run scripts, with a
+ * `window.__ficwellPwned` spy: by innerHTML, as a <template> clone and as a whole parsed document; every
+ * handler attribute's event is fired and every javascript: URL followed. Nothing may run. Clobbering cases must
+ * still read the right title and text, also with browsers' named properties emulated (jsdom has none).
+ * Oversized cases are expanded from their small template at test time and must finish in time.
+ *
+ * Set FICWELL_HOSTILE_FULL=1 to expand the oversized cases at full size even where jsdom is far slower than a
+ * browser (expected.json `jsdom` says where and why).
+ */
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ATTACKS } from '../../lib/fuzz/attacks';
+import { htmlViolations, installSpy, probeScripts, storyHtmls, takeHits, urlViolations } from '../../lib/fuzz/check';
+import type { SanitizeWindow } from '../../lib/sanitize';
+import { readPage, type ReadResult } from '../../lib/sites';
+import type { StoryPage } from '../../lib/sites/types';
+
+const ROOT = join(__dirname, '..', 'fixtures', 'hostile');
+const FULL = process.env.FICWELL_HOSTILE_FULL === '1';
+
+interface CatalogueEntry {
+  id: string;
+  description: string;
+  kind: 'script' | 'resource' | 'clobber' | 'dos';
+  case: string;
+  alsoIn?: string[];
+}
+
+interface ExpectedPart {
+  number?: number;
+  id?: string;
+  title?: string | null;
+  url?: string;
+  paragraphs?: number;
+  first?: string;
+  last?: string;
+  htmlContains?: string[];
+  htmlExcludes?: string[];
+}
+
+interface Expansion {
+  marker: string;
+  parts: { text: string; times: number; start?: number }[];
+}
+
+interface Expected {
+  readable: boolean;
+  source?: StoryPage['source'];
+  attacks: string[];
+  story?: Record<string, unknown>;
+  summaryText?: string | null;
+  links?: Record<string, string>;
+  parts?: ExpectedPart[];
+  /** Exact hrefs that may mention the beacon host: plain outgoing links the sanitizer keeps by design. */
+  allowedLinks?: string[];
+  /** Read again with browsers' named properties on document and forms emulated. */
+  emulateNamedProperties?: boolean;
+  expand?: Expansion;
+  expanded?: {
+    result: 'story';
+    source: StoryPage['source'];
+    first?: string;
+    last?: string;
+    texts?: string[];
+    paragraphs?: number;
+    words?: number;
+    chapters?: number;
+    parts?: number;
+    /** The budget for readPage (what a browser must meet). */
+    maxMs: number;
+  };
+  /** Where jsdom cannot meet the browser budget: its own budget, smaller expansion counts, and why. */
+  jsdom?: { maxMs?: number; times?: number[]; why: string };
+}
+
+const catalogue = JSON.parse(readFileSync(join(ROOT, 'attacks.json'), 'utf8')) as CatalogueEntry[];
+const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const caseNames = readdirSync(ROOT, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort();
+
+function fixture(name: string) {
+  const dir = join(ROOT, name);
+  return {
+    html: readFileSync(join(dir, 'source.html'), 'utf8'),
+    url: readFileSync(join(dir, 'url.txt'), 'utf8').trim(),
+    expected: JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected,
+  };
+}
+
+const ordinary = caseNames.filter((n) => !fixture(n).expected.expand);
+const oversized = caseNames.filter((n) => fixture(n).expected.expand);
+
+// --- environment ----------------------------------------------------------------------------------------
+
+const quiet = new VirtualConsole();
+const parser = new JSDOM('<!DOCTYPE html><body></body>', { virtualConsole: quiet }).window;
+/** Sanitized HTML parsed as the reader parses it (scripting off: <noscript> content is markup here). */
+const parse = (html: string): ParentNode => new parser.DOMParser().parseFromString(`<!DOCTYPE html><body>${html}`, 'text/html').body;
+/** A document that runs scripts, with the spy: where sanitized HTML goes to prove it is inert. */
+const scriptDom = new JSDOM('<!DOCTYPE html><body></body>', { url: 'https://ficwell.invalid/reader', runScripts: 'dangerously', virtualConsole: quiet });
+installSpy(scriptDom.window);
+afterAll(() => {
+  scriptDom.window.close();
+  parser.close();
+});
+
+/** Parses `html` as a whole document that runs its scripts (parser-inserted scripts do run, unlike innerHTML). */
+function hitsAsDocument(html: string): string[] {
+  const dom = new JSDOM(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`, {
+    url: 'https://ficwell.invalid/reader',
+    runScripts: 'dangerously',
+    virtualConsole: quiet,
+    beforeParse: (w) => installSpy(w),
+  });
+  const hits = takeHits(dom.window, dom.window.document);
+  dom.window.close();
+  return hits;
+}
+
+/**
+ * What browsers do and jsdom does not: named properties on Document (embed, form, iframe, img, object by name;
+ * object, and img that also has a name, by id) override its built-ins, and a form's listed elements become
+ * properties of the form by name and id (HTML spec, "named properties"). Defined as own properties here.
+ */
+function emulateNamedProperties(doc: Document): string[] {
+  const defined: string[] = [];
+  const byName = new Map<string, Element[]>();
+  const add = (key: string | null, el: Element) => {
+    if (!key) return;
+    byName.set(key, [...(byName.get(key) ?? []), el]);
+  };
+  for (const el of Array.from(doc.querySelectorAll('embed[name], form[name], iframe[name], img[name], object[name]'))) add(el.getAttribute('name'), el);
+  for (const el of Array.from(doc.querySelectorAll('object[id], img[id][name]'))) add(el.getAttribute('id'), el);
+  const forms = Array.from(doc.querySelectorAll('form'));
+  for (const [key, els] of byName) {
+    Object.defineProperty(doc, key, { configurable: true, get: () => (els.length === 1 ? els[0] : els) });
+    defined.push(`document.${key}`);
+  }
+  for (const form of forms) {
+    for (const el of Array.from(form.querySelectorAll('input, button, select, textarea, fieldset, object, output'))) {
+      for (const key of [el.getAttribute('id'), el.getAttribute('name')]) {
+        if (!key) continue;
+        Object.defineProperty(form, key, { configurable: true, get: () => el });
+        defined.push(`form#${form.id || '?'}.${key}`);
+      }
+    }
+  }
+  return defined;
+}
+
+function read(html: string, url: string, options: { emulate?: boolean } = {}): { result?: ReadResult; error?: unknown; ms: number; parseMs: number } {
+  let t = performance.now();
+  const dom = new JSDOM(html, { url, virtualConsole: quiet });
+  const parseMs = performance.now() - t;
+  if (options.emulate) emulateNamedProperties(dom.window.document);
+  t = performance.now();
+  try {
+    const result = readPage(dom.window.document, new URL(url), dom.window as unknown as SanitizeWindow);
+    return { result, ms: performance.now() - t, parseMs };
+  } catch (error) {
+    return { error, ms: performance.now() - t, parseMs };
+  } finally {
+    try {
+      dom.window.close();
+    } catch {
+      // jsdom's close() walks the tree recursively: 5,000 levels overflow its stack. Not our code.
+    }
+  }
+}
+
+function story(r: { result?: ReadResult; error?: unknown }): StoryPage {
+  if (r.error) throw r.error;
+  if (r.result?.kind !== 'story') throw new Error(`not read as a story: ${JSON.stringify(r.result)}`);
+  return r.result.page;
+}
+
+function pick(obj: object, keys: string[]): Record<string, unknown> {
+  const src = obj as Record<string, unknown>;
+  return Object.fromEntries(keys.map((k) => [k, src[k] ?? null]));
+}
+
+/** The expectations of expected.json that say the page was read right (title, authors, text...). */
+function expectReadRight(page: StoryPage, expected: Expected): void {
+  if (expected.source) expect(page.source).toBe(expected.source);
+  if (expected.story) expect(pick(page, Object.keys(expected.story))).toEqual(expected.story);
+  if (expected.summaryText !== undefined) expect(page.summary?.text ?? null).toBe(expected.summaryText);
+  if (expected.links) expect(page.links).toEqual(expected.links);
+  if (!expected.parts) return;
+  expect(page.parts.length).toBe(expected.parts.length);
+  expected.parts.forEach((want, i) => {
+    const part = page.parts[i];
+    if (!part) throw new Error(`part ${i} missing`);
+    if (want.number !== undefined) expect(part.number, `part ${i} number`).toBe(want.number);
+    if (want.id !== undefined) expect(part.id, `part ${i} id`).toBe(want.id);
+    if (want.title !== undefined) expect(part.title ?? null, `part ${i} title`).toBe(want.title);
+    if (want.url !== undefined) expect(part.url, `part ${i} url`).toBe(want.url);
+    if (want.first !== undefined) expect(part.paragraphs[0]?.text, `part ${i} first paragraph`).toBe(want.first);
+    if (want.last !== undefined) expect(part.paragraphs.at(-1)?.text, `part ${i} last paragraph`).toBe(want.last);
+    if (want.paragraphs !== undefined) expect(part.paragraphs.length, `part ${i} paragraphs`).toBe(want.paragraphs);
+    for (const s of want.htmlContains ?? []) expect(part.html).toContain(s);
+    for (const s of want.htmlExcludes ?? []) expect(part.html).not.toContain(s);
+  });
+}
+
+/** Every output rule on every HTML string and URL of the page; the script probe on every HTML string. */
+function expectNothingLive(page: StoryPage, url: string, expected: Expected, probe = true): void {
+  const htmls = storyHtmls(page);
+  const problems = htmls.flatMap(({ where, html }) =>
+    htmlViolations(html, parse, { allowedLinks: expected.allowedLinks ?? [] }).map((v) => `${where}: ${v.rule}: ${v.detail}`),
+  );
+  problems.push(...urlViolations(page, new URL(url)).map((v) => `${v.rule}: ${v.detail}`));
+  // Text fields are shown as text; a javascript: URL never belongs in one that is a URL (checked above).
+  expect(problems).toEqual([]);
+  if (!probe) return;
+  const all = htmls.map((h) => h.html);
+  expect(probeScripts(scriptDom.window as unknown as Window, all), 'innerHTML / template + events').toEqual([]);
+  expect(hitsAsDocument(all.join('\n<hr>\n')), 'parsed as a document').toEqual([]);
+}
+
+function expand(html: string, expansion: Expansion, times?: number[]): string {
+  const piece = expansion.parts
+    .map((p, i) => {
+      const n = times?.[i] ?? p.times;
+      const out: string[] = [];
+      for (let k = 0; k < n; k++) out.push(p.text.replace(/\{n\}/g, String((p.start ?? 1) + k)));
+      return out.join('');
+    })
+    .join('');
+  if (!html.includes(expansion.marker)) throw new Error(`marker ${expansion.marker} not in the template`);
+  return html.replace(expansion.marker, piece);
+}
+
+// --- the catalogue ---------------------------------------------------------------------------------------
+
+describe('hostile catalogue', () => {
+  it('lists at least 30 distinct attacks, the same in attacks.json, README.md and lib/fuzz/attacks.ts', () => {
+    const ids = catalogue.map((a) => a.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBeGreaterThanOrEqual(30);
+    expect(catalogue.map(({ id, kind, description }) => ({ id, kind, description }))).toEqual(
+      ATTACKS.map(({ id, kind, description }) => ({ id, kind, description })),
+    );
+    for (const id of ids) expect(readme, `README.md lists ${id}`).toContain(`\`${id}\``);
+  });
+
+  it('puts every attack in the cases that say so, observably', () => {
+    for (const entry of catalogue) {
+      for (const name of [entry.case, ...(entry.alsoIn ?? [])]) {
+        expect(caseNames, `${entry.id}: case ${name}`).toContain(name);
+        const { html, expected } = fixture(name);
+        expect(expected.attacks, `${name}/expected.json lists ${entry.id}`).toContain(entry.id);
+        // Script payloads name themselves in a __ficwellPwned call or a dataset key; resource payloads in a
+        // beacon URL. (Case-insensitive: one payload disguises its handler's case.)
+        const source = html.toLowerCase();
+        if (entry.kind === 'resource') expect(source, `${name} carries beacon.test/${entry.id}`).toContain(`beacon.test/${entry.id}`);
+        if (entry.kind === 'script') {
+          const named = source.includes(`'${entry.id}'`) || source.includes(`&#39;${entry.id}&#39;`) || source.includes(`"${entry.id}"`);
+          expect(named, `${name} carries a payload naming ${entry.id}`).toBe(true);
+        }
+      }
+    }
+    for (const name of caseNames) {
+      for (const id of fixture(name).expected.attacks) expect(catalogue.map((a) => a.id), `${name}: ${id}`).toContain(id);
+    }
+  });
+
+  it('uses story URLs of www.fanfiction.net and archiveofourown.org', () => {
+    for (const name of caseNames) expect(new URL(fixture(name).url).hostname).toMatch(/^(?:www\.fanfiction\.net|archiveofourown\.org)$/);
+  });
+});
+
+// --- ordinary cases ---------------------------------------------------------------------------------------
+
+describe.each(ordinary)('hostile page %s', (name) => {
+  const { html, url, expected } = fixture(name);
+
+  it('reads the page right (title, authors, text) despite the attacks', () => {
+    const r = read(html, url);
+    expect(r.error, `readPage threw: ${String(r.error)}`).toBeUndefined();
+    expect(r.result?.kind).toBe(expected.readable ? 'story' : 'not-readable');
+    expectReadRight(story(r), expected);
+  });
+
+  it('hands out no live payload: nothing to walk past, nothing runs when inserted', () => {
+    expectNothingLive(story(read(html, url)), url, expected);
+  });
+
+  if (expected.attacks.some((id) => catalogue.find((a) => a.id === id)?.kind === 'script')) {
+    it('positive control: the same probe does catch the raw payloads of the parts the adapter reads', () => {
+      const dom = new JSDOM(html, { url, virtualConsole: quiet });
+      const doc = dom.window.document;
+      const parts = Array.from(doc.querySelectorAll('#storytext, .chapter-body, #profile_top, #workskin, .work-body'), (el) => el.innerHTML);
+      dom.window.close();
+      // A window of its own: raw payloads may also run later (frames, timers) and must not be counted elsewhere.
+      const own = new JSDOM('<!DOCTYPE html><body></body>', { url: 'https://ficwell.invalid/raw', runScripts: 'dangerously', virtualConsole: quiet });
+      installSpy(own.window);
+      const hits = [...probeScripts(own.window as unknown as Window, parts), ...hitsAsDocument(parts.join('\n'))];
+      own.window.close();
+      expect(hits.length).toBeGreaterThan(0);
+    });
+  }
+
+  if (expected.emulateNamedProperties) {
+    it("with browsers' named properties emulated (<img name=title>, <form name=querySelector>, form inputs), still reads it right", () => {
+      const r = read(html, url, { emulate: true });
+      expect(r.error, `readPage threw: ${String(r.error)}`).toBeUndefined();
+      const page = story(r);
+      expectReadRight(page, expected);
+      expectNothingLive(page, url, expected);
+    });
+  }
+});
+
+// --- oversized cases (expanded at test time) ------------------------------------------------------------------
+
+describe.each(oversized)('oversized page %s', (name) => {
+  const { html, url, expected } = fixture(name);
+  const expansion = expected.expand;
+  const want = expected.expanded;
+  if (!expansion || !want) throw new Error(`${name}: expand and expanded go together`);
+  const reduced = !FULL && expected.jsdom?.times !== undefined;
+  const budget = expected.jsdom?.maxMs ?? want.maxMs;
+
+  it(`finishes within ${budget} ms in jsdom and returns the expected story${reduced ? ' (reduced size: see expected.json jsdom.why)' : ''}`, () => {
+    const big = expand(html, expansion, reduced ? expected.jsdom?.times : undefined);
+    const r = read(big, url);
+    console.info(`${name}: ${(big.length / 1e6).toFixed(2)} MB, jsdom parse ${Math.round(r.parseMs)} ms, readPage ${Math.round(r.ms)} ms${r.error ? `, threw ${String(r.error)}` : ''}`);
+    expect(r.error, `readPage threw: ${String(r.error)}`).toBeUndefined();
+    const page = story(r);
+    expect(page.source).toBe(want.source);
+    const first = page.parts[0];
+    if (!first) throw new Error('no part');
+    const texts = page.parts.flatMap((p) => p.paragraphs.map((x) => x.text));
+    if (want.first !== undefined) expect(texts[0]).toBe(want.first);
+    if (want.last !== undefined) expect(texts.at(-1)).toBe(want.last);
+    for (const t of want.texts ?? []) expect(texts).toContain(t);
+    if (want.paragraphs !== undefined && !reduced) expect(texts.length).toBe(want.paragraphs);
+    if (want.words !== undefined) expect(page.parts.reduce((n, p) => n + p.words, 0)).toBe(want.words);
+    if (want.chapters !== undefined) expect(page.chapters.length).toBe(want.chapters);
+    if (want.parts !== undefined && !reduced) expect(page.parts.length).toBe(want.parts);
+    expectNothingLive(page, url, expected, storyHtmls(page).every((h) => h.html.length < 300_000));
+    expect(r.ms, `readPage took ${Math.round(r.ms)} ms`).toBeLessThanOrEqual(budget);
+  }, 180_000);
+});
