@@ -10,7 +10,7 @@
 import type { Readability as ReadabilityClass, isProbablyReaderable as IsProbablyReaderable } from '@mozilla/readability';
 import type { SanitizeWindow } from '../sanitize';
 import { buildBody } from './body';
-import { $, attr, domCall, titleOf } from './page';
+import { $, $$, attr, domCall, titleOf } from './page';
 import type { StoryLocation, StoryPage } from './types';
 
 export interface ReadabilityModule {
@@ -23,6 +23,9 @@ export type FallbackReader = (doc: Document, url: URL, win: SanitizeWindow, loc:
 
 export const readabilityFallback = ({ Readability, isProbablyReaderable }: ReadabilityModule): FallbackReader => (doc, url, win, loc) => {
   const clone = domCall<Document>(doc, 'cloneNode', true);
+  // Readability makes links absolute against the document's base URL: a page's <base href> would point them
+  // at another host. Without <base>, the base is the page's own URL.
+  for (const base of $$(clone, 'base')) domCall(base, 'remove');
   if (!isProbablyReaderable(clone)) return undefined;
   const article = new Readability(clone).parse();
   if (!article?.content) return undefined;
