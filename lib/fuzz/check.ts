@@ -38,12 +38,25 @@ export interface HtmlCheckOptions {
 }
 
 /** The beacon links of the catalogue's navigation decoys (clobber-nav-links, clobber-ao3-selected-id). */
-export const DECOY_LINKS = /^https:\/\/beacon\.test\/(?:s|works)\/[^"'<>\s]*$/;
+export const DECOY_LINKS = /^https:\/\/beacon\.test\/(?:s|works)\//;
+
+/** Attributes that are only ever shown as text. */
+const TEXT_ATTRIBUTES = new Set(['title', 'alt']);
+
+/** Whether a URL attribute's value points at the beacon host (resolution is the sanitizer's job: absolute here). */
+function pointsAtBeacon(value: string): boolean {
+  try {
+    const host = new URL(value.trim()).hostname.toLowerCase();
+    return host === BEACON_HOST || host.endsWith('.' + BEACON_HOST);
+  } catch {
+    return value.toLowerCase().includes(BEACON_HOST);
+  }
+}
 
 /**
  * Re-parses `html` (as the reader will, with `parse`) and walks it: no forbidden element, no foreign
- * namespace, no on* attribute, no style attribute, no non-http(s) URL (fragments excepted), no beacon host
- * outside plain text, no comment or processing instruction carrying markup.
+ * namespace, no on* attribute, no style attribute, no non-http(s) URL (fragments excepted), no URL to the beacon
+ * host (and the host in no other attribute but the text ones, title and alt), no comment or processing instruction.
  */
 export function htmlViolations(html: string, parse: (html: string) => ParentNode, options: HtmlCheckOptions = {}): Violation[] {
   const out: Violation[] = [];
@@ -71,7 +84,12 @@ export function htmlViolations(html: string, parse: (html: string) => ParentNode
         const urls = attrName.endsWith('srcset') ? value.split(',').map((s) => s.trim().split(/\s+/)[0] ?? '') : [value.trim()];
         for (const url of urls) if (!SAFE_URL.test(url)) out.push({ rule: 'url', detail: `<${name} ${attrName}="${value.slice(0, 80)}">` });
       }
-      if (value.toLowerCase().includes(BEACON_HOST) && !(attrName === 'href' && isAllowed(value))) {
+      // The beacon host may appear as text (and in a path on another host); never as where a URL goes.
+      const isUrl = URL_ATTRIBUTES.has(attrName) || attrName.endsWith(':href');
+      const beacon = isUrl
+        ? (attrName.endsWith('srcset') ? value.split(',').map((x) => x.trim().split(/\s+/)[0] ?? '') : [value]).some(pointsAtBeacon)
+        : !TEXT_ATTRIBUTES.has(attrName) && value.toLowerCase().includes(BEACON_HOST);
+      if (beacon && !(attrName === 'href' && isAllowed(value))) {
         out.push({ rule: 'beacon', detail: `<${name} ${attrName}="${value.slice(0, 80)}">` });
       }
     }
