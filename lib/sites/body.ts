@@ -254,19 +254,44 @@ export function buildRichText(input: string | Node, win: SanitizeWindow, baseUrl
  */
 const MAX_DEPTH = 512;
 
+/** Elements at most this tall (a paragraph with some inline markup) are copied whatever their depth. */
+const KEEP_HEIGHT = 4;
+
+/** Records the height of every element in `root`'s subtree (a leaf is 1), with a stack, not recursion. */
+function recordHeights(root: Node, heights: Map<Node, number>): void {
+  const elementKids = (node: Node) =>
+    Array.from(domGet<NodeListOf<ChildNode>>(node, 'childNodes')).filter((k) => domGet<number>(k, 'nodeType') === ELEMENT_NODE);
+  const stack: { node: Node; kids?: Node[] }[] = [{ node: root }];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    if (item.kids) {
+      heights.set(item.node, 1 + item.kids.reduce((h, k) => Math.max(h, heights.get(k) ?? 0), 0));
+      continue;
+    }
+    const kids = elementKids(item.node);
+    stack.push({ node: item.node, kids });
+    for (const k of kids) stack.push({ node: k });
+  }
+}
+
 /**
  * Appends copies of `nodes` (and their subtrees) to `target`, one node at a time with a stack of its own (a
- * deep `cloneNode` recurses). Elements nested deeper than MAX_DEPTH are left out, their content kept in
- * their place.
+ * deep `cloneNode` recurses). Elements nested deeper than `maxDepth` are left out, their content kept in
+ * their place, except the short subtrees at the bottom (paragraphs and their inline markup), which are copied
+ * whole: the chain of wrappers above them is what gets flattened.
  */
-function copyBounded(nodes: readonly Node[], target: Node): void {
+export function copyBounded(nodes: readonly Node[], target: Node, maxDepth = MAX_DEPTH): void {
+  const heights = new Map<Node, number>();
+  const heightOf = (node: Node) => {
+    if (!heights.has(node)) recordHeights(node, heights);
+    return heights.get(node) ?? 0;
+  };
   const stack: { src: Node; parent: Node; depth: number }[] = [];
   for (let i = nodes.length - 1; i >= 0; i--) stack.push({ src: nodes[i] as Node, parent: target, depth: 1 });
   for (let item = stack.pop(); item; item = stack.pop()) {
     const { src, parent, depth } = item;
     const isEl = domGet<number>(src, 'nodeType') === ELEMENT_NODE;
     let into = parent;
-    if (!isEl || depth <= MAX_DEPTH) {
+    if (!isEl || depth <= maxDepth || heightOf(src) <= KEEP_HEIGHT) {
       const copy = domCall<Node>(src, 'cloneNode', false);
       domCall(parent, 'appendChild', copy);
       into = copy;

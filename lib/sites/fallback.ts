@@ -1,5 +1,5 @@
 /**
- * The generic fallback: Mozilla Readability on a clone of the page (it changes the document it is given),
+ * The generic fallback: Mozilla Readability on a copy of the page (it changes the document it is given),
  * its output sanitized like everything else. Used only for story URLs of supported sites whose page the
  * adapter did not recognise, never for pages known not to be readable.
  *
@@ -9,8 +9,8 @@
 
 import type { Readability as ReadabilityClass, isProbablyReaderable as IsProbablyReaderable } from '@mozilla/readability';
 import type { SanitizeWindow } from '../sanitize';
-import { buildBody } from './body';
-import { $, $$, attr, domCall, titleOf } from './page';
+import { buildBody, copyBounded } from './body';
+import { $, attr, domCall, domGet, titleOf } from './page';
 import type { StoryLocation, StoryPage } from './types';
 
 export interface ReadabilityModule {
@@ -21,11 +21,40 @@ export interface ReadabilityModule {
 /** Reads a story page the adapter did not recognise; undefined when Readability finds no article. */
 export type FallbackReader = (doc: Document, url: URL, win: SanitizeWindow, loc: StoryLocation) => StoryPage | undefined;
 
+/**
+ * How deep the copy Readability reads may nest. Its scoring reads the text of every candidate and of its
+ * ancestors, so its cost grows with nesting times text: 960 nested tables took 1.6 s of CPU in jsdom. Story
+ * pages nest their text a few dozen levels at most; deeper elements are unwrapped, their content kept.
+ */
+const READABILITY_DEPTH = 64;
+
+/**
+ * A copy of the page for Readability, built node by node rather than by `cloneNode(true)`: that recurses
+ * (deep pages overflow the stack) and copies the doctype, which jsdom refuses to clone when its name is
+ * invalid (`<!DOCTYPE html&#x3e`). The page's `<base href>` is dropped (Readability makes links absolute
+ * against the base URL, so a planted one would point them at another host) and the page's own URL is the base.
+ */
+function readableCopy(doc: Document, url: URL): Document {
+  const impl = domGet<DOMImplementation>(doc, 'implementation');
+  const copy = domCall<Document>(impl, 'createHTMLDocument', '');
+  const root = copy.documentElement;
+  root.replaceChildren();
+  const pageRoot = domGet<Element | null>(doc, 'documentElement');
+  if (pageRoot) {
+    const lang = attr(pageRoot, 'lang');
+    if (lang) root.setAttribute('lang', lang);
+    copyBounded(Array.from(domGet<NodeListOf<ChildNode>>(pageRoot, 'childNodes')), root, READABILITY_DEPTH);
+  }
+  for (const base of Array.from(copy.querySelectorAll('base'))) base.remove();
+  const head = copy.head ?? root.insertBefore(copy.createElement('head'), root.firstChild);
+  const base = copy.createElement('base');
+  base.href = url.href;
+  head.prepend(base);
+  return copy;
+}
+
 export const readabilityFallback = ({ Readability, isProbablyReaderable }: ReadabilityModule): FallbackReader => (doc, url, win, loc) => {
-  const clone = domCall<Document>(doc, 'cloneNode', true);
-  // Readability makes links absolute against the document's base URL: a page's <base href> would point them
-  // at another host. Without <base>, the base is the page's own URL.
-  for (const base of $$(clone, 'base')) domCall(base, 'remove');
+  const clone = readableCopy(doc, url);
   if (!isProbablyReaderable(clone)) return undefined;
   const article = new Readability(clone).parse();
   if (!article?.content) return undefined;
