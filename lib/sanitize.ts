@@ -157,6 +157,7 @@ function installHooks(inst: Instance): void {
  */
 function safeUrl(value: string, base: URL | undefined, kind: 'link' | 'image'): string | undefined {
   const trimmed = value.trim();
+  if (trimmed === '') return undefined;
   if (kind === 'link' && trimmed.startsWith('#')) {
     if (trimmed.length === 1) return undefined;
     const target = trimmed.slice(1);
@@ -168,8 +169,12 @@ function safeUrl(value: string, base: URL | undefined, kind: 'link' | 'image'): 
   } catch {
     return undefined;
   }
-  const ok = kind === 'image' ? url.protocol === 'https:' : url.protocol === 'https:' || url.protocol === 'http:';
-  return ok ? url.href : undefined;
+  if (kind === 'image') {
+    // An empty, fragment-only or `?` source resolves to the page itself: fetching it would load the page again.
+    const self = base && url.origin + url.pathname + url.search === base.origin + base.pathname + base.search;
+    return url.protocol === 'https:' && !self ? url.href : undefined;
+  }
+  return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
 }
 
 /**

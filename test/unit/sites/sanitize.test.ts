@@ -15,6 +15,8 @@ describe('sanitizeHtml', () => {
     ['javascript: link in disguise', '<a href=" JaVaScRiPt:alert(1)">a</a><a href="java&#x09;script:alert(1)">b</a><a href="&#106;avascript:alert(1)">c</a>', '<a>a</a><a>b</a><a>c</a>'],
     ['vbscript: and data: links', '<a href="vbscript:x">a</a><a href="data:text/html,<script>alert(1)</script>">b</a>', '<a>a</a><a>b</a>'],
     ['data: image', '<p>a<img src="data:image/png;base64,AAAA"></p>', '<p>a</p>'],
+    ['images that would load the page itself', '<p>a<img src=""><img src=" "><img src="#x"><img src="?"><img src="2"></p>', '<p>a</p>'],
+    ['empty link', '<a href="">a</a><a href="  ">b</a>', '<a>a</a><a>b</a>'],
     ['http image (insecure)', '<p>a<img src="http://example.org/x.png"></p>', '<p>a</p>'],
     ['iframe, object, embed', '<iframe src="https://x.example/"></iframe><object data="x"></object><embed src="x"><p>a</p>', '<p>a</p>'],
     ['form and controls', '<form action="https://x.example/"><p>a</p><input value="v"><button>Go</button><select><option>1. One</option></select><textarea>t</textarea></form>', '<p>a</p>'],
