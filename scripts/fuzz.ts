@@ -276,6 +276,10 @@ async function main(): Promise<void> {
       (slowest ? ` (case ${slowest.index}, ${slowest.origin})` : '') +
       `; jsdom parse median ${percentile(parseMs, 0.5).toFixed(0)} ms, max ${(parseMs.at(-1) ?? 0).toFixed(0)} ms`,
   );
+  const harness = lines.filter((l) => l.report.harnessError);
+  if (harness.length) {
+    console.log(`${harness.length} cases jsdom could not load (not counted as failures), e.g. case ${harness[0]?.index}: ${harness[0]?.report.harnessError?.slice(0, 120)}`);
+  }
   if (failing.length === 0) {
     console.log('no failures');
     return;

@@ -6,7 +6,7 @@
  */
 
 import type { StoryPage } from '../sites/types';
-import { BEACON_HOST, datasetKey } from './attacks';
+import { BEACON_HOST } from './attacks';
 
 export interface Violation {
   rule: string;
@@ -250,9 +250,4 @@ export function javascriptUrlCode(value: string | null): string | undefined {
   } catch {
     return m[1] ?? '';
   }
-}
-
-/** The `data-pwned*` attribute name of an attack id (dataset key `pwnedFooBar` -> `data-pwned-foo-bar`). */
-export function datasetAttribute(id: string): string {
-  return 'data-' + datasetKey(id).replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
 }

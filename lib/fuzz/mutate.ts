@@ -294,4 +294,3 @@ export function mutate(html: string, rng: Rng, count: number, options: Partial<M
   return { html: out, ops };
 }
 
-export const MUTATION_NAMES: readonly string[] = OPS.map(([n]) => n);

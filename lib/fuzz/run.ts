@@ -10,7 +10,7 @@ import type { SanitizeWindow } from '../sanitize';
 import { parseStoryUrl, readPage, type ReadResult } from '../sites';
 import { readWithReadability } from '../sites/readability';
 import type { StoryPage } from '../sites/types';
-import { DECOY_LINKS, htmlViolations, probeScripts, storyHtmls, urlViolations, type Violation } from './check';
+import { DECOY_LINKS, htmlViolations, probeScripts, storyHtmls, urlViolations } from './check';
 import type { FuzzCase } from './cases';
 
 export interface FuzzEnv {
@@ -39,6 +39,11 @@ export interface CaseReport {
   /** readWithReadability on its own. */
   fallbackMs: number;
   result: string;
+  /**
+   * jsdom itself could not load the page (e.g. jsdom 27 throws a string out of its constructor for
+   * `<style>@import url(</style>`): the case says nothing about our code and is not a failure.
+   */
+  harnessError?: string;
 }
 
 export interface RunLimits {
@@ -101,7 +106,12 @@ export function runCase(c: FuzzCase, env: FuzzEnv, limits: RunLimits = DEFAULT_L
   const failures: Failure[] = [];
   const url = new URL(c.url);
   let t = env.now();
-  const page = env.load(c.html, c.url);
+  let page: ReturnType<FuzzEnv['load']>;
+  try {
+    page = env.load(c.html, c.url);
+  } catch (e) {
+    return { failures: [], parseMs: env.now() - t, readPageMs: 0, fallbackMs: 0, result: 'harness', harnessError: describe(e) };
+  }
   const parseMs = env.now() - t;
   const before = limits.checkUnchanged ? page.doc.documentElement?.outerHTML : undefined;
 
@@ -150,9 +160,9 @@ export function runCase(c: FuzzCase, env: FuzzEnv, limits: RunLimits = DEFAULT_L
 export function signature(f: Failure): string {
   const detail = f.detail
     .replace(/\[.*\]$/, '')
+    .replace(/(https?:\/\/[^/"'\s]+)\/[^"'\s]*/g, '$1/…')
     .replace(/\d+(?:\.\d+)?/g, 'N')
     .slice(0, 140);
   return `${f.rule} ${f.path}: ${detail}`;
 }
 
-export type { Violation };

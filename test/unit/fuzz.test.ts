@@ -140,6 +140,12 @@ describe(`fuzz sample: ${CASES} cases, seed ${SEED}`, () => {
     }
     expect(problems).toEqual([]);
   });
+
+  it('loads nearly every case in jsdom (a case jsdom cannot parse says nothing about Ficwell)', () => {
+    if (sampleError) throw sampleError;
+    const unloaded = [...(sample?.values() ?? [])].filter((l) => l.report.harnessError);
+    expect(unloaded.length, unloaded.map((l) => `case ${l.index}: ${l.report.harnessError ?? ''}`).join('\n')).toBeLessThanOrEqual(CASES / 100);
+  });
 });
 
 describe('fuzz machinery', () => {
