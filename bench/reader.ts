@@ -27,15 +27,12 @@ interface Address {
 /** The paragraph half-way through a story, addressed like a saved Position. */
 function middleOf(control: Tab, id: string): Promise<Address> {
   return control.eval<Address>(`(async () => {
-    const d = await (await fetch('/data/stories/${id}.json')).json();
-    const target = Math.floor(d.story.paragraphs / 2);
+    const { outline } = await (await fetch('/data/stories/${id}.json')).json();
+    const target = Math.floor(outline.paragraphs / 2);
     let n = 0;
-    for (const [s, section] of d.story.sections.entries()) {
-      let i = 0;
-      for (const scene of section.scenes) for (const _p of scene.paragraphs) {
-        if (n === target) return { section: s, paragraph: i, n, total: d.story.paragraphs };
-        n++; i++;
-      }
+    for (const [s, section] of outline.sections.entries()) {
+      if (target < n + section.paragraphs) return { section: s, paragraph: target - n, n: target, total: outline.paragraphs };
+      n += section.paragraphs;
     }
     throw new Error('no paragraph ' + target);
   })()`);

@@ -49,11 +49,14 @@ function storyTexts(dir: string): string[] {
   const stories = join(dir, 'data/stories');
   if (!existsSync(stories)) return [];
   const texts: string[] = [];
-  for (const f of readdirSync(stories)) {
-    const data = JSON.parse(readFileSync(join(stories, f), 'utf8')) as { story: { sections: { scenes: { paragraphs: { spans: { text: string }[] }[] }[] }[] } };
-    for (const s of data.story.sections) for (const sc of s.scenes) for (const p of sc.paragraphs) {
-      const t = p.spans.map((x) => x.text).join('');
-      if (t.length >= 40) texts.push(t.slice(0, 40));
+  // Chunk files (data/stories/<id>/<n>.json) hold the text as blocks; outline files hold none.
+  for (const id of readdirSync(stories, { withFileTypes: true }).filter((d) => d.isDirectory())) {
+    for (const f of readdirSync(join(stories, id.name))) {
+      const blocks = JSON.parse(readFileSync(join(stories, id.name, f), 'utf8')) as { kind: string; paragraph?: { spans: { text: string }[] } }[];
+      for (const b of blocks) {
+        const t = b.paragraph?.spans.map((x) => x.text).join('') ?? '';
+        if (t.length >= 40) texts.push(t.slice(0, 40));
+      }
     }
   }
   return texts;

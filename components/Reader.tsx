@@ -3,9 +3,10 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CatalogEntry } from '../lib/catalog';
 import { formatMinutes, formatWords } from './format';
 import { t, type MessageKey } from './i18n';
-import { indexStory, minutesLeft, paragraphOf, percentRead, positionAt, totalWords, type Position } from '../lib/position';
-import { chunkOf, chunkStory, renderOrder, type Block, type Chunk } from '../lib/story/chunks';
-import type { Note, NoteKind, Story } from '../lib/story/model';
+import { indexOutline, minutesLeft, paragraphOf, percentRead, positionAt, totalWords, type Position } from '../lib/position';
+import { chunkOf, renderOrder, type Block } from '../lib/story/chunks';
+import type { Note, NoteKind } from '../lib/story/model';
+import type { ChunkRange, StoryOutline } from '../lib/story/outline';
 import { stepFontSize, type Settings } from '../lib/settings';
 import { SettingsPanel } from './SettingsPanel';
 import { useParagraphAnchor } from './useParagraphAnchor';
@@ -19,9 +20,13 @@ export interface PositionReport {
 
 export interface ReaderProps {
   entry: CatalogEntry;
-  story: Story;
+  outline: StoryOutline;
   /** Where to open; null opens at the start. */
   initial: Position | null;
+  /** Chunks already loaded (those around `initial`): they are drawn in the first render. */
+  initialChunks: ReadonlyMap<number, Block[]>;
+  /** Loads the blocks of chunk i; the reader asks for the rest of the story this way, nearest chunks first. */
+  loadChunk: (i: number) => Promise<Block[]>;
   settings: Settings;
   frontMatterOpen: boolean;
   endNotesOpen: boolean;
@@ -33,7 +38,7 @@ export interface ReaderProps {
   onLibrary: () => void;
 }
 
-/** Paragraphs drawn per idle slice while the rest of a long story fills in. */
+/** Paragraphs loaded and drawn per slice while the rest of a long story fills in. */
 const PARAGRAPHS_PER_SLICE = 400;
 
 const KIND_LABEL: Record<NoteKind, MessageKey> = {
@@ -49,20 +54,20 @@ interface Anchor {
   offset: number;
 }
 
+/** A chunk's blocks once loaded; 'failed' when its file could not be read. */
+type Loaded = Block[] | 'failed' | undefined;
+
 /**
- * The side-panel reader. Long stories render the chunk holding the saved paragraph first and fill in the
- * rest in idle slices; the reading position is kept as a paragraph anchor and re-applied after anything
+ * The side-panel reader. Long stories draw the chunks around the saved paragraph first and load and draw
+ * the rest slice by slice; the reading position is kept as a paragraph anchor and re-applied after anything
  * that moves text (more chunks drawn, a resize, a font change).
  */
 export function Reader(props: ReaderProps) {
-  const { entry, story } = props;
-  const index = useMemo(() => indexStory(story), [story]);
-  const chunks = useMemo(() => chunkStory(story), [story]);
+  const { entry, outline } = props;
+  const index = useMemo(() => indexOutline(outline), [outline]);
+  const chunks = outline.chunks;
   const initialAnchor = props.initial ? { n: paragraphOf(index, props.initial), offset: props.initial.offset } : null;
-  const [drawn, setDrawn] = useState<boolean[]>(() => {
-    const at = chunkOf(chunks, initialAnchor?.n ?? 0);
-    return chunks.map((_, i) => Math.abs(i - at) <= 1);
-  });
+  const [loaded, setLoaded] = useState<Loaded[]>(() => chunks.map((_, i) => props.initialChunks.get(i)));
   const [percent, setPercent] = useState(() => (initialAnchor ? percentRead(index, initialAnchor) : 0));
   const header = useRef<HTMLElement>(null);
   const article = useRef<HTMLElement>(null);
@@ -77,7 +82,7 @@ export function Reader(props: ReaderProps) {
     line: () => (header.current?.getBoundingClientRect().bottom ?? 0) + 8,
     elementOf: (a) => document.querySelector<HTMLElement>(`[data-p="${a.n}"]`),
     anchorOf: (el, offset) => ({ n: Number(el.dataset.p), offset }),
-    layout: `${settings.fontSize},${settings.lineHeight},${settings.width},${settings.paragraphSpacing},${settings.fontFamily}|${drawn.filter(Boolean).length}`,
+    layout: `${settings.fontSize},${settings.lineHeight},${settings.width},${settings.paragraphSpacing},${settings.fontFamily}|${loaded.filter(Boolean).length}`,
     onRead(found, prev) {
       const last = document.querySelector<HTMLElement>(`[data-p="${index.address.length - 1}"]`);
       const atEnd = !!last && last.getBoundingClientRect().bottom <= window.innerHeight;
@@ -88,32 +93,47 @@ export function Reader(props: ReaderProps) {
     },
   });
 
-  // Fill in the rest of a long story, nearest chunks first, one idle slice at a time.
+  // Load and draw the rest of a long story, nearest chunks first, one slice at a time.
+  const loading = useRef(new Set<number>());
+  const load = (wanted: number[]) => {
+    const fresh = wanted.filter((i) => !loading.current.has(i));
+    for (const i of fresh) loading.current.add(i);
+    return Promise.all(
+      fresh.map((i) =>
+        props.loadChunk(i).then(
+          (blocks): [number, Loaded] => [i, blocks],
+          (): [number, Loaded] => [i, 'failed'],
+        ),
+      ),
+    ).then((got) => {
+      if (got.length) setLoaded((prev) => prev.map((c, i) => c ?? got.find(([k]) => k === i)?.[1]));
+    });
+  };
   useEffect(() => {
-    if (drawn.every(Boolean)) return;
+    if (loaded.every(Boolean)) return;
     const handle = setTimeout(() => {
-      const next = [...drawn];
+      const wanted: number[] = [];
       let budget = PARAGRAPHS_PER_SLICE;
       for (const i of renderOrder(chunks.length, chunkOf(chunks, anchor.current?.n ?? 0))) {
-        if (next[i]) continue;
-        next[i] = true;
-        budget -= (chunks[i] as Chunk).last - (chunks[i] as Chunk).first + 1;
+        if (loaded[i] || loading.current.has(i)) continue;
+        wanted.push(i);
+        budget -= (chunks[i] as ChunkRange).last - (chunks[i] as ChunkRange).first + 1;
         if (budget <= 0) break;
       }
-      setDrawn(next);
+      void load(wanted);
     }, 0);
     return () => clearTimeout(handle);
-  }, [drawn, chunks]);
+  }, [loaded, chunks]);
   useEffect(() => {
-    if (drawn.every(Boolean)) document.documentElement.dataset.complete = 'true';
-  }, [drawn]);
+    if (loaded.every(Boolean)) document.documentElement.dataset.complete = 'true';
+  }, [loaded]);
 
   const jumpTo = (sectionIndex: number) => {
     const first = index.address.findIndex((a) => a.section === sectionIndex);
     if (first === -1) return;
     anchor.current = { n: first, offset: 0 };
     const c = chunkOf(chunks, first);
-    if (!drawn[c]) setDrawn((d) => d.map((v, i) => v || i === c));
+    if (!loaded[c]) void load([c]);
     else restore();
     props.onPosition({ position: positionAt(index, first, 0), percent: percentRead(index, anchor.current), atEnd: false });
     setPercent(percentRead(index, anchor.current));
@@ -124,7 +144,7 @@ export function Reader(props: ReaderProps) {
     // Reader keys; none of them while typing in a field or with a modifier held.
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || (e.target as HTMLElement).closest?.('input, select, textarea')) return;
-      const sections = story.sections.length;
+      const sections = outline.sections.length;
       if ((e.key === 'n' || e.key === ']') && currentSection() < sections - 1) jumpTo(currentSection() + 1);
       else if (e.key === 'p' || e.key === '[') jumpTo(Math.max(0, currentSection() - 1));
       else if (e.key === '+' || e.key === '=') props.onSettings(stepFontSize(settings, 1));
@@ -138,7 +158,7 @@ export function Reader(props: ReaderProps) {
   });
   const left = minutesLeft(total, percent);
   const rounded = Math.floor(percent);
-  const headed = story.sections.filter((s) => s.heading);
+  const headed = outline.sections.filter((s) => s.heading);
 
   return (
     <div class="reader">
@@ -188,17 +208,17 @@ export function Reader(props: ReaderProps) {
           <h1 id="story-title">{entry.title}</h1>
           {!entry.titleIsAuthors && <p class="title-note">{t('displayTitleNote')}</p>}
           <p class="story-meta">
-            {entry.fandom} · {formatWords(story.words)} · {formatMinutes(story.readingMinutes)}
+            {entry.fandom} · {formatWords(outline.words)} · {formatMinutes(outline.readingMinutes)}
           </p>
         </header>
-        {story.frontMatter.length > 0 && (
-          <Notes class="front-matter" summary={t('beforeStory')} notes={story.frontMatter} open={props.frontMatterOpen} onToggle={(o) => props.onNotesToggle('front', o)} />
+        {outline.frontMatter.length > 0 && (
+          <Notes class="front-matter" summary={t('beforeStory')} notes={outline.frontMatter} open={props.frontMatterOpen} onToggle={(o) => props.onNotesToggle('front', o)} />
         )}
         {headed.length > 1 && (
           <nav class="toc" aria-label={t('contents')} ref={toc} aria-keyshortcuts="t">
             <h2 class="notes-heading">{t('contents')}</h2>
             <ol>
-              {story.sections.map((s, i) =>
+              {outline.sections.map((s, i) =>
                 s.heading ? (
                   <li key={s.id}>
                     <button type="button" class="toc-link" onClick={() => jumpTo(i)}>
@@ -210,9 +230,9 @@ export function Reader(props: ReaderProps) {
             </ol>
           </nav>
         )}
-        <StoryText chunks={chunks} drawn={drawn} fontSize={settings.fontSize} />
-        {story.endNotes.length > 0 && (
-          <Notes class="end-notes" summary={t('afterStory')} notes={story.endNotes} open={props.endNotesOpen} onToggle={(o) => props.onNotesToggle('end', o)} />
+        <StoryText chunks={chunks} loaded={loaded} fontSize={settings.fontSize} />
+        {outline.endNotes.length > 0 && (
+          <Notes class="end-notes" summary={t('afterStory')} notes={outline.endNotes} open={props.endNotesOpen} onToggle={(o) => props.onNotesToggle('end', o)} />
         )}
       </article>
       </main>
@@ -221,8 +241,8 @@ export function Reader(props: ReaderProps) {
 }
 
 interface StoryTextProps {
-  chunks: Chunk[];
-  drawn: boolean[];
+  chunks: ChunkRange[];
+  loaded: Loaded[];
   fontSize: number;
 }
 
@@ -232,19 +252,27 @@ interface StoryTextProps {
  */
 class StoryText extends Component<StoryTextProps> {
   override shouldComponentUpdate(next: StoryTextProps) {
-    return next.chunks !== this.props.chunks || next.drawn !== this.props.drawn || next.fontSize !== this.props.fontSize;
+    return next.chunks !== this.props.chunks || next.loaded !== this.props.loaded || next.fontSize !== this.props.fontSize;
   }
-  override render({ chunks, drawn, fontSize }: StoryTextProps) {
-    return chunks.map((chunk, i) =>
-      drawn[i] ? (
+  override render({ chunks, loaded, fontSize }: StoryTextProps) {
+    return chunks.map((chunk, i) => {
+      const blocks = loaded[i];
+      if (blocks === 'failed') {
+        return (
+          <p class="notice chunk-failed" key={i} role="alert">
+            {t('chunkFailed')}
+          </p>
+        );
+      }
+      return blocks ? (
         <div class="chunk" key={i}>
-          {chunk.blocks.map(renderBlock)}
+          {blocks.map(renderBlock)}
         </div>
       ) : (
         // Held back until drawn: a box of about the right height keeps the scroll bar honest.
         <div class="chunk-placeholder" key={i} style={{ height: `${Math.round(chunk.words * 0.45 * (fontSize / 18))}px` }} />
-      ),
-    );
+      );
+    });
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Story } from './story/model';
+import { splitStory, type StoryOutline } from './story/outline';
 import { parseStory } from './story/parse';
 import { spansText } from './story/inline';
 
@@ -27,10 +28,30 @@ export interface CatalogEntry extends Omit<SeedMeta, 'file'> {
   excerpt: string;
 }
 
-/** The data file the reader loads for one story. */
+/** A parsed seed with its catalog entry (build time). */
 export interface StoryData {
   entry: CatalogEntry;
   story: Story;
+}
+
+/** The first file the reader loads for a story: its entry and outline, no paragraph text. */
+export interface StoryFile {
+  entry: CatalogEntry;
+  outline: StoryOutline;
+}
+
+/** Where a story's files are inside the extension (see modules/seeds.ts). */
+export const storyPath = (id: string) => `/data/stories/${id}.json`;
+export const chunkPath = (id: string, chunk: number) => `/data/stories/${id}/${chunk}.json`;
+
+/** The files a story ships as: the outline file, then one file of blocks per chunk. */
+export function storyFiles({ entry, story }: StoryData): { path: string; contents: string }[] {
+  const { outline, chunks } = splitStory(story);
+  const file: StoryFile = { entry, outline };
+  return [
+    { path: storyPath(entry.id), contents: JSON.stringify(file) },
+    ...chunks.map((blocks, i) => ({ path: chunkPath(entry.id, i), contents: JSON.stringify(blocks) })),
+  ];
 }
 
 export const EXCERPT_CHARS = 160;

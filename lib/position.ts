@@ -1,5 +1,5 @@
 import { WORDS_PER_MINUTE } from './story/counts';
-import type { Story } from './story/model';
+import type { StoryOutline } from './story/outline';
 
 /**
  * A reading position anchored to a paragraph, never to pixels: it survives font changes, panel resizes and
@@ -24,20 +24,15 @@ export interface StoryIndex {
   words: number[];
 }
 
-export function indexStory(story: Story): StoryIndex {
+/** The index of a story from its outline: section sizes and each paragraph's words. */
+export function indexOutline(outline: Pick<StoryOutline, 'sections' | 'paragraphWords'>): StoryIndex {
   const address: StoryIndex['address'] = [];
-  const wordsBefore: number[] = [0];
-  const words: number[] = [];
-  story.sections.forEach((section, s) => {
-    let i = 0;
-    for (const scene of section.scenes) {
-      for (const p of scene.paragraphs) {
-        address.push({ section: s, paragraph: i++ });
-        words.push(p.words);
-        wordsBefore.push((wordsBefore[wordsBefore.length - 1] ?? 0) + p.words);
-      }
-    }
+  outline.sections.forEach((section, s) => {
+    for (let i = 0; i < section.paragraphs; i++) address.push({ section: s, paragraph: i });
   });
+  const words = outline.paragraphWords.slice(0, address.length);
+  const wordsBefore: number[] = [0];
+  for (const w of words) wordsBefore.push((wordsBefore[wordsBefore.length - 1] ?? 0) + w);
   return { address, wordsBefore, words };
 }
 

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { CatalogEntry, StoryData } from '../lib/catalog';
+import { chunkPath, storyPath, type CatalogEntry, type StoryFile } from '../lib/catalog';
+import type { Block } from '../lib/story/chunks';
 
 /** Loads the build-time data files that ship inside the extension (see modules/seeds.ts). */
 
@@ -17,12 +18,20 @@ export async function loadCatalog(): Promise<CatalogEntry[]> {
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** The story with this id, or undefined when no bundled story has it. */
-export async function loadStory(id: string): Promise<StoryData | undefined> {
+/** The outline of the story with this id, or undefined when no bundled story has it. */
+export async function loadStory(id: string): Promise<StoryFile | undefined> {
   if (!SLUG.test(id)) return undefined;
   try {
-    return await getJson<StoryData>(`/data/stories/${id}.json`);
+    return await getJson<StoryFile>(storyPath(id));
   } catch {
     return undefined; // Firefox rejects the fetch of a missing packaged file instead of answering 404.
   }
+}
+
+/** The blocks of chunk `i` of a story (see lib/story/outline.ts); throws when the file cannot be read. */
+export async function loadChunk(id: string, i: number): Promise<Block[]> {
+  if (!SLUG.test(id) || !Number.isInteger(i) || i < 0) throw new Error(`no chunk ${i} of ${id}`);
+  const blocks = await getJson<Block[]>(chunkPath(id, i));
+  if (!blocks) throw new Error(`no chunk ${i} of ${id}`);
+  return blocks;
 }

@@ -4,14 +4,15 @@ import { BackupControls, backupErrorText } from '../../components/BackupControls
 import { Library } from '../../components/Library';
 import { exportLibrary, importLibrary } from '../../platform/backup';
 import { Reader, type PositionReport } from '../../components/Reader';
-import type { CatalogEntry, StoryData } from '../../lib/catalog';
+import type { CatalogEntry, StoryFile } from '../../lib/catalog';
 import { seedKey } from '../../lib/db/progress';
 import type { ProgressRecord, WebStoryRecord } from '../../lib/db/schema';
 import { seedItems, webItems } from '../../lib/library';
 import { browser } from 'wxt/browser';
-import type { Position } from '../../lib/position';
+import { indexOutline, paragraphOf, type Position } from '../../lib/position';
+import { chunkOf, type Block } from '../../lib/story/chunks';
 import { createSaver } from '../../lib/saver';
-import { loadCatalog, loadStory } from '../../platform/data';
+import { loadCatalog, loadChunk, loadStory } from '../../platform/data';
 import { createProgressService } from '../../platform/progress';
 import { useBrowserMessages } from '../../platform/i18n';
 import { t } from '../../components/i18n';
@@ -29,7 +30,7 @@ const progress = createProgressService();
 
 type View =
   | { kind: 'loading' }
-  | { kind: 'story'; data: StoryData; initial: Position | null }
+  | { kind: 'story'; data: StoryFile; initial: Position | null; chunks: ReadonlyMap<number, Block[]> }
   | { kind: 'library'; entries: CatalogEntry[]; stories: WebStoryRecord[]; records: Map<string, ProgressRecord>; message?: string };
 
 const storyIdFromHash = (hash: string) => new URLSearchParams(hash.replace(/^#/, '')).get('story');
@@ -57,10 +58,11 @@ function Panel() {
         id = state.lastStory; // the panel reopens on the story it showed last
         history.replaceState(null, '', `#story=${encodeURIComponent(id)}`);
       }
-      // The story and its saved position load side by side.
+      // The story's outline and its saved position load side by side, then the text around that position.
       const [data, saved] = id ? await Promise.all([loadStory(id), progress.get(seedKey(id))]) : [undefined, undefined];
       if (data) {
-        setView({ kind: 'story', data, initial: saved?.position ?? null });
+        const initial = saved?.position ?? null;
+        setView({ kind: 'story', data, initial, chunks: await openingChunks(data, initial) });
         void saveUi({ lastStory: data.entry.id });
         return;
       }
@@ -127,7 +129,7 @@ function Panel() {
       </main>
     );
   }
-  const { data, initial } = view;
+  const { data, initial, chunks } = view;
   const id = data.entry.id;
   const update = (patch: Partial<UiState>) => {
     setUi({ ...ui, ...patch });
@@ -138,6 +140,7 @@ function Panel() {
       key={id}
       data={data}
       initial={initial}
+      chunks={chunks}
       ui={ui}
       settings={settings}
       onSettings={(s) => {
@@ -150,9 +153,21 @@ function Panel() {
   );
 }
 
+/**
+ * The chunk holding the opening paragraph and its neighbours, loaded before the reader's first render so
+ * the text is there in its first frame. One that fails is left to the reader, which says so in its place.
+ */
+async function openingChunks({ entry, outline }: StoryFile, initial: Position | null): Promise<Map<number, Block[]>> {
+  const at = chunkOf(outline.chunks, initial ? paragraphOf(indexOutline(outline), initial) : 0);
+  const wanted = [at - 1, at, at + 1].filter((i) => i >= 0 && i < outline.chunks.length);
+  const got = await Promise.all(wanted.map((i) => loadChunk(entry.id, i).then((blocks) => [i, blocks] as const, () => undefined)));
+  return new Map(got.filter((g) => g !== undefined));
+}
+
 interface StoryScreenProps {
-  data: StoryData;
+  data: StoryFile;
   initial: Position | null;
+  chunks: ReadonlyMap<number, Block[]>;
   ui: UiState;
   settings: Settings;
   onSettings: (s: Settings) => void;
@@ -188,8 +203,10 @@ function StoryScreen(props: StoryScreenProps) {
   return (
     <Reader
       entry={data.entry}
-      story={data.story}
+      outline={data.outline}
       initial={props.initial}
+      initialChunks={props.chunks}
+      loadChunk={(i) => loadChunk(id, i)}
       settings={props.settings}
       frontMatterOpen={ui.frontMatterOpen[id] ?? true}
       endNotesOpen={ui.endNotesOpen[id] ?? true}

@@ -46,7 +46,7 @@ export function chunkStory(story: Story, paragraphsPerChunk = 50): Chunk[] {
 }
 
 /** The chunk holding paragraph n (the first chunk when none does). */
-export function chunkOf(chunks: readonly Chunk[], n: number): number {
+export function chunkOf(chunks: readonly Pick<Chunk, 'first' | 'last'>[], n: number): number {
   const i = chunks.findIndex((c) => n >= c.first && n <= c.last);
   return i === -1 ? 0 : i;
 }

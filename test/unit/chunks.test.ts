@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { chunkOf, chunkStory, renderOrder } from '../../lib/story/chunks';
+import { chunkPath, storyFiles, storyPath, type CatalogEntry, type StoryFile } from '../../lib/catalog';
+import { indexOutline, totalWords } from '../../lib/position';
+import { chunkOf, chunkStory, renderOrder, type Block } from '../../lib/story/chunks';
+import { spansText } from '../../lib/story/inline';
 import { parseStory } from '../../lib/story/parse';
 
 const glass = (() => {
@@ -29,5 +32,41 @@ describe('chunks', () => {
   it('render outward from the reader’s chunk', () => {
     expect(renderOrder(5, 2)).toEqual([2, 3, 1, 4, 0]);
     expect(renderOrder(3, 0)).toEqual([0, 1, 2]);
+  });
+});
+
+describe('story files: an outline and one file per chunk', () => {
+  const entry = { id: 'glass' } as CatalogEntry;
+  const files = storyFiles({ entry, story: glass });
+  const outlineFile = JSON.parse(files[0]?.contents ?? '{}') as StoryFile;
+  const chunkFiles = files.slice(1).map((f) => JSON.parse(f.contents) as Block[]);
+
+  it('are the outline at data/stories/<id>.json and chunk i at data/stories/<id>/<i>.json', () => {
+    expect(files.map((f) => f.path)).toEqual([storyPath('glass'), ...chunkFiles.map((_, i) => chunkPath('glass', i))]);
+    expect(files[1]?.path).toBe('/data/stories/glass/0.json');
+  });
+
+  it('keep no paragraph text in the outline, and all of it in the chunks, in order', () => {
+    const texts = glass.sections.flatMap((s) => s.scenes.flatMap((sc) => sc.paragraphs.map((p) => spansText(p.spans))));
+    const long = texts.filter((x) => x.length > 30);
+    expect(long.length).toBeGreaterThan(100);
+    for (const x of long) expect(files[0]?.contents).not.toContain(x);
+    const fromChunks = chunkFiles.flat().flatMap((b) => (b.kind === 'p' ? [spansText(b.paragraph.spans)] : []));
+    expect(fromChunks).toEqual(texts);
+    expect(chunkFiles.flat()).toEqual(chunkStory(glass).flatMap((c) => c.blocks));
+  });
+
+  it('give the same index as the whole story: every paragraph addressed, every word counted', () => {
+    const index = indexOutline(outlineFile.outline);
+    const expected = glass.sections.flatMap((s) => s.scenes.flatMap((sc) => sc.paragraphs)).length;
+    expect(index.address).toHaveLength(expected);
+    expect(totalWords(index)).toBe(glass.words);
+    const firstOfII = index.address.findIndex((a) => a.section === 1);
+    expect(index.address[firstOfII]).toEqual({ section: 1, paragraph: 0 });
+    for (const [i, c] of outlineFile.outline.chunks.entries()) {
+      const ns = (chunkFiles[i] ?? []).flatMap((b) => (b.kind === 'p' ? [b.n] : []));
+      expect([ns[0], ns.at(-1)]).toEqual([c.first, c.last]);
+      expect(c.words).toBe(ns.reduce((sum, n) => sum + (index.words[n] ?? 0), 0));
+    }
   });
 });

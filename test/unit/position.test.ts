@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   anchorFromBoxes,
-  indexStory,
+  indexOutline,
   minutesLeft,
   paragraphOf,
   percentRead,
@@ -11,6 +11,7 @@ import {
   scrollOffsetWithin,
   totalWords,
 } from '../../lib/position';
+import { outlineOf } from '../../lib/story/outline';
 import { parseStory } from '../../lib/story/parse';
 
 const story = (() => {
@@ -18,7 +19,7 @@ const story = (() => {
   if (!r.ok) throw new Error(r.error.message);
   return r.story;
 })();
-const index = indexStory(story);
+const index = indexOutline(outlineOf(story));
 
 describe('story index', () => {
   it('numbers every paragraph and sums the story words', () => {
