@@ -89,6 +89,8 @@ function instanceFor(win: SanitizeWindow): Instance {
   let inst = instances.get(win);
   if (inst) return inst;
   const created: Instance = { purify: DOMPurify(purifierWindow(win)), base: undefined, align: new WeakMap() };
+  // Parsed once: DOMPurify otherwise re-reads the whole configuration on every call (a page makes dozens).
+  created.purify.setConfig({ ...CONFIG, RETURN_DOM_FRAGMENT: true });
   installHooks(created);
   instances.set(win, created);
   return created;
@@ -186,7 +188,9 @@ export function sanitizeToFragment(input: string | Node, win: SanitizeWindow, op
   inst.base = options.baseUrl === undefined ? undefined : new URL(options.baseUrl);
   let fragment: DocumentFragment;
   try {
-    fragment = inst.purify.sanitize(input, { ...CONFIG, RETURN_DOM_FRAGMENT: true });
+    // The configuration set in instanceFor applies (DOMPurify ignores this argument after setConfig); it is
+    // passed so the call is typed as returning a fragment.
+    fragment = inst.purify.sanitize(input, { RETURN_DOM_FRAGMENT: true });
   } finally {
     inst.base = undefined;
   }

@@ -201,7 +201,8 @@ function paragraphElements(root: ParentNode & Node): { el: Element; text: string
     let inSkipped = false;
     for (let a = el.parentNode; a && a !== root; a = a.parentNode) if (skipped(a.nodeName)) inSkipped = true;
     if (inSkipped) continue;
-    const text = plainText(el);
+    // Without a <br>, the text is the element's textContent (one DOM call instead of a walk).
+    const text = el.querySelector('br') ? plainText(el) : (el.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (text !== '' || hasImage(el)) out.push({ el, text });
   }
   return out;

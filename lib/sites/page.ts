@@ -7,12 +7,19 @@
  * node's prototype chain (named properties are never on a prototype) and called on the node.
  */
 
+/** Descriptors found per prototype: the adapters make thousands of these calls on a long page. */
+const found = new WeakMap<object, Map<string, PropertyDescriptor | undefined>>();
+
 function protoDescriptor(obj: object, name: string): PropertyDescriptor | undefined {
-  for (let p = Object.getPrototypeOf(obj) as object | null; p; p = Object.getPrototypeOf(p) as object | null) {
-    const d = Object.getOwnPropertyDescriptor(p, name);
-    if (d) return d;
-  }
-  return undefined;
+  const proto = Object.getPrototypeOf(obj) as object | null;
+  if (!proto) return undefined;
+  let byName = found.get(proto);
+  if (!byName) found.set(proto, (byName = new Map()));
+  if (byName.has(name)) return byName.get(name);
+  let d: PropertyDescriptor | undefined;
+  for (let p: object | null = proto; p && !d; p = Object.getPrototypeOf(p) as object | null) d = Object.getOwnPropertyDescriptor(p, name);
+  byName.set(name, d);
+  return d;
 }
 
 /** The DOM's own value of `name` on `obj` (a getter from the prototype chain), never a named property. */

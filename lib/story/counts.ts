@@ -4,12 +4,41 @@
  */
 export const WORDS_PER_MINUTE = 250;
 
-const WORD = /[\p{L}\p{N}]/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** The characters `\s` matches, which separate tokens. */
+const SPACE = /\s/;
 
-/** A word is a whitespace-separated token holding at least one letter or digit ("—" and ". . ." are not). */
+function isSpace(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  return c >= 128 && SPACE.test(String.fromCharCode(c));
+}
+
+/**
+ * A word is a whitespace-separated token holding at least one letter or digit ("—" and ". . ." are not).
+ * One pass over the characters: this runs on every paragraph of every page restyled.
+ */
 export function countWords(text: string): number {
   let n = 0;
-  for (const token of text.split(/\s+/)) if (WORD.test(token)) n++;
+  let counted = false; // the current token already holds a letter or digit
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      counted = false;
+      continue;
+    }
+    if (counted) continue;
+    let word: boolean;
+    if (c < 128) word = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    else {
+      const cp = text.codePointAt(i) ?? c;
+      word = LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
+      if (cp > 0xffff) i++;
+    }
+    if (word) {
+      n++;
+      counted = true;
+    }
+  }
   return n;
 }
 

@@ -15,9 +15,12 @@ export function noteKind(text: string): NoteKind | null {
   return null;
 }
 
+const AUTHORS_NOTE = KIND_PATTERNS.find(([kind]) => kind === 'authors-note')?.[1] as RegExp;
+
 /** An author's note announced as such ("AN:", "A/N", "Author's note:"). */
 export function isAuthorsNoteStart(text: string): boolean {
-  return noteKind(text) === 'authors-note';
+  // Its own anchored pattern first: most paragraphs fail it at once, and only a match needs the others.
+  return AUTHORS_NOTE.test(text) && noteKind(text) === 'authors-note';
 }
 
 /*
