@@ -3,7 +3,8 @@
  * where the figure is a time. Prints a table, writes bench/results.json, exits 1 when a budget is missed.
  *
  * Options (environment): BENCH_RUNS (runs per figure, default 7; medians are reported),
- * BENCH_BROWSERS (comma-separated, default "chromium,firefox").
+ * BENCH_BROWSERS (comma-separated, default "chromium,firefox"), BENCH_SECTIONS (comma-separated, any of size,
+ * popup, reader, scroll, close, restyle; default all: for a quick look at one figure, never for the record).
  * Needs the bench builds (`wxt build --mode bench`, and `-b firefox --mv3`) and the store zips (`npm run zip`).
  */
 import { existsSync } from 'node:fs';
@@ -21,6 +22,7 @@ import { benchPanelClose } from './writes';
 const root = resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const BROWSERS = (process.env.BENCH_BROWSERS ?? 'chromium,firefox').split(',').map((s) => s.trim()) as BrowserName[];
+const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'size,popup,reader,scroll,close,restyle').split(',').map((s) => s.trim()));
 
 function log(message: string) {
   console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
@@ -37,6 +39,7 @@ async function controlTab(b: BenchBrowser): Promise<Tab> {
 }
 
 async function section(name: string, metrics: Metric[], fn: () => Promise<Metric[]>) {
+  if (!SECTIONS.has(name.split(' ').at(-1) ?? '')) return;
   const t = Date.now();
   log(`${name}...`);
   metrics.push(...(await fn()));
@@ -64,12 +67,12 @@ async function main() {
       try {
         let control = await controlTab(b);
         await section(`${name} popup`, metrics, () => benchPopup(b, control, RUNS));
-        await section(`${name} reader open`, metrics, () => benchReaderOpen(b, control, RUNS));
+        await section(`${name} reader`, metrics, () => benchReaderOpen(b, control, RUNS));
         // The heap is the whole extension renderer's: no other extension page stays open meanwhile.
         await control.close();
-        await section(`${name} reader scroll`, metrics, () => benchReaderScroll(b));
+        await section(`${name} scroll`, metrics, () => benchReaderScroll(b));
         control = await controlTab(b);
-        await section(`${name} panel close`, metrics, () => benchPanelClose(b, Math.min(RUNS, 5)));
+        await section(`${name} close`, metrics, () => benchPanelClose(b, Math.min(RUNS, 5)));
         await section(`${name} restyle`, metrics, () => benchRestyle(b, RUNS));
         await control.close();
       } finally {
