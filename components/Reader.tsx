@@ -111,7 +111,8 @@ export function Reader(props: ReaderProps) {
   };
   useEffect(() => {
     if (loaded.every(Boolean)) return;
-    const handle = setTimeout(() => {
+    // In idle time: the first slice must not hold up the first paint of the text already there.
+    const handle = requestIdleCallback(() => {
       const wanted: number[] = [];
       let budget = PARAGRAPHS_PER_SLICE;
       for (const i of renderOrder(chunks.length, chunkOf(chunks, anchor.current?.n ?? 0))) {
@@ -121,8 +122,8 @@ export function Reader(props: ReaderProps) {
         if (budget <= 0) break;
       }
       void load(wanted);
-    }, 0);
-    return () => clearTimeout(handle);
+    }, { timeout: 500 });
+    return () => cancelIdleCallback(handle);
   }, [loaded, chunks]);
   useEffect(() => {
     if (loaded.every(Boolean)) document.documentElement.dataset.complete = 'true';

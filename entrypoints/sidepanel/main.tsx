@@ -154,12 +154,13 @@ function Panel() {
 }
 
 /**
- * The chunk holding the opening paragraph and its neighbours, loaded before the reader's first render so
- * the text is there in its first frame. One that fails is left to the reader, which says so in its place.
+ * The chunk holding the opening paragraph and the next one, loaded before the reader's first render so the
+ * text below the reading line is there in its first frame; the rest (the text above included) follows in
+ * idle time. One that fails is left to the reader, which says so in its place.
  */
 async function openingChunks({ entry, outline }: StoryFile, initial: Position | null): Promise<Map<number, Block[]>> {
   const at = chunkOf(outline.chunks, initial ? paragraphOf(indexOutline(outline), initial) : 0);
-  const wanted = [at - 1, at, at + 1].filter((i) => i >= 0 && i < outline.chunks.length);
+  const wanted = [at, at + 1].filter((i) => i < outline.chunks.length);
   const got = await Promise.all(wanted.map((i) => loadChunk(entry.id, i).then((blocks) => [i, blocks] as const, () => undefined)));
   return new Map(got.filter((g) => g !== undefined));
 }

@@ -15,14 +15,18 @@ export interface Chunk {
   words: number;
 }
 
-export function chunkStory(story: Story, paragraphsPerChunk = 50): Chunk[] {
+/**
+ * Splits a story into chunks of at most `paragraphsPerChunk` paragraphs, closed early once they reach
+ * `wordsPerChunk` words (a chunk of long paragraphs is as much to draw as several of short ones).
+ */
+export function chunkStory(story: Story, paragraphsPerChunk = 50, wordsPerChunk = 1500): Chunk[] {
   const chunks: Chunk[] = [];
   let n = 0;
   let current: Chunk = { blocks: [], first: 0, last: -1, words: 0 };
   const push = (b: Block) => current.blocks.push(b);
   // A full chunk is closed before a heading or paragraph, so a heading always opens its section's chunk.
   const room = () => {
-    if (current.last - current.first + 1 < paragraphsPerChunk) return;
+    if (current.last - current.first + 1 < paragraphsPerChunk && current.words < wordsPerChunk) return;
     chunks.push(current);
     current = { blocks: [], first: n, last: n - 1, words: 0 };
   };

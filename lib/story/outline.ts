@@ -36,8 +36,8 @@ export interface ChunkRange {
 }
 
 /** Splits a parsed story into its outline and the blocks of each chunk (done at build time). */
-export function splitStory(story: Story, paragraphsPerChunk = 50): { outline: StoryOutline; chunks: Block[][] } {
-  const chunks = chunkStory(story, paragraphsPerChunk);
+export function splitStory(story: Story): { outline: StoryOutline; chunks: Block[][] } {
+  const chunks = chunkStory(story);
   const outline: StoryOutline = {
     title: story.title,
     frontMatter: story.frontMatter,

@@ -24,6 +24,16 @@ describe('chunks', () => {
   it('hold at most the asked number of paragraphs', () => {
     for (const c of chunks) expect(c.last - c.first + 1).toBeLessThanOrEqual(50);
   });
+  it('close early once they reach the asked number of words', () => {
+    const small = chunkStory(glass, 50, 200);
+    expect(small.length).toBeGreaterThan(chunks.length);
+    for (const c of small) {
+      const words = c.blocks.flatMap((b) => (b.kind === 'p' ? [b.paragraph.words] : []));
+      // Closed at the first paragraph that reached the limit: without its last paragraph it was under.
+      expect(words.slice(0, -1).reduce((a, w) => a + w, 0)).toBeLessThan(200);
+    }
+    expect(small.reduce((s, c) => s + c.words, 0)).toBe(glass.words);
+  });
   it('find the chunk of a paragraph', () => {
     expect(chunkOf(chunks, 0)).toBe(0);
     const last = chunks.length - 1;
