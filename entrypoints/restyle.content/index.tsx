@@ -9,7 +9,7 @@ import type { ReaderState, TabRequest } from '../../lib/messages';
 import { createSaver } from '../../lib/saver';
 import type { Settings } from '../../lib/settings';
 import { readabilityFallback, type ReadabilityModule } from '../../lib/sites/fallback';
-import { readPageWith, type ReadResult } from '../../lib/sites/read';
+import { parseStoryUrl, readPageWith, type ReadResult } from '../../lib/sites/read';
 import { storyMatchPatterns } from '../../lib/sites/matches';
 import type { StoryPage } from '../../lib/sites/types';
 import { anchorOnPage, webProgressRecord, webStoryRecord, type WebAnchor } from '../../lib/web-progress';
@@ -40,13 +40,18 @@ export default defineContentScript({
     ctx.setTimeout(() => pageStyles.cloak(false), CLOAK_LIMIT_MS);
     ctx.onInvalidated(() => pageStyles.remove()); // an updated or removed extension leaves the page as it was
 
+    // The saved position is asked for now, from the URL alone, so the background's answer (it may have to
+    // wake up first) arrives while the page is still loading rather than after it has been read.
+    const url = new URL(location.href);
+    const loc = parseStoryUrl(url);
+    const early = loc ? { key: webKey(loc.site, loc.storyId), position: backgroundApi.webPosition(webKey(loc.site, loc.storyId)).catch(() => null) } : null;
     const settings = await loadSettings();
     if (!settings.autoRestyle) pageStyles.cloak(false);
     await domReady();
 
     let result: ReadResult;
     try {
-      result = await read(document, new URL(location.href));
+      result = await read(document, url);
     } catch (e) {
       console.warn('Ficwell could not read this page; it is left as it was.', e);
       result = { kind: 'unsupported' };
@@ -56,9 +61,13 @@ export default defineContentScript({
       answerTabRequests(ctx, () => ({ available: false, showing: false }), () => {});
       return;
     }
-    await mountReader(ctx, result.page, settings, pageStyles);
+    const key = webKey(result.page.site, result.page.storyId);
+    const saved = await (early?.key === key ? early.position : backgroundApi.webPosition(key).catch(() => null));
+    mountReader(ctx, result.page, saved, settings, pageStyles);
   },
 });
+
+const webKey = (site: string, storyId: string) => `web:${site}:${storyId}`;
 
 /**
  * The site adapter first; only when it does not recognise a story page is Readability loaded (the background
@@ -89,14 +98,13 @@ function answerTabRequests(ctx: ContentScriptContext, state: () => ReaderState, 
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
 }
 
-async function mountReader(
+function mountReader(
   ctx: ContentScriptContext,
   page: StoryPage,
+  saved: Awaited<ReturnType<typeof backgroundApi.webPosition>>,
   settings: Settings,
   pageStyles: ReturnType<typeof installPageStyles>,
 ) {
-  const key = `web:${page.site}:${page.storyId}`;
-  const saved = await backgroundApi.webPosition(key).catch(() => null);
   const initial = saved ? anchorOnPage(page, saved) : null;
 
   let setShowing: (on: boolean) => void = () => {};
