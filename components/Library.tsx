@@ -11,6 +11,8 @@ export interface LibraryProps {
   onOpen: (item: LibraryItem) => void;
 }
 
+/** Rows drawn first: a screenful and then some (a popup shows about six); more follow as the list scrolls. */
+const FIRST_ROWS = 12;
 const ROWS_PER_PAGE = 40;
 
 /** The library list with search and sort; used by the popup and by the panel's library view. */
@@ -18,15 +20,19 @@ export function Library({ items, sort, now, onSort, onOpen }: LibraryProps) {
   const [query, setQuery] = useState('');
   const shown = useMemo(() => sortItems(searchItems(items, query), sort), [items, query, sort]);
   // A library of thousands draws its rows a page at a time, as the list is scrolled (or tabbed) to its end.
-  const [limit, setLimit] = useState(ROWS_PER_PAGE);
-  useEffect(() => setLimit(ROWS_PER_PAGE), [query, sort]);
+  const [limit, setLimit] = useState(FIRST_ROWS);
+  useEffect(() => setLimit(FIRST_ROWS), [query, sort]);
   const more = useRef<HTMLLIElement>(null);
   useEffect(() => {
     const el = more.current;
     if (!el) return;
-    const io = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) setLimit((l) => l + ROWS_PER_PAGE);
-    });
+    // Well before the end comes into view, so scrolling never reaches an empty end.
+    const io = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) setLimit((l) => l + ROWS_PER_PAGE);
+      },
+      { rootMargin: '0px 0px 800px 0px' },
+    );
     io.observe(el);
     return () => io.disconnect();
   }, [limit, shown]);
