@@ -12,7 +12,7 @@ export interface LibraryProps {
 }
 
 /** Rows drawn first: a screenful and then some (a popup shows about six); more follow as the list scrolls. */
-const FIRST_ROWS = 12;
+export const FIRST_ROWS = 12;
 const ROWS_PER_PAGE = 40;
 
 /** The library list with search and sort; used by the popup and by the panel's library view. */

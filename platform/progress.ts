@@ -1,4 +1,4 @@
-import { createProgressStore, type ProgressStore } from '../lib/db/progress';
+import { createProgressStore, type ProgressStore, type Recent } from '../lib/db/progress';
 import { openFicwellDB, type ProgressRecord, type WebStoryRecord } from '../lib/db/schema';
 
 /**
@@ -12,6 +12,7 @@ export interface ProgressService {
   save(record: ProgressRecord): Promise<void>;
   saveWeb(story: WebStoryRecord, record: ProgressRecord): Promise<void>;
   webStories(): Promise<WebStoryRecord[]>;
+  recent(limit: number): Promise<Recent>;
   onChange(listener: (change: Change) => void): () => void;
   onAvailability(listener: (available: boolean) => void): () => void;
 }
@@ -92,6 +93,18 @@ export function createProgressService(store: ProgressStore = createProgressStore
       } catch {
         setAvailable(false);
         return [...memoryWeb.values()];
+      }
+    },
+    async recent(limit) {
+      try {
+        const found = await store.recent(limit);
+        setAvailable(true);
+        return found;
+      } catch {
+        setAvailable(false);
+        const progress = [...memory.values()].sort((a, b) => b.updatedAt - a.updatedAt).slice(0, limit);
+        const stories = progress.flatMap((r) => memoryWeb.get(r.key) ?? []);
+        return { progress, stories, storyCount: memoryWeb.size };
       }
     },
     onChange(listener) {

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { Library } from '../../components/Library';
+import { FIRST_ROWS, Library } from '../../components/Library';
 import type { CatalogEntry } from '../../lib/catalog';
 import type { ProgressRecord, WebStoryRecord } from '../../lib/db/schema';
 import { seedItems, webItems, type LibraryItem, type SortKey } from '../../lib/library';
@@ -23,14 +23,30 @@ import './style.css';
 useBrowserMessages();
 document.title = t('actionTitle'); // <title> holds the manifest's message name for WXT
 const progress = createProgressService();
-// Started before the first render: the list needs only these (never story text).
-const loading = Promise.all([loadCatalog(), progress.all(), progress.webStories(), loadUi()]);
+// Started before the first render, and only what the first screen needs (never story text): the most
+// recently read records, not a whole library of thousands. The rest is read once that screen is painted.
+const firstScreen = Promise.all([loadCatalog(), progress.recent(FIRST_ROWS), loadUi()]);
 const settingsLoading = loadSettings();
 
+interface Shelf {
+  entries: CatalogEntry[];
+  records: Map<string, ProgressRecord>;
+  web: Map<string, WebStoryRecord>;
+  /** Web stories in all (the header's count), known before they are all read. */
+  webCount: number;
+  /** Every record has been read; until then only the first screen's are here. */
+  complete: boolean;
+}
+
+/** Keeps the newer of two records with the same key (a save heard while the whole library was being read). */
+function newer<T extends { updatedAt: number }>(a: Map<string, T>, b: ReadonlyMap<string, T>): Map<string, T> {
+  const out = new Map(a);
+  for (const [k, v] of b) if ((out.get(k)?.updatedAt ?? -Infinity) < v.updatedAt) out.set(k, v);
+  return out;
+}
+
 function Popup() {
-  const [entries, setEntries] = useState<CatalogEntry[] | null>(null);
-  const [records, setRecords] = useState(new Map<string, ProgressRecord>());
-  const [web, setWeb] = useState(new Map<string, WebStoryRecord>());
+  const [shelf, setShelf] = useState<Shelf | null>(null);
   const [sort, setSort] = useState<SortKey>('recent');
   const [windowId, setWindowId] = useState<number>();
   const [error, setError] = useState<string>();
@@ -52,31 +68,53 @@ function Popup() {
   useEffect(() => (settings ? applySettings(document.documentElement, settings) : undefined), [settings]);
 
   useEffect(() => {
-    // Only the catalog and the progress records: the popup never loads story text.
-    loading.then(
-      ([catalog, saved, stories, ui]) => {
-        setRecords(new Map(saved.map((r) => [r.key, r])));
-        setWeb(new Map(stories.map((s) => [s.key, s])));
+    const readAll = () =>
+      Promise.all([progress.all(), progress.webStories()]).then(([saved, stories]) =>
+        setShelf((s) =>
+          s && {
+            ...s,
+            records: newer(new Map(saved.map((r) => [r.key, r])), s.records),
+            web: newer(new Map(stories.map((x) => [x.key, x])), s.web),
+            webCount: stories.length,
+            complete: true,
+          },
+        ),
+      );
+    firstScreen.then(
+      ([entries, recent, ui]) => {
         setSort(ui.sort);
-        setEntries(catalog);
+        const shelf: Shelf = { entries, records: new Map(), web: new Map(), webCount: recent.storyCount, complete: false };
+        if (ui.sort !== 'recent') {
+          // Another order needs every record before its first row is known.
+          setShelf(shelf);
+          return readAll();
+        }
+        // The most recent records are the first rows of the "recent" order; the others come after them.
+        setShelf({ ...shelf, records: new Map(recent.progress.map((r) => [r.key, r])), web: new Map(recent.stories.map((x) => [x.key, x])) });
+        requestAnimationFrame(() => setTimeout(() => void readAll(), 0));
       },
       () => setError(t('libraryLoadFailed')),
     );
     // Known before any click: the panel must open inside the click's gesture, with no await first.
     browser.windows.getCurrent().then((w) => setWindowId(w.id));
     const offAvailability = progress.onAvailability(setCanSave);
-    const offChange = progress.onChange(({ progress: r, story }) => {
-      setRecords((m) => new Map(m).set(r.key, r));
-      if (story) setWeb((m) => new Map(m).set(story.key, story));
-    });
+    const offChange = progress.onChange(({ progress: r, story }) =>
+      setShelf((s) => {
+        if (!s) return s;
+        const web = story ? new Map(s.web).set(story.key, story) : s.web;
+        return { ...s, records: new Map(s.records).set(r.key, r), web, webCount: s.complete ? web.size : s.webCount };
+      }),
+    );
     return () => {
       offAvailability();
       offChange();
     };
   }, []);
   useEffect(() => {
-    if (entries) document.documentElement.dataset.ready = 'true';
-  }, [entries]);
+    if (shelf?.complete) document.documentElement.dataset.ready = 'true';
+  }, [shelf?.complete]);
+  // Until everything is read, rows are shown only in the order the first screen can vouch for.
+  const listed = shelf && (shelf.complete || sort === 'recent') ? shelf : null;
 
   const closeIfPopup = () => {
     if (browser.extension.getViews({ type: 'popup' }).includes(window)) window.close();
@@ -97,7 +135,7 @@ function Popup() {
     <main aria-labelledby="library-title">
       <header class="popup-header">
         <h1 id="library-title">{t('extName')}</h1>
-        <span class="row-meta">{entries ? t('libraryCount', entries.length + web.size) : t('loading')}</span>
+        <span class="row-meta">{shelf ? t('libraryCount', shelf.entries.length + shelf.webCount) : t('loading')}</span>
       </header>
       {error && (
         <p class="notice" role="alert">
@@ -121,9 +159,9 @@ function Popup() {
           </button>
         </div>
       )}
-      {entries && (
+      {listed && (
         <Library
-          items={[...seedItems(entries, records), ...webItems([...web.values()], records)]}
+          items={[...seedItems(listed.entries, listed.records), ...webItems([...listed.web.values()], listed.records)]}
           sort={sort}
           now={Date.now()}
           onSort={(s) => {

@@ -14,6 +14,17 @@ export interface ProgressStore {
   saveWeb(story: WebStoryRecord, progress: ProgressRecord): Promise<ProgressRecord>;
   /** Stories read on sites, most recently read first. */
   webStories(): Promise<WebStoryRecord[]>;
+  /**
+   * The library's first screen without reading it all: the `limit` most recently read records (newest
+   * first), the web stories among them, and how many web stories there are in all.
+   */
+  recent(limit: number): Promise<Recent>;
+}
+
+export interface Recent {
+  progress: ProgressRecord[];
+  stories: WebStoryRecord[];
+  storyCount: number;
 }
 
 /** Keys: bundled stories are `seed:<id>`, stories on sites `web:<site>:<story id>`. */
@@ -69,6 +80,22 @@ export function createProgressStore(open: (onVersionChange: () => void) => Promi
     },
     async webStories() {
       return (await (await connection()).getAllFromIndex('webStories', 'by-updated')).reverse();
+    },
+    async recent(limit) {
+      const tx = (await connection()).transaction(['progress', 'webStories'], 'readonly');
+      const progress: ProgressRecord[] = [];
+      let cursor = await tx.objectStore('progress').index('by-updated').openCursor(null, 'prev');
+      while (cursor && progress.length < limit) {
+        progress.push(cursor.value);
+        cursor = await cursor.continue();
+      }
+      const webStories = tx.objectStore('webStories');
+      const [found, storyCount] = await Promise.all([
+        Promise.all(progress.filter((r) => r.key.startsWith('web:')).map((r) => webStories.get(r.key))),
+        webStories.count(),
+      ]);
+      await tx.done;
+      return { progress, stories: found.filter((s): s is WebStoryRecord => s !== undefined), storyCount };
     },
   };
 }

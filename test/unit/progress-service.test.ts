@@ -14,6 +14,7 @@ const failing: ProgressStore = {
   save: () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')),
   saveWeb: () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')),
   webStories: () => Promise.reject(new DOMException('unavailable', 'InvalidStateError')),
+  recent: () => Promise.reject(new DOMException('unavailable', 'InvalidStateError')),
 };
 
 describe('progress service when IndexedDB fails', () => {
@@ -25,6 +26,8 @@ describe('progress service when IndexedDB fails', () => {
     expect(seen).toEqual([false]);
     expect(await service.get('seed:a')).toEqual(rec('seed:a', 1));
     expect(await service.all()).toEqual([rec('seed:a', 1)]);
+    await service.save(rec('seed:b', 3));
+    expect(await service.recent(1)).toEqual({ progress: [rec('seed:b', 3)], stories: [], storyCount: 0 });
   });
 
   it('reports recovery when the store works again, and a newer in-memory position wins over an older stored one', async () => {

@@ -123,6 +123,27 @@ describe('progress store', () => {
     expect((await store.get('web:ffn:42'))?.position.n).toBe(30);
   });
 
+  it('reads the first screen alone: the most recent records, their web stories, and the count of all', async () => {
+    const store = storeFor(fresh());
+    const story = (id: string, updatedAt: number) => ({
+      key: `web:ao3:${id}`, site: 'ao3' as const, storyId: id, storyUrl: `https://archiveofourown.org/works/${id}`,
+      title: `W${id}`, authors: [], fandoms: [], chapterCount: 1, words: 10,
+      chapter: { number: 1, title: null, url: `https://archiveofourown.org/works/${id}` }, updatedAt,
+    });
+    for (let i = 1; i <= 30; i++) await store.saveWeb(story(String(i), i * 10), record(`web:ao3:${i}`, i * 10));
+    await store.save(record('seed:a', 295)); // between web stories 29 and 30
+    await store.save(record('seed:b', 5)); // older than all of them
+
+    const first = await store.recent(4);
+    expect(first.progress.map((r) => r.key)).toEqual(['web:ao3:30', 'seed:a', 'web:ao3:29', 'web:ao3:28']);
+    expect(first.stories.map((s) => s.key)).toEqual(['web:ao3:30', 'web:ao3:29', 'web:ao3:28']);
+    expect(first.storyCount).toBe(30);
+    // The same rows, in the same order, as the head of everything read.
+    expect(first.progress).toEqual((await store.all()).slice(0, 4));
+    expect((await store.recent(100)).progress).toHaveLength(32);
+    expect(await storeFor(fresh()).recent(12)).toEqual({ progress: [], stories: [], storyCount: 0 });
+  });
+
   it('lets go of its connection for an upgrade and reconnects on the next call', async () => {
     const name = fresh();
     let version: number | undefined = 1; // this view was opened by the previous release
