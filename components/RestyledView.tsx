@@ -139,7 +139,13 @@ export function RestyledView(props: RestyledViewProps) {
               {part.title ? t('chapterNTitle', part.number, part.title) : t('chapterN', part.number)}
             </h2>
             {notesOf(part.notes, ['chapter-summary', 'chapter-notes'])}
-            <div data-part={i}>
+            <div
+              data-part={i}
+              // A full work's chapters off screen are not laid out until they come near (content-visibility),
+              // held at about their height; a long work then shows as quickly as one chapter.
+              class={page.parts.length > 1 ? 'part-deferred' : undefined}
+              style={page.parts.length > 1 ? { containIntrinsicSize: `auto ${Math.round(part.words * 0.45 * (settings.fontSize / 18))}px` } : undefined}
+            >
               <Sanitized html={part.html} class="chapter-text" />
             </div>
             {notesOf(part.notes, ['chapter-end-notes'])}
