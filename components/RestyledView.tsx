@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { formatWords } from './format';
 import { t, type MessageKey } from './i18n';
 import { stepFontSize, type Settings } from '../lib/settings';
@@ -27,11 +27,16 @@ const NOTE_LABEL: Record<NoteKind, MessageKey> = {
 };
 
 /**
- * The only place page-derived HTML reaches the DOM. Every string handed here is `sanitizeHtml` output
- * (lib/sanitize.ts): the site adapters and the Readability fallback produce nothing else.
+ * The only place page-derived markup reaches the DOM: a copy of the sanitizer's own nodes (lib/sanitize.ts,
+ * through the site adapters or the Readability fallback), inserted before the frame is painted. Nothing is
+ * parsed from a string here.
  */
-function Sanitized({ html, class: cls }: { html: string; class?: string }) {
-  return <div class={cls} dangerouslySetInnerHTML={{ __html: html }} />;
+function Sanitized({ nodes, class: cls }: { nodes: DocumentFragment; class?: string }) {
+  const el = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    el.current?.replaceChildren(el.current.ownerDocument.importNode(nodes, true));
+  }, [nodes]);
+  return <div class={cls} ref={el} />;
 }
 
 /** A fanfiction.net or AO3 page restyled into Ficwell's reader. */
@@ -146,7 +151,7 @@ export function RestyledView(props: RestyledViewProps) {
               class={page.parts.length > 1 ? 'part-deferred' : undefined}
               style={page.parts.length > 1 ? { containIntrinsicSize: `auto ${Math.round(part.words * 0.45 * (settings.fontSize / 18))}px` } : undefined}
             >
-              <Sanitized html={part.html} class="chapter-text" />
+              <Sanitized nodes={part.nodes} class="chapter-text" />
             </div>
             {notesOf(part.notes, ['chapter-end-notes'])}
           </section>
@@ -166,7 +171,7 @@ function NoteBlock({ label, text, open }: { label: string; text: RichText; open:
   return (
     <details class="notes" open={open}>
       <summary class="notes-heading">{label}</summary>
-      <Sanitized html={text.html} class="note" />
+      <Sanitized nodes={text.nodes} class="note" />
     </details>
   );
 }

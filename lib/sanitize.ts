@@ -199,11 +199,13 @@ export function sanitizeToFragment(input: string | Node, win: SanitizeWindow, op
   return fragment;
 }
 
-/** Serializes a (sanitized) fragment. */
+/** Serializes a (sanitized) fragment, which keeps its nodes. */
 export function serializeFragment(fragment: DocumentFragment): string {
   const holder = fragment.ownerDocument.createElement('div');
-  holder.append(fragment);
-  return holder.innerHTML;
+  holder.append(fragment); // moves the nodes (no copy)...
+  const html = holder.innerHTML;
+  fragment.append(...Array.from(holder.childNodes)); // ...and back
+  return html;
 }
 
 /** Sanitized HTML for `input` (see the module comment for what survives). */

@@ -97,14 +97,14 @@ export function htmlViolations(html: string, parse: (html: string) => ParentNode
   return out;
 }
 
-/** Every sanitized HTML string of a story page, with where it came from. */
-export function storyHtmls(page: StoryPage): { where: string; html: string }[] {
-  const out: { where: string; html: string }[] = [];
-  if (page.summary) out.push({ where: 'summary', html: page.summary.html });
-  page.notes.forEach((n, i) => out.push({ where: `notes[${i}] ${n.kind}`, html: n.html }));
+/** Every sanitized HTML string of a story page, with its nodes and where it came from. */
+export function storyHtmls(page: StoryPage): { where: string; html: string; nodes: DocumentFragment }[] {
+  const out: { where: string; html: string; nodes: DocumentFragment }[] = [];
+  if (page.summary) out.push({ where: 'summary', html: page.summary.html, nodes: page.summary.nodes });
+  page.notes.forEach((n, i) => out.push({ where: `notes[${i}] ${n.kind}`, html: n.html, nodes: n.nodes }));
   page.parts.forEach((p, i) => {
-    out.push({ where: `parts[${i}].html`, html: p.html });
-    p.notes.forEach((n, j) => out.push({ where: `parts[${i}].notes[${j}] ${n.kind}`, html: n.html }));
+    out.push({ where: `parts[${i}].html`, html: p.html, nodes: p.nodes });
+    p.notes.forEach((n, j) => out.push({ where: `parts[${i}].notes[${j}] ${n.kind}`, html: n.html, nodes: n.nodes }));
   });
   return out;
 }
@@ -189,12 +189,20 @@ export function takeHits(win: object, doc: Document): string[] {
  * every element, the event of each on* attribute it carries (so any handler that survived runs), runs every javascript: URL it carries
  * (href, xlink:href, action, formaction, src, data) and returns the spy's hits. The document is left empty.
  */
-export function probeScripts(win: Window, htmls: readonly string[]): string[] {
+export function probeScripts(win: Window, htmls: readonly (string | DocumentFragment)[]): string[] {
   const doc = win.document;
   // The window's own Event constructor (jsdom rejects events from another realm).
   const EventCtor = (win as unknown as { Event: typeof Event }).Event;
   const hosts: Element[] = [];
   for (const html of htmls) {
+    if (typeof html !== 'string') {
+      // Sanitized nodes, inserted the way the restyled view inserts them (a copy, nothing parsed).
+      const c = doc.createElement('div');
+      c.append(doc.importNode(html, true));
+      doc.body.append(c);
+      hosts.push(c);
+      continue;
+    }
     const a = doc.createElement('div');
     a.innerHTML = html;
     doc.body.append(a);

@@ -6,7 +6,7 @@
  * The environment (jsdom in Node) is passed in, so this file stays free of it.
  */
 
-import type { SanitizeWindow } from '../sanitize';
+import { serializeFragment, type SanitizeWindow } from '../sanitize';
 import { parseStoryUrl, readPage, type ReadResult } from '../sites';
 import { readWithReadability } from '../sites/readability';
 import type { StoryPage } from '../sites/types';
@@ -24,7 +24,7 @@ export interface FuzzEnv {
 }
 
 export interface Failure {
-  rule: 'exception' | 'slow' | 'unsafe-html' | 'script-ran' | 'url' | 'page-changed';
+  rule: 'exception' | 'slow' | 'unsafe-html' | 'unsafe-nodes' | 'script-ran' | 'url' | 'page-changed';
   /** Which path: "readPage" or "readability". */
   path: string;
   detail: string;
@@ -67,12 +67,15 @@ function describe(e: unknown): string {
 
 function checkPage(page: StoryPage, path: string, url: URL, env: FuzzEnv, limits: RunLimits, out: Failure[]): void {
   const htmls = storyHtmls(page);
-  for (const { where, html } of htmls) {
+  for (const { where, html, nodes } of htmls) {
+    // The string (what a re-parse would make of it) and the nodes the view inserts.
     for (const v of htmlViolations(html, env.parse, { allowedLinks: [DECOY_LINKS] })) out.push({ rule: 'unsafe-html', path, detail: `${where}: ${v.rule}: ${v.detail}` });
+    if (serializeFragment(nodes) !== html) out.push({ rule: 'unsafe-nodes', path, detail: `${where}: the nodes are not the markup of html` });
+    for (const v of htmlViolations(html, () => nodes, { allowedLinks: [DECOY_LINKS] })) out.push({ rule: 'unsafe-nodes', path, detail: `${where}: ${v.rule}: ${v.detail}` });
   }
   for (const v of urlViolations(page, url)) out.push({ rule: 'url', path, detail: `${v.rule}: ${v.detail}` });
   if (limits.probe && env.scriptWindow) {
-    for (const hit of probeScripts(env.scriptWindow, htmls.map((h) => h.html))) out.push({ rule: 'script-ran', path, detail: hit });
+    for (const hit of probeScripts(env.scriptWindow, htmls.flatMap((h) => [h.html, h.nodes]))) out.push({ rule: 'script-ran', path, detail: hit });
   }
 }
 

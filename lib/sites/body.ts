@@ -11,6 +11,7 @@ import type { Paragraph, ParagraphRole, RichText } from './types';
 
 export interface Body {
   html: string;
+  nodes: DocumentFragment;
   paragraphs: Paragraph[];
   words: number;
 }
@@ -232,7 +233,7 @@ export function buildBody(input: string | Node, win: SanitizeWindow, baseUrl: st
     paragraphs.push({ text, words: count, role });
     words += count;
   }
-  return { html: serializeFragment(fragment), paragraphs, words };
+  return { html: serializeFragment(fragment), nodes: fragment, paragraphs, words };
 }
 
 function trimBlankEdges(fragment: DocumentFragment): void {
@@ -246,7 +247,7 @@ export function buildRichText(input: string | Node, win: SanitizeWindow, baseUrl
   normalizeBlocks(fragment);
   trimBlankEdges(fragment);
   const text = paragraphElements(fragment).map((p) => p.text).join('\n\n');
-  return { html: serializeFragment(fragment), text };
+  return { html: serializeFragment(fragment), nodes: fragment, text };
 }
 
 /**

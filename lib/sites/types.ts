@@ -41,6 +41,8 @@ export interface Author {
 /** Sanitized HTML together with its plain text (for previews, search and the library). */
 export interface RichText {
   html: string;
+  /** `html` as nodes (see `Part.nodes`). */
+  nodes: DocumentFragment;
   text: string;
 }
 
@@ -94,6 +96,12 @@ export interface ChapterPart {
   notes: Note[];
   /** The chapter text, sanitized; each paragraph element carries `data-p`. */
   html: string;
+  /**
+   * The same markup as the sanitizer's own nodes, owned by an inert document. Views insert a copy of these
+   * and never parse `html` again: it saves a parse, and a serialize-then-parse round trip is where mutation
+   * XSS lives.
+   */
+  nodes: DocumentFragment;
   paragraphs: Paragraph[];
   /** Words in `paragraphs`, counted here (the site's own count is `StoryPage.words`). */
   words: number;

@@ -78,6 +78,11 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
       await evaluate<number>(page, `Document.prototype.querySelector.call(document, 'ficwell-reader').shadowRoot
         .querySelectorAll('script, iframe, object, embed, form, base, meta, link, svg, math, [onerror], [onload], [onclick], [srcdoc]').length`),
     ).toBe(0);
+    // ...and it does show the story's text: every check above would pass on an empty view.
+    expect(
+      await evaluate<number>(page, `[...Document.prototype.querySelector.call(document, 'ficwell-reader').shadowRoot
+        .querySelectorAll('[data-part] [data-p]')].filter((p) => p.textContent.trim() !== '').length`),
+    ).toBeGreaterThan(0);
     await (page as { close(): Promise<void> }).close();
   });
 

@@ -19,7 +19,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ATTACKS } from '../../lib/fuzz/attacks';
 import { htmlViolations, installSpy, probeScripts, storyHtmls, takeHits, urlViolations } from '../../lib/fuzz/check';
-import type { SanitizeWindow } from '../../lib/sanitize';
+import { serializeFragment, type SanitizeWindow } from '../../lib/sanitize';
 import { readPage, type ReadResult } from '../../lib/sites';
 import type { StoryPage } from '../../lib/sites/types';
 
@@ -215,15 +215,19 @@ function expectReadRight(page: StoryPage, expected: Expected): void {
 /** Every output rule on every HTML string and URL of the page; the script probe on every HTML string. */
 function expectNothingLive(page: StoryPage, url: string, expected: Expected, probe = true): void {
   const htmls = storyHtmls(page);
-  const problems = htmls.flatMap(({ where, html }) =>
-    htmlViolations(html, parse, { allowedLinks: expected.allowedLinks ?? [] }).map((v) => `${where}: ${v.rule}: ${v.detail}`),
-  );
+  // The strings (and what a re-parse makes of them), and the nodes the view inserts, which are that markup.
+  for (const { where, html, nodes } of htmls) expect(serializeFragment(nodes), `${where}: nodes`).toBe(html);
+  const problems = htmls.flatMap(({ where, html, nodes }) => [
+    ...htmlViolations(html, parse, { allowedLinks: expected.allowedLinks ?? [] }).map((v) => `${where}: ${v.rule}: ${v.detail}`),
+    ...htmlViolations(html, () => nodes, { allowedLinks: expected.allowedLinks ?? [] }).map((v) => `${where} (nodes): ${v.rule}: ${v.detail}`),
+  ]);
   problems.push(...urlViolations(page, new URL(url)).map((v) => `${v.rule}: ${v.detail}`));
   // Text fields are shown as text; a javascript: URL never belongs in one that is a URL (checked above).
   expect(problems).toEqual([]);
   if (!probe) return;
   const all = htmls.map((h) => h.html);
   expect(probeScripts(scriptDom.window as unknown as Window, all), 'innerHTML / template + events').toEqual([]);
+  expect(probeScripts(scriptDom.window as unknown as Window, htmls.map((h) => h.nodes)), 'the nodes, inserted + events').toEqual([]);
   expect(hitsAsDocument(all.join('\n<hr>\n')), 'parsed as a document').toEqual([]);
 }
 
