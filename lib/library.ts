@@ -92,8 +92,19 @@ export function sortItems(items: readonly LibraryItem[], key: SortKey): LibraryI
   const copy = [...items];
   if (key === 'title') copy.sort((a, b) => a.title.localeCompare(b.title, 'en', { sensitivity: 'base' }));
   else if (key === 'length') copy.sort((a, b) => (a.words ?? Infinity) - (b.words ?? Infinity));
-  else copy.sort((a, b) => (b.progress?.updatedAt ?? -1) - (a.progress?.updatedAt ?? -1)); // stable: unread keep their order
+  else copy.sort((a, b) => (b.progress?.updatedAt ?? -1) - (a.progress?.updatedAt ?? -1) || newerKeyFirst(a, b)); // stable: unread keep their order
   return copy;
+}
+
+/**
+ * Equal read times: the greater key first, the order IndexedDB's `by-updated` index gives read backwards, so
+ * the popup's first screen (ProgressStore.recent) holds the same rows as the whole list.
+ */
+function newerKeyFirst(a: LibraryItem, b: LibraryItem): number {
+  const ka = a.progress?.key;
+  const kb = b.progress?.key;
+  if (ka === undefined || kb === undefined || ka === kb) return 0;
+  return ka < kb ? 1 : -1;
 }
 
 function fold(s: string): string {

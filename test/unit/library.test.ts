@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CatalogEntry } from '../../lib/catalog';
 import type { ProgressRecord } from '../../lib/db/schema';
 import { formatAgo } from '../../components/format';
-import { searchItems, seedItems, sortItems, webItems } from '../../lib/library';
+import { searchItems, seedItems, sortItems, webItems, type LibraryItem } from '../../lib/library';
 
 const entry = (id: string, title: string, words: number, characters: string[], summary = ''): CatalogEntry => ({
   id, title, words, characters, summary, titleIsAuthors: true, fandom: 'Puella Magi Madoka Magica',
@@ -65,44 +65,51 @@ describe('library list', () => {
 });
 
 describe("the popup's first screen (ProgressStore.recent)", () => {
-  it('draws the same first rows in the "recent" order as the whole library would, for any library', async () => {
+  const FIRST = 12;
+  let run = 0;
+
+  /** Builds a library with these read times, and compares the popup's first screen with the whole list's head. */
+  async function firstScreenMatches(webTimes: number[], seedTimes: (number | undefined)[]) {
     const { createProgressStore } = await import('../../lib/db/progress');
     const { openFicwellDB } = await import('../../lib/db/schema');
     const { deleteDB } = await import('idb');
+    const name = `ficwell-first-screen-${++run}`;
+    const store = createProgressStore((onVersionChange) => openFicwellDB({ name, onVersionChange }));
+    for (const [i, at] of webTimes.entries()) {
+      const key = `web:ao3:${i}`;
+      await store.saveWeb(
+        { key, site: 'ao3', storyId: String(i), storyUrl: `https://archiveofourown.org/works/${i}`, title: `W${i}`, authors: [], fandoms: [], chapterCount: 1, words: 100, chapter: { number: 1, title: null, url: `https://archiveofourown.org/works/${i}` }, updatedAt: at },
+        { key, position: { section: 0, paragraph: 0, n: 0, offset: 0 }, percent: 5, updatedAt: at, finishedAt: null },
+      );
+    }
+    for (const [i, at] of seedTimes.entries()) if (at !== undefined) await store.save(rec(entries[i]!.id, at, 5));
+
+    const recent = await store.recent(FIRST);
+    const partial = new Map(recent.progress.map((r) => [r.key, r]));
+    const firstScreen = sortItems([...seedItems(entries, partial), ...webItems(recent.stories, partial)], 'recent');
+    const all = new Map((await store.all()).map((r) => [r.key, r]));
+    const whole = sortItems([...seedItems(entries, all), ...webItems(await store.webStories(), all)], 'recent');
+    const ids = (xs: LibraryItem[]) => xs.slice(0, FIRST).map((x) => `${x.id}@${x.progress?.updatedAt ?? '-'}`);
+    // Row for row, ties in read time included.
+    expect(ids(firstScreen)).toEqual(ids(whole));
+    expect(recent.storyCount).toBe(webTimes.length);
+    await deleteDB(name);
+  }
+
+  it('draws the same first rows in the "recent" order as the whole library would, for any library', async () => {
     const fc = (await import('fast-check')).default;
-    const FIRST = 12;
-    let run = 0;
     await fc.assert(
       fc.asyncProperty(
         // Read times per story (web stories and some bundled ones); repeats make ties.
         fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 40 }),
         fc.array(fc.option(fc.integer({ min: 0, max: 40 }), { nil: undefined }), { minLength: 3, maxLength: 3 }),
-        async (webTimes, seedTimes) => {
-          const name = `ficwell-first-screen-${++run}`;
-          const store = createProgressStore((onVersionChange) => openFicwellDB({ name, onVersionChange }));
-          for (const [i, at] of webTimes.entries()) {
-            const key = `web:ao3:${i}`;
-            await store.saveWeb(
-              { key, site: 'ao3', storyId: String(i), storyUrl: `https://archiveofourown.org/works/${i}`, title: `W${i}`, authors: [], fandoms: [], chapterCount: 1, words: 100, chapter: { number: 1, title: null, url: `https://archiveofourown.org/works/${i}` }, updatedAt: at },
-              { key, position: { section: 0, paragraph: 0, n: 0, offset: 0 }, percent: 5, updatedAt: at, finishedAt: null },
-            );
-          }
-          for (const [i, at] of seedTimes.entries()) if (at !== undefined) await store.save(rec(entries[i]!.id, at, 5));
-
-          const recent = await store.recent(FIRST);
-          const partial = new Map(recent.progress.map((r) => [r.key, r]));
-          const firstScreen = sortItems([...seedItems(entries, partial), ...webItems(recent.stories, partial)], 'recent');
-          const all = new Map((await store.all()).map((r) => [r.key, r]));
-          const whole = sortItems([...seedItems(entries, all), ...webItems(await store.webStories(), all)], 'recent');
-          const ids = (xs: { id: string; progress?: { updatedAt: number } }[]) => xs.slice(0, FIRST).map((x) => `${x.id}@${x.progress?.updatedAt ?? '-'}`);
-          // Ties in read time may come in either order; the times, row by row, may not.
-          expect(ids(firstScreen).map((s) => s.split('@')[1])).toEqual(ids(whole).map((s) => s.split('@')[1]));
-          expect(new Set(ids(firstScreen))).toEqual(new Set(ids(whole)));
-          expect(recent.storyCount).toBe(webTimes.length);
-          await deleteDB(name);
-        },
+        firstScreenMatches,
       ),
       { numRuns: 60 },
     );
+  });
+
+  it('13 stories read at the same moment (the case that property found: ties once split the two)', async () => {
+    await firstScreenMatches(Array.from({ length: 10 }, () => 5), [5, 5, 5]);
   });
 });
