@@ -318,5 +318,8 @@ export function childrenWithout(el: Element, skip?: string): DocumentFragment {
   );
   copyBounded(children, fragment);
   if (skip) for (const el2 of Array.from(fragment.querySelectorAll(skip))) el2.remove();
+  // One text node where the page's parse left thousands side by side (text foster-parented out of a stray
+  // <table>): every later step walks siblings, and some DOMs (jsdom) pay for each sibling on each step.
+  fragment.normalize();
   return fragment;
 }

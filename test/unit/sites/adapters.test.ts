@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { parsePage, readPage } from '../../../lib/sites';
-import { buildBody } from '../../../lib/sites/body';
+import { buildBody, childrenWithout } from '../../../lib/sites/body';
 import { blankWindow, load } from './helpers';
 
 const LONG = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.';
@@ -185,5 +185,19 @@ describe('paragraphs', () => {
   it('keeps an image-only paragraph', () => {
     const b = body('<p>Before.</p><p><img src="https://example.org/art.png" alt="art"></p><p>After.</p>');
     expect(b.paragraphs.map((p) => p.text)).toEqual(['Before.', '', 'After.']);
+  });
+});
+
+describe('copying page markup', () => {
+  it('merges the thousands of side-by-side text nodes a stray <table> leaves (fuzz seed 2, case 6698), text intact', () => {
+    const text = Array.from({ length: 400 }, (_, i) => `word${i} \u{960bb}`).join(' ');
+    const page = load(`<!DOCTYPE html><body><blockquote id="n"><p>a<table>${text}</table></p></blockquote></body>`, 'https://archiveofourown.org/works/1');
+    const quote = page.doc.getElementById('n') as Element;
+    const sideBySide = Array.from(quote.childNodes).filter((n) => n.nodeType === 3).length;
+    expect(sideBySide).toBeGreaterThan(100); // what the parser made of it (jsdom: one text node per chunk)
+    const copy = childrenWithout(quote);
+    expect(Array.from(copy.childNodes).filter((n) => n.nodeType === 3).length).toBeLessThanOrEqual(2);
+    expect(copy.textContent).toBe(quote.textContent);
+    expect(quote.childNodes.length).toBeGreaterThan(100); // the page itself is left as it was
   });
 });
