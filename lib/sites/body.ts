@@ -280,6 +280,10 @@ function recordHeights(root: Node, heights: Map<Node, number>): void {
  * deep `cloneNode` recurses). Elements nested deeper than `maxDepth` are left out, their content kept in
  * their place, except the short subtrees at the bottom (paragraphs and their inline markup), which are copied
  * whole: the chain of wrappers above them is what gets flattened.
+ *
+ * A copy is attached to its parent only once its own subtree is complete, so each append happens in a
+ * detached subtree: appending checks the new parent's ancestors, and on a deep page that check would
+ * otherwise cost the whole depth for every node.
  */
 export function copyBounded(nodes: readonly Node[], target: Node, maxDepth = MAX_DEPTH): void {
   const heights = new Map<Node, number>();
@@ -287,18 +291,25 @@ export function copyBounded(nodes: readonly Node[], target: Node, maxDepth = MAX
     if (!heights.has(node)) recordHeights(node, heights);
     return heights.get(node) ?? 0;
   };
-  const stack: { src: Node; parent: Node; depth: number }[] = [];
+  type Item = { src: Node; parent: Node; depth: number } | { attach: Node; to: Node };
+  const stack: Item[] = [];
   for (let i = nodes.length - 1; i >= 0; i--) stack.push({ src: nodes[i] as Node, parent: target, depth: 1 });
   for (let item = stack.pop(); item; item = stack.pop()) {
+    if ('attach' in item) {
+      domCall(item.to, 'appendChild', item.attach);
+      continue;
+    }
     const { src, parent, depth } = item;
     const isEl = domGet<number>(src, 'nodeType') === ELEMENT_NODE;
-    let into = parent;
-    if (!isEl || depth <= maxDepth || heightOf(src) <= KEEP_HEIGHT) {
-      const copy = domCall<Node>(src, 'cloneNode', false);
-      domCall(parent, 'appendChild', copy);
-      into = copy;
+    if (!isEl) {
+      domCall(parent, 'appendChild', domCall<Node>(src, 'cloneNode', false));
+      continue;
     }
-    if (!isEl) continue;
+    let into = parent;
+    if (depth <= maxDepth || heightOf(src) <= KEEP_HEIGHT) {
+      into = domCall<Node>(src, 'cloneNode', false);
+      stack.push({ attach: into, to: parent }); // after its children (the stack runs them first)
+    }
     const kids = domGet<NodeListOf<ChildNode>>(src, 'childNodes');
     for (let i = kids.length - 1; i >= 0; i--) stack.push({ src: kids[i] as Node, parent: into, depth: into === parent ? depth : depth + 1 });
   }
