@@ -1,4 +1,5 @@
 import type { ProgressRecord, WebStoryRecord } from './db/schema';
+import { webKey } from './db/progress';
 
 /**
  * Messages from content scripts to the background, which owns the extension's IndexedDB (a content script's
@@ -32,7 +33,7 @@ export function isProgressRecord(x: unknown): x is ProgressRecord {
 
 export function isWebStoryRecord(x: unknown): x is WebStoryRecord {
   if (!isObj(x) || !isKey(x.key) || (x.site !== 'ffn' && x.site !== 'ao3') || !isStr(x.storyId, 12)) return false;
-  if (x.key !== `web:${x.site}:${x.storyId}` || !isHttpUrl(x.storyUrl) || !isStr(x.title, 1000) || !isNum(x.updatedAt)) return false;
+  if (x.key !== webKey(x.site, x.storyId) || !isHttpUrl(x.storyUrl) || !isStr(x.title, 1000) || !isNum(x.updatedAt)) return false;
   const strings = (v: unknown) => Array.isArray(v) && v.length <= 100 && v.every((s) => isStr(s, 500));
   if (!strings(x.authors) || !strings(x.fandoms)) return false;
   if (!(x.chapterCount === null || isNum(x.chapterCount)) || !(x.words === null || isNum(x.words))) return false;

@@ -5,6 +5,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { RestyledView } from '../../components/RestyledView';
 import { applySettings } from '../../components/theme';
+import { webKey } from '../../lib/db/progress';
 import type { ReaderState, TabRequest } from '../../lib/messages';
 import { createSaver } from '../../lib/saver';
 import type { Settings } from '../../lib/settings';
@@ -44,7 +45,8 @@ export default defineContentScript({
     // wake up first) arrives while the page is still loading rather than after it has been read.
     const url = new URL(location.href);
     const loc = parseStoryUrl(url);
-    const early = loc ? { key: webKey(loc.site, loc.storyId), position: backgroundApi.webPosition(webKey(loc.site, loc.storyId)).catch(() => null) } : null;
+    const earlyKey = loc && webKey(loc.site, loc.storyId);
+    const early = earlyKey ? { key: earlyKey, position: backgroundApi.webPosition(earlyKey).catch(() => null) } : null;
     const settings = await loadSettings();
     if (!settings.autoRestyle) pageStyles.cloak(false);
     await domReady();
@@ -66,8 +68,6 @@ export default defineContentScript({
     mountReader(ctx, result.page, saved, settings, pageStyles);
   },
 });
-
-const webKey = (site: string, storyId: string) => `web:${site}:${storyId}`;
 
 /**
  * The site adapter first; only when it does not recognise a story page is Readability loaded (the background

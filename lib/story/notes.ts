@@ -1,12 +1,14 @@
 import type { NoteKind } from './model';
 
+const AUTHORS_NOTE = /^\W*(?:a\/n|an|author'?s'?\s*notes?|authors?\s*notes?|from the author|notes?)\s*[:\-–—]/i;
+
 /** Patterns that mark the text around a story. Each names what the note is, not where it stands. */
 const KIND_PATTERNS: [NoteKind, RegExp][] = [
   ['warning', /^\W*(?:warning|spoilers?|content warning|trigger warning|tw|cw)\b/i],
   ['disclaimer', /^\W*disclaimer\b|\b(?:i|we)\s+(?:do\s+not|don'?t|don’t)\s+own\b|\bown\s+nothing\b/i],
   ['copyright', /\(c\)|©|\bcopyright\b/i],
   ['summary', /^\W*summary\s*[:\-–—]/i],
-  ['authors-note', /^\W*(?:a\/n|an|author'?s'?\s*notes?|authors?\s*notes?|from the author|notes?)\s*[:\-–—]/i],
+  ['authors-note', AUTHORS_NOTE],
 ];
 
 /** What kind of note a paragraph is, judged from its own wording; null when it reads as story. */
@@ -14,8 +16,6 @@ export function noteKind(text: string): NoteKind | null {
   for (const [kind, pattern] of KIND_PATTERNS) if (pattern.test(text)) return kind;
   return null;
 }
-
-const AUTHORS_NOTE = KIND_PATTERNS.find(([kind]) => kind === 'authors-note')?.[1] as RegExp;
 
 /** An author's note announced as such ("AN:", "A/N", "Author's note:"). */
 export function isAuthorsNoteStart(text: string): boolean {
