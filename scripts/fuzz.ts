@@ -1,7 +1,7 @@
 /**
- * Fuzzes page reading: generated and mutated FFN/AO3 pages (lib/fuzz) through `readPage` and the Readability
+ * Fuzzes page reading: generated and mutated FFN/AO3 pages (test/fuzz) through `readPage` and the Readability
  * fallback in jsdom. A case fails on an uncaught exception, on taking more than --max-ms (readPage plus the
- * fallback; jsdom's own parsing is reported, not counted), on any output rule of lib/fuzz/check.ts, or when a
+ * fallback; jsdom's own parsing is reported, not counted), on any output rule of test/fuzz/check.ts, or when a
  * payload runs in a scripting document. Exits 1 on any failure and writes the first case of each kind of
  * failure to a temp folder for reproduction.
  *
@@ -18,9 +18,9 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { makeCase, type CorpusEntry, type FuzzCase } from '../lib/fuzz/cases';
-import { installSpy } from '../lib/fuzz/check';
-import { runCase, signature, type CaseReport, type FuzzEnv } from '../lib/fuzz/run';
+import { makeCase, type CorpusEntry, type FuzzCase } from '../test/fuzz/cases';
+import { installSpy } from '../test/fuzz/check';
+import { runCase, signature, type CaseReport, type FuzzEnv } from '../test/fuzz/run';
 import type { SanitizeWindow } from '../lib/sanitize';
 
 interface Options {
@@ -95,7 +95,7 @@ function loadCorpus(root = ROOT): CorpusEntry[] {
   return out.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** jsdom for lib/fuzz/run.ts: pages without scripts, a parser, and a window that runs scripts with the spy. */
+/** jsdom for test/fuzz/run.ts: pages without scripts, a parser, and a window that runs scripts with the spy. */
 function jsdomEnv(): FuzzEnv & { close(): void } {
   const quiet = new VirtualConsole();
   const parser = new JSDOM('<!DOCTYPE html><body></body>', { virtualConsole: quiet }).window;

@@ -1,7 +1,7 @@
 /**
  * A fixed-seed sample of the fuzzer (`npm run fuzz`, scripts/fuzz.ts): 500 generated and mutated FFN/AO3 pages
  * through `readPage` and the Readability fallback in jsdom, with the same checks: no exception, no case over
- * one second (readPage plus the fallback), every output rule of lib/fuzz/check.ts, no payload running when the
+ * one second (readPage plus the fallback), every output rule of test/fuzz/check.ts, no payload running when the
  * output is inserted into a document that runs scripts, the page left unchanged. A failure names the case and
  * the command that replays it. Also: properties of the sanitizer on generated markup (fast-check).
  */
@@ -14,12 +14,12 @@ import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ATTACKS } from '../../lib/fuzz/attacks';
-import { makeCase, type CorpusEntry } from '../../lib/fuzz/cases';
-import { DECOY_LINKS, htmlViolations, installSpy, probeScripts } from '../../lib/fuzz/check';
-import { mutate } from '../../lib/fuzz/mutate';
-import { createRng } from '../../lib/fuzz/random';
-import type { CaseReport } from '../../lib/fuzz/run';
+import { ATTACKS } from '../fuzz/attacks';
+import { makeCase, type CorpusEntry } from '../fuzz/cases';
+import { DECOY_LINKS, htmlViolations, installSpy, probeScripts } from '../fuzz/check';
+import { mutate } from '../fuzz/mutate';
+import { createRng } from '../fuzz/random';
+import type { CaseReport } from '../fuzz/run';
 import { sanitizeHtml, type SanitizeWindow } from '../../lib/sanitize';
 
 const SEED = 20_240_611;

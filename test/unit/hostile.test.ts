@@ -3,7 +3,7 @@
  * test/fixtures/hostile/attacks.json, inside the parts the adapters extract and around them.
  *
  * For every case: `readPage` in jsdom (no scripts run), then every HTML string of the result is re-parsed and
- * walked (lib/fuzz/check.ts), and inserted into a second jsdom that does run scripts, with a
+ * walked (test/fuzz/check.ts), and inserted into a second jsdom that does run scripts, with a
  * `window.__ficwellPwned` spy: by innerHTML, as a <template> clone and as a whole parsed document; every
  * handler attribute's event is fired and every javascript: URL followed. Nothing may run. Clobbering cases must
  * still read the right title and text, also with browsers' named properties emulated (jsdom has none).
@@ -17,8 +17,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ATTACKS } from '../../lib/fuzz/attacks';
-import { htmlViolations, installSpy, probeScripts, storyHtmls, takeHits, urlViolations } from '../../lib/fuzz/check';
+import { ATTACKS } from '../fuzz/attacks';
+import { htmlViolations, installSpy, probeScripts, storyHtmls, takeHits, urlViolations } from '../fuzz/check';
 import { serializeFragment, type SanitizeWindow } from '../../lib/sanitize';
 import { readPage, type ReadResult } from '../../lib/sites';
 import type { StoryPage } from '../../lib/sites/types';
@@ -247,7 +247,7 @@ function expand(html: string, expansion: Expansion, times?: number[]): string {
 // --- the catalogue ---------------------------------------------------------------------------------------
 
 describe('hostile catalogue', () => {
-  it('lists at least 30 distinct attacks, the same in attacks.json, README.md and lib/fuzz/attacks.ts', () => {
+  it('lists at least 30 distinct attacks, the same in attacks.json, README.md and test/fuzz/attacks.ts', () => {
     const ids = catalogue.map((a) => a.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.length).toBeGreaterThanOrEqual(30);

@@ -5,7 +5,7 @@
  * No jsdom here: the caller passes the documents and windows (jsdom's in Node, a browser's elsewhere).
  */
 
-import type { StoryPage } from '../sites/types';
+import type { StoryPage } from '../../lib/sites/types';
 import { BEACON_HOST } from './attacks';
 
 export interface Violation {

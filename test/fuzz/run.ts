@@ -1,15 +1,15 @@
 /**
  * Runs one fuzz case through every path that reads a page: `readPage` (the site adapter, and the registry's
  * Readability fallback when the adapter does not recognise the page) and the Readability fallback on its
- * own. Records exceptions, time, and every violation of the output rules (lib/fuzz/check.ts).
+ * own. Records exceptions, time, and every violation of the output rules (test/fuzz/check.ts).
  *
  * The environment (jsdom in Node) is passed in, so this file stays free of it.
  */
 
-import { serializeFragment, type SanitizeWindow } from '../sanitize';
-import { parseStoryUrl, readPage, type ReadResult } from '../sites';
-import { readWithReadability } from '../sites/readability';
-import type { StoryPage } from '../sites/types';
+import { serializeFragment, type SanitizeWindow } from '../../lib/sanitize';
+import { parseStoryUrl, readPage, type ReadResult } from '../../lib/sites';
+import { readWithReadability } from '../../lib/sites/readability';
+import type { StoryPage } from '../../lib/sites/types';
 import { DECOY_LINKS, htmlViolations, probeScripts, storyHtmls, urlViolations } from './check';
 import type { FuzzCase } from './cases';
 
