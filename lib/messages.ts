@@ -11,6 +11,12 @@ export type Request =
   /** The page needs the Readability fallback: inject it into the sender's frame. */
   | { type: 'load-readability' };
 
+/**
+ * The background's answer to a position a view hands over: stored, or why not. `invalid`: the message was
+ * refused by validation; `quota`: the browser's storage is full; `unavailable`: IndexedDB could not be used.
+ */
+export type SaveReply = { ok: true } | { ok: false; reason: 'invalid' | 'quota' | 'unavailable' };
+
 /** Background to a tab's content script. */
 export type TabRequest = { type: 'toggle-reader' } | { type: 'reader-state' };
 export interface ReaderState {

@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
 import type { ProgressRecord, WebStoryRecord } from '../lib/db/schema';
-import type { ReaderState, Request, TabRequest } from '../lib/messages';
+import type { ReaderState, Request, SaveReply, TabRequest } from '../lib/messages';
 
 /** Typed calls from a content script to the background (the one place that writes IndexedDB for it). */
 export const backgroundApi = {
-  saveWebProgress(story: WebStoryRecord, progress: ProgressRecord): Promise<unknown> {
-    return browser.runtime.sendMessage({ type: 'web-progress', story, progress } satisfies Request);
+  saveWebProgress(story: WebStoryRecord, progress: ProgressRecord): Promise<SaveReply> {
+    return browser.runtime.sendMessage({ type: 'web-progress', story, progress } satisfies Request) as Promise<SaveReply>;
   },
   /** Has the background inject Readability into this frame's content-script world. */
   loadReadability(): Promise<unknown> {
