@@ -1,0 +1,109 @@
+import { webKey } from './db/progress';
+import type { ProgressRecord, WebStoryRecord } from './db/schema';
+import type { Position } from './position';
+
+/**
+ * What a stored record may hold, and the one normalizer per record type that every way in uses (messages
+ * from content scripts, reports over the reader port, backup files). A normalizer keeps only the format's
+ * fields, each within its range, and answers null when a record cannot be stored at all.
+ */
+export const RECORD_LIMITS = {
+  key: 200,
+  /** Digits of a story id. FFN and AO3 ids have 8 digits today; 15 leaves room for years of growth. */
+  storyIdDigits: 15,
+  title: 1000,
+  /** One author's or fandom's name. */
+  name: 500,
+  /** Authors, or fandoms, of one story. */
+  names: 100,
+  url: 2048,
+  /** Sections (chapters) of a story, and paragraphs of a section or of a whole story. */
+  sections: 100_000,
+  paragraphs: 10_000_000,
+  words: 1_000_000_000,
+} as const;
+
+/** Clock skew allowed between the views that date positions; later than this is taken as now. */
+export const CLOCK_SKEW_MS = 5 * 60 * 1000;
+/** No position was read before Ficwell existed; a date before this is damage. */
+export const EARLIEST_TIME = Date.UTC(2000, 0, 1);
+
+/**
+ * A record's time, made safe to compare: a date in the future would beat every real position for ever
+ * (the newest record wins), so anything past now plus the skew is taken as now. Null when it is no date.
+ */
+export function clampTime(t: unknown, now: number): number | null {
+  if (typeof t !== 'number' || !Number.isFinite(t) || t < EARLIEST_TIME) return null;
+  return t > now + CLOCK_SKEW_MS ? now : t;
+}
+
+const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const SEED_KEY = /^seed:[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const WEB_KEY = new RegExp(`^web:(?:ffn|ao3):\\d{1,${RECORD_LIMITS.storyIdDigits}}$`);
+const STORY_ID = new RegExp(`^\\d{1,${RECORD_LIMITS.storyIdDigits}}$`);
+
+export const isSeedKey = (x: unknown): x is string => typeof x === 'string' && x.length <= RECORD_LIMITS.key && SEED_KEY.test(x);
+export const isWebKey = (x: unknown): x is string => typeof x === 'string' && WEB_KEY.test(x);
+
+const count = (x: unknown, max: number): number | null => (Number.isInteger(x) && (x as number) >= 0 && (x as number) <= max ? (x as number) : null);
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+const httpUrl = (x: unknown): x is string => typeof x === 'string' && x.length <= RECORD_LIMITS.url && /^https?:\/\//.test(x);
+const text = (x: string, max: number) => (x.length <= max ? x : x.slice(0, max));
+
+function normalizePosition(x: unknown): Position | null {
+  if (!isObj(x)) return null;
+  const section = count(x.section, RECORD_LIMITS.sections);
+  const paragraph = count(x.paragraph, RECORD_LIMITS.paragraphs);
+  const n = count(x.n, RECORD_LIMITS.paragraphs);
+  if (section === null || paragraph === null || n === null || !finite(x.offset)) return null;
+  return { section, paragraph, n, offset: clamp(x.offset, 0, 1) };
+}
+
+/** A progress record of a bundled or a web story, or null when it cannot be stored. */
+export function normalizeProgressRecord(x: unknown, now: number): ProgressRecord | null {
+  if (!isObj(x) || !(isSeedKey(x.key) || isWebKey(x.key)) || !finite(x.percent)) return null;
+  const position = normalizePosition(x.position);
+  const updatedAt = clampTime(x.updatedAt, now);
+  if (!position || updatedAt === null) return null;
+  const finishedAt = x.finishedAt === null ? null : clampTime(x.finishedAt, now);
+  return { key: x.key, position, percent: clamp(x.percent, 0, 100), updatedAt, finishedAt };
+}
+
+/**
+ * The limits applied to a story's names and title: a story with 120 fandoms or 101 co-creators is read
+ * like any other, and stored with the first of them. Builders (lib/web-progress.ts) and the normalizer
+ * share this, so what a page sends always fits.
+ */
+export function fitNames(names: readonly string[]): string[] {
+  return names.slice(0, RECORD_LIMITS.names).map((s) => text(s, RECORD_LIMITS.name));
+}
+export const fitTitle = (title: string): string => text(title, RECORD_LIMITS.title);
+
+/** A web story record, trimmed to the limits; null when it cannot be stored (its identity or links are bad). */
+export function normalizeWebStoryRecord(x: unknown, now: number): WebStoryRecord | null {
+  if (!isObj(x) || (x.site !== 'ffn' && x.site !== 'ao3') || typeof x.storyId !== 'string' || !STORY_ID.test(x.storyId)) return null;
+  if (x.key !== webKey(x.site, x.storyId) || !httpUrl(x.storyUrl) || typeof x.title !== 'string') return null;
+  const names = (v: unknown) => (Array.isArray(v) && v.every((s) => typeof s === 'string') ? fitNames(v as string[]) : null);
+  const authors = names(x.authors);
+  const fandoms = names(x.fandoms);
+  const updatedAt = clampTime(x.updatedAt, now);
+  const c = x.chapter;
+  if (!authors || !fandoms || updatedAt === null || !isObj(c) || !httpUrl(c.url)) return null;
+  const number = count(c.number, RECORD_LIMITS.sections);
+  if (number === null || number < 1 || !(c.title === null || typeof c.title === 'string')) return null;
+  const chapterCount = count(x.chapterCount, RECORD_LIMITS.sections);
+  return {
+    key: x.key,
+    site: x.site,
+    storyId: x.storyId,
+    storyUrl: x.storyUrl,
+    title: fitTitle(x.title),
+    authors,
+    fandoms,
+    chapterCount: chapterCount && chapterCount >= 1 ? chapterCount : null,
+    words: count(x.words, RECORD_LIMITS.words),
+    chapter: { number, title: c.title === null ? null : fitTitle(c.title), url: c.url },
+    updatedAt,
+  };
+}
