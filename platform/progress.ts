@@ -1,20 +1,44 @@
-import { createProgressStore, type ProgressStore, type Recent } from '../lib/db/progress';
+import { createProgressStore, type Imported, type ProgressStore, type Recent } from '../lib/db/progress';
 import { openFicwellDB, type ProgressRecord, type WebStoryRecord } from '../lib/db/schema';
 
 /**
  * Progress for extension pages: the IndexedDB store, plus what a view needs around it. Saves are announced
  * on a BroadcastChannel so an open popup and panel agree without reopening. When IndexedDB fails, reading
- * goes on: positions are kept in memory for this view and `onAvailability(false)` lets it show a notice.
+ * goes on: positions are kept in memory for this service's lifetime (a view, or the background) and
+ * `onAvailability(false)` lets a view show a notice; the caller of a save hears whether it was stored.
  */
 export interface ProgressService {
   get(key: string): Promise<ProgressRecord | undefined>;
   all(): Promise<ProgressRecord[]>;
-  save(record: ProgressRecord): Promise<void>;
-  saveWeb(story: WebStoryRecord, record: ProgressRecord): Promise<void>;
+  save(record: ProgressRecord): Promise<SaveOutcome>;
+  saveWeb(story: WebStoryRecord, record: ProgressRecord): Promise<SaveOutcome>;
+  /** A backup's records, merged in batches (newest wins); other views are told once, to reload. */
+  importRecords(progress: readonly ProgressRecord[], stories: readonly WebStoryRecord[]): Promise<ImportOutcome>;
+  /** Everything stored, for an export; a failure is reported, never an empty library in its place. */
+  snapshot(): Promise<{ ok: true; progress: ProgressRecord[]; stories: WebStoryRecord[] } | { ok: false; reason: StoreFailure }>;
   webStories(): Promise<WebStoryRecord[]>;
   recent(limit: number): Promise<Recent>;
   onChange(listener: (change: Change) => void): () => void;
+  /** Many records changed at once (an import): reread what is shown. */
+  onReload(listener: () => void): () => void;
   onAvailability(listener: (available: boolean) => void): () => void;
+}
+
+/** Why IndexedDB did not take a write: the browser's storage is full, or the database cannot be used. */
+export type StoreFailure = 'quota' | 'unavailable';
+
+/** A save's result: stored (`wrote` false when a newer position was already there), or why not. */
+export type SaveOutcome = { ok: true; wrote: boolean; stored: ProgressRecord } | { ok: false; reason: StoreFailure };
+
+/** What an import wrote; `failure` says why it stopped early, if it did. */
+export interface ImportOutcome {
+  positions: number;
+  stories: number;
+  failure: StoreFailure | null;
+}
+
+export function failureOf(e: unknown): StoreFailure {
+  return typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'QuotaExceededError' ? 'quota' : 'unavailable';
 }
 
 const CHANNEL = 'ficwell:progress';
@@ -25,21 +49,33 @@ export interface Change {
   story?: WebStoryRecord;
 }
 
+/** On the channel beside changes: many records changed, reread them. */
+interface Reload {
+  reload: true;
+}
+
 export function createProgressService(store: ProgressStore = createProgressStore((onVersionChange) => openFicwellDB({ onVersionChange }))): ProgressService {
   const memory = new Map<string, ProgressRecord>();
   const memoryWeb = new Map<string, WebStoryRecord>();
   const changeListeners = new Set<(c: Change) => void>();
+  const reloadListeners = new Set<() => void>();
   const availabilityListeners = new Set<(ok: boolean) => void>();
   const channel = new BroadcastChannel(CHANNEL);
   let available = true;
+  // The newest position seen stays in memory: it answers reads when IndexedDB failed to take it.
+  const remember = (record: ProgressRecord) => {
+    const known = memory.get(record.key);
+    if (!known || known.updatedAt <= record.updatedAt) memory.set(record.key, record);
+  };
 
   const setAvailable = (ok: boolean) => {
     if (ok === available) return;
     available = ok;
     for (const l of availabilityListeners) l(ok);
   };
-  channel.onmessage = (e: MessageEvent<Change>) => {
-    for (const l of changeListeners) l(e.data);
+  channel.onmessage = (e: MessageEvent<Change | Reload>) => {
+    if ('reload' in e.data) for (const l of reloadListeners) l();
+    else for (const l of changeListeners) l(e.data);
   };
 
   return {
@@ -65,24 +101,50 @@ export function createProgressService(store: ProgressStore = createProgressStore
       }
     },
     async save(record) {
-      memory.set(record.key, record);
+      remember(record);
       try {
-        const stored = await store.save(record);
+        const { stored, wrote } = await store.save(record);
         setAvailable(true);
-        channel.postMessage({ progress: stored } satisfies Change);
-      } catch {
+        if (wrote) channel.postMessage({ progress: stored } satisfies Change);
+        return { ok: true, wrote, stored };
+      } catch (e) {
         setAvailable(false);
+        return { ok: false, reason: failureOf(e) };
       }
     },
     async saveWeb(story, record) {
-      memory.set(record.key, record);
-      memoryWeb.set(story.key, story);
+      remember(record);
+      const known = memoryWeb.get(story.key);
+      if (!known || known.updatedAt <= story.updatedAt) memoryWeb.set(story.key, story);
       try {
-        const stored = await store.saveWeb(story, record);
+        const { stored, wrote } = await store.saveWeb(story, record);
         setAvailable(true);
-        channel.postMessage({ progress: stored, story } satisfies Change);
-      } catch {
+        if (wrote) channel.postMessage({ progress: stored, story } satisfies Change);
+        return { ok: true, wrote, stored };
+      } catch (e) {
         setAvailable(false);
+        return { ok: false, reason: failureOf(e) };
+      }
+    },
+    async importRecords(progress, stories) {
+      let done: Imported;
+      try {
+        done = await store.importRecords(progress, stories);
+      } catch (e) {
+        done = { positions: 0, stories: 0, error: e };
+      }
+      setAvailable(done.error === null);
+      if (done.positions + done.stories > 0) channel.postMessage({ reload: true } satisfies Reload);
+      return { positions: done.positions, stories: done.stories, failure: done.error === null ? null : failureOf(done.error) };
+    },
+    async snapshot() {
+      try {
+        const { progress, stories } = await store.snapshot();
+        setAvailable(true);
+        return { ok: true, progress, stories };
+      } catch (e) {
+        setAvailable(false);
+        return { ok: false, reason: failureOf(e) };
       }
     },
     async webStories() {
@@ -110,6 +172,10 @@ export function createProgressService(store: ProgressStore = createProgressStore
     onChange(listener) {
       changeListeners.add(listener);
       return () => changeListeners.delete(listener);
+    },
+    onReload(listener) {
+      reloadListeners.add(listener);
+      return () => reloadListeners.delete(listener);
     },
     onAvailability(listener) {
       availabilityListeners.add(listener);

@@ -1,6 +1,22 @@
 import type { IDBPDatabase } from 'idb';
 import type { FicwellDB, ProgressRecord, WebStoryRecord } from './schema';
 
+/** The record stored after a save, and whether this save wrote it (false: a newer one was already there). */
+export interface Saved {
+  stored: ProgressRecord;
+  wrote: boolean;
+}
+
+/** What a batched import wrote before it finished, or before it failed (`error`, else null). */
+export interface Imported {
+  positions: number;
+  stories: number;
+  error: unknown;
+}
+
+/** Records of an import written per transaction: few enough to keep a transaction short, many enough to be fast. */
+export const IMPORT_BATCH = 500;
+
 export interface ProgressStore {
   get(key: string): Promise<ProgressRecord | undefined>;
   /** Every record, most recently read first. */
@@ -9,9 +25,16 @@ export interface ProgressStore {
    * Saves a position unless a newer one is already stored (a stale view never moves a story back).
    * Resolves to the record that is stored afterwards.
    */
-  save(record: ProgressRecord): Promise<ProgressRecord>;
+  save(record: ProgressRecord): Promise<Saved>;
   /** Records a story read on a site together with its position, in one transaction; newest wins for both. */
-  saveWeb(story: WebStoryRecord, progress: ProgressRecord): Promise<ProgressRecord>;
+  saveWeb(story: WebStoryRecord, progress: ProgressRecord): Promise<Saved>;
+  /**
+   * Merges many records (a backup) in transactions of `IMPORT_BATCH`, newest wins for each, and counts what
+   * was written. A failing batch stops the import: earlier batches stay written, and are counted.
+   */
+  importRecords(progress: readonly ProgressRecord[], stories: readonly WebStoryRecord[]): Promise<Imported>;
+  /** Everything stored, read in one transaction (for an export). */
+  snapshot(): Promise<{ progress: ProgressRecord[]; stories: WebStoryRecord[] }>;
   /** Stories read on sites, most recently read first. */
   webStories(): Promise<WebStoryRecord[]>;
   /**
@@ -39,6 +62,20 @@ export function newest(existing: ProgressRecord | undefined, incoming: ProgressR
 }
 
 /**
+ * Runs `work` in `tx` and waits for the commit. When the transaction aborts (a full disk is reported at
+ * commit, or as an abort after a request failed), its own error says why, not the AbortError of a request:
+ * callers tell a QuotaExceededError from other failures by it.
+ */
+async function commit<T>(tx: { done: Promise<void>; error: DOMException | null }, work: Promise<T>): Promise<T> {
+  try {
+    const [result] = await Promise.all([work, tx.done]);
+    return result;
+  } catch (e) {
+    throw tx.error ?? e;
+  }
+}
+
+/**
  * Progress records over one database connection, opened lazily and reopened after another view's upgrade
  * closed it. `open` is a parameter so tests pass a database of their own.
  */
@@ -62,21 +99,80 @@ export function createProgressStore(open: (onVersionChange: () => void) => Promi
     async save(record) {
       const tx = (await connection()).transaction('progress', 'readwrite');
       // Only IndexedDB work inside the transaction: awaiting anything else would let it close.
-      const existing = await tx.store.get(record.key);
-      const stored = newest(existing, record);
-      if (stored !== existing) await tx.store.put(stored);
-      await tx.done;
-      return stored;
+      return commit(tx, (async () => {
+        const existing = await tx.store.get(record.key);
+        const stored = newest(existing, record);
+        if (stored !== existing) await tx.store.put(stored);
+        return { stored, wrote: stored !== existing };
+      })());
     },
     async saveWeb(story, record) {
       const tx = (await connection()).transaction(['webStories', 'progress'], 'readwrite');
-      const [oldStory, oldProgress] = await Promise.all([tx.objectStore('webStories').get(story.key), tx.objectStore('progress').get(record.key)]);
-      const stored = newest(oldProgress, record);
-      const writes: Promise<unknown>[] = [];
-      if (!oldStory || oldStory.updatedAt <= story.updatedAt) writes.push(tx.objectStore('webStories').put(story));
-      if (stored !== oldProgress) writes.push(tx.objectStore('progress').put(stored));
-      await Promise.all([...writes, tx.done]);
-      return stored;
+      return commit(tx, (async () => {
+        const [oldStory, oldProgress] = await Promise.all([tx.objectStore('webStories').get(story.key), tx.objectStore('progress').get(record.key)]);
+        const stored = newest(oldProgress, record);
+        const writes: Promise<unknown>[] = [];
+        if (!oldStory || oldStory.updatedAt <= story.updatedAt) writes.push(tx.objectStore('webStories').put(story));
+        if (stored !== oldProgress) writes.push(tx.objectStore('progress').put(stored));
+        await Promise.all(writes);
+        return { stored, wrote: writes.length > 0 };
+      })());
+    },
+    async importRecords(progress, stories) {
+      const db = await connection();
+      const done: Imported = { positions: 0, stories: 0, error: null };
+      const batches = Math.max(Math.ceil(progress.length / IMPORT_BATCH), Math.ceil(stories.length / IMPORT_BATCH));
+      for (let b = 0; b < batches; b++) {
+        const records = progress.slice(b * IMPORT_BATCH, (b + 1) * IMPORT_BATCH);
+        const webStories = stories.slice(b * IMPORT_BATCH, (b + 1) * IMPORT_BATCH);
+        const tx = db.transaction(['progress', 'webStories'], 'readwrite');
+        try {
+          const counts = await commit(tx, (async () => {
+            const ps = tx.objectStore('progress');
+            const ws = tx.objectStore('webStories');
+            const [oldProgress, oldStories] = await Promise.all([
+              Promise.all(records.map((r) => ps.get(r.key))),
+              Promise.all(webStories.map((s) => ws.get(s.key))),
+            ]);
+            // Within one batch a key may come twice: what was just put is the one to beat.
+            const latest = new Map<string, ProgressRecord | undefined>();
+            const writes: Promise<unknown>[] = [];
+            // Counted by key: a key written twice in one batch is one position imported.
+            const positions = new Set<string>();
+            records.forEach((r, i) => {
+              const existing = latest.has(r.key) ? latest.get(r.key) : oldProgress[i];
+              // A copy of the same moment is what is stored already: not written, not counted.
+              if (existing && existing.updatedAt >= r.updatedAt) return;
+              const stored = newest(existing, r);
+              latest.set(r.key, stored);
+              writes.push(ps.put(stored));
+              positions.add(r.key);
+            });
+            const latestStory = new Map<string, WebStoryRecord | undefined>();
+            const storiesWritten = new Set<string>();
+            webStories.forEach((s, i) => {
+              const existing = latestStory.has(s.key) ? latestStory.get(s.key) : oldStories[i];
+              if (existing && existing.updatedAt >= s.updatedAt) return;
+              latestStory.set(s.key, s);
+              writes.push(ws.put(s));
+              storiesWritten.add(s.key);
+            });
+            await Promise.all(writes);
+            return { positions: positions.size, stories: storiesWritten.size };
+          })());
+          done.positions += counts.positions;
+          done.stories += counts.stories;
+        } catch (e) {
+          done.error = e;
+          break;
+        }
+      }
+      return done;
+    },
+    async snapshot() {
+      const tx = (await connection()).transaction(['progress', 'webStories'], 'readonly');
+      const [progress, stories] = await commit(tx, Promise.all([tx.objectStore('progress').getAll(), tx.objectStore('webStories').getAll()]));
+      return { progress, stories };
     },
     async webStories() {
       return (await (await connection()).getAllFromIndex('webStories', 'by-updated')).reverse();

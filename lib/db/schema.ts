@@ -2,11 +2,14 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import type { Position } from '../position';
 import type { SiteId } from '../sites/types';
 
-/** Reading progress of one story: bundled (`seed:<id>`) or, later, from a site. */
+/** Reading progress of one story: bundled (`seed:<id>`) or read on a site (`web:<site>:<story id>`). */
 export interface ProgressRecord {
   key: string;
   position: Position;
-  /** 0 to 100, by words. */
+  /**
+   * 0 to 100: for a bundled story by words; for a web story by chapters (whole chapters before this one
+   * plus the fraction of words read in it, see lib/web-progress.ts), since a site page shows one chapter.
+   */
   percent: number;
   /** When the reader was at this position (ms since the epoch); the newest record always wins. */
   updatedAt: number;

@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { deleteDB, openDB } from 'idb';
 import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { DB_VERSION, migrations, openFicwellDB, type ProgressRecord } from '../../../lib/db/schema';
-import { createProgressStore } from '../../../lib/db/progress';
+import { createProgressStore, IMPORT_BATCH } from '../../../lib/db/progress';
 
 let n = 0;
 const fresh = () => `ficwell-test-${++n}`;
@@ -18,9 +19,24 @@ afterEach(async () => {
 });
 
 describe('schema and migrations', () => {
-  it('the current version is the number of migrations', () => {
-    expect(DB_VERSION).toBe(migrations.length);
-    expect(DB_VERSION).toBe(3);
+  it('a new database runs every migration and ends at the current version', async () => {
+    const db = await openFicwellDB({ name: fresh() });
+    expect(db.version).toBe(migrations.length);
+    expect([...db.objectStoreNames].sort()).toEqual(['progress', 'webStories']);
+    db.close();
+  });
+
+  it('the release-2 fixture (test/fixtures/db/v2.json) upgrades to the current version with every position kept', async () => {
+    const fixture = JSON.parse(readFileSync(new URL('../../fixtures/db/v2.json', import.meta.url), 'utf8')) as { version: number; progress: ProgressRecord[] };
+    const name = fresh();
+    const old = await openFicwellDB({ name, version: fixture.version });
+    for (const r of fixture.progress) await old.put('progress', r);
+    old.close();
+    const db = await openFicwellDB({ name });
+    expect(db.version).toBe(DB_VERSION);
+    const byKey = (rs: ProgressRecord[]) => [...rs].sort((a, b) => a.key.localeCompare(b.key));
+    expect(byKey(await db.getAll('progress'))).toEqual(byKey(fixture.progress));
+    db.close();
   });
 
   it('a database written by version 1 upgrades with every record kept and the new index filled', async () => {
@@ -96,7 +112,7 @@ describe('progress store', () => {
     const store = storeFor(fresh());
     await store.save(record('seed:a', 200, 50));
     const kept = await store.save(record('seed:a', 100, 5));
-    expect(kept.position.n).toBe(50);
+    expect(kept).toEqual({ stored: record('seed:a', 200, 50), wrote: false });
     expect((await store.get('seed:a'))?.position.n).toBe(50);
     await store.save(record('seed:a', 300, 60));
     expect((await store.get('seed:a'))?.position.n).toBe(60);
@@ -106,8 +122,9 @@ describe('progress store', () => {
     const store = storeFor(fresh());
     await store.save(record('seed:a', 100, 9, 100));
     const later = await store.save(record('seed:a', 200, 2));
-    expect(later.finishedAt).toBe(100);
-    expect(later.position.n).toBe(2);
+    expect(later.wrote).toBe(true);
+    expect(later.stored.finishedAt).toBe(100);
+    expect(later.stored.position.n).toBe(2);
   });
 
   it('records a web story with its position in one go; an older report changes neither', async () => {
@@ -154,5 +171,29 @@ describe('progress store', () => {
     newer.close();
     version = undefined; // the view reloads as the new release
     expect(await store.get('seed:x')).toEqual(record('seed:x', 5));
+  });
+
+  it('an import counts only what it wrote: an older copy, or a second copy of one key, is not counted', async () => {
+    const store = storeFor(fresh());
+    await store.save(record('seed:a', 500, 9));
+    const done = await store.importRecords([record('seed:a', 100, 1), record('seed:b', 200, 2), record('seed:b', 300, 3)], []);
+    expect(done).toEqual({ positions: 1, stories: 0, error: null });
+    // seed:b was written twice in one batch; the newer copy is the one stored.
+    expect((await store.get('seed:b'))?.position.n).toBe(3);
+    expect((await store.get('seed:a'))?.position.n).toBe(9);
+  });
+
+  it('imports thousands of records in a few transactions, all of them stored', async () => {
+    const store = storeFor(fresh());
+    const many = Array.from({ length: IMPORT_BATCH * 2 + 7 }, (_, i) => record(`seed:s${i}`, 1000 + i));
+    expect(await store.importRecords(many, [])).toEqual({ positions: many.length, stories: 0, error: null });
+    expect(await store.all()).toHaveLength(many.length);
+    expect(await store.importRecords(many, [])).toEqual({ positions: 0, stories: 0, error: null });
+  });
+
+  it('reads everything in one snapshot', async () => {
+    const store = storeFor(fresh());
+    await store.save(record('seed:a', 10));
+    expect(await store.snapshot()).toEqual({ progress: [record('seed:a', 10)], stories: [] });
   });
 });
