@@ -1,4 +1,6 @@
 import type { BackupError } from '../lib/backup';
+import type { ExportResult, ImportResult } from '../platform/backup';
+import type { StoreFailure } from '../platform/progress';
 import { t } from './i18n';
 
 export interface BackupControlsProps {
@@ -59,4 +61,21 @@ export function backupErrorText(e: BackupError): string {
     case 'bad-story':
       return t('backupBadStory', e.index);
   }
+}
+
+/** What an export did, in words: the file saved, or why none was. */
+export function exportResultText(r: ExportResult): string {
+  return r.ok ? t('backupExported', r.name) : t('backupExportFailed');
+}
+
+/** What an import did, in words, from the counts of what was written. */
+export function importResultText(r: ImportResult): string {
+  if (!r.ok) return t('backupFailed', backupErrorText(r.error));
+  if (r.failure === null) return t('backupImported', r.positions, r.stories);
+  const reason = storageFailureText(r.failure);
+  return r.positions + r.stories === 0 ? t('backupFailed', reason) : t('backupImportStopped', r.positions, r.stories, reason);
+}
+
+function storageFailureText(f: StoreFailure): string {
+  return f === 'quota' ? t('backupStorageFull') : t('backupStorageUnavailable');
 }

@@ -1,6 +1,5 @@
-import { newest } from './db/progress';
 import type { ProgressRecord, WebStoryRecord } from './db/schema';
-import { isProgressRecord, isWebStoryRecord } from './messages';
+import { normalizeProgressRecord, normalizeWebStoryRecord } from './records';
 import { normalizeSettings, type Settings } from './settings';
 
 /** The whole library in one JSON file: every position, every story read on a site, the reading settings. */
@@ -26,10 +25,12 @@ export type BackupError =
 
 export type ParsedBackup = { ok: true; backup: Backup } | { ok: false; error: BackupError };
 
-const SEED_KEY = /^seed:[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/** Checks a file before anything is imported: a bad file is refused whole, with the reason. */
-export function parseBackup(text: string): ParsedBackup {
+/**
+ * Checks a file before anything is imported: a damaged record refuses the whole file, with the reason.
+ * Every record goes through its normalizer (lib/records.ts): only the format's fields are kept, numbers
+ * within their ranges, and times in the future taken as `now`.
+ */
+export function parseBackup(text: string, now: number): ParsedBackup {
   if (text.length > MAX_BACKUP_BYTES) return { ok: false, error: { code: 'too-large' } };
   let data: unknown;
   try {
@@ -37,31 +38,31 @@ export function parseBackup(text: string): ParsedBackup {
   } catch {
     return { ok: false, error: { code: 'not-json' } };
   }
-  const d = data as Partial<Backup>;
+  const d = data as Partial<Record<keyof Backup, unknown>>;
   if (typeof d !== 'object' || d === null || d.format !== 'ficwell-backup') return { ok: false, error: { code: 'not-backup' } };
   if (d.version !== 1) return { ok: false, error: { code: 'version', version: String(d.version) } };
   if (!Array.isArray(d.progress) || !Array.isArray(d.webStories)) return { ok: false, error: { code: 'no-progress' } };
-  const badProgress = d.progress.findIndex((r) => !isProgressRecord(r) || !(SEED_KEY.test(r.key) || /^web:(?:ffn|ao3):\d{1,12}$/.test(r.key)));
-  if (badProgress !== -1) return { ok: false, error: { code: 'bad-position', index: badProgress + 1 } };
-  const badStory = d.webStories.findIndex((s) => !isWebStoryRecord(s));
-  if (badStory !== -1) return { ok: false, error: { code: 'bad-story', index: badStory + 1 } };
+  const progress: ProgressRecord[] = [];
+  for (const [i, raw] of (d.progress as unknown[]).entries()) {
+    const r = normalizeProgressRecord(raw, now);
+    if (!r) return { ok: false, error: { code: 'bad-position', index: i + 1 } };
+    progress.push(r);
+  }
+  const webStories: WebStoryRecord[] = [];
+  for (const [i, raw] of (d.webStories as unknown[]).entries()) {
+    const s = normalizeWebStoryRecord(raw, now);
+    if (!s) return { ok: false, error: { code: 'bad-story', index: i + 1 } };
+    webStories.push(s);
+  }
   return {
     ok: true,
     backup: {
       format: 'ficwell-backup',
       version: 1,
-      exportedAt: typeof d.exportedAt === 'string' ? d.exportedAt : '',
-      progress: d.progress,
-      webStories: d.webStories,
+      exportedAt: typeof d.exportedAt === 'string' ? d.exportedAt.slice(0, 40) : '',
+      progress,
+      webStories,
       settings: normalizeSettings(d.settings),
     },
   };
-}
-
-/** What an import changes: only positions newer than the stored ones (a backup never moves a story back). */
-export function positionsToImport(stored: ReadonlyMap<string, ProgressRecord>, incoming: readonly ProgressRecord[]): ProgressRecord[] {
-  return incoming.filter((r) => {
-    const existing = stored.get(r.key);
-    return !existing || newest(existing, r) !== existing;
-  });
 }

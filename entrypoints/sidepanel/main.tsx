@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { BackupControls, backupErrorText } from '../../components/BackupControls';
+import { BackupControls, exportResultText, importResultText } from '../../components/BackupControls';
 import { Library } from '../../components/Library';
 import { exportLibrary, importLibrary } from '../../platform/backup';
 import { Reader, type PositionReport } from '../../components/Reader';
@@ -110,15 +110,15 @@ function Panel() {
         />
         <BackupControls
           message={backupMessage}
-          onExport={() => void exportLibrary(progress, document).then((name) => setBackupMessage(t('backupExported', name)))}
+          onExport={() => void exportLibrary(progress, document).then((r) => setBackupMessage(exportResultText(r)))}
           onImport={(file) =>
             void file
               .text()
               .then((text) => importLibrary(progress, text))
               .then(
                 async (r) => {
-                  if (!r.ok) return setBackupMessage(t('backupFailed', backupErrorText(r.error)));
-                  setBackupMessage(t('backupImported', r.positions, r.stories));
+                  setBackupMessage(importResultText(r));
+                  if (!r.ok) return;
                   const records = await progress.all();
                   setView({ ...view, records: new Map(records.map((x) => [x.key, x])) });
                 },
