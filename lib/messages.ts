@@ -1,15 +1,12 @@
 import type { ProgressRecord, WebStoryRecord } from './db/schema';
-import { webKey } from './db/progress';
+import { isWebKey, normalizeProgressRecord, normalizeWebStoryRecord } from './records';
 
 /**
- * Messages from content scripts to the background, which owns the extension's IndexedDB (a content script's
- * IndexedDB would be the web page's). Everything arriving is validated: a message is data from a tab.
+ * The messages between Ficwell's parts, in one typed map. Content scripts ask the background, which owns
+ * the extension's IndexedDB (a content script's IndexedDB would be the web page's); the background asks a
+ * tab's content script. Everything arriving is validated on receipt, requests and replies alike: a message
+ * is data from a tab, and a reply may come from an older or newer copy of the extension.
  */
-export type Request =
-  | { type: 'web-progress'; story: WebStoryRecord; progress: ProgressRecord }
-  | { type: 'web-position'; key: string }
-  /** The page needs the Readability fallback: inject it into the sender's frame. */
-  | { type: 'load-readability' };
 
 /**
  * The background's answer to a position a view hands over: stored, or why not. `invalid`: the message was
@@ -17,41 +14,98 @@ export type Request =
  */
 export type SaveReply = { ok: true } | { ok: false; reason: 'invalid' | 'quota' | 'unavailable' };
 
-/** Background to a tab's content script. */
-export type TabRequest = { type: 'toggle-reader' } | { type: 'reader-state' };
 export interface ReaderState {
   available: boolean;
   showing: boolean;
 }
 
+/** Content script to background: each message type's request (beside `type`) and its reply. */
+export interface Protocol {
+  'web-progress': { request: { story: WebStoryRecord; progress: ProgressRecord }; reply: SaveReply };
+  'web-position': { request: { key: string }; reply: ProgressRecord | null };
+  /** The page needs the Readability fallback: inject it into the sender's frame. */
+  'load-readability': { request: Record<never, never>; reply: boolean };
+}
+
+/** Background to a tab's content script. */
+export interface TabProtocol {
+  'toggle-reader': { request: Record<never, never>; reply: ReaderState };
+  'reader-state': { request: Record<never, never>; reply: ReaderState };
+}
+
+export type MessageType = keyof Protocol;
+export type RequestOf<K extends MessageType> = Protocol[K]['request'];
+export type Reply<K extends MessageType> = Protocol[K]['reply'];
+/** A message as sent: its type and its request's fields. */
+export type Message<K extends MessageType = MessageType> = { [P in K]: { type: P } & RequestOf<P> }[K];
+
+export type TabMessageType = keyof TabProtocol;
+export type TabReply<K extends TabMessageType> = TabProtocol[K]['reply'];
+export type TabMessage<K extends TabMessageType = TabMessageType> = { [P in K]: { type: P } & TabProtocol[P]['request'] }[K];
+
+/** How one message type is checked: its request (normalized, or null), its reply, and the reply to a refusal. */
+interface Entry<Req, Rep> {
+  request(x: Record<string, unknown>, now: number): Req | null;
+  reply(x: unknown): x is Rep;
+  /** What the sender hears when its request is refused, or when the reply that came back is malformed. */
+  refused: Rep;
+}
+
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
-const isStr = (x: unknown, max = 2048): x is string => typeof x === 'string' && x.length <= max;
-const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
-const isKey = (x: unknown): x is string => isStr(x, 200) && /^web:(?:ffn|ao3):\d{1,12}$/.test(x);
-const isHttpUrl = (x: unknown): x is string => isStr(x) && /^https?:\/\//.test(x);
+const SAVE_REASONS: readonly unknown[] = ['invalid', 'quota', 'unavailable'];
 
-export function isProgressRecord(x: unknown): x is ProgressRecord {
-  if (!isObj(x) || !isStr(x.key, 200) || !isNum(x.percent) || !isNum(x.updatedAt)) return false;
-  if (!(x.finishedAt === null || isNum(x.finishedAt))) return false;
-  const p = x.position;
-  return isObj(p) && [p.section, p.paragraph, p.n].every((v) => Number.isInteger(v) && (v as number) >= 0) && isNum(p.offset);
-}
-
-export function isWebStoryRecord(x: unknown): x is WebStoryRecord {
-  if (!isObj(x) || !isKey(x.key) || (x.site !== 'ffn' && x.site !== 'ao3') || !isStr(x.storyId, 12)) return false;
-  if (x.key !== webKey(x.site, x.storyId) || !isHttpUrl(x.storyUrl) || !isStr(x.title, 1000) || !isNum(x.updatedAt)) return false;
-  const strings = (v: unknown) => Array.isArray(v) && v.length <= 100 && v.every((s) => isStr(s, 500));
-  if (!strings(x.authors) || !strings(x.fandoms)) return false;
-  if (!(x.chapterCount === null || isNum(x.chapterCount)) || !(x.words === null || isNum(x.words))) return false;
-  const c = x.chapter;
-  return isObj(c) && Number.isInteger(c.number) && (c.title === null || isStr(c.title, 1000)) && isHttpUrl(c.url);
-}
-
-export function isRequest(x: unknown): x is Request {
+export function isSaveReply(x: unknown): x is SaveReply {
   if (!isObj(x)) return false;
-  if (x.type === 'web-progress') {
-    return isWebStoryRecord(x.story) && isProgressRecord(x.progress) && x.progress.key === x.story.key;
-  }
-  if (x.type === 'web-position') return isKey(x.key);
-  return x.type === 'load-readability';
+  return x.ok === true || (x.ok === false && SAVE_REASONS.includes(x.reason));
 }
+
+export function isReaderState(x: unknown): x is ReaderState {
+  return isObj(x) && typeof x.available === 'boolean' && typeof x.showing === 'boolean';
+}
+
+export const PROTOCOL: { [K in MessageType]: Entry<RequestOf<K>, Reply<K>> } = {
+  'web-progress': {
+    request(x, now) {
+      const story = normalizeWebStoryRecord(x.story, now);
+      const progress = normalizeProgressRecord(x.progress, now);
+      return story && progress && progress.key === story.key ? { story, progress } : null;
+    },
+    reply: isSaveReply,
+    refused: { ok: false, reason: 'invalid' },
+  },
+  'web-position': {
+    request: (x) => (isWebKey(x.key) ? { key: x.key } : null),
+    // Validated as any progress record, with the clock of the receiver: it comes from the background.
+    reply: (x): x is ProgressRecord | null => x === null || normalizeProgressRecord(x, Date.now()) !== null,
+    refused: null,
+  },
+  'load-readability': {
+    request: () => ({}),
+    reply: (x): x is boolean => typeof x === 'boolean',
+    refused: false,
+  },
+};
+
+export const TAB_PROTOCOL: { [K in TabMessageType]: Entry<TabProtocol[K]['request'], TabReply<K>> } = {
+  'toggle-reader': { request: () => ({}), reply: isReaderState, refused: { available: false, showing: false } },
+  'reader-state': { request: () => ({}), reply: isReaderState, refused: { available: false, showing: false } },
+};
+
+const has = <T extends object>(map: T, key: unknown): key is keyof T => typeof key === 'string' && Object.hasOwn(map, key);
+
+/** A message for the background, its request normalized; `refused` when the type is known but the request is bad. */
+export function parseMessage(x: unknown, now: number): Message | { type: MessageType; refused: true } | null {
+  if (!isObj(x) || !has(PROTOCOL, x.type)) return null;
+  const type = x.type;
+  const request = (PROTOCOL[type] as Entry<object, unknown>).request(x, now);
+  return request ? ({ ...request, type } as Message) : { type, refused: true };
+}
+
+/** A message for a tab's content script, or null. */
+export function parseTabMessage(x: unknown): TabMessage | null {
+  if (!isObj(x) || !has(TAB_PROTOCOL, x.type)) return null;
+  return { type: x.type };
+}
+
+/** The name the content script's listener knows a tab message by. */
+export type TabRequest = TabMessage;

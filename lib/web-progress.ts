@@ -1,5 +1,6 @@
 import { webKey } from './db/progress';
 import type { ProgressRecord, WebStoryRecord } from './db/schema';
+import { fitNames, fitTitle } from './records';
 import type { ChapterPart, StoryPage } from './sites/types';
 
 /** A place in a page's chapter: `part` indexes `StoryPage.parts`, `p` is the paragraph's `data-p`. */
@@ -31,7 +32,10 @@ function fractionOf(part: ChapterPart, a: WebAnchor): number {
   return Math.min(1, (before + here * Math.min(1, Math.max(0, a.offset))) / part.words);
 }
 
-/** The library record of a page's story, with the chapter being read. */
+/**
+ * The library record of a page's story, with the chapter being read. Names and titles are trimmed to what
+ * a record may hold (lib/records.ts): a story with 120 fandoms is stored with the first 100.
+ */
 export function webStoryRecord(page: StoryPage, a: WebAnchor, now: number): WebStoryRecord {
   const part = page.parts[a.part] ?? page.parts[0];
   const number = part?.number ?? 1;
@@ -41,12 +45,12 @@ export function webStoryRecord(page: StoryPage, a: WebAnchor, now: number): WebS
     site: page.site,
     storyId: page.storyId,
     storyUrl: page.storyUrl,
-    title: page.title,
-    authors: page.authors.map((x) => x.name),
-    fandoms: page.fandoms,
+    title: fitTitle(page.title),
+    authors: fitNames(page.authors.map((x) => x.name)),
+    fandoms: fitNames(page.fandoms),
     chapterCount: chaptersOf(page),
     words: page.words ?? null,
-    chapter: { number, title: part?.title ?? null, url: page.fullWork ? page.url : url },
+    chapter: { number, title: part?.title === undefined ? null : fitTitle(part.title), url: page.fullWork ? page.url : url },
     updatedAt: now,
   };
 }

@@ -1,11 +1,17 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { ProgressRecord, WebStoryRecord } from '../lib/db/schema';
-import { isProgressRecord, isWebStoryRecord } from '../lib/messages';
+import { isSeedKey, normalizeProgressRecord, normalizeWebStoryRecord } from '../lib/records';
 
-/** What a reader view posts: its position, and for a page on a site, the story it belongs to. */
-export interface PortReport {
+/** What a reader view posts: a bundled story's position, or a web story's position with its library record. */
+export type PortReport = SeedPortReport | WebPortReport;
+export interface SeedPortReport {
+  kind: 'seed';
   progress: ProgressRecord;
-  story?: WebStoryRecord;
+}
+export interface WebPortReport {
+  kind: 'web';
+  story: WebStoryRecord;
+  progress: ProgressRecord;
 }
 
 export const READER_PORT = 'ficwell:reader';
@@ -43,7 +49,7 @@ export function listenForReaders(save: (report: PortReport) => Promise<unknown>)
     if (port.name !== READER_PORT || port.sender?.id !== browser.runtime.id) return;
     let last: PortReport | null = null;
     port.onMessage.addListener((message) => {
-      if (isPortReport(message)) last = message;
+      last = parsePortReport(message, Date.now()) ?? last;
     });
     port.onDisconnect.addListener(() => {
       if (last) void save(last);
@@ -51,8 +57,14 @@ export function listenForReaders(save: (report: PortReport) => Promise<unknown>)
   });
 }
 
-function isPortReport(x: unknown): x is PortReport {
-  const r = x as PortReport;
-  if (typeof r !== 'object' || r === null || !isProgressRecord(r.progress)) return false;
-  return r.story === undefined || (isWebStoryRecord(r.story) && r.story.key === r.progress.key);
+/** A report from a port, normalized like any record that comes in (future times taken as now), or null. */
+export function parsePortReport(x: unknown, now: number): PortReport | null {
+  if (typeof x !== 'object' || x === null) return null;
+  const r = x as Record<string, unknown>;
+  const progress = normalizeProgressRecord(r.progress, now);
+  if (!progress) return null;
+  if (r.kind === 'seed') return isSeedKey(progress.key) ? { kind: 'seed', progress } : null;
+  if (r.kind !== 'web') return null;
+  const story = normalizeWebStoryRecord(r.story, now);
+  return story && story.key === progress.key ? { kind: 'web', story, progress } : null;
 }

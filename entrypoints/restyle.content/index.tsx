@@ -16,7 +16,7 @@ import type { StoryPage } from '../../lib/sites/types';
 import { anchorOnPage, webProgressRecord, webStoryRecord, type WebAnchor } from '../../lib/web-progress';
 import { installPageStyles } from '../../platform/cloak';
 import { backgroundApi } from '../../platform/messages';
-import { connectReaderPort, type PortReport } from '../../platform/reader-port';
+import { connectReaderPort, type WebPortReport } from '../../platform/reader-port';
 import { loadSettings, saveSettings, watchSettings } from '../../platform/settings';
 import { useBrowserMessages } from '../../platform/i18n';
 import { t } from '../../components/i18n';
@@ -179,7 +179,7 @@ function App({ page, root, host, initialSettings, initial, bindShow, requestShow
   }, [live]);
 
   const [tracker] = useState(() => {
-    const saver = createSaver<PortReport>({ write: (r) => backgroundApi.saveWebProgress(r.story!, r.progress) });
+    const saver = createSaver<WebPortReport>({ write: (r) => backgroundApi.saveWebProgress(r.story, r.progress) });
     const port = connectReaderPort();
     addEventListener('pagehide', () => {
       void saver.flush();
@@ -188,7 +188,7 @@ function App({ page, root, host, initialSettings, initial, bindShow, requestShow
     return {
       report(anchor: WebAnchor, atEnd: boolean) {
         const now = Date.now();
-        const r = { story: webStoryRecord(page, anchor, now), progress: webProgressRecord(page, anchor, atEnd, now) };
+        const r: WebPortReport = { kind: 'web', story: webStoryRecord(page, anchor, now), progress: webProgressRecord(page, anchor, atEnd, now) };
         saver.update(r);
         port.post(r);
       },

@@ -199,7 +199,7 @@ function StoryScreen(props: StoryScreenProps) {
     const now = Date.now();
     const record = { key: seedKey(id), position: r.position, percent: r.percent, updatedAt: now, finishedAt: r.atEnd ? now : null };
     saver.update(record);
-    port.post({ progress: record });
+    port.post({ kind: 'seed', progress: record });
   };
   return (
     <Reader

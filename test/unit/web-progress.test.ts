@@ -3,6 +3,8 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { readPage } from '../../lib/sites';
 import type { StoryPage } from '../../lib/sites/types';
+import { parseMessage } from '../../lib/messages';
+import { RECORD_LIMITS } from '../../lib/records';
 import { anchorOnPage, webPercent, webProgressRecord, webStoryRecord } from '../../lib/web-progress';
 
 function page(fixture: string): StoryPage {
@@ -38,5 +40,21 @@ describe('progress on fiction pages', () => {
     const rec = webProgressRecord(full, { part: 2, p: 1, offset: 0 }, false, 10);
     expect(rec.position.section).toBe(full.parts[2]!.number - 1);
     expect(anchorOnPage(full, rec)).toEqual({ part: 2, p: 1, offset: 0 });
+  });
+  it('a story with more names than a record holds is recorded trimmed, in a shape the background takes', () => {
+    const big: StoryPage = {
+      ...ffn,
+      title: 'T'.repeat(3000),
+      fandoms: ['x'.repeat(600), ...Array.from({ length: 119 }, (_, i) => `Fandom ${i}`)],
+      authors: Array.from({ length: 101 }, (_, i) => ({ name: `Author ${i}` })),
+    };
+    const now = Date.UTC(2026, 11, 1);
+    const story = webStoryRecord(big, { part: 0, p: 0, offset: 0 }, now);
+    expect(story.fandoms).toHaveLength(RECORD_LIMITS.names);
+    expect(story.fandoms[0]).toHaveLength(RECORD_LIMITS.name);
+    expect(story.authors).toHaveLength(RECORD_LIMITS.names);
+    expect(story.title).toHaveLength(RECORD_LIMITS.title);
+    const progress = webProgressRecord(big, { part: 0, p: 0, offset: 0 }, false, now);
+    expect(parseMessage({ type: 'web-progress', story, progress }, now)).toEqual({ type: 'web-progress', story, progress });
   });
 });

@@ -1,0 +1,77 @@
+import type { ProgressRecord, WebStoryRecord } from './db/schema';
+import { parseMessage, PROTOCOL, type MessageType, type Reply, type RequestOf, type SaveReply } from './messages';
+
+/** The background's view of a message's sender: the extension it came from, and its tab and frame if any. */
+export interface Sender {
+  id?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+/** What the background's handlers need; the entrypoint passes the real ones, tests their own. */
+export interface BackgroundDeps {
+  /** This extension's id: a message from anywhere else is ignored. */
+  extensionId: string;
+  progress: {
+    get(key: string): Promise<ProgressRecord | undefined>;
+    save(record: ProgressRecord): Promise<Outcome>;
+    saveWeb(story: WebStoryRecord, record: ProgressRecord): Promise<Outcome>;
+  };
+  /** Injects the Readability bundle into one frame of a tab. */
+  injectReadability(tabId: number, frameId: number): Promise<unknown>;
+  /** Asks a tab's content script to switch between reader and original. */
+  toggleReader(tabId: number): Promise<unknown>;
+  /** Opens the side panel (Chrome); undefined where the browser has its own command for it. */
+  openPanel?: (windowId: number) => Promise<unknown>;
+  now?: () => number;
+}
+
+type Outcome = { ok: true } | { ok: false; reason: 'quota' | 'unavailable' };
+
+export type Handlers = { [K in MessageType]: (request: RequestOf<K>, sender: Sender) => Promise<Reply<K>> };
+
+/** The store's outcome as the protocol's reply: the caller hears why a position was not kept. */
+const toReply = (o: Outcome): SaveReply => (o.ok ? { ok: true } : { ok: false, reason: o.reason });
+
+export function createBackground(deps: BackgroundDeps) {
+  const now = deps.now ?? Date.now;
+  const handlers: Handlers = {
+    'web-progress': async ({ story, progress }) => toReply(await deps.progress.saveWeb(story, progress)),
+    // The progress service answers from memory a position IndexedDB did not take (quota), so a chapter
+    // reopened in the same background lifetime still lands on its paragraph.
+    'web-position': async ({ key }) => (await deps.progress.get(key)) ?? null,
+    'load-readability': async (_request, sender) => {
+      // Only into the frame that asked: a content script of ours on a fiction page (see entrypoints/readability.ts).
+      if (sender.tab?.id === undefined) return false;
+      await deps.injectReadability(sender.tab.id, sender.frameId ?? 0);
+      return true;
+    },
+  };
+
+  return {
+    handlers,
+    /**
+     * runtime.onMessage: a reply promise for a message of the protocol from this extension, else undefined
+     * (not ours to answer). A known message with a bad request is answered with the protocol's refusal.
+     */
+    onMessage(message: unknown, sender: Sender): Promise<unknown> | undefined {
+      if (sender.id !== deps.extensionId) return undefined;
+      const parsed = parseMessage(message, now());
+      if (!parsed) return undefined;
+      if ('refused' in parsed) return Promise.resolve(PROTOCOL[parsed.type].refused);
+      const handle = handlers[parsed.type] as (request: unknown, sender: Sender) => Promise<unknown>;
+      return handle(parsed, sender);
+    },
+    /** The last position a reader view posted before its port closed (already normalized by the port). */
+    savePortReport(report: { kind: 'seed'; progress: ProgressRecord } | { kind: 'web'; story: WebStoryRecord; progress: ProgressRecord }): Promise<SaveReply> {
+      const saving = report.kind === 'web' ? deps.progress.saveWeb(report.story, report.progress) : deps.progress.save(report.progress);
+      return saving.then(toReply);
+    },
+    onCommand(command: string, tab: { id?: number; windowId?: number } | undefined): Promise<unknown> | undefined {
+      if (command === 'toggle-reader' && tab?.id !== undefined) return deps.toggleReader(tab.id);
+      // Chrome has no built-in command for the side panel; a command is a user gesture, so it may open it.
+      if (command === 'open-reader' && deps.openPanel && tab?.windowId !== undefined) return deps.openPanel(tab.windowId);
+      return undefined;
+    },
+  };
+}

@@ -1,0 +1,140 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createBackground, type BackgroundDeps } from '../../lib/background';
+import type { ProgressStore } from '../../lib/db/progress';
+import type { ProgressRecord, WebStoryRecord } from '../../lib/db/schema';
+import { createProgressService } from '../../platform/progress';
+
+const NOW = Date.UTC(2026, 11, 1);
+const story: WebStoryRecord = {
+  key: 'web:ao3:4242424', site: 'ao3', storyId: '4242424', storyUrl: 'https://archiveofourown.org/works/4242424',
+  title: 'T', authors: ['a'], fandoms: ['f'], chapterCount: 5, words: 1000,
+  chapter: { number: 2, title: 'Two', url: 'https://archiveofourown.org/works/4242424/chapters/10000002' }, updatedAt: NOW - 1000,
+};
+const progress: ProgressRecord = { key: story.key, position: { section: 1, paragraph: 3, n: 3, offset: 0.5 }, percent: 30, updatedAt: NOW - 1000, finishedAt: null };
+
+/** A store in memory that can be made to fail like IndexedDB does. */
+function memoryStore(fail: { write?: DOMException } = {}): ProgressStore & { records: Map<string, ProgressRecord> } {
+  const records = new Map<string, ProgressRecord>();
+  const write = async (r: ProgressRecord) => {
+    if (fail.write) throw fail.write;
+    records.set(r.key, r);
+    return { stored: r, wrote: true };
+  };
+  return {
+    records,
+    get: async (k) => records.get(k),
+    all: async () => [...records.values()],
+    save: write,
+    saveWeb: (_s, r) => write(r),
+    importRecords: async () => ({ positions: 0, stories: 0, error: null }),
+    snapshot: async () => ({ progress: [...records.values()], stories: [] }),
+    webStories: async () => [],
+    recent: async () => ({ progress: [], stories: [], storyCount: 0 }),
+  };
+}
+
+const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+
+describe('background handlers', () => {
+  let deps: BackgroundDeps;
+  let store: ReturnType<typeof memoryStore>;
+  const tabSender = { id: fakeBrowser.runtime.id, tab: { id: 7 }, frameId: 2 };
+
+  function wire(failWrite?: DOMException) {
+    store = memoryStore({ write: failWrite });
+    deps = {
+      extensionId: fakeBrowser.runtime.id,
+      progress: createProgressService(store),
+      injectReadability: vi.fn(async () => undefined),
+      toggleReader: vi.fn(async () => undefined),
+      openPanel: vi.fn(async () => undefined),
+      now: () => NOW,
+    };
+    const bg = createBackground(deps);
+    fakeBrowser.runtime.onMessage.addListener((m: unknown, sender) => bg.onMessage(m, sender as never));
+    return bg;
+  }
+  /** Delivers a message as the browser would, and resolves to the one listener's reply. */
+  const deliver = async (message: unknown, sender: object = tabSender) => (await fakeBrowser.runtime.onMessage.trigger(message, sender, () => {}))[0];
+
+  beforeEach(() => fakeBrowser.reset());
+
+  it('web-progress: stores the position and its story, and answers ok', async () => {
+    wire();
+    expect(await deliver({ type: 'web-progress', story, progress })).toEqual({ ok: true });
+    expect(store.records.get(story.key)).toEqual(progress);
+  });
+
+  it('web-progress: a message that still cannot be stored is answered invalid', async () => {
+    wire();
+    const longId = '1234567890123456';
+    const bad = { ...story, key: `web:ao3:${longId}`, storyId: longId };
+    expect(await deliver({ type: 'web-progress', story: bad, progress: { ...progress, key: bad.key } })).toEqual({ ok: false, reason: 'invalid' });
+    expect(store.records.size).toBe(0);
+  });
+
+  it('web-progress: a story with too many fandoms and co-creators and a 13-digit id is trimmed and stored', async () => {
+    wire();
+    const id = '1234567890123';
+    const big = {
+      ...story, key: `web:ffn:${id}`, site: 'ffn', storyId: id, storyUrl: `https://www.fanfiction.net/s/${id}/1/`,
+      fandoms: ['f'.repeat(600), ...Array.from({ length: 119 }, (_, i) => `F${i}`)], authors: Array.from({ length: 101 }, (_, i) => `A${i}`),
+    };
+    expect(await deliver({ type: 'web-progress', story: big, progress: { ...progress, key: big.key } })).toEqual({ ok: true });
+    expect(store.records.get(big.key)?.position).toEqual(progress.position);
+  });
+
+  it('web-progress: a full disk is answered quota, and the position still answers web-position afterwards', async () => {
+    wire(quota());
+    expect(await deliver({ type: 'web-progress', story, progress })).toEqual({ ok: false, reason: 'quota' });
+    expect(await deliver({ type: 'web-position', key: story.key })).toEqual(progress);
+  });
+
+  it('web-progress: a position dated 30 days ahead is stored as now', async () => {
+    wire();
+    await deliver({ type: 'web-progress', story, progress: { ...progress, updatedAt: NOW + 30 * 86_400_000 } });
+    expect(store.records.get(story.key)?.updatedAt).toBe(NOW);
+  });
+
+  it('web-position: answers the stored position, or null', async () => {
+    wire();
+    store.records.set(story.key, progress);
+    expect(await deliver({ type: 'web-position', key: story.key })).toEqual(progress);
+    expect(await deliver({ type: 'web-position', key: 'web:ffn:1' })).toBeNull();
+    expect(await deliver({ type: 'web-position', key: 'seed:never-alone' })).toBeNull();
+  });
+
+  it('load-readability: injects into the frame that asked, and only into a tab', async () => {
+    wire();
+    expect(await deliver({ type: 'load-readability' })).toBe(true);
+    expect(deps.injectReadability).toHaveBeenCalledWith(7, 2);
+    expect(await deliver({ type: 'load-readability' }, { id: fakeBrowser.runtime.id })).toBe(false);
+    expect(deps.injectReadability).toHaveBeenCalledTimes(1);
+  });
+
+  it('ignores messages of other extensions and of no known type', async () => {
+    wire();
+    expect(await deliver({ type: 'web-progress', story, progress }, { ...tabSender, id: 'someone-else' })).toBeUndefined();
+    expect(await deliver({ type: 'drop-database' })).toBeUndefined();
+    expect(store.records.size).toBe(0);
+  });
+
+  it('a port report is saved by kind, normalized, and its failure reported', async () => {
+    const bg = wire();
+    expect(await bg.savePortReport({ kind: 'seed', progress: { ...progress, key: 'seed:never-alone' } })).toEqual({ ok: true });
+    expect(await bg.savePortReport({ kind: 'web', story, progress })).toEqual({ ok: true });
+    expect([...store.records.keys()].sort()).toEqual(['seed:never-alone', story.key]);
+    const full = wire(quota());
+    expect(await full.savePortReport({ kind: 'web', story, progress })).toEqual({ ok: false, reason: 'quota' });
+  });
+
+  it('commands: toggle the reader in the tab, open the panel in the window', async () => {
+    const bg = wire();
+    await bg.onCommand('toggle-reader', { id: 3 });
+    expect(deps.toggleReader).toHaveBeenCalledWith(3);
+    await bg.onCommand('open-reader', { windowId: 5 });
+    expect(deps.openPanel).toHaveBeenCalledWith(5);
+    expect(bg.onCommand('something-else', { id: 3 })).toBeUndefined();
+  });
+});
