@@ -5,6 +5,7 @@ import { createBackground } from '../lib/background';
 import { askTab } from '../platform/messages';
 import { createProgressService } from '../platform/progress';
 import { listenForReaders } from '../platform/reader-port';
+import { migrateLegacyUi } from '../platform/ui-state';
 
 declare const chrome: typeof Browser;
 
@@ -23,4 +24,5 @@ export default defineBackground(() => {
   // Content scripts reach IndexedDB only through here; every message is checked before it is used.
   browser.runtime.onMessage.addListener((message: unknown, sender) => background.onMessage(message, sender));
   browser.commands.onCommand.addListener((command, tab) => void background.onCommand(command, tab));
+  void migrateLegacyUi();
 });

@@ -8,8 +8,11 @@ export type ThemeChoice = 'system' | 'light' | 'sepia' | 'dark' | 'contrast';
 export type Theme = Exclude<ThemeChoice, 'system'>;
 export type FontFamily = 'serif' | 'sans' | 'legible';
 
+/** The settings format's version: the storage item's version, and the field a backup's settings carry. */
+export const SETTINGS_VERSION = 1;
+
 export interface Settings {
-  version: 1;
+  version: typeof SETTINGS_VERSION;
   theme: ThemeChoice;
   fontFamily: FontFamily;
   /** px */
@@ -24,10 +27,8 @@ export interface Settings {
   autoRestyle: boolean;
 }
 
-export const SETTINGS_VERSION = 1;
-
 export const DEFAULT_SETTINGS: Settings = {
-  version: 1,
+  version: SETTINGS_VERSION,
   theme: 'system',
   fontFamily: 'serif',
   fontSize: 18,
@@ -69,7 +70,7 @@ export function normalizeSettings(raw: unknown): Settings {
     return Math.round(clamped / step) * step === clamped ? clamped : Number((Math.round(clamped / step) * step).toFixed(2));
   };
   return {
-    version: 1,
+    version: SETTINGS_VERSION,
     theme: pick(r.theme, THEME_CHOICES, DEFAULT_SETTINGS.theme),
     fontFamily: pick(r.fontFamily, FONT_FAMILIES, DEFAULT_SETTINGS.fontFamily),
     fontSize: num(r.fontSize, 'fontSize'),

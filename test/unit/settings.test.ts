@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { contrastRatio, DEFAULT_SETTINGS, normalizeSettings, PALETTES, resolveTheme, stepFontSize, type Theme } from '../../lib/settings';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { contrastRatio, DEFAULT_SETTINGS, LIMITS, normalizeSettings, PALETTES, resolveTheme, stepFontSize, type Theme } from '../../lib/settings';
+import { loadSettings, saveSettings, watchSettings } from '../../platform/settings';
 
 describe('settings model', () => {
   it('fills missing or broken values from the defaults', () => {
@@ -39,5 +41,24 @@ describe('theme palettes', () => {
   it('computes WCAG ratios', () => {
     expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21, 5);
     expect(contrastRatio('#777777', '#ffffff')).toBeCloseTo(4.48, 2);
+  });
+});
+
+describe('settings in extension storage', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('reads junk as the defaults, and stores only normalized settings', async () => {
+    await fakeBrowser.storage.local.set({ settings: null });
+    expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
+    await fakeBrowser.storage.local.set({ settings: { theme: 'neon', fontSize: 1e308 } });
+    expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, fontSize: LIMITS.fontSize.max });
+    await saveSettings({ ...DEFAULT_SETTINGS, width: 999 });
+    expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual({ ...DEFAULT_SETTINGS, width: LIMITS.width.max });
+  });
+
+  it('tells every watcher about a change, normalized', async () => {
+    const seen = new Promise((resolve) => watchSettings(resolve));
+    await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, theme: 'sepia', junk: true } });
+    expect(await seen).toEqual({ ...DEFAULT_SETTINGS, theme: 'sepia' });
   });
 });
