@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DB_VERSION } from '../../lib/db/schema';
 import { BROWSERS, click, evaluate, launch, poll, TOP_PARAGRAPH, type AnyPage, type Harness } from './support/harness';
+import { catchDownload, importFile, statusText } from './support/backup';
 
 const v2 = JSON.parse(readFileSync(new URL('../fixtures/db/v2.json', import.meta.url), 'utf8')) as { progress: { key: string; percent: number }[] };
 const api = `(globalThis.browser ?? globalThis.chrome)`;
@@ -62,7 +64,8 @@ describe.each(BROWSERS)('durability of progress in %s', (name) => {
       const id = r.key.slice('seed:'.length);
       await poll(popup, `document.querySelector('[data-story="${id}"] .row-percent')?.textContent === '${Math.floor(r.percent)}%'`, 5000, `${id} at ${r.percent}%`);
     }
-    expect(await evaluate<number>(popup, `new Promise((r) => { const q = indexedDB.open('ficwell'); q.onsuccess = () => { r(q.result.version); q.result.close(); }; })`)).toBe(3);
+    // The code's own schema version, not a number copied here: the upgrade ran to the end.
+    expect(await evaluate<number>(popup, `new Promise((r) => { const q = indexedDB.open('ficwell'); q.onsuccess = () => { r(q.result.version); q.result.close(); }; })`)).toBe(DB_VERSION);
     expect(await evaluate<string>(popup, `document.querySelector('[data-story="her-outstretched-hand"]').dataset.finished`)).toBe('true');
     await close(popup);
   });
@@ -102,40 +105,30 @@ describe.each(BROWSERS)('durability of progress in %s', (name) => {
 
   it('export then import round-trips the library; a bad file changes nothing; an older backup never moves a story back', async () => {
     const lib = await h.openExtensionPage('/sidepanel.html#library');
-    // Catch the download: read the blob the Export button hands to the browser.
-    await evaluate(lib, `(() => { window.__saved = new Promise((resolve) => {
-      const click = HTMLAnchorElement.prototype.click;
-      HTMLAnchorElement.prototype.click = function () { if (this.download) fetch(this.href).then((r) => r.text()).then(resolve); else click.call(this); };
-    }); })()`);
+    const saved = await catchDownload(lib);
     await click(lib, '.backup button');
-    const text = await evaluate<string>(lib, `window.__saved`);
+    const text = await saved();
     const backup = JSON.parse(text) as { format: string; progress: { key: string; percent: number; updatedAt: number }[] };
     expect(backup.format).toBe('ficwell-backup');
     const before = await storedProgress(lib);
     expect(backup.progress.map((r) => r.key).sort()).toEqual(Object.keys(before).sort());
 
-    const importText = (t: string) => evaluate(lib, `(() => {
-      const input = document.querySelector('.backup input[type=file]');
-      const dt = new DataTransfer();
-      dt.items.add(new File([${JSON.stringify(t)}], 'backup.json', { type: 'application/json' }));
-      input.files = dt.files;
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-    })()`);
+    const importText = (t: string) => importFile(lib, t);
 
     await importText('{"not": "a backup"}');
-    await poll(lib, `/Nothing was imported/.test(document.querySelector('.backup [role=status]')?.textContent ?? '')`, 5000, 'the refusal');
+    await poll(lib, `/Nothing was imported/.test(${statusText})`, 5000, 'the refusal');
     expect(await storedProgress(lib)).toEqual(before);
 
     // Start from an empty library, import: everything is back.
     await evaluate(lib, `new Promise((resolve) => { const q = indexedDB.open('ficwell'); q.onsuccess = () => { const tx = q.result.transaction('progress', 'readwrite'); tx.objectStore('progress').clear(); tx.oncomplete = () => { q.result.close(); resolve(); }; }; })`);
     await importText(text);
-    await poll(lib, `/Imported ${backup.progress.length} reading positions/.test(document.querySelector('.backup [role=status]')?.textContent ?? '')`, 5000, 'the import');
+    await poll(lib, `/Imported ${backup.progress.length} reading positions/.test(${statusText})`, 5000, 'the import');
     expect(await storedProgress(lib)).toEqual(before);
 
     // An older copy of one position does not replace the newer one.
     const older = { ...backup, progress: backup.progress.map((r) => ({ ...r, percent: 1, updatedAt: r.updatedAt - 1000 })) };
     await importText(JSON.stringify(older));
-    await poll(lib, `/Imported 0 reading positions/.test(document.querySelector('.backup [role=status]')?.textContent ?? '')`, 5000, 'the no-op import');
+    await poll(lib, `/Imported 0 reading positions/.test(${statusText})`, 5000, 'the no-op import');
     expect(await storedProgress(lib)).toEqual(before);
   });
 
@@ -158,5 +151,19 @@ describe.each(BROWSERS)('durability of progress in %s', (name) => {
     await poll(reader, `/Progress cannot be saved right now/.test(document.querySelector('.notice')?.textContent ?? '')`, 5000, 'the notice');
     expect(await storedProgress(page)).toEqual(before);
     await close(reader);
+
+    // Export and import say what happened: no file saved, nothing imported (they used to say "Saved" with
+    // 0 positions, and "Imported 1" with nothing stored).
+    const lib = await h.openExtensionPage('/sidepanel.html#library');
+    const saved = await catchDownload(lib);
+    await click(lib, '.backup button');
+    await poll(lib, `/Nothing was exported/.test(${statusText})`, 5000, 'the export failure');
+    expect(await saved.started()).toBe(false);
+    const one = { format: 'ficwell-backup', version: 1, exportedAt: '', settings: {}, webStories: [],
+      progress: [{ key: 'seed:never-alone', position: { section: 0, paragraph: 30, n: 30, offset: 0 }, percent: 60, updatedAt: Date.now() - 1000, finishedAt: null }] };
+    await importFile(lib, JSON.stringify(one));
+    await poll(lib, `/Nothing was imported: the library cannot be written/.test(${statusText})`, 5000, 'the import failure');
+    expect(await storedProgress(page)).toEqual(before);
+    await close(lib);
   });
 });
