@@ -191,6 +191,27 @@ describe('progress store', () => {
     expect(await store.importRecords(many, [])).toEqual({ positions: 0, stories: 0, error: null });
   });
 
+  it('20,000 stories are imported in batched transactions, not one per story', async () => {
+    const name = fresh();
+    let transactions = 0;
+    const store = createProgressStore(async (onVersionChange) => {
+      const db = await openFicwellDB({ name, onVersionChange });
+      const open = db.transaction.bind(db);
+      db.transaction = ((...args: Parameters<typeof open>) => (transactions++, open(...args))) as typeof db.transaction;
+      return db;
+    });
+    const count = 20_000;
+    const stories = Array.from({ length: count }, (_, i) => ({
+      key: `web:ao3:${i + 1}`, site: 'ao3' as const, storyId: String(i + 1), storyUrl: `https://archiveofourown.org/works/${i + 1}`,
+      title: `W${i}`, authors: [], fandoms: [], chapterCount: 1, words: 10,
+      chapter: { number: 1, title: null, url: `https://archiveofourown.org/works/${i + 1}` }, updatedAt: 1000 + i,
+    }));
+    const done = await store.importRecords(stories.map((s) => record(s.key, s.updatedAt)), stories);
+    expect(done).toEqual({ positions: count, stories: count, error: null });
+    expect(transactions).toBe(Math.ceil(count / IMPORT_BATCH));
+    expect((await store.recent(1)).storyCount).toBe(count);
+  }, 30_000);
+
   it('reads everything in one snapshot', async () => {
     const store = storeFor(fresh());
     await store.save(record('seed:a', 10));
