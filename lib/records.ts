@@ -1,6 +1,7 @@
 import { webKey } from './db/progress';
 import type { ProgressRecord, WebStoryRecord } from './db/schema';
 import type { Position } from './position';
+import { EARLIEST_TIME, isFuture } from './time';
 
 /**
  * What a stored record may hold, and the one normalizer per record type that every way in uses (messages
@@ -23,10 +24,7 @@ export const RECORD_LIMITS = {
   words: 1_000_000_000,
 } as const;
 
-/** Clock skew allowed between the views that date positions; later than this is taken as now. */
-export const CLOCK_SKEW_MS = 5 * 60 * 1000;
-/** No position was read before Ficwell existed; a date before this is damage. */
-export const EARLIEST_TIME = Date.UTC(2000, 0, 1);
+export { CLOCK_SKEW_MS, EARLIEST_TIME } from './time';
 
 /**
  * A record's time, made safe to compare: a date in the future would beat every real position for ever
@@ -34,7 +32,7 @@ export const EARLIEST_TIME = Date.UTC(2000, 0, 1);
  */
 export function clampTime(t: unknown, now: number): number | null {
   if (typeof t !== 'number' || !Number.isFinite(t) || t < EARLIEST_TIME) return null;
-  return t > now + CLOCK_SKEW_MS ? now : t;
+  return isFuture(t, now) ? now : t;
 }
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);

@@ -1,4 +1,5 @@
 import type { IDBPDatabase } from 'idb';
+import { isFuture } from '../time';
 import type { FicwellDB, ProgressRecord, WebStoryRecord } from './schema';
 
 /** The record stored after a save, and whether this save wrote it (false: a newer one was already there). */
@@ -54,9 +55,13 @@ export interface Recent {
 export const seedKey = (id: string) => `seed:${id}`;
 export const webKey = (site: string, storyId: string) => `web:${site}:${storyId}`;
 
-/** What stays stored when `incoming` arrives: the newer record, keeping the first finishing date. */
-export function newest(existing: ProgressRecord | undefined, incoming: ProgressRecord): ProgressRecord {
-  if (existing && existing.updatedAt > incoming.updatedAt) return existing;
+/**
+ * What stays stored when `incoming` arrives: the newer record, keeping the first finishing date. A stored
+ * record dated in the future (written before times were clamped on the way in) would win for ever and
+ * freeze the story, so it loses to any real one.
+ */
+export function newest(existing: ProgressRecord | undefined, incoming: ProgressRecord, now = Date.now()): ProgressRecord {
+  if (existing && existing.updatedAt > incoming.updatedAt && !isFuture(existing.updatedAt, now)) return existing;
   if (existing?.finishedAt) return { ...incoming, finishedAt: existing.finishedAt };
   return incoming;
 }
@@ -112,7 +117,7 @@ export function createProgressStore(open: (onVersionChange: () => void) => Promi
         const [oldStory, oldProgress] = await Promise.all([tx.objectStore('webStories').get(story.key), tx.objectStore('progress').get(record.key)]);
         const stored = newest(oldProgress, record);
         const writes: Promise<unknown>[] = [];
-        if (!oldStory || oldStory.updatedAt <= story.updatedAt) writes.push(tx.objectStore('webStories').put(story));
+        if (!oldStory || oldStory.updatedAt <= story.updatedAt || isFuture(oldStory.updatedAt, Date.now())) writes.push(tx.objectStore('webStories').put(story));
         if (stored !== oldProgress) writes.push(tx.objectStore('progress').put(stored));
         await Promise.all(writes);
         return { stored, wrote: writes.length > 0 };
@@ -142,7 +147,7 @@ export function createProgressStore(open: (onVersionChange: () => void) => Promi
             records.forEach((r, i) => {
               const existing = latest.has(r.key) ? latest.get(r.key) : oldProgress[i];
               // A copy of the same moment is what is stored already: not written, not counted.
-              if (existing && existing.updatedAt >= r.updatedAt) return;
+              if (existing && existing.updatedAt >= r.updatedAt && !isFuture(existing.updatedAt, Date.now())) return;
               const stored = newest(existing, r);
               latest.set(r.key, stored);
               writes.push(ps.put(stored));
@@ -152,7 +157,7 @@ export function createProgressStore(open: (onVersionChange: () => void) => Promi
             const storiesWritten = new Set<string>();
             webStories.forEach((s, i) => {
               const existing = latestStory.has(s.key) ? latestStory.get(s.key) : oldStories[i];
-              if (existing && existing.updatedAt >= s.updatedAt) return;
+              if (existing && existing.updatedAt >= s.updatedAt && !isFuture(existing.updatedAt, Date.now())) return;
               latestStory.set(s.key, s);
               writes.push(ws.put(s));
               storiesWritten.add(s.key);

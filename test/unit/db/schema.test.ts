@@ -118,6 +118,18 @@ describe('progress store', () => {
     expect((await store.get('seed:a'))?.position.n).toBe(60);
   });
 
+  it('a position stored with a date in the future (before times were clamped) no longer freezes the story', async () => {
+    const name = fresh();
+    const db = await openFicwellDB({ name });
+    await db.put('progress', record('seed:a', 1e300, 50));
+    db.close();
+    const store = storeFor(name);
+    const now = Date.now();
+    expect(await store.save(record('seed:a', now, 7))).toEqual({ stored: record('seed:a', now, 7), wrote: true });
+    // And once replaced, the ordinary rule holds again: an older position does not move it back.
+    expect((await store.save(record('seed:a', now - 1000, 2))).wrote).toBe(false);
+  });
+
   it('once finished, a story keeps its first finishing date', async () => {
     const store = storeFor(fresh());
     await store.save(record('seed:a', 100, 9, 100));
