@@ -24,7 +24,7 @@ export interface ProgressStore {
   all(): Promise<ProgressRecord[]>;
   /**
    * Saves a position unless a newer one is already stored (a stale view never moves a story back).
-   * Resolves to the record that is stored afterwards.
+   * Resolves to the record that is stored afterwards, and whether this save wrote it.
    */
   save(record: ProgressRecord): Promise<Saved>;
   /** Records a story read on a site together with its position, in one transaction; newest wins for both. */
@@ -62,7 +62,7 @@ export const webKey = (site: string, storyId: string) => `web:${site}:${storyId}
  */
 export function newest(existing: ProgressRecord | undefined, incoming: ProgressRecord, now = Date.now()): ProgressRecord {
   if (existing && existing.updatedAt > incoming.updatedAt && !isFuture(existing.updatedAt, now)) return existing;
-  if (existing?.finishedAt) return { ...incoming, finishedAt: existing.finishedAt };
+  if (existing?.finishedAt && !isFuture(existing.finishedAt, now)) return { ...incoming, finishedAt: existing.finishedAt };
   return incoming;
 }
 
