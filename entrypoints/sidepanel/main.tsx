@@ -44,7 +44,6 @@ function Panel() {
   useEffect(() => progress.onAvailability(setCanSave), []);
   useEffect(() => {
     document.title = view.kind === 'story' ? `${view.data.entry.title} · ${t('extName')}` : t('extName');
-    if (view.kind === 'story') document.documentElement.dataset.ready = 'true';
   }, [view]);
 
   if (view.kind === 'loading' || !ui || !settings) return <p class="notice" role="status">{t('loading')}</p>;
@@ -142,6 +141,9 @@ function StoryScreen({ data, ui, update, ...props }: StoryScreenProps) {
     [id],
   );
   useEffect(() => () => void reporter.dispose(), [reporter]);
+  useEffect(() => {
+    document.documentElement.dataset.ready = 'true'; // the story is drawn (tests wait for this)
+  }, []);
 
   const onPosition = (r: PositionReport) => {
     const now = Date.now();
