@@ -1,4 +1,4 @@
-import { generateStoryText } from './generate';
+import { generateStoryText } from '../lib/story/generate';
 
 /**
  * A generated AO3 full-work page ("Entire Work" view) of about `words` words, in the page structure of

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page as PwPage } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
+import { chromiumArgs, firefoxPrefs, navigateFirefox, pollUntil } from '../test/support/browsers';
 import { CHROMIUM_BIN, FIREFOX_BIN, requireBinary } from '../test/e2e/support/binaries';
-import { GECKO_ID } from '../test/e2e/support/harness';
 import { PROBE_SOURCE } from './probe';
 
 export type BrowserName = 'chromium' | 'firefox';
@@ -77,30 +77,15 @@ export function launch(name: BrowserName, options: LaunchOptions): Promise<Bench
   return name === 'chromium' ? launchChromium(options) : launchFirefox(options);
 }
 
-async function poll(evaluate: (expr: string) => Promise<unknown>, expr: string, timeoutMs: number, what: string) {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      if (await evaluate(expr)) return;
-    } catch (e) {
-      last = e; // the document may be navigating
-    }
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
-}
+/** Polled often: the benchmark times what it waits for. */
+const poll = (evaluate: (expr: string) => Promise<unknown>, expr: string, timeoutMs: number, what: string) => pollUntil(evaluate, expr, timeoutMs, what, 25);
 
 async function launchChromium({ sitePort: p }: LaunchOptions): Promise<BenchBrowser> {
   const ext = stage('chromium');
   const ctx: BrowserContext = await chromium.launchPersistentContext('', {
     executablePath: requireBinary(CHROMIUM_BIN, 'Chromium'),
     headless: true,
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', `--disable-extensions-except=${ext}`, `--load-extension=${ext}`,
-      `--host-resolver-rules=MAP www.fanfiction.net 127.0.0.1:${p}, MAP archiveofourown.org 127.0.0.1:${p}`,
-    ],
+    args: chromiumArgs(ext, p),
   });
   const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
   const origin = `chrome-extension://${new URL(sw.url()).host}`;
@@ -159,11 +144,7 @@ async function launchFirefox({ sitePort: p }: LaunchOptions): Promise<BenchBrows
     executablePath: requireBinary(FIREFOX_BIN, 'Firefox ESR'),
     headless: true,
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
-      'network.proxy.type': 1, 'network.proxy.http': '127.0.0.1', 'network.proxy.http_port': p,
-      'network.proxy.no_proxies_on': '', 'network.proxy.allow_hijacking_localhost': true,
-    },
+    extraPrefsFirefox: firefoxPrefs(FIREFOX_UUID, p),
   });
   await browser.installExtension(ext);
   const origin = `moz-extension://${FIREFOX_UUID}`;
@@ -179,8 +160,7 @@ async function launchFirefox({ sitePort: p }: LaunchOptions): Promise<BenchBrows
       return {
         async goto(url) {
           // BiDi sends no load event for moz-extension:// documents: do not wait for one.
-          const frame = page.mainFrame() as unknown as { browsingContext: { navigate(u: string, w?: string): Promise<void> } };
-          await frame.browsingContext.navigate(url, 'none');
+          await navigateFirefox(page, url, 'none');
         },
         eval: <T>(expr: string) => page.evaluate(expr) as Promise<T>,
         waitFor: (expr, timeoutMs = 15_000, what = expr) => poll(evaluate, expr, timeoutMs, what),

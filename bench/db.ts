@@ -1,6 +1,6 @@
 import type { ProgressRecord, WebStoryRecord } from '../lib/db/schema';
 import type { Tab } from './browsers';
-import { mulberry32 } from './generate';
+import { mulberry32 } from '../lib/story/generate';
 
 /**
  * Ficwell's IndexedDB ('ficwell', lib/db/schema.ts) written and read from an extension page of the bench build,

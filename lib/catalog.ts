@@ -40,6 +40,9 @@ export interface StoryFile {
   outline: StoryOutline;
 }
 
+/** A bundled story's id: lowercase letters and digits in hyphen-separated runs (also its file names). */
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /** Where a story's files are inside the extension (see modules/seeds.ts). */
 export const storyPath = (id: string) => `/data/stories/${id}.json`;
 export const chunkPath = (id: string, chunk: number) => `/data/stories/${id}/${chunk}.json`;
@@ -68,7 +71,7 @@ export function excerptOf(story: Story): string {
 export function buildSeedData(metas: readonly SeedMeta[], readText: (file: string) => string): StoryData[] {
   const seen = new Set<string>();
   return metas.map((meta) => {
-    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(meta.id)) throw new Error(`Seed id "${meta.id}" is not a lowercase slug.`);
+    if (!SLUG.test(meta.id)) throw new Error(`Seed id "${meta.id}" is not a lowercase slug.`);
     if (seen.has(meta.id)) throw new Error(`Seed id "${meta.id}" appears twice in the catalog.`);
     seen.add(meta.id);
     const result = parseStory(readText(meta.file));

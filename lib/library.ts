@@ -110,3 +110,59 @@ function newerKeyFirst(a: LibraryItem, b: LibraryItem): number {
 function fold(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
+
+/**
+ * What a library view holds: the bundled stories, the records read so far and the web stories. The popup
+ * paints its first screen from the most recent records, then reads the rest (`complete` once it has).
+ */
+export interface Shelf {
+  entries: CatalogEntry[];
+  records: Map<string, ProgressRecord>;
+  web: Map<string, WebStoryRecord>;
+  /** Web stories in all (the header's count), known before they are all read. */
+  webCount: number;
+  /** Every record has been read; until then only the first screen's are here. */
+  complete: boolean;
+}
+
+/** The most recent records, as ProgressStore.recent reads them. */
+export interface RecentRecords {
+  progress: ProgressRecord[];
+  stories: WebStoryRecord[];
+  storyCount: number;
+}
+
+const byKey = <T extends { key: string }>(xs: readonly T[]) => new Map(xs.map((x) => [x.key, x]));
+
+/** `a` with each record of `b` that is newer than `a`'s of the same key (a save heard while reading). */
+export function newerOf<T extends { updatedAt: number }>(a: ReadonlyMap<string, T>, b: ReadonlyMap<string, T>): Map<string, T> {
+  const out = new Map(a);
+  for (const [k, v] of b) if ((out.get(k)?.updatedAt ?? -Infinity) < v.updatedAt) out.set(k, v);
+  return out;
+}
+
+/**
+ * The first screen: with the "recent" order, the most recent records are its first rows; any other order
+ * needs every record before its first row is known, so none are taken yet.
+ */
+export function firstShelf(entries: CatalogEntry[], recent: RecentRecords, sort: SortKey): Shelf {
+  const shelf: Shelf = { entries, records: new Map(), web: new Map(), webCount: recent.storyCount, complete: false };
+  return sort === 'recent' ? { ...shelf, records: byKey(recent.progress), web: byKey(recent.stories) } : shelf;
+}
+
+/** Every record read: they join what the shelf holds, the newer of two winning. */
+export function completeShelf(s: Shelf, all: readonly ProgressRecord[], stories: readonly WebStoryRecord[]): Shelf {
+  return { ...s, records: newerOf(byKey(all), s.records), web: newerOf(byKey(stories), s.web), webCount: stories.length, complete: true };
+}
+
+/** A save heard from another view. */
+export function shelfWithSave(s: Shelf, progress: ProgressRecord, story?: WebStoryRecord): Shelf {
+  const web = story ? new Map(s.web).set(story.key, story) : s.web;
+  return { ...s, records: new Map(s.records).set(progress.key, progress), web, webCount: s.complete ? web.size : s.webCount };
+}
+
+/** The rows to list, or null while the first screen cannot vouch for the order asked. */
+export function shelfRows(s: Shelf | null, sort: SortKey): LibraryItem[] | null {
+  if (!s || (!s.complete && sort !== 'recent')) return null;
+  return [...seedItems(s.entries, s.records), ...webItems([...s.web.values()], s.records)];
+}

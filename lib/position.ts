@@ -71,32 +71,6 @@ export function minutesLeft(totalWordCount: number, percent: number): number {
   return left <= 0 ? 0 : Math.max(1, Math.ceil(left / WORDS_PER_MINUTE));
 }
 
-/** A paragraph's box as a view measured it, relative to the reading line (the top of the reading area). */
-export interface Measured {
-  n: number;
-  top: number;
-  height: number;
-}
-
-/**
- * Which paragraph the reading line crosses, and how far into it. Boxes are in document order. When the
- * line falls in the gap between two paragraphs it belongs to the next one, at offset 0.
- */
-export function anchorFromBoxes(boxes: readonly Measured[], line: number): { n: number; offset: number } | null {
-  for (const b of boxes) {
-    if (b.top + b.height > line) {
-      return { n: b.n, offset: b.height > 0 ? clamp01((line - b.top) / b.height) : 0 };
-    }
-  }
-  const last = boxes[boxes.length - 1];
-  return last ? { n: last.n, offset: 1 } : null;
-}
-
-/** Where the reading line must be (in the paragraph's own coordinates) to show a position again. */
-export function scrollOffsetWithin(height: number, offset: number): number {
-  return Math.round(height * clamp01(offset));
-}
-
 function clamp01(x: number): number {
   return Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0;
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineWxtModule } from 'wxt/modules';
 import { buildSeedData, storyFiles, type SeedMeta } from '../lib/catalog';
-import { generateStoryText } from '../bench/generate';
+import { generateStoryText } from '../lib/story/generate';
 
 /**
  * Parses the bundled seeds at build time into `data/catalog.json` (what the popup lists) and, per story, an

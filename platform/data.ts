@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { chunkPath, storyPath, type CatalogEntry, type StoryFile } from '../lib/catalog';
+import { chunkPath, SLUG, storyPath, type CatalogEntry, type StoryFile } from '../lib/catalog';
 import type { Block } from '../lib/story/chunks';
 
 /** Loads the build-time data files that ship inside the extension (see modules/seeds.ts). */
@@ -15,8 +15,6 @@ async function getJson<T>(path: string): Promise<T | undefined> {
 export async function loadCatalog(): Promise<CatalogEntry[]> {
   return (await getJson<CatalogEntry[]>('/data/catalog.json')) ?? [];
 }
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** The outline of the story with this id, or undefined when no bundled story has it. */
 export async function loadStory(id: string): Promise<StoryFile | undefined> {

@@ -64,3 +64,12 @@ export function renderOrder(count: number, from: number): number[] {
   }
   return order;
 }
+
+/**
+ * The chunks a reader loads before its first render: the one holding paragraph n and the next, so the text
+ * below the reading line is there in the first frame; the rest (the text above included) follows later.
+ */
+export function openingChunks(chunks: readonly Pick<Chunk, 'first' | 'last'>[], n: number): number[] {
+  const at = chunkOf(chunks, n);
+  return [at, at + 1].filter((i) => i < chunks.length);
+}

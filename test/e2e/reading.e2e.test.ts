@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  BROWSERS, click, closePanel, evaluate, inPanel, launch, poll, setViewport, TOP_PARAGRAPH,
+  afterFrames, BROWSERS, click, closePanel, evaluate, inPanel, launch, poll, PROGRESS_FILL, setViewport, TOP_PARAGRAPH,
   type AnyPage, type Harness,
 } from './support/harness';
 
@@ -12,6 +12,10 @@ async function panelShows(page: AnyPage, id: string) {
     v.location.pathname === '/sidepanel.html' && v.location.hash === '#story=${id}' && v.document.documentElement.dataset.complete === 'true')`,
   15_000, `the panel to show ${id}`);
 }
+/** The panel's reader has taken a new position since its progress fill read `before`. */
+const fillOf = (page: AnyPage) => inPanel<string>(page, PROGRESS_FILL);
+const readerMoved = (page: AnyPage, before: string) =>
+  poll(page, `(() => { const v = (globalThis.browser ?? globalThis.chrome).extension.getViews().find((v) => v.location.pathname === '/sidepanel.html'); return v && (${PROGRESS_FILL})(v) !== ${JSON.stringify(before)}; })()`, 5000, 'the reader to take the new position');
 const percentInPopup = (page: AnyPage, id: string) =>
   evaluate<string | null>(page, `document.querySelector('[data-story="${id}"] .row-percent')?.textContent ?? null`);
 
@@ -53,8 +57,9 @@ describe.each(BROWSERS)('reading with progress in %s', (name) => {
   it('scroll to the middle, close the panel, reopen from the popup: the same paragraph is at the top', async () => {
     await click(popup, `[data-story="${STORY}"] button`);
     await panelShows(popup, STORY);
+    const start = await fillOf(popup);
     await inPanel(popup, `(w) => w.scrollTo(0, w.document.documentElement.scrollHeight / 2)`);
-    await new Promise((r) => setTimeout(r, 300));
+    await readerMoved(popup, start);
     middle = (await inPanel<number>(popup, TOP_PARAGRAPH)) ?? -1;
     expect(middle).toBeGreaterThan(200);
     panelPercent = Number((await inPanel<string>(popup, `(w) => w.document.querySelector('[role=progressbar]').getAttribute('aria-valuenow')`)) ?? NaN);
@@ -75,21 +80,25 @@ describe.each(BROWSERS)('reading with progress in %s', (name) => {
   it('closing the panel within 100 ms of the last scroll still keeps that position', async () => {
     await click(popup, `[data-story="${STORY}"] button`);
     await panelShows(popup, STORY);
-    // Two scrolls 100 ms apart: the first is written at once, the second waits behind the throttle...
+    // Two scrolls, each taken by the reader as soon as it can: the first is written at once, the second
+    // waits behind the throttle (half a second)...
+    const opened = await fillOf(popup);
     await inPanel(popup, `(w) => w.scrollBy(0, 600)`);
-    await new Promise((r) => setTimeout(r, 100));
+    await readerMoved(popup, opened);
+    const first = await fillOf(popup);
     await inPanel(popup, `(w) => w.scrollBy(0, 900)`);
-    await new Promise((r) => setTimeout(r, 60));
+    await readerMoved(popup, first);
     const last = await inPanel<number>(popup, TOP_PARAGRAPH);
     expect(last).toBeGreaterThan(middle);
     await closePanel(h, popup); // ...and the panel closes before the throttle would have written it.
     await click(popup, `[data-story="${STORY}"] button`);
     await panelShows(popup, STORY);
     await poll(popup, `(() => { const v = (globalThis.browser ?? globalThis.chrome).extension.getViews().find((v) => v.location.pathname === '/sidepanel.html'); return v && (${TOP_PARAGRAPH})(v) === ${last}; })()`, 5000, 'the last position');
-    // Back to the middle for the tests that follow.
+    // Back to the middle for the tests that follow (closing the panel writes the position it took).
+    const atLast = await fillOf(popup);
     await inPanel(popup, `(w) => w.document.querySelector('[data-p="${middle}"]').scrollIntoView()`);
     await inPanel(popup, `(w) => w.scrollBy(0, -w.document.querySelector('.reader-bar').getBoundingClientRect().bottom - 8)`);
-    await new Promise((r) => setTimeout(r, 700));
+    await readerMoved(popup, atLast);
     expect(await inPanel<number>(popup, TOP_PARAGRAPH)).toBe(middle);
     await closePanel(h, popup);
   });
@@ -99,12 +108,13 @@ describe.each(BROWSERS)('reading with progress in %s', (name) => {
     await setViewport(tab, 360, 700);
     await poll(tab, `document.documentElement.dataset.complete === 'true' && (${TOP_PARAGRAPH})(window) === ${middle}`, 5000, 'the saved paragraph');
     await setViewport(tab, 720, 700);
-    await new Promise((r) => setTimeout(r, 400));
+    await poll(tab, `innerWidth === 720`, 5000, 'the wider window');
+    await afterFrames(tab); // laid out again, and the anchor re-applied
     expect(await evaluate<number>(tab, `(${TOP_PARAGRAPH})(window)`)).toBe(middle);
     await click(tab, '[data-action=larger]');
     await click(tab, '[data-action=larger]');
-    await new Promise((r) => setTimeout(r, 400));
-    expect(await evaluate<string>(tab, `getComputedStyle(document.querySelector('.story')).fontSize`)).toBe('20px');
+    await poll(tab, `getComputedStyle(document.querySelector('.story')).fontSize === '20px'`, 5000, 'the larger text');
+    await afterFrames(tab);
     expect(await evaluate<number>(tab, `(${TOP_PARAGRAPH})(window)`)).toBe(middle);
     await click(tab, '[data-action=smaller]');
     await click(tab, '[data-action=smaller]');

@@ -1,16 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { chunkPath, storyFiles, storyPath, type CatalogEntry, type StoryFile } from '../../lib/catalog';
 import { indexOutline, totalWords } from '../../lib/position';
-import { chunkOf, chunkStory, renderOrder, type Block } from '../../lib/story/chunks';
+import { chunkOf, chunkStory, openingChunks, renderOrder, type Block } from '../../lib/story/chunks';
 import { spansText } from '../../lib/story/inline';
-import { parseStory } from '../../lib/story/parse';
+import { GLASS, parsedSeed } from '../support/seeds';
 
-const glass = (() => {
-  const r = parseStory(readFileSync(new URL('../../seeds/002_9e575af7a356abc5.txt', import.meta.url), 'utf8'));
-  if (!r.ok) throw new Error(r.error.message);
-  return r.story;
-})();
+const glass = parsedSeed(GLASS);
 
 describe('chunks', () => {
   const chunks = chunkStory(glass, 50);
@@ -38,6 +33,15 @@ describe('chunks', () => {
     expect(chunkOf(chunks, 0)).toBe(0);
     const last = chunks.length - 1;
     expect(chunkOf(chunks, glass.paragraphs - 1)).toBe(last);
+  });
+  it('open with the reader’s chunk and the next, none past the end', () => {
+    const last = chunks.length - 1;
+    const mid = chunks[2]!;
+    expect(openingChunks(chunks, mid.first)).toEqual([2, 3]);
+    expect(openingChunks(chunks, mid.last)).toEqual([2, 3]);
+    expect(openingChunks(chunks, glass.paragraphs - 1)).toEqual([last]);
+    expect(openingChunks(chunks, 0)).toEqual([0, 1]);
+    expect(openingChunks([], 0)).toEqual([]);
   });
   it('render outward from the reader’s chunk', () => {
     expect(renderOrder(5, 2)).toEqual([2, 3, 1, 4, 0]);

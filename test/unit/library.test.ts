@@ -1,22 +1,28 @@
-import { describe, expect, it } from 'vitest';
-import type { CatalogEntry } from '../../lib/catalog';
-import type { ProgressRecord } from '../../lib/db/schema';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { formatAgo } from '../../components/format';
-import { searchItems, seedItems, sortItems, webItems, type LibraryItem } from '../../lib/library';
+import { SLUG } from '../../lib/catalog';
+import {
+  completeShelf,
+  firstShelf,
+  newerOf,
+  searchItems,
+  seedItems,
+  shelfRows,
+  shelfWithSave,
+  sortItems,
+  webItems,
+  type LibraryItem,
+  type SortKey,
+} from '../../lib/library';
+import type { UiState } from '../../platform/ui-state';
+import { catalogEntry, progressRecord, seedRecord as rec, webStory } from '../support/records';
 
-const entry = (id: string, title: string, words: number, characters: string[], summary = ''): CatalogEntry => ({
-  id, title, words, characters, summary, titleIsAuthors: true, fandom: 'Puella Magi Madoka Magica',
-  source: { site: 'fanfiction.net', url: null }, warnings: [], summaryIsAuthors: false,
-  readingMinutes: Math.round(words / 250), paragraphs: 10, sections: 1, excerpt: '',
-});
+const entry = (id: string, title: string, words: number, characters: string[], summary = '') => catalogEntry(id, title, words, { characters, summary });
 const entries = [
   entry('a', 'Never Alone', 880, ['Kyoko Sakura', 'Sayaka Miki']),
   entry('b', 'just you and I', 9050, ['Homura Akemi'], 'Lost together in empty worlds'),
   entry('c', 'Glass Hearts', 4757, ['Sayaka Miki']),
 ];
-const rec = (id: string, updatedAt: number, percent: number, finishedAt: number | null = null): ProgressRecord => ({
-  key: `seed:${id}`, position: { section: 0, paragraph: 0, n: 0, offset: 0 }, percent, updatedAt, finishedAt,
-});
 const progress = new Map([['seed:b', rec('b', 200, 50)], ['seed:c', rec('c', 100, 100, 100)]]);
 const items = seedItems(entries, progress);
 
@@ -47,9 +53,9 @@ describe('library list', () => {
 
   it('lists web stories with their chapter and percent, searchable by author', () => {
     const web = webItems(
-      [{ key: 'web:ffn:7', site: 'ffn', storyId: '7', storyUrl: 'http://www.fanfiction.net/s/7/1/', title: 'Lanterns', authors: ['quietmoth'],
-        fandoms: ['Harry Potter'], chapterCount: 12, words: 50_000, chapter: { number: 7, title: null, url: 'http://www.fanfiction.net/s/7/7/' }, updatedAt: 5 }],
-      new Map([['web:ffn:7', rec('x', 5, 40.6)]].map(([k, r]) => [k as string, { ...(r as ProgressRecord), key: k as string }])),
+      [webStory('7', 5, { site: 'ffn', title: 'Lanterns', authors: ['quietmoth'], fandoms: ['Harry Potter'], chapterCount: 12, words: 50_000,
+        chapter: { number: 7, title: null, url: 'http://www.fanfiction.net/s/7/7/' } })],
+      new Map([['web:ffn:7', progressRecord('web:ffn:7', 5, { percent: 40.6 })]]),
     );
     expect(web[0]).toMatchObject({ kind: 'web', chapter: { number: 7, count: 12 }, percent: 40, site: 'ffn', url: 'http://www.fanfiction.net/s/7/7/' });
     expect(searchItems(web, 'quietmoth')).toHaveLength(1);
@@ -77,10 +83,7 @@ describe("the popup's first screen (ProgressStore.recent)", () => {
     const store = createProgressStore((onVersionChange) => openFicwellDB({ name, onVersionChange }));
     for (const [i, at] of webTimes.entries()) {
       const key = `web:ao3:${i}`;
-      await store.saveWeb(
-        { key, site: 'ao3', storyId: String(i), storyUrl: `https://archiveofourown.org/works/${i}`, title: `W${i}`, authors: [], fandoms: [], chapterCount: 1, words: 100, chapter: { number: 1, title: null, url: `https://archiveofourown.org/works/${i}` }, updatedAt: at },
-        { key, position: { section: 0, paragraph: 0, n: 0, offset: 0 }, percent: 5, updatedAt: at, finishedAt: null },
-      );
+      await store.saveWeb(webStory(String(i), at), progressRecord(key, at, { percent: 5 }));
     }
     for (const [i, at] of seedTimes.entries()) if (at !== undefined) await store.save(rec(entries[i]!.id, at, 5));
 
@@ -112,4 +115,49 @@ describe("the popup's first screen (ProgressStore.recent)", () => {
   it('13 stories read at the same moment (the case that property found: ties once split the two)', async () => {
     await firstScreenMatches(Array.from({ length: 10 }, () => 5), [5, 5, 5]);
   });
+});
+
+describe('a library view\'s shelf', () => {
+  const recent = { progress: [rec('b', 200, 50)], stories: [webStory('1', 300)], storyCount: 2 };
+
+  it('in the "recent" order, lists the first screen\'s records at once; in another, nothing until all are read', () => {
+    const first = firstShelf(entries, recent, 'recent');
+    expect(shelfRows(first, 'recent')?.map((i) => [i.id, i.percent])).toEqual([['a', 0], ['b', 50], ['c', 0], ['web:ao3:1', 0]]);
+    expect(first.webCount).toBe(2); // counted before they are all read
+    const byTitle = firstShelf(entries, recent, 'title');
+    expect(byTitle.records.size).toBe(0);
+    expect(shelfRows(byTitle, 'title')).toBeNull();
+    expect(shelfRows(completeShelf(byTitle, [rec('b', 200, 50)], []), 'title')?.map((i) => i.id)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('keeps a save heard while the whole library was read when it is newer than what was read', () => {
+    const first = firstShelf(entries, recent, 'recent');
+    const heard = shelfWithSave(first, rec('b', 900, 70));
+    const all = completeShelf(heard, [rec('b', 200, 50), rec('c', 100, 100, 100)], [webStory('1', 300), webStory('2', 50)]);
+    expect(all.records.get('seed:b')?.percent).toBe(70);
+    expect(all.records.get('seed:c')?.percent).toBe(100);
+    expect([all.complete, all.webCount, all.web.size]).toEqual([true, 2, 2]);
+  });
+
+  it('counts a web story first heard after everything was read', () => {
+    const all = completeShelf(firstShelf(entries, recent, 'recent'), [], [webStory('1', 300)]);
+    const heard = shelfWithSave(all, progressRecord('web:ao3:9', 1000), webStory('9', 1000));
+    expect(heard.webCount).toBe(2);
+    expect(sortItems(shelfRows(heard, 'recent') ?? [], 'recent')[0]?.id).toBe('web:ao3:9');
+  });
+
+  it('newerOf keeps the newer record of each key', () => {
+    const a = new Map([['k', { updatedAt: 2 }], ['x', { updatedAt: 1 }]]);
+    const b = new Map([['k', { updatedAt: 1 }], ['x', { updatedAt: 3 }], ['y', { updatedAt: 0 }]]);
+    expect(Object.fromEntries(newerOf(a, b))).toEqual({ k: { updatedAt: 2 }, x: { updatedAt: 3 }, y: { updatedAt: 0 } });
+  });
+
+  it('stores the same sort keys the list sorts by', () => {
+    expectTypeOf<UiState['sort']>().toEqualTypeOf<SortKey>();
+  });
+});
+
+describe('story ids', () => {
+  it.each(['glass-hearts', 'a', 'x2-y3'])('%s is a slug', (id) => expect(SLUG.test(id)).toBe(true));
+  it.each(['', 'Glass', 'a--b', '-a', 'a-', '../x', 'a b', 'é'])('%j is not', (id) => expect(SLUG.test(id)).toBe(false));
 });

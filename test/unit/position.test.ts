@@ -2,13 +2,11 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  anchorFromBoxes,
   indexOutline,
   minutesLeft,
   paragraphOf,
   percentRead,
   positionAt,
-  scrollOffsetWithin,
   totalWords,
 } from '../../lib/position';
 import { outlineOf } from '../../lib/story/outline';
@@ -64,51 +62,5 @@ describe('progress', () => {
     expect(minutesLeft(2500, 50)).toBe(5);
     expect(minutesLeft(2500, 99.9)).toBe(1);
     expect(minutesLeft(2500, 100)).toBe(0);
-  });
-});
-
-describe('anchoring to paragraphs, not pixels', () => {
-  it('finds the paragraph the reading line crosses and how far into it', () => {
-    const boxes = [
-      { n: 4, top: -300, height: 100 },
-      { n: 5, top: -180, height: 200 },
-      { n: 6, top: 40, height: 100 },
-    ];
-    expect(anchorFromBoxes(boxes, 0)).toEqual({ n: 5, offset: 0.9 });
-    expect(anchorFromBoxes(boxes, 30)).toEqual({ n: 6, offset: 0 }); // in the gap: the next paragraph
-    expect(anchorFromBoxes([], 0)).toBeNull();
-  });
-
-  // A paragraph laid out at any width or font size: save at some line, lay out again, restore, measure again.
-  it('save then restore returns the same paragraph under any layout', () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.integer({ min: 1, max: 400 }), { minLength: 1, maxLength: 60 }), // words per paragraph
-        fc.double({ min: 0.5, max: 3, noNaN: true }), // layout 1: px per word (font size / width)
-        fc.double({ min: 0.5, max: 3, noNaN: true }), // layout 2
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        (words, scale1, scale2, where) => {
-          const layout = (scale: number) => {
-            let top = 0;
-            return words.map((w, n) => {
-              const box = { n, top, height: Math.max(20, Math.round(w * scale)) };
-              top += box.height + 16;
-              return box;
-            });
-          };
-          const first = layout(scale1);
-          const end = (first.at(-1)?.top ?? 0) + (first.at(-1)?.height ?? 0);
-          const line = where * end;
-          const saved = anchorFromBoxes(first, line);
-          if (!saved) return false;
-          const second = layout(scale2);
-          const target = second[saved.n];
-          if (!target) return false;
-          const scrollTo = target.top + scrollOffsetWithin(target.height, saved.offset);
-          const restored = anchorFromBoxes(second, scrollTo);
-          return restored?.n === saved.n;
-        },
-      ),
-    );
   });
 });

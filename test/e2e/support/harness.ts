@@ -3,12 +3,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
+import { chromiumArgs, firefoxPrefs, GECKO_ID, navigateFirefox, pollUntil } from '../../support/browsers';
 import { CHROMIUM_BIN, FIREFOX_BIN, requireBinary } from './binaries';
+
+export { GECKO_ID };
 
 export type BrowserName = 'chromium' | 'firefox';
 export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
 
-export const GECKO_ID = 'ficwell@ficwell.invalid';
 /** Pinned so moz-extension:// URLs (and so the extension's IndexedDB origin) are stable across restarts. */
 const FIREFOX_UUID = '6f1c2a9e-3b7d-4e58-9a0c-5d2e8f417b63';
 
@@ -50,14 +52,7 @@ async function launchChromium(options: LaunchOptions): Promise<Harness> {
   const ext = join(root, '.output/chrome-mv3');
   const profile = mkdtempSync(join(tmpdir(), 'ficwell-chromium-'));
   const start = async () => {
-    const args = [
-      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', `--disable-extensions-except=${ext}`, `--load-extension=${ext}`,
-    ];
-    if (options.sitePort) {
-      const p = options.sitePort;
-      args.push(`--host-resolver-rules=MAP www.fanfiction.net 127.0.0.1:${p}, MAP m.fanfiction.net 127.0.0.1:${p}, MAP archiveofourown.org 127.0.0.1:${p}, MAP beacon.test 127.0.0.1:${p}`);
-    }
+    const args = chromiumArgs(ext, options.sitePort);
     const ctx = await chromium.launchPersistentContext(profile, {
       executablePath: requireBinary(CHROMIUM_BIN, 'Chromium'), headless: true, args,
       // Playwright passes --disable-extensions by default; a runtime.reload() would then leave ours off.
@@ -122,14 +117,8 @@ async function launchFirefox(options: LaunchOptions): Promise<Harness> {
     'xpinstall.signatures.required': false,
     'extensions.autoDisableScopes': 0,
     'extensions.enabledScopes': 15,
-    'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+    ...firefoxPrefs(FIREFOX_UUID, options.sitePort),
   };
-  if (options.sitePort) {
-    Object.assign(prefs, {
-      'network.proxy.type': 1, 'network.proxy.http': '127.0.0.1', 'network.proxy.http_port': options.sitePort,
-      'network.proxy.no_proxies_on': '', 'network.proxy.allow_hijacking_localhost': true,
-    });
-  }
   const start = () =>
     puppeteer.launch({
       browser: 'firefox', executablePath: requireBinary(FIREFOX_BIN, 'Firefox ESR'), headless: true,
@@ -165,8 +154,23 @@ async function launchFirefox(options: LaunchOptions): Promise<Harness> {
       browser = await start();
     },
     async restartExtension(page) {
-      await (page as PpPage).evaluate(`browser.runtime.reload()`).catch(() => {}); // the page goes away with it
-      await new Promise((r) => setTimeout(r, 500));
+      const pp = page as PpPage;
+      await pp.evaluate(`browser.runtime.reload()`).catch(() => {}); // the page goes away with it
+      // First the old extension is gone (its page closed or unreachable), then the new one serves pages.
+      const gone = Date.now() + 10_000;
+      while (!pp.isClosed() && (await pp.evaluate('location.protocol').then(() => true, () => false))) {
+        if (Date.now() > gone) throw new Error('The extension page outlived runtime.reload()');
+        await new Promise((r) => setTimeout(r, 50)); // a poll's interval
+      }
+      const probe = await browser.newPage();
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        await navigateFirefox(probe, `${origin}/popup.html`, 'interactive').catch(() => {});
+        const ready = await poll(probe, () => document.documentElement.dataset.ready === 'true', 2000, 'the reloaded extension').then(() => true, () => false);
+        if (ready) break;
+        if (Date.now() > deadline) throw new Error('The extension did not come back after runtime.reload()');
+      }
+      await probe.close();
     },
     async close() {
       await browser.close();
@@ -176,8 +180,7 @@ async function launchFirefox(options: LaunchOptions): Promise<Harness> {
 
 /** BiDi sends no load event for moz-extension:// documents: navigate, then wait for the page's own marker. */
 async function openFirefoxExtensionUrl(page: PpPage, url: string): Promise<void> {
-  const frame = page.mainFrame() as unknown as { browsingContext: { navigate(u: string, w?: string): Promise<void> } };
-  await frame.browsingContext.navigate(url, 'interactive').catch(() => {});
+  await navigateFirefox(page, url, 'interactive').catch(() => {});
   await waitForReady(page);
 }
 
@@ -187,18 +190,19 @@ export async function waitForReady(page: AnyPage, timeout = 15_000): Promise<voi
 
 /** Polls a predicate in the page; Playwright and Puppeteer order waitForFunction's arguments differently. */
 export async function poll(page: AnyPage, predicate: string | (() => unknown), timeout = 10_000, what = 'a condition'): Promise<void> {
-  const deadline = Date.now() + timeout;
   const expr = typeof predicate === 'string' ? predicate : `(${predicate.toString()})()`;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      if (await (page as PpPage).evaluate(expr)) return;
-    } catch (e) {
-      last = e; // the document may be navigating
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`Timed out after ${timeout} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
+  await pollUntil((e) => (page as PpPage).evaluate(e), expr, timeout, what);
+}
+
+/**
+ * Resolves after the page has drawn two more frames: by then a resize, scroll or font change has been laid
+ * out and the scroll handlers that run in animation frames (the reader's anchoring) have run. `inPanel`
+ * gives the side panel's window instead of the page's.
+ */
+export async function afterFrames(page: AnyPage, panel = false): Promise<void> {
+  const frames = `(w) => new Promise((r) => w.requestAnimationFrame(() => w.requestAnimationFrame(() => r(true))))`;
+  if (panel) await inPanel(page, frames);
+  else await evaluate(page, `(${frames})(window)`);
 }
 
 export async function evaluate<T>(page: AnyPage, expr: string): Promise<T> {
@@ -245,6 +249,9 @@ export async function closePanel(h: Harness, page: AnyPage): Promise<void> {
   }
   await poll(page, `!(globalThis.browser ?? globalThis.chrome).extension.getViews().some((v) => v.location.pathname === '/sidepanel.html')`, 10_000, 'the panel to close');
 }
+
+/** Source of a function (window) => the reader's progress fill, unrounded: it changes with every position the reader takes. */
+export const PROGRESS_FILL = `(w) => w.document.querySelector('.reader-bar .progress-fill')?.style.transform ?? ''`;
 
 /** Source of a function (window) => the paragraph under the reader's reading line, measured independently. */
 export const TOP_PARAGRAPH = `(w) => {

@@ -1,6 +1,7 @@
 /**
- * Large inputs for the benchmark, generated at run time and never committed: seed-format story text of any
- * length. Deterministic for a given seed so two runs measure the same thing.
+ * Generated story text in the seed format, of any length: the bench build's 500,000-word story
+ * (modules/seeds.ts) and the benchmark's large pages (bench/). Never committed; deterministic for a given
+ * seed, so two runs measure the same thing.
  */
 const WORDS = (
   'the lantern road river winter city girl hope despair wish light dark soul gem witch barrier time ' +

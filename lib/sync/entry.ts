@@ -1,0 +1,160 @@
+import type { ProgressRecord, WebStoryRecord } from '../db/schema';
+import type { Position } from '../position';
+import type { SiteId } from '../sites/types';
+
+/**
+ * One story's place as it travels through the browser's sync: what another device needs to continue it.
+ * IndexedDB stays the source of truth; this is a compact replica of its most recent records.
+ */
+export interface SyncEntry {
+  key: string;
+  position: Position;
+  percent: number;
+  finishedAt: number | null;
+  updatedAt: number;
+  /** The device that read to this place: breaks ties between equal times, so every device picks the same. */
+  device: string;
+  /** For a story on a site: enough to list it and continue it on a device that never saw it. */
+  web?: { title: string; chapter: number; url: string };
+}
+
+/** Titles are cut to this many characters in sync (the full title comes back when the page is visited). */
+export const SYNC_TITLE_CHARS = 24;
+
+/** Clocks of two devices may differ by this much; a time further ahead is not trusted. */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+const EARLIEST = Date.UTC(2000, 0, 1);
+
+/** A time from the future is taken as now: it must never win over real reading for days or forever. */
+export function clampTime(t: number, now: number): number {
+  return t > now + CLOCK_SKEW_MS ? now : t;
+}
+
+/**
+ * Chapter addresses per site, so a synced entry carries a chapter id at most, not a URL: fanfiction.net
+ * chapters are addressed by number, AO3 chapters by an id of their own.
+ */
+const CHAPTER_URLS: Record<SiteId, { origin: string; ref(url: string): string; url(storyId: string, chapter: number, ref: string): string }> = {
+  ffn: {
+    origin: 'https://www.fanfiction.net',
+    ref: () => '',
+    url: (id, chapter) => `https://www.fanfiction.net/s/${id}/${chapter}/`,
+  },
+  ao3: {
+    origin: 'https://archiveofourown.org',
+    ref: (url) => /\/chapters\/(\d{1,15})(?:[/?#]|$)/.exec(url)?.[1] ?? '',
+    url: (id, _chapter, ref) => `https://archiveofourown.org/works/${id}${ref ? `/chapters/${ref}` : ''}`,
+  },
+};
+
+const WEB_KEY = /^web:(ffn|ao3):(\d{1,15})$/;
+const SEED_KEY = /^seed:[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const DEVICE = /^[a-z0-9]{1,12}$/;
+
+export function entryFrom(progress: ProgressRecord, story: WebStoryRecord | undefined, device: string): SyncEntry {
+  const entry: SyncEntry = {
+    key: progress.key,
+    position: progress.position,
+    percent: progress.percent,
+    finishedAt: progress.finishedAt,
+    updatedAt: progress.updatedAt,
+    device,
+  };
+  if (story) entry.web = { title: story.title.slice(0, SYNC_TITLE_CHARS), chapter: story.chapter.number, url: story.chapter.url };
+  return entry;
+}
+
+/**
+ * The tuple stored for an entry, about 90 bytes for a web story: [key ("seed:<id>", or "<site>:<id>" for
+ * "web:<site>:<id>"), section, paragraph, offset in hundredths, percent in tenths, updated (base-36 ms),
+ * finished (base-36 ms or ''), device, n − paragraph, title, chapter ref]; the last two only for web stories.
+ * Times keep their milliseconds: they decide which place wins, and must compare the same on every device.
+ */
+export type EntryTuple = [string, number, number, number, number, string, string, string, number, ...([] | [string, string])];
+
+export function encodeEntry(e: SyncEntry): EntryTuple {
+  const p = e.position;
+  const base: EntryTuple = [
+    e.key.startsWith('web:') ? e.key.slice(4) : e.key,
+    p.section,
+    p.paragraph,
+    Math.round(p.offset * 100),
+    Math.round(e.percent * 10),
+    e.updatedAt.toString(36),
+    e.finishedAt === null ? '' : e.finishedAt.toString(36),
+    e.device,
+    Math.max(0, p.n - p.paragraph),
+  ];
+  const site = WEB_KEY.exec(e.key)?.[1] as SiteId | undefined;
+  if (!site || !e.web) return base;
+  return [...base, e.web.title.slice(0, SYNC_TITLE_CHARS), CHAPTER_URLS[site].ref(e.web.url)] as EntryTuple;
+}
+
+const int = (x: unknown, max: number): x is number => Number.isInteger(x) && (x as number) >= 0 && (x as number) <= max;
+const time = (x: unknown, now: number): number | null => {
+  if (typeof x !== 'string' || !/^[0-9a-z]{1,9}$/.test(x)) return null;
+  const t = parseInt(x, 36);
+  return t >= EARLIEST ? clampTime(t, now) : null;
+};
+
+/** The entry a tuple holds, or null for anything malformed: data from the sync area is never trusted. */
+export function decodeEntry(x: unknown, now: number): SyncEntry | null {
+  if (!Array.isArray(x) || (x.length !== 9 && x.length !== 11)) return null;
+  const [stored, section, paragraph, offset, percent, updated, finished, device, dn, title, ref] = x as unknown[];
+  if (typeof stored !== 'string' || stored.length > 80) return null;
+  const key = stored.startsWith('seed:') ? stored : `web:${stored}`;
+  if (!(SEED_KEY.test(key) || WEB_KEY.test(key))) return null;
+  if (!int(section, 1e6) || !int(paragraph, 1e7) || !int(offset, 100) || !int(percent, 1000)) return null;
+  if (!int(dn, 1e7) || typeof device !== 'string' || !DEVICE.test(device)) return null;
+  const updatedAt = time(updated, now);
+  const finishedAt = finished === '' ? null : time(finished, now);
+  if (updatedAt === null || (finished !== '' && finishedAt === null)) return null;
+  const entry: SyncEntry = {
+    key,
+    position: { section, paragraph, n: paragraph + dn, offset: offset / 100 },
+    percent: percent / 10,
+    finishedAt,
+    updatedAt,
+    device,
+  };
+  const web = WEB_KEY.exec(key);
+  if (web) {
+    if (typeof title !== 'string' || typeof ref !== 'string' || !/^\d{0,15}$/.test(ref)) return null;
+    const site = web[1] as SiteId;
+    const chapter = section + 1;
+    entry.web = { title: title.slice(0, SYNC_TITLE_CHARS), chapter, url: CHAPTER_URLS[site].url(web[2] as string, chapter, ref) };
+  } else if (x.length !== 9) return null;
+  return entry;
+}
+
+/** Orders two places of the same story: the later one wins; at the same time, the greater device id. */
+export function newerEntry(a: Pick<SyncEntry, 'updatedAt' | 'device'>, b: Pick<SyncEntry, 'updatedAt' | 'device'>): boolean {
+  return a.updatedAt > b.updatedAt || (a.updatedAt === b.updatedAt && a.device > b.device);
+}
+
+/** The records a device stores for an entry it did not have: the story's own record for a web story. */
+export function recordsOf(e: SyncEntry, known: WebStoryRecord | undefined): { progress: ProgressRecord; story?: WebStoryRecord } {
+  const progress: ProgressRecord = { key: e.key, position: e.position, percent: e.percent, updatedAt: e.updatedAt, finishedAt: e.finishedAt };
+  const web = WEB_KEY.exec(e.key);
+  if (!web || !e.web) return { progress };
+  const site = web[1] as SiteId;
+  const storyId = web[2] as string;
+  const chapter = { number: e.web.chapter, title: null, url: e.web.url };
+  // A merge never replaces a known fact with an unknown one: a story this device has seen keeps its details.
+  const story: WebStoryRecord = known
+    ? { ...known, chapter: known.chapter.number === chapter.number ? known.chapter : chapter, updatedAt: Math.max(known.updatedAt, e.updatedAt) }
+    : {
+        key: e.key,
+        site,
+        storyId,
+        storyUrl: CHAPTER_URLS[site].url(storyId, 1, ''),
+        title: e.web.title,
+        authors: [],
+        fandoms: [],
+        chapterCount: null,
+        words: null,
+        chapter,
+        updatedAt: e.updatedAt,
+      };
+  return { progress, story };
+}

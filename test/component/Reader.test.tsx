@@ -1,0 +1,126 @@
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { Reader, type PositionReport, type ReaderProps } from '../../components/Reader';
+import { indexOutline, positionAt } from '../../lib/position';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+import type { Block } from '../../lib/story/chunks';
+import { splitStory } from '../../lib/story/outline';
+import { catalogEntry } from '../support/records';
+import { GLASS, parsedSeed } from '../support/seeds';
+
+// Glass Hearts: sections I to V, a summary and a warning before the story, its text in several chunks.
+const { outline, chunks } = splitStory(parsedSeed(GLASS));
+const entry = catalogEntry('glass-hearts', 'Glass Hearts', outline.words);
+const index = indexOutline(outline);
+const firstOf = (section: number) => index.address.findIndex((a) => a.section === section);
+
+function renderReader(patch: Partial<ReaderProps> = {}) {
+  const onPosition = vi.fn<(r: PositionReport) => void>();
+  const onSettings = vi.fn<(s: Settings) => void>();
+  const onNotesToggle = vi.fn();
+  const onLibrary = vi.fn();
+  const loadChunk = vi.fn((i: number) => Promise.resolve(chunks[i] as Block[]));
+  const props: ReaderProps = {
+    entry, outline, initial: null, initialChunks: new Map([[0, chunks[0] as Block[]]]), loadChunk,
+    settings: DEFAULT_SETTINGS, frontMatterOpen: true, endNotesOpen: true, notice: null,
+    onPosition, onSettings, onNotesToggle, onLibrary, ...patch,
+  };
+  const view = render(<Reader {...props} />);
+  return { ...view, props, onPosition, onSettings, onNotesToggle, onLibrary, loadChunk };
+}
+
+const drawn = (container: Element) => container.querySelectorAll('[data-p]').length;
+
+beforeEach(() => {
+  delete document.documentElement.dataset.complete;
+});
+
+describe('Reader', () => {
+  it('draws the chunks it is given at once, the others as boxes, then loads the rest nearest first', async () => {
+    expect(chunks.length).toBeGreaterThan(3);
+    const { container, loadChunk } = renderReader();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Glass Hearts');
+    expect(drawn(container)).toBe(chunks[0]!.filter((b) => b.kind === 'p').length);
+    expect(container.querySelectorAll('.chunk-placeholder')).toHaveLength(chunks.length - 1);
+    await waitFor(() => expect(document.documentElement.dataset.complete).toBe('true'));
+    expect(drawn(container)).toBe(outline.paragraphs);
+    expect(container.querySelectorAll('.chunk-placeholder')).toHaveLength(0);
+    expect(loadChunk.mock.calls.map(([i]) => i)).toEqual(chunks.map((_, i) => i).slice(1));
+  });
+
+  it('says so in its place when a chunk cannot be loaded, and draws the others', async () => {
+    const { container } = renderReader({ loadChunk: (i) => (i === 2 ? Promise.reject(new Error('gone')) : Promise.resolve(chunks[i] as Block[])) });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('could not be loaded');
+    await waitFor(() => expect(drawn(container)).toBe(outline.paragraphs - chunks[2]!.filter((b) => b.kind === 'p').length));
+  });
+
+  it('opens at a saved position with its progress shown', () => {
+    const n = firstOf(3);
+    const initial = positionAt(index, n, 0);
+    renderReader({ initial, initialChunks: new Map() });
+    const bar = screen.getByRole('progressbar', { name: 'Reading progress' });
+    const expected = Math.floor((index.wordsBefore[n]! / index.wordsBefore.at(-1)!) * 100);
+    expect(bar.getAttribute('aria-valuenow')).toBe(String(expected));
+    expect(expected).toBeGreaterThan(30);
+  });
+
+  it('jumps to a section from the contents and reports that position', () => {
+    const { onPosition } = renderReader();
+    const toc = screen.getByRole('navigation', { name: 'Contents' });
+    expect(within(toc).getAllByRole('button').map((b) => b.textContent)).toEqual(['I', 'II', 'III', 'IV', 'V']);
+    fireEvent.click(within(toc).getByRole('button', { name: 'III' }));
+    expect(onPosition).toHaveBeenCalledTimes(1);
+    expect(onPosition.mock.calls[0]?.[0]).toMatchObject({ position: { section: 2, paragraph: 0, n: firstOf(2), offset: 0 }, atEnd: false });
+  });
+
+  it('reader keys: n and p move by section, + and - change the text size; none while typing', () => {
+    const { onPosition, onSettings } = renderReader();
+    fireEvent.keyDown(window, { key: 'n' });
+    fireEvent.keyDown(window, { key: 'n' });
+    expect(onPosition.mock.calls.map(([r]) => r.position.section)).toEqual([1, 2]);
+    fireEvent.keyDown(window, { key: 'p' });
+    expect(onPosition.mock.calls.at(-1)?.[0].position.section).toBe(1);
+    fireEvent.keyDown(window, { key: '+' });
+    fireEvent.keyDown(window, { key: '-' });
+    expect(onSettings.mock.calls.map(([s]) => s.fontSize)).toEqual([19, 17]);
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    fireEvent.keyDown(screen.getByRole('slider', { name: /Line height/ }), { key: 'n' });
+    fireEvent.keyDown(window, { key: '+', ctrlKey: true });
+    expect(onPosition).toHaveBeenCalledTimes(3);
+    expect(onSettings).toHaveBeenCalledTimes(2);
+  });
+
+  it('the text-size buttons and the settings panel hand back new settings', () => {
+    const { onSettings } = renderReader({ settings: { ...DEFAULT_SETTINGS, fontSize: 24 } });
+    fireEvent.click(screen.getByRole('button', { name: 'Larger text' }));
+    expect(onSettings).toHaveBeenLastCalledWith({ ...DEFAULT_SETTINGS, fontSize: 26 });
+    const toggle = screen.getByRole('button', { name: 'Settings' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    fireEvent.click(screen.getByRole('radio', { name: 'Dark' }));
+    expect(onSettings).toHaveBeenLastCalledWith({ ...DEFAULT_SETTINGS, fontSize: 24, theme: 'dark' });
+    fireEvent.click(screen.getByRole('button', { name: 'Done' }));
+    expect(screen.queryByRole('radio', { name: 'Dark' })).toBeNull();
+  });
+
+  it('collapsing the front matter is reported; the Library button asks for the list', () => {
+    const { container, onNotesToggle, onLibrary } = renderReader();
+    const front = container.querySelector<HTMLDetailsElement>('details.front-matter')!;
+    expect(front.open).toBe(true);
+    expect(front.querySelector('summary')?.textContent).toBe('Before the story: summary, warning');
+    act(() => {
+      front.open = false;
+      front.dispatchEvent(new Event('toggle'));
+    });
+    expect(onNotesToggle).toHaveBeenCalledWith('front', false);
+    fireEvent.click(screen.getByRole('button', { name: /Library/ }));
+    expect(onLibrary).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows a notice it is given', () => {
+    renderReader({ notice: 'Progress cannot be saved right now' });
+    expect(screen.getByRole('status').textContent).toBe('Progress cannot be saved right now');
+  });
+});

@@ -1,0 +1,34 @@
+/** A hand-driven clock for lib/saver.ts's timer options: timers fire only when the test advances time. */
+export function manualClock() {
+  let t = 0;
+  const timers: { at: number; fn: () => void; id: number }[] = [];
+  let ids = 0;
+  return {
+    now: () => t,
+    setTimer: (fn: () => void, ms: number) => {
+      timers.push({ at: t + ms, fn, id: ++ids });
+      return ids;
+    },
+    clearTimer: (id: unknown) => {
+      const i = timers.findIndex((x) => x.id === id);
+      if (i !== -1) timers.splice(i, 1);
+    },
+    /** Runs every timer due within `ms`, in order, letting the writes they start settle. */
+    async advance(ms: number) {
+      const end = t + ms;
+      for (;;) {
+        timers.sort((a, b) => a.at - b.at);
+        const next = timers[0];
+        if (!next || next.at > end) break;
+        timers.shift();
+        t = next.at;
+        next.fn();
+        await settle();
+      }
+      t = end;
+    },
+  };
+}
+
+/** Lets pending promise callbacks run. */
+export const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

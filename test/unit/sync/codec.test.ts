@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import type { ProgressRecord, WebStoryRecord } from '../../../lib/db/schema';
+import { BUCKETS, ITEM_LIMIT, SYNC_BUDGET, bucketOf, layout, readBucket } from '../../../lib/sync/buckets';
+import { CLOCK_SKEW_MS, SYNC_TITLE_CHARS, decodeEntry, encodeEntry, entryFrom, recordsOf, type SyncEntry } from '../../../lib/sync/entry';
+import { FakeSyncArea, MAX_ITEMS, QUOTA_BYTES } from '../../support/fake-sync-area';
+
+const NOW = Date.UTC(2026, 11, 1, 12);
+
+const seed = (key = 'seed:just-you-and-i', t = NOW - 1000): ProgressRecord => ({
+  key,
+  position: { section: 2, paragraph: 7, n: 31, offset: 0.25 },
+  percent: 41.3,
+  updatedAt: t,
+  finishedAt: null,
+});
+
+const ao3Story = (id: string, title = 'A Long Title That Goes On And On Past The Limit'): WebStoryRecord => ({
+  key: `web:ao3:${id}`,
+  site: 'ao3',
+  storyId: id,
+  storyUrl: `https://archiveofourown.org/works/${id}`,
+  title,
+  authors: ['someone'],
+  fandoms: ['Puella Magi Madoka Magica'],
+  chapterCount: 12,
+  words: 81_000,
+  chapter: { number: 3, title: 'Three', url: `https://archiveofourown.org/works/${id}/chapters/987654321` },
+  updatedAt: NOW - 500,
+});
+
+const webProgress = (id: string, t = NOW - 500): ProgressRecord => ({
+  key: `web:ao3:${id}`,
+  position: { section: 2, paragraph: 14, n: 14, offset: 0.5 },
+  percent: 20.8,
+  updatedAt: t,
+  finishedAt: null,
+});
+
+describe('sync entries', () => {
+  it('round-trip a bundled story place exactly (offset to a hundredth of a paragraph, percent to a tenth)', () => {
+    const e = entryFrom(seed(), undefined, 'dev1');
+    expect(decodeEntry(JSON.parse(JSON.stringify(encodeEntry(e))), NOW)).toEqual(e);
+  });
+
+  it('round-trip a web story with a cut title and the chapter URL rebuilt from its id', () => {
+    const e = entryFrom(webProgress('12345678'), ao3Story('12345678'), 'dev1');
+    const back = decodeEntry(JSON.parse(JSON.stringify(encodeEntry(e))), NOW);
+    expect(back?.web).toEqual({
+      title: 'A Long Title That Goes On And On Past The Limit'.slice(0, SYNC_TITLE_CHARS),
+      chapter: 3,
+      url: 'https://archiveofourown.org/works/12345678/chapters/987654321',
+    });
+    expect(back?.position).toEqual(e.position);
+  });
+
+  it('give a device that never saw a web story what its library needs, and keep what a device knew', () => {
+    const e = decodeEntry(encodeEntry(entryFrom(webProgress('555'), ao3Story('555', 'Short'), 'dev1')), NOW) as SyncEntry;
+    const fresh = recordsOf(e, undefined);
+    expect(fresh.story).toMatchObject({ key: 'web:ao3:555', site: 'ao3', storyId: '555', title: 'Short', chapter: { number: 3 } });
+    expect(fresh.story?.storyUrl).toBe('https://archiveofourown.org/works/555');
+    const known = recordsOf(e, { ...ao3Story('555', 'Short but complete'), chapter: { number: 1, title: 'One', url: 'https://archiveofourown.org/works/555/chapters/1' } });
+    expect(known.story).toMatchObject({ title: 'Short but complete', authors: ['someone'], words: 81_000, chapter: { number: 3, title: null } });
+  });
+
+  it.each([
+    ['not an array', { key: 'seed:a' }],
+    ['a key of no known kind', ['file:///etc/passwd', 0, 0, 0, 0, 'mhx3k2a1', '', 'd', 0]],
+    ['a web key spelled out (stored keys drop "web:")', ['web:ao3:1', 0, 0, 0, 0, 'mhx3k2a1', '', 'd', 0, 't', '']],
+    ['a negative paragraph', ['seed:a', 0, -1, 0, 0, 'mhx3k2a1', '', 'd', 0]],
+    ['an offset past 1', ['seed:a', 0, 0, 101, 0, 'mhx3k2a1', '', 'd', 0]],
+    ['a percent past 100', ['seed:a', 0, 0, 0, 1e308, 'mhx3k2a1', '', 'd', 0]],
+    ['a time before 2000', ['seed:a', 0, 0, 0, 0, '1', '', 'd', 0]],
+    ['a device id with markup', ['seed:a', 0, 0, 0, 0, 'mhx3k2a1', '', '<b>', 0]],
+    ['a web story without its title', ['ao3:1', 0, 0, 0, 0, 'mhx3k2a1', '', 'd', 0]],
+    ['a chapter ref that is a path', ['ao3:1', 0, 0, 0, 0, 'mhx3k2a1', '', 'd', 0, 't', '../../x']],
+  ])('refuse %s', (_why, tuple) => {
+    expect(decodeEntry(tuple, NOW)).toBeNull();
+  });
+
+  it('take a time from the future as now, and keep one within the clock skew', () => {
+    const ahead = encodeEntry({ ...entryFrom(seed(), undefined, 'd'), updatedAt: NOW + 30 * 86_400_000 });
+    expect(decodeEntry(ahead, NOW)?.updatedAt).toBe(NOW);
+    const skewed = encodeEntry({ ...entryFrom(seed(), undefined, 'd'), updatedAt: NOW + CLOCK_SKEW_MS - 1 });
+    expect(decodeEntry(skewed, NOW)?.updatedAt).toBe(NOW + CLOCK_SKEW_MS - 1);
+  });
+});
+
+describe('sync buckets', () => {
+  const many = (count: number): SyncEntry[] =>
+    Array.from({ length: count }, (_, i) => {
+      const id = String(10_000_000 + i * 7919);
+      const story = { ...ao3Story(id, `Story number ${i} of the long library`), chapter: { number: 3, title: null, url: `https://archiveofourown.org/works/${id}/chapters/${90_000_000 + i}` } };
+      return entryFrom(webProgress(id, NOW - i * 60_000), story, 'k3f9a');
+    });
+
+  it('place a story in the same bucket on every device', () => {
+    expect(bucketOf('web:ao3:12345678')).toBe(bucketOf('web:ao3:12345678'));
+    const used = new Set(many(2000).map((e) => bucketOf(e.key)));
+    expect(used.size).toBe(BUCKETS);
+  });
+
+  it('keep at least 1,000 of the most recent web stories within the budget, with room to spare', () => {
+    const { buckets, kept } = layout(many(5000));
+    expect(kept.length).toBeGreaterThanOrEqual(1000);
+    const bytes = [...buckets].reduce((n, [k, v]) => n + FakeSyncArea.bytes(k, v), 0);
+    expect(bytes).toBeLessThanOrEqual(SYNC_BUDGET);
+    expect(SYNC_BUDGET).toBeLessThan(QUOTA_BYTES * 0.9);
+    for (const [k, v] of buckets) expect(FakeSyncArea.bytes(k, v)).toBeLessThanOrEqual(ITEM_LIMIT);
+    expect(buckets.size).toBeLessThanOrEqual(MAX_ITEMS);
+    // The ones kept are the most recent: nothing kept is older than something left out.
+    const oldestKept = Math.min(...kept.map((e) => e.updatedAt));
+    const keptKeys = new Set(kept.map((e) => e.key));
+    const newestDropped = Math.max(...many(5000).filter((e) => !keptKeys.has(e.key)).map((e) => e.updatedAt));
+    expect(newestDropped).toBeLessThan(oldestKept);
+  });
+
+  it('store 5,000 stories in a fake Chrome sync area without passing any quota', async () => {
+    const area = new FakeSyncArea(() => NOW);
+    const { buckets } = layout(many(5000));
+    await area.set(Object.fromEntries(buckets));
+    expect(area.bytesInUse()).toBeLessThanOrEqual(QUOTA_BYTES);
+  });
+
+  it('read each bucket on its own, skipping a malformed tuple and refusing an unknown format', () => {
+    const { buckets } = layout(many(40));
+    const [key, value] = [...buckets][0] as [string, unknown[]];
+    const entries = readBucket([...value, ['junk']], NOW);
+    expect(entries.length).toBe(value.length - 1);
+    expect(entries.every((e) => bucketOf(e.key) === key)).toBe(true);
+    expect(readBucket([2, ...value.slice(1)], NOW)).toEqual([]);
+    expect(readBucket('[1]', NOW)).toEqual([]);
+  });
+});
