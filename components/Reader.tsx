@@ -1,4 +1,4 @@
-import { Component } from 'preact';
+import { Component, type ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CatalogEntry } from '../lib/catalog';
 import { formatMinutes, formatWords } from './format';
@@ -32,6 +32,8 @@ export interface ReaderProps {
   endNotesOpen: boolean;
   /** A quiet message shown under the header (for example when progress cannot be saved). */
   notice: string | null;
+  /** Shown under the header too: an offer the reader may take (a place reached on another device). */
+  banner?: ComponentChildren;
   onPosition: (report: PositionReport) => void;
   onSettings: (settings: Settings) => void;
   onNotesToggle: (which: 'front' | 'end', open: boolean) => void;
@@ -203,6 +205,7 @@ export function Reader(props: ReaderProps) {
           {props.notice}
         </p>
       )}
+      {props.banner}
       <main>
       <article class="story" lang="en" aria-labelledby="story-title" ref={article}>
         <header class="story-header">

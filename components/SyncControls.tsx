@@ -28,7 +28,7 @@ export function SyncControls(props: SyncControlsProps) {
       {props.firefox && <p class="row-meta">{t('syncFirefox')}</p>}
       {props.enabled ? (
         <>
-          <p class="row-meta sync-status" role="status">
+          <p class="row-meta sync-status" role="status" data-last-sync={props.status?.lastSyncAt ?? undefined}>
             {syncStatusText(props.status, props.now)}
           </p>
           <div class="backup-actions">

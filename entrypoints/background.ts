@@ -6,17 +6,30 @@ import { askTab } from '../platform/messages';
 import { createProgressService } from '../platform/progress';
 import { listenForReaders } from '../platform/reader-port';
 import { migrateLegacyUi } from '../platform/ui-state';
+import { browserSyncArea, deviceId, syncEnabled, syncStatus, syncStoreOver } from '../platform/sync';
+import { createSyncService } from '../lib/sync/service';
 
 declare const chrome: typeof Browser;
 
 export default defineBackground(() => {
   const progress = createProgressService();
+  const sync = createSyncService({
+    enabled: syncEnabled,
+    area: browserSyncArea(),
+    store: syncStoreOver(progress),
+    deviceId,
+    saveStatus: (s) => syncStatus.set(s),
+  });
+  // Positions saved by the views (they write IndexedDB themselves) go out with the next sync batch too.
+  progress.onChange((change) => change.origin !== 'sync' && sync.changed());
   const background = createBackground({
     extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
     progress,
     injectReadability: (tabId, frameId) => browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/readability.js'] }),
     toggleReader: (tabId) => askTab(tabId, { type: 'toggle-reader' }),
     openPanel: import.meta.env.CHROME ? (windowId) => chrome.sidePanel.open({ windowId }) : undefined,
+    sync,
   });
 
   // Reader views hand over their last position when they close.

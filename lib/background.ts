@@ -1,9 +1,12 @@
 import type { ProgressRecord, WebStoryRecord } from './db/schema';
+import type { SyncService } from './sync/service';
 import { parseMessage, PROTOCOL, type MessageType, type Reply, type RequestOf, type SaveReply } from './messages';
 
 /** The background's view of a message's sender: the extension it came from, and its tab and frame if any. */
 export interface Sender {
   id?: string;
+  /** The sending document: an extension page's own URL, or a content script's web page. */
+  url?: string;
   tab?: { id?: number };
   frameId?: number;
 }
@@ -12,6 +15,8 @@ export interface Sender {
 export interface BackgroundDeps {
   /** This extension's id: a message from anywhere else is ignored. */
   extensionId: string;
+  /** Where this extension's own pages live (`runtime.getURL('')`): some requests are theirs alone. */
+  extensionOrigin: string;
   progress: {
     get(key: string): Promise<ProgressRecord | undefined>;
     save(record: ProgressRecord): Promise<Outcome>;
@@ -23,6 +28,8 @@ export interface BackgroundDeps {
   toggleReader(tabId: number): Promise<unknown>;
   /** Opens the side panel (Chrome); undefined where the browser has its own command for it. */
   openPanel?: (windowId: number) => Promise<unknown>;
+  /** The sync service (lib/sync/service.ts): told of every position stored here. */
+  sync?: Pick<SyncService, 'changed' | 'soon' | 'syncNow'>;
   now?: () => number;
 }
 
@@ -35,8 +42,13 @@ const toReply = (o: Outcome): SaveReply => (o.ok ? { ok: true } : { ok: false, r
 
 export function createBackground(deps: BackgroundDeps) {
   const now = deps.now ?? Date.now;
+  /** The reply to a save; a position that was written goes out with the next sync batch. */
+  const stored = (o: Outcome): SaveReply => {
+    if (o.ok) deps.sync?.changed();
+    return toReply(o);
+  };
   const handlers: Handlers = {
-    'web-progress': async ({ story, progress }) => toReply(await deps.progress.saveWeb(story, progress)),
+    'web-progress': async ({ story, progress }) => stored(await deps.progress.saveWeb(story, progress)),
     // The progress service answers from memory a position IndexedDB did not take (quota), so a chapter
     // reopened in the same background lifetime still lands on its paragraph.
     'web-position': async ({ key }) => (await deps.progress.get(key)) ?? null,
@@ -46,6 +58,8 @@ export function createBackground(deps: BackgroundDeps) {
       await deps.injectReadability(sender.tab.id, sender.frameId ?? 0);
       return true;
     },
+    // Extension pages only: a content script has no business with sync.
+    'sync-now': async (_request, sender) => (sender.url?.startsWith(deps.extensionOrigin) && deps.sync ? deps.sync.syncNow() : null),
   };
 
   return {
@@ -65,7 +79,11 @@ export function createBackground(deps: BackgroundDeps) {
     /** The last position a reader view posted before its port closed (already normalized by the port). */
     savePortReport(report: { kind: 'seed'; progress: ProgressRecord } | { kind: 'web'; story: WebStoryRecord; progress: ProgressRecord }): Promise<SaveReply> {
       const saving = report.kind === 'web' ? deps.progress.saveWeb(report.story, report.progress) : deps.progress.save(report.progress);
-      return saving.then(toReply);
+      // A view closed (a panel, or a page left for the next chapter): a moment to sync sooner.
+      return saving.then((o) => {
+        deps.sync?.soon();
+        return stored(o);
+      });
     },
     onCommand(command: string, tab: { id?: number; windowId?: number } | undefined): Promise<unknown> | undefined {
       if (command === 'toggle-reader' && tab?.id !== undefined) return deps.toggleReader(tab.id);

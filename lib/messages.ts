@@ -1,5 +1,7 @@
 import type { ProgressRecord, WebStoryRecord } from './db/schema';
 import { isWebKey, normalizeProgressRecord, normalizeWebStoryRecord } from './records';
+import type { SyncStatus } from './sync/engine';
+import { normalizeSyncStatus } from './sync/status';
 
 /**
  * The messages between Ficwell's parts, in one typed map. Content scripts ask the background, which owns
@@ -25,6 +27,8 @@ export interface Protocol {
   'web-position': { request: { key: string }; reply: ProgressRecord | null };
   /** The page needs the Readability fallback: inject it into the sender's frame. */
   'load-readability': { request: Record<never, never>; reply: boolean };
+  /** An extension page's "Sync now": write the places now; the status after it, null while sync is off. */
+  'sync-now': { request: Record<never, never>; reply: SyncStatus | null };
 }
 
 /** Background to a tab's content script. */
@@ -83,6 +87,11 @@ export const PROTOCOL: { [K in MessageType]: Entry<RequestOf<K>, Reply<K>> } = {
     request: () => ({}),
     reply: (x): x is boolean => typeof x === 'boolean',
     refused: false,
+  },
+  'sync-now': {
+    request: () => ({}),
+    reply: (x): x is SyncStatus | null => x === null || normalizeSyncStatus(x) !== null,
+    refused: null,
   },
 };
 

@@ -10,13 +10,15 @@ import { openFicwellDB, type ProgressRecord, type WebStoryRecord } from '../lib/
 export interface ProgressService {
   get(key: string): Promise<ProgressRecord | undefined>;
   all(): Promise<ProgressRecord[]>;
-  save(record: ProgressRecord): Promise<SaveOutcome>;
-  saveWeb(story: WebStoryRecord, record: ProgressRecord): Promise<SaveOutcome>;
+  /** `origin` 'sync': the place came from another device (views offer it rather than jump to it). */
+  save(record: ProgressRecord, origin?: Origin): Promise<SaveOutcome>;
+  saveWeb(story: WebStoryRecord, record: ProgressRecord, origin?: Origin): Promise<SaveOutcome>;
   /** A backup's records, merged in batches (newest wins); other views are told once, to reload. */
   importRecords(progress: readonly ProgressRecord[], stories: readonly WebStoryRecord[]): Promise<ImportOutcome>;
   /** Everything stored, for an export; a failure is reported, never an empty library in its place. */
   snapshot(): Promise<{ ok: true; progress: ProgressRecord[]; stories: WebStoryRecord[] } | { ok: false; reason: StoreFailure }>;
   webStories(): Promise<WebStoryRecord[]>;
+  webStory(key: string): Promise<WebStoryRecord | undefined>;
   recent(limit: number): Promise<Recent>;
   onChange(listener: (change: Change) => void): () => void;
   /** Many records changed at once (an import): reread what is shown. */
@@ -47,7 +49,11 @@ const CHANNEL = 'ficwell:progress';
 export interface Change {
   progress: ProgressRecord;
   story?: WebStoryRecord;
+  origin?: Origin;
 }
+
+/** Where a saved place came from, when not from reading in this profile. */
+export type Origin = 'sync';
 
 /** On the channel beside changes: many records changed, reread them. */
 interface Reload {
@@ -100,26 +106,26 @@ export function createProgressService(store: ProgressStore = createProgressStore
         return [...memory.values()];
       }
     },
-    async save(record) {
+    async save(record, origin) {
       remember(record);
       try {
         const { stored, wrote } = await store.save(record);
         setAvailable(true);
-        if (wrote) channel.postMessage({ progress: stored } satisfies Change);
+        if (wrote) channel.postMessage({ progress: stored, ...(origin ? { origin } : {}) } satisfies Change);
         return { ok: true, wrote, stored };
       } catch (e) {
         setAvailable(false);
         return { ok: false, reason: failureOf(e) };
       }
     },
-    async saveWeb(story, record) {
+    async saveWeb(story, record, origin) {
       remember(record);
       const known = memoryWeb.get(story.key);
       if (!known || known.updatedAt <= story.updatedAt) memoryWeb.set(story.key, story);
       try {
         const { stored, wrote } = await store.saveWeb(story, record);
         setAvailable(true);
-        if (wrote) channel.postMessage({ progress: stored, story } satisfies Change);
+        if (wrote) channel.postMessage({ progress: stored, story, ...(origin ? { origin } : {}) } satisfies Change);
         return { ok: true, wrote, stored };
       } catch (e) {
         setAvailable(false);
@@ -155,6 +161,13 @@ export function createProgressService(store: ProgressStore = createProgressStore
       } catch {
         setAvailable(false);
         return [...memoryWeb.values()];
+      }
+    },
+    async webStory(key) {
+      try {
+        return (await store.webStory(key)) ?? memoryWeb.get(key);
+      } catch {
+        return memoryWeb.get(key);
       }
     },
     async recent(limit) {

@@ -1,13 +1,16 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import type { SyncArea, SyncStatus } from '../lib/sync/engine';
+import type { ProgressService } from './progress';
+import type { SyncArea, SyncStore } from '../lib/sync/engine';
+import { normalizeSyncStatus } from '../lib/sync/status';
 
 /**
  * The browser's own sync (Chrome Sync, Firefox Sync) as the sync engine's area. Only the engine's buckets are
  * read and written here; nothing else of Ficwell's goes into `storage.sync`.
  */
-export function browserSyncArea(): SyncArea {
+export function browserSyncArea(): SyncArea & { clear(): Promise<void> } {
   return {
+    clear: () => browser.storage.sync.clear(),
     get: () => browser.storage.sync.get(null) as Promise<Record<string, unknown>>,
     set: (items) => browser.storage.sync.set(items),
     onChanged(listener) {
@@ -18,11 +21,6 @@ export function browserSyncArea(): SyncArea {
       return () => browser.storage.onChanged.removeListener(onChanged);
     },
   };
-}
-
-/** Empties the sync area of Ficwell's data (turning sync off keeps it; "clear" removes it everywhere). */
-export async function clearSyncArea(): Promise<void> {
-  await browser.storage.sync.clear();
 }
 
 /** This browser profile's id in sync entries: random, made once, never sent anywhere but the sync area. */
@@ -42,15 +40,6 @@ export const syncEnabled = normalizedItem('local:sync.enabled', (raw) => raw ===
 /** What the background last knew of sync, for the library to show. */
 export const syncStatus = normalizedItem('local:sync.status', normalizeSyncStatus);
 
-export function normalizeSyncStatus(raw: unknown): SyncStatus | null {
-  if (typeof raw !== 'object' || raw === null) return null;
-  const r = raw as Record<string, unknown>;
-  const lastSyncAt = typeof r.lastSyncAt === 'number' && Number.isFinite(r.lastSyncAt) ? r.lastSyncAt : null;
-  const error = r.error === 'quota' || r.error === 'rate' || r.error === 'failed' ? r.error : null;
-  const stories = Number.isInteger(r.stories) && (r.stories as number) >= 0 ? (r.stories as number) : 0;
-  return { lastSyncAt, error, stories };
-}
-
 /** A storage item read through a normalizer: whatever is stored, a valid value comes out. */
 function normalizedItem<T>(key: `local:${string}`, normalize: (raw: unknown) => T) {
   const item = storage.defineItem<unknown>(key);
@@ -64,5 +53,17 @@ function normalizedItem<T>(key: `local:${string}`, normalize: (raw: unknown) => 
     },
     set: (value: T) => item.setValue(value),
     watch: (listener: (value: T) => void) => item.watch((v) => listener(normalize(v))),
+  };
+}
+
+/** The sync engine's view of this profile's IndexedDB; places from other devices are saved marked as such. */
+export function syncStoreOver(progress: ProgressService): SyncStore {
+  return {
+    recent: (limit) => progress.recent(limit),
+    get: (key) => progress.get(key),
+    webStory: (key) => progress.webStory(key),
+    async apply(record, story) {
+      await (story ? progress.saveWeb(story, record, 'sync') : progress.save(record, 'sync'));
+    },
   };
 }

@@ -1,6 +1,11 @@
 import { render } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { SyncControls } from '../../components/SyncControls';
+import { RemoteOffer } from '../../components/RemoteOffer';
+import { useSync } from '../../components/hooks/useSync';
+import { formatAgo } from '../../components/format';
+import { browserSyncArea } from '../../platform/sync';
 import { BackupControls, exportResultText, importResultText } from '../../components/BackupControls';
 import { FIRST_ROWS, Library } from '../../components/Library';
 import { Reader, type PositionReport } from '../../components/Reader';
@@ -11,6 +16,7 @@ import { useUiState } from '../../components/hooks/useUiState';
 import { t } from '../../components/i18n';
 import type { StoryFile } from '../../lib/catalog';
 import { seedKey } from '../../lib/db/progress';
+import type { ProgressRecord } from '../../lib/db/schema';
 import type { Position } from '../../lib/position';
 import { routeHash } from '../../lib/route';
 import type { Settings } from '../../lib/settings';
@@ -71,6 +77,7 @@ function LibraryScreen({ message }: { message?: string }) {
   );
   const library = useLibrary(progress, firstScreen, { saveSort: (sort) => void saveUi({ sort }) });
   const [backupMessage, setBackupMessage] = useState<string | null>(null);
+  const sync = useSync();
   useEffect(() => {
     // Ready once every record is listed (or reading them failed), as in the popup.
     if (library.shelf?.complete || library.failed) document.documentElement.dataset.ready = 'true';
@@ -100,6 +107,15 @@ function LibraryScreen({ message }: { message?: string }) {
           }}
         />
       )}
+      <SyncControls
+        enabled={sync.enabled}
+        status={sync.status}
+        now={Date.now()}
+        firefox={import.meta.env.FIREFOX}
+        onToggle={sync.setEnabled}
+        onSyncNow={() => void sync.syncNow()}
+        onClear={() => void browserSyncArea().clear()}
+      />
       <BackupControls
         message={backupMessage}
         onExport={() => void exportLibrary(progress, document).then((r) => setBackupMessage(exportResultText(r)))}
@@ -144,21 +160,51 @@ function StoryScreen({ data, ui, update, ...props }: StoryScreenProps) {
     document.documentElement.dataset.ready = 'true'; // the story is drawn (tests wait for this)
   }, []);
 
+  // Where this panel is now, and a place another device reached (offered, never jumped to).
+  const here = useRef<Position | null>(props.initial);
+  const [offer, setOffer] = useState<ProgressRecord | null>(null);
+  const [jump, setJump] = useState<{ to: Position; count: number } | null>(null);
+  useEffect(
+    () =>
+      progress.onChange((c) => {
+        if (c.origin !== 'sync' || c.progress.key !== seedKey(id)) return;
+        if (c.progress.position.n !== here.current?.n) setOffer(c.progress);
+      }),
+    [id],
+  );
+
   const onPosition = (r: PositionReport) => {
     const now = Date.now();
+    here.current = r.position;
     reporter.report({ kind: 'seed', progress: { key: seedKey(id), position: r.position, percent: r.percent, updatedAt: now, finishedAt: r.atEnd ? now : null } });
   };
+  const section = offer && data.outline.sections[offer.position.section];
   return (
     <Reader
+      key={jump?.count ?? 0}
       entry={data.entry}
       outline={data.outline}
-      initial={props.initial}
+      initial={jump?.to ?? props.initial}
       initialChunks={props.chunks}
       loadChunk={(i) => loadChunk(id, i)}
       settings={props.settings}
       frontMatterOpen={ui.frontMatterOpen[id] ?? true}
       endNotesOpen={ui.endNotesOpen[id] ?? true}
       notice={props.notice}
+      banner={
+        offer && (
+          <RemoteOffer
+            where={section?.heading ?? t('syncPlacePercent', Math.floor(offer.percent))}
+            ago={formatAgo(offer.updatedAt, Date.now())}
+            onGo={() => {
+              setJump({ to: offer.position, count: (jump?.count ?? 0) + 1 });
+              here.current = offer.position;
+              setOffer(null);
+            }}
+            onDismiss={() => setOffer(null)}
+          />
+        )
+      }
       onPosition={onPosition}
       onSettings={props.onSettings}
       onNotesToggle={(which, open) =>

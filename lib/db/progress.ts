@@ -38,6 +38,7 @@ export interface ProgressStore {
   snapshot(): Promise<{ progress: ProgressRecord[]; stories: WebStoryRecord[] }>;
   /** Stories read on sites, most recently read first. */
   webStories(): Promise<WebStoryRecord[]>;
+  webStory(key: string): Promise<WebStoryRecord | undefined>;
   /**
    * The library's first screen without reading it all: the `limit` most recently read records (newest
    * first), the web stories among them, and how many web stories there are in all.
@@ -181,6 +182,9 @@ export function createProgressStore(open: (onVersionChange: () => void) => Promi
     },
     async webStories() {
       return (await (await connection()).getAllFromIndex('webStories', 'by-updated')).reverse();
+    },
+    async webStory(key) {
+      return (await connection()).get('webStories', key);
     },
     async recent(limit) {
       const tx = (await connection()).transaction(['progress', 'webStories'], 'readonly');

@@ -124,7 +124,8 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
     // A bucket this device emptied (its stories moved out of the budget) is written empty, never removed:
     // a removed key must not read as "deleted" anywhere.
     for (const key of remote.keys()) if (!buckets.has(key) && remote.get(key) !== '[1]') changed[key] = [1];
-    if (Object.keys(changed).length === 0) return report({ stories: kept.length });
+    // Nothing to write: the area already holds this device's places, so it is in sync as of now.
+    if (Object.keys(changed).length === 0) return report({ lastSyncAt: now(), error: null, stories: kept.length });
     lastWrite = now();
     try {
       await o.area.set(changed);

@@ -1,5 +1,6 @@
 import type { ProgressRecord, WebStoryRecord } from '../db/schema';
 import type { Position } from '../position';
+import { clampTime, isSeedKey, isWebKey } from '../records';
 import type { SiteId } from '../sites/types';
 
 /**
@@ -21,15 +22,6 @@ export interface SyncEntry {
 /** Titles are cut to this many characters in sync (the full title comes back when the page is visited). */
 export const SYNC_TITLE_CHARS = 24;
 
-/** Clocks of two devices may differ by this much; a time further ahead is not trusted. */
-export const CLOCK_SKEW_MS = 5 * 60_000;
-const EARLIEST = Date.UTC(2000, 0, 1);
-
-/** A time from the future is taken as now: it must never win over real reading for days or forever. */
-export function clampTime(t: number, now: number): number {
-  return t > now + CLOCK_SKEW_MS ? now : t;
-}
-
 /**
  * Chapter addresses per site, so a synced entry carries a chapter id at most, not a URL: fanfiction.net
  * chapters are addressed by number, AO3 chapters by an id of their own.
@@ -47,9 +39,14 @@ const CHAPTER_URLS: Record<SiteId, { origin: string; ref(url: string): string; u
   },
 };
 
-const WEB_KEY = /^web:(ffn|ao3):(\d{1,15})$/;
-const SEED_KEY = /^seed:[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const DEVICE = /^[a-z0-9]{1,12}$/;
+
+/** The site and story id of a web story's key (already checked by isWebKey). */
+const webParts = (key: string): [SiteId, string] | null => {
+  if (!isWebKey(key)) return null;
+  const [, site, id] = key.split(':') as [string, SiteId, string];
+  return [site, id];
+};
 
 export function entryFrom(progress: ProgressRecord, story: WebStoryRecord | undefined, device: string): SyncEntry {
   const entry: SyncEntry = {
@@ -85,17 +82,15 @@ export function encodeEntry(e: SyncEntry): EntryTuple {
     e.device,
     Math.max(0, p.n - p.paragraph),
   ];
-  const site = WEB_KEY.exec(e.key)?.[1] as SiteId | undefined;
-  if (!site || !e.web) return base;
-  return [...base, e.web.title.slice(0, SYNC_TITLE_CHARS), CHAPTER_URLS[site].ref(e.web.url)] as EntryTuple;
+  const web = webParts(e.key);
+  if (!web || !e.web) return base;
+  return [...base, e.web.title.slice(0, SYNC_TITLE_CHARS), CHAPTER_URLS[web[0]].ref(e.web.url)] as EntryTuple;
 }
 
 const int = (x: unknown, max: number): x is number => Number.isInteger(x) && (x as number) >= 0 && (x as number) <= max;
-const time = (x: unknown, now: number): number | null => {
-  if (typeof x !== 'string' || !/^[0-9a-z]{1,9}$/.test(x)) return null;
-  const t = parseInt(x, 36);
-  return t >= EARLIEST ? clampTime(t, now) : null;
-};
+/** A base-36 time, clamped like every time that arrives (lib/records.ts): null when it is no date. */
+const time = (x: unknown, now: number): number | null =>
+  typeof x === 'string' && /^[0-9a-z]{1,9}$/.test(x) ? clampTime(parseInt(x, 36), now) : null;
 
 /** The entry a tuple holds, or null for anything malformed: data from the sync area is never trusted. */
 export function decodeEntry(x: unknown, now: number): SyncEntry | null {
@@ -103,7 +98,7 @@ export function decodeEntry(x: unknown, now: number): SyncEntry | null {
   const [stored, section, paragraph, offset, percent, updated, finished, device, dn, title, ref] = x as unknown[];
   if (typeof stored !== 'string' || stored.length > 80) return null;
   const key = stored.startsWith('seed:') ? stored : `web:${stored}`;
-  if (!(SEED_KEY.test(key) || WEB_KEY.test(key))) return null;
+  if (!(isSeedKey(key) || isWebKey(key))) return null;
   if (!int(section, 1e6) || !int(paragraph, 1e7) || !int(offset, 100) || !int(percent, 1000)) return null;
   if (!int(dn, 1e7) || typeof device !== 'string' || !DEVICE.test(device)) return null;
   const updatedAt = time(updated, now);
@@ -117,12 +112,11 @@ export function decodeEntry(x: unknown, now: number): SyncEntry | null {
     updatedAt,
     device,
   };
-  const web = WEB_KEY.exec(key);
+  const web = webParts(key);
   if (web) {
     if (typeof title !== 'string' || typeof ref !== 'string' || !/^\d{0,15}$/.test(ref)) return null;
-    const site = web[1] as SiteId;
     const chapter = section + 1;
-    entry.web = { title: title.slice(0, SYNC_TITLE_CHARS), chapter, url: CHAPTER_URLS[site].url(web[2] as string, chapter, ref) };
+    entry.web = { title: title.slice(0, SYNC_TITLE_CHARS), chapter, url: CHAPTER_URLS[web[0]].url(web[1], chapter, ref) };
   } else if (x.length !== 9) return null;
   return entry;
 }
@@ -135,10 +129,9 @@ export function newerEntry(a: Pick<SyncEntry, 'updatedAt' | 'device'>, b: Pick<S
 /** The records a device stores for an entry it did not have: the story's own record for a web story. */
 export function recordsOf(e: SyncEntry, known: WebStoryRecord | undefined): { progress: ProgressRecord; story?: WebStoryRecord } {
   const progress: ProgressRecord = { key: e.key, position: e.position, percent: e.percent, updatedAt: e.updatedAt, finishedAt: e.finishedAt };
-  const web = WEB_KEY.exec(e.key);
+  const web = webParts(e.key);
   if (!web || !e.web) return { progress };
-  const site = web[1] as SiteId;
-  const storyId = web[2] as string;
+  const [site, storyId] = web;
   const chapter = { number: e.web.chapter, title: null, url: e.web.url };
   // A merge never replaces a known fact with an unknown one: a story this device has seen keeps its details.
   const story: WebStoryRecord = known

@@ -30,6 +30,7 @@ function memoryStore(fail: { write?: DOMException } = {}): ProgressStore & { rec
     importRecords: async () => ({ positions: 0, stories: 0, error: null }),
     snapshot: async () => ({ progress: [...records.values()], stories: [] }),
     webStories: async () => [],
+    webStory: async () => undefined,
     recent: async () => ({ progress: [], stories: [], storyCount: 0 }),
   };
 }
@@ -41,10 +42,16 @@ describe('background handlers', () => {
   let store: ReturnType<typeof memoryStore>;
   const tabSender = { id: fakeBrowser.runtime.id, tab: { id: 7 }, frameId: 2 };
 
+  const sync = { changed: vi.fn(), soon: vi.fn(), syncNow: vi.fn(async () => ({ lastSyncAt: NOW, error: null, stories: 3 })) };
+  const ORIGIN = 'chrome-extension://ficwell-test/';
+
   function wire(failWrite?: DOMException) {
     store = memoryStore({ write: failWrite });
+    for (const f of Object.values(sync)) f.mockClear();
     deps = {
       extensionId: fakeBrowser.runtime.id,
+      extensionOrigin: ORIGIN,
+      sync,
       progress: createProgressService(store),
       injectReadability: vi.fn(async () => undefined),
       toggleReader: vi.fn(async () => undefined),
@@ -127,6 +134,26 @@ describe('background handlers', () => {
     expect([...store.records.keys()].sort()).toEqual(['seed:never-alone', story.key]);
     const full = wire(quota());
     expect(await full.savePortReport({ kind: 'web', story, progress })).toEqual({ ok: false, reason: 'quota' });
+  });
+
+  it('sync-now: runs for an extension page (a tab or the panel), never for a content script', async () => {
+    wire();
+    const page = { id: fakeBrowser.runtime.id, url: `${ORIGIN}sidepanel.html#library`, tab: { id: 3 } };
+    expect(await deliver({ type: 'sync-now' }, page)).toEqual({ lastSyncAt: NOW, error: null, stories: 3 });
+    expect(await deliver({ type: 'sync-now' }, { ...tabSender, url: 'https://archiveofourown.org/works/1' })).toBeNull();
+    expect(sync.syncNow).toHaveBeenCalledTimes(1);
+  });
+
+  it('sync: a stored position goes out with the next batch, a closed view makes it sooner, a refused one not at all', async () => {
+    const bg = wire();
+    await deliver({ type: 'web-progress', story, progress });
+    expect(sync.changed).toHaveBeenCalledTimes(1);
+    await bg.savePortReport({ kind: 'web', story, progress: { ...progress, updatedAt: progress.updatedAt + 1 } });
+    expect(sync.soon).toHaveBeenCalledTimes(1);
+    fakeBrowser.reset();
+    wire(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    await deliver({ type: 'web-progress', story, progress });
+    expect(sync.changed).not.toHaveBeenCalled();
   });
 
   it('commands: toggle the reader in the tab, open the panel in the window', async () => {

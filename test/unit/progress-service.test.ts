@@ -22,6 +22,7 @@ const failing: ProgressStore = {
   importRecords: quota,
   snapshot: unavailable,
   webStories: unavailable,
+  webStory: unavailable,
   recent: unavailable,
 };
 

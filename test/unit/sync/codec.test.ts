@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgressRecord, WebStoryRecord } from '../../../lib/db/schema';
 import { BUCKETS, ITEM_LIMIT, SYNC_BUDGET, bucketOf, layout, readBucket } from '../../../lib/sync/buckets';
-import { CLOCK_SKEW_MS, SYNC_TITLE_CHARS, decodeEntry, encodeEntry, entryFrom, recordsOf, type SyncEntry } from '../../../lib/sync/entry';
+import { CLOCK_SKEW_MS } from '../../../lib/time';
+import { SYNC_TITLE_CHARS, decodeEntry, encodeEntry, entryFrom, recordsOf, type SyncEntry } from '../../../lib/sync/entry';
 import { FakeSyncArea, MAX_ITEMS, QUOTA_BYTES } from '../../support/fake-sync-area';
 
 const NOW = Date.UTC(2026, 11, 1, 12);
