@@ -205,6 +205,13 @@ export function sanitizeToFragment(input: string | Node, win: SanitizeWindow, op
   return out;
 }
 
+/**
+ * The page attributes the sanitizer reads at all: the allow-list, `style` (for its text-align) and `class`
+ * (the adapters leave out elements by class before sanitizing). A copy of page markup made for the sanitizer
+ * needs no other: it would drop them.
+ */
+export const SANITIZER_READS: ReadonlySet<string> = new Set([...ALLOWED_ATTR, 'style', 'class']);
+
 /** Attributes a copy may carry: the allow-list, and the ones the hooks above add. */
 const COPY_ATTR = new Set([...ALLOWED_ATTR, 'rel', 'loading', 'referrerpolicy']);
 const COPY_TAGS = new Set(ALLOWED_TAGS.map((t) => t.toUpperCase()));

@@ -3,7 +3,7 @@
  * their text, words and role. Shared by every adapter and by the Readability fallback.
  */
 
-import { sanitizeToFragment, serializeFragment, type SanitizeWindow } from '../sanitize';
+import { SANITIZER_READS, sanitizeToFragment, serializeFragment, type SanitizeWindow } from '../sanitize';
 import { countWords } from '../story/counts';
 import { isAuthorsNoteStart } from '../story/notes';
 import { domCall, domGet } from './page';
@@ -306,7 +306,7 @@ export function inertDocumentFor(doc: Document): Document {
  * copies a clonable shadow root (declarative shadow DOM, `shadowrootclonable`) and a custom element's `is`
  * value with it. Attributes come along (the sanitizer judges them); one the DOM refuses to set is left out.
  */
-function shallowCopy(src: Element, doc: Document): Element {
+function shallowCopy(src: Element, doc: Document, keep?: ReadonlySet<string>): Element {
   const ns = domGet<string | null>(src, 'namespaceURI');
   const local = domGet<string>(src, 'localName');
   const prefix = domGet<string | null>(src, 'prefix');
@@ -319,6 +319,7 @@ function shallowCopy(src: Element, doc: Document): Element {
   const attrs = domGet<NamedNodeMap>(src, 'attributes');
   for (let i = 0; i < attrs.length; i++) {
     const a = attrs[i] as Attr;
+    if (keep && !keep.has(a.name)) continue;
     try {
       copy.setAttributeNS(a.namespaceURI, a.name, a.value);
     } catch {
@@ -332,7 +333,7 @@ function shallowCopy(src: Element, doc: Document): Element {
  * Appends copies of `nodes` (and their subtrees) to `target`, one node at a time with a stack of its own (a
  * deep `cloneNode` recurses). Only elements and text are copied, into `target`'s document (give it an inert
  * one: see `inertDocumentFor`), and only through `childNodes`: a shadow root's content never comes along.
- * Elements nested deeper than `maxDepth` are left out, their content kept in their place, except the short
+ * `keepAttributes` limits the attributes copied (all by default). Elements nested deeper than `maxDepth` are left out, their content kept in their place, except the short
  * subtrees at the bottom (paragraphs and their inline markup), which are copied whole: the chain of wrappers
  * above them is what gets flattened.
  *
@@ -340,7 +341,7 @@ function shallowCopy(src: Element, doc: Document): Element {
  * detached subtree: appending checks the new parent's ancestors, and on a deep page that check would
  * otherwise cost the whole depth for every node.
  */
-export function copyBounded(nodes: readonly Node[], target: Node, maxDepth = MAX_DEPTH): void {
+export function copyBounded(nodes: readonly Node[], target: Node, maxDepth = MAX_DEPTH, keepAttributes?: ReadonlySet<string>): void {
   const doc = (target.nodeType === 9 ? target : target.ownerDocument) as Document;
   const heights = new Map<Node, number>();
   const heightOf = (node: Node) => {
@@ -364,7 +365,7 @@ export function copyBounded(nodes: readonly Node[], target: Node, maxDepth = MAX
     if (type !== ELEMENT_NODE) continue; // comments, processing instructions: nothing to read in them
     let into = parent;
     if (depth <= maxDepth || heightOf(src) <= KEEP_HEIGHT) {
-      into = shallowCopy(src as Element, doc);
+      into = shallowCopy(src as Element, doc, keepAttributes);
       stack.push({ attach: into, to: parent }); // after its children (the stack runs them first)
     }
     const kids = domGet<NodeListOf<ChildNode>>(src, 'childNodes');
@@ -383,7 +384,8 @@ export function childrenWithout(el: Element, skip?: string): DocumentFragment {
   const children = Array.from(domGet<NodeListOf<ChildNode>>(el, 'childNodes')).filter(
     (child) => !(skip && domGet<number>(child, 'nodeType') === ELEMENT_NODE && domCall<boolean>(child, 'matches', skip)),
   );
-  copyBounded(children, fragment);
+  // Only what the sanitizer reads: a page's thousands of other attributes would be copied to be dropped.
+  copyBounded(children, fragment, MAX_DEPTH, SANITIZER_READS);
   if (skip) for (const el2 of Array.from(fragment.querySelectorAll(skip))) el2.remove();
   // One text node where the page's parse left thousands side by side (text foster-parented out of a stray
   // <table>): every later step walks siblings, and some DOMs (jsdom) pay for each sibling on each step.
