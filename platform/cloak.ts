@@ -25,7 +25,8 @@ export function installPageStyles(doc: Document): PageStyles {
   let reading = false;
   const apply = () => {
     const hide = cloaked || reading;
-    if (hide && !style.isConnected) (doc.head ?? doc.documentElement).append(style);
+    // In <head> once there is one (at document_start there may be none yet): not beside the view's element.
+    if (hide && (!style.isConnected || (doc.head && style.parentNode !== doc.head))) (doc.head ?? doc.documentElement).append(style);
     else if (!hide) style.remove();
     // The benchmark's probe (bench/probe.ts) watches for this class; only the bench build sets it.
     if (import.meta.env.MODE === 'bench') doc.documentElement.classList.toggle('ficwell-reading', reading);
