@@ -7,7 +7,7 @@ import { applySettings } from '../../components/theme';
 import { webKey } from '../../lib/db/progress';
 import type { ProgressRecord } from '../../lib/db/schema';
 import type { ReaderState, TabRequest } from '../../lib/messages';
-import { isSaved } from '../../lib/save-reply';
+import { writeReporting } from '../../lib/save-reply';
 import { createSaver } from '../../lib/saver';
 import type { Settings } from '../../lib/settings';
 import { readabilityFallback, type ReadabilityModule } from '../../lib/sites/fallback';
@@ -203,13 +203,10 @@ function App({ page, root, view, life, initialSettings, initial, saved, bindShow
 
   const [tracker] = useState(() => {
     const saver = createSaver<PortReport>({
-      // The background's answer says whether the position was stored; anything but a yes is "not saved".
-      write: async (r) => {
-        const reply = await backgroundApi.saveWebProgress(r.story!, r.progress);
-        if (!isSaved(reply)) throw new Error(`position not saved: ${JSON.stringify(reply)}`);
-        setNotSaved(false);
-      },
-      onError: () => setNotSaved(true),
+      // The background's answer says whether the position was stored; anything but a yes is "not saved",
+      // shown quietly until a later save works.
+      write: writeReporting((r: PortReport) => backgroundApi.saveWebProgress(r.story!, r.progress), (ok) => setNotSaved(!ok)),
+      onError: () => {},
     });
     const port = connectReaderPort();
     const onHide = () => {
