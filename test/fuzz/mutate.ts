@@ -294,8 +294,9 @@ const OPS: readonly (readonly [string, Op, number])[] = [
     return [html.slice(0, at) + ' ' + attr + html.slice(at), `data-spoof <${t.name} ${attr}> @${t.start}`];
   }, 2],
   ['many-top-level', (html, rng, o) => {
-    // Text and <br> with no paragraph markup: many top-level nodes in one inline run.
-    const lines = rng.between(100, Math.max(100, Math.floor(o.maxLength / 40)));
+    // Text and <br> with no paragraph markup: many top-level nodes in one inline run. (Small: jsdom is
+    // quadratic in siblings; the huge shape is the dos-many-top-level case and the e2e 10 MB chapter.)
+    const lines = rng.between(50, Math.max(50, Math.min(250, Math.floor(o.maxLength / 40))));
     const at = boundary(html, position(html, rng));
     let piece = '';
     for (let i = 0; i < lines; i++) piece += `line ${i}<br>`;
