@@ -18,6 +18,9 @@ export default defineConfig({
     // page, only when its site adapter does not recognise it (see README, Permissions).
     permissions: ['storage', 'scripting'],
     host_permissions: storyMatchPatterns(),
+    // The restyling script (entrypoints/restyle/) is an unlisted script listed here by hand, not a WXT content
+    // script: WXT's content-script context talks to the page with window.postMessage (see that file).
+    content_scripts: [{ matches: storyMatchPatterns(), js: ['restyle.js'], run_at: 'document_start' }],
     commands: {
       _execute_action: { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_commandLibrary__' },
       ...(browser === 'firefox'

@@ -6,6 +6,10 @@ import type { Note, NoteKind, RichText, StoryPage } from '../lib/sites/types';
 import { chaptersOf, webPercent, type WebAnchor } from '../lib/web-progress';
 import { useParagraphAnchor } from './useParagraphAnchor';
 import { SettingsPanel } from './SettingsPanel';
+import { createDrawer, type Drawer } from './progressive';
+import { paragraphNumber } from '../lib/sites/body';
+import { isTrustedInput, trusted } from './trusted';
+import type { ParagraphFinder } from './anchor';
 
 export interface RestyledViewProps {
   page: StoryPage;
@@ -16,6 +20,8 @@ export interface RestyledViewProps {
   onPosition: (anchor: WebAnchor, atEnd: boolean) => void;
   onSettings: (settings: Settings) => void;
   onOriginal: () => void;
+  /** The last position could not be stored (refused or failed); cleared by a later save that worked. */
+  notSaved?: boolean;
 }
 
 const NOTE_LABEL: Record<NoteKind, MessageKey> = {
@@ -26,18 +32,64 @@ const NOTE_LABEL: Record<NoteKind, MessageKey> = {
   'chapter-end-notes': 'noteChapterEnd',
 };
 
+/** The view's own record of the paragraphs it drew: found by element, never by an attribute the page could write. */
+interface Drawn {
+  drawer: Drawer;
+  /** `byPart[part][p]`: the drawn paragraph element. */
+  byPart: HTMLElement[][];
+  anchors: WeakMap<Element, WebAnchor>;
+  finder: ParagraphFinder;
+}
+
+function createDrawn(root: () => HTMLElement | null): Drawn {
+  const anchors = new WeakMap<Element, WebAnchor>();
+  const byPart: HTMLElement[][] = [];
+  return {
+    drawer: createDrawer(paragraphNumber),
+    byPart,
+    anchors,
+    finder: {
+      of(el) {
+        const stop = root();
+        for (let at: Element | null = el; at && at !== stop; at = at.parentElement) if (anchors.has(at)) return at as HTMLElement;
+        return null;
+      },
+      all: () => byPart.flat(),
+    },
+  };
+}
+
 /**
  * The only place page-derived markup reaches the DOM: a copy of the sanitizer's own nodes (lib/sanitize.ts,
- * through the site adapters or the Readability fallback), inserted before the frame is painted. Nothing is
- * parsed from a string here.
+ * through the site adapters or the Readability fallback), built element by element from the sanitizer's
+ * allow-list (never `importNode`, which would bring a clonable shadow root along) and drawn in slices
+ * (components/progressive.ts). Nothing is parsed from a string here.
  */
-function Sanitized({ nodes, class: cls }: { nodes: DocumentFragment; class?: string }) {
+function Sanitized({ nodes, class: cls, drawn, part }: { nodes: DocumentFragment; class?: string; drawn: Drawn; part?: number }) {
   const el = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
-    el.current?.replaceChildren(el.current.ownerDocument.importNode(nodes, true));
+    const target = el.current;
+    if (!target) return;
+    target.replaceChildren();
+    const paras: HTMLElement[] | undefined = part === undefined ? undefined : (drawn.byPart[part] = []);
+    drawn.drawer.add({
+      target,
+      nodes,
+      ...(paras && part !== undefined
+        ? {
+            onParagraph(copy: HTMLElement, p: number) {
+              paras[p] = copy;
+              drawn.anchors.set(copy, { part, p, offset: 0 });
+            },
+          }
+        : {}),
+    });
   }, [nodes]);
   return <div class={cls} ref={el} />;
 }
+
+/** How long the first screen may take to draw before the rest goes to idle time. */
+const FIRST_DRAW_MS = 50;
 
 /** A fanfiction.net or AO3 page restyled into Ficwell's reader. */
 export function RestyledView(props: RestyledViewProps) {
@@ -47,6 +99,15 @@ export function RestyledView(props: RestyledViewProps) {
   const [percent, setPercent] = useState(() => webPercent(page, props.initial ?? { part: 0, p: 0, offset: 0 }));
   const [settingsOpen, setSettingsOpen] = useState(false);
   const view = useRef<HTMLDivElement>(null);
+  const [drawn] = useState(() => createDrawn(() => body.current));
+  useLayoutEffect(() => {
+    // The Sanitized blocks have queued their markup (their layout effects ran first): draw the first screen,
+    // and as far as the saved paragraph, before this frame paints; the rest in idle time.
+    const target = props.initial;
+    drawn.drawer.draw(FIRST_DRAW_MS);
+    if (target) drawn.drawer.drawUntil(() => drawn.byPart[target.part]?.[target.p] !== undefined);
+    return drawn.drawer.drawIdle(() => anchorApi.restore());
+  }, []);
   useEffect(() => {
     // The page behind is display:none; Firefox's Tab key finds nothing from a hidden <body>. Start keyboard
     // focus in the view, unless the reader already put it somewhere.
@@ -54,19 +115,19 @@ export function RestyledView(props: RestyledViewProps) {
     if (!active || active === document.body || active === document.documentElement) view.current?.focus({ preventScroll: true });
   }, []);
 
-  useParagraphAnchor<WebAnchor>(props.initial, {
+  const anchorApi = useParagraphAnchor<WebAnchor>(props.initial, {
     root: props.root,
     container: body,
     line: () => (bar.current?.getBoundingClientRect().bottom ?? 0) + 8,
-    elementOf: (a) => body.current?.querySelector<HTMLElement>(`[data-part="${a.part}"] [data-p="${a.p}"]`) ?? null,
+    elementOf: (a) => drawn.byPart[a.part]?.[a.p] ?? null,
     anchorOf(el, offset) {
-      const part = el.closest<HTMLElement>('[data-part]');
-      return part ? { part: Number(part.dataset.part), p: Number(el.dataset.p), offset } : null;
+      const found = drawn.anchors.get(el);
+      return found ? { part: found.part, p: found.p, offset } : null;
     },
+    finder: drawn.finder,
     layout: `${settings.fontSize},${settings.lineHeight},${settings.width},${settings.paragraphSpacing},${settings.fontFamily}`,
     onRead(a) {
-      const inLast = body.current?.querySelectorAll<HTMLElement>(`[data-part="${page.parts.length - 1}"] [data-p]`);
-      const last = inLast?.[inLast.length - 1];
+      const last = drawn.drawer.finished ? drawn.byPart[page.parts.length - 1]?.at(-1) : undefined;
       setPercent(webPercent(page, a));
       props.onPosition(a, !!last && last.getBoundingClientRect().bottom <= innerHeight);
     },
@@ -74,7 +135,7 @@ export function RestyledView(props: RestyledViewProps) {
 
   useEffect(() => {
     // Reader keys, as in the side panel: n / p for the next or previous chapter, + / - for the text size.
-    const onKey = (e: KeyboardEvent) => {
+    const onKey = trusted((e: KeyboardEvent) => {
       const target = e.composedPath()[0] as HTMLElement | undefined;
       if (e.ctrlKey || e.metaKey || e.altKey || target?.closest?.('input, select, textarea, [contenteditable]')) return;
       const link = e.key === 'n' ? page.links.next : e.key === 'p' ? page.links.prev : undefined;
@@ -83,7 +144,7 @@ export function RestyledView(props: RestyledViewProps) {
       else if (e.key === '-') props.onSettings(stepFontSize(settings, -1));
       else return;
       e.preventDefault();
-    };
+    });
     addEventListener('keydown', onKey);
     return () => removeEventListener('keydown', onKey);
   });
@@ -96,7 +157,7 @@ export function RestyledView(props: RestyledViewProps) {
   return (
     <div class="reader restyled" ref={view} tabIndex={-1}>
       <header class="reader-bar" ref={bar}>
-        <button type="button" class="bar-button" onClick={props.onOriginal} aria-keyshortcuts="Alt+Shift+R">
+        <button type="button" class="bar-button" onClick={trusted(() => props.onOriginal())} aria-keyshortcuts="Alt+Shift+R">
           {t('originalPage')}
         </button>
         <div
@@ -116,34 +177,39 @@ export function RestyledView(props: RestyledViewProps) {
           </span>
         </div>
         <div class="font-buttons" role="group" aria-label={t('textSize')}>
-          <button type="button" class="bar-button" data-action="smaller" onClick={() => props.onSettings(stepFontSize(settings, -1))}>
+          <button type="button" class="bar-button" data-action="smaller" onClick={trusted(() => props.onSettings(stepFontSize(settings, -1)))}>
             <span aria-hidden="true">A−</span>
             <span class="visually-hidden">{t('smallerText')}</span>
           </button>
-          <button type="button" class="bar-button" data-action="larger" onClick={() => props.onSettings(stepFontSize(settings, 1))}>
+          <button type="button" class="bar-button" data-action="larger" onClick={trusted(() => props.onSettings(stepFontSize(settings, 1)))}>
             <span aria-hidden="true">A+</span>
             <span class="visually-hidden">{t('largerText')}</span>
           </button>
-          <button type="button" class="bar-button" aria-expanded={settingsOpen} aria-controls="reading-settings" onClick={() => setSettingsOpen(!settingsOpen)}>
+          <button type="button" class="bar-button" aria-expanded={settingsOpen} aria-controls="reading-settings" onClick={trusted(() => setSettingsOpen(!settingsOpen))}>
             {t('settings')}
           </button>
         </div>
       </header>
+      {props.notSaved && (
+        <p class="save-notice" role="status">
+          {t('restyleNotSaved')}
+        </p>
+      )}
       {settingsOpen && <SettingsPanel settings={settings} onChange={props.onSettings} onClose={() => setSettingsOpen(false)} />}
       <main class="story" lang={page.language?.toLowerCase().startsWith('en') ? 'en' : undefined} ref={body}>
         <header class="story-header">
           <h1>{page.title}</h1>
           {page.authors.length > 0 && <p class="byline">{t('byAuthors', page.authors.map((a) => a.name).join(', '))}</p>}
           <Details page={page} />
-          {page.summary && <NoteBlock label={t('noteSummary')} text={page.summary} open />}
+          {page.summary && <NoteBlock label={t('noteSummary')} text={page.summary} open drawn={drawn} />}
         </header>
-        {page.notes.filter((n) => n.kind === 'work-notes').map((n, i) => <NoteBlock key={`w${i}`} label={t(NOTE_LABEL[n.kind])} text={n} open />)}
+        {page.notes.filter((n) => n.kind === 'work-notes').map((n, i) => <NoteBlock key={`w${i}`} label={t(NOTE_LABEL[n.kind])} text={n} open drawn={drawn} />)}
         {page.parts.map((part, i) => (
           <section class="chapter" key={part.number} aria-labelledby={`chapter-${part.number}`}>
             <h2 class="section-heading" id={`chapter-${part.number}`}>
               {part.title ? t('chapterNTitle', part.number, part.title) : t('chapterN', part.number)}
             </h2>
-            {notesOf(part.notes, ['chapter-summary', 'chapter-notes'])}
+            {notesOf(part.notes, ['chapter-summary', 'chapter-notes'], drawn)}
             <div
               data-part={i}
               // A full work's chapters off screen are not laid out until they come near (content-visibility),
@@ -151,27 +217,27 @@ export function RestyledView(props: RestyledViewProps) {
               class={page.parts.length > 1 ? 'part-deferred' : undefined}
               style={page.parts.length > 1 ? { containIntrinsicSize: `auto ${Math.round(part.words * 0.45 * (settings.fontSize / 18))}px` } : undefined}
             >
-              <Sanitized nodes={part.nodes} class="chapter-text" />
+              <Sanitized nodes={part.nodes} class="chapter-text" drawn={drawn} part={i} />
             </div>
-            {notesOf(part.notes, ['chapter-end-notes'])}
+            {notesOf(part.notes, ['chapter-end-notes'], drawn)}
           </section>
         ))}
-        {page.notes.filter((n) => n.kind === 'work-end-notes').map((n, i) => <NoteBlock key={`e${i}`} label={t(NOTE_LABEL[n.kind])} text={n} open />)}
+        {page.notes.filter((n) => n.kind === 'work-end-notes').map((n, i) => <NoteBlock key={`e${i}`} label={t(NOTE_LABEL[n.kind])} text={n} open drawn={drawn} />)}
         <ChapterNav page={page} />
       </main>
     </div>
   );
 }
 
-function notesOf(notes: Note[], kinds: NoteKind[]) {
-  return notes.filter((n) => kinds.includes(n.kind)).map((n, i) => <NoteBlock key={`${n.kind}${i}`} label={t(NOTE_LABEL[n.kind])} text={n} open />);
+function notesOf(notes: Note[], kinds: NoteKind[], drawn: Drawn) {
+  return notes.filter((n) => kinds.includes(n.kind)).map((n, i) => <NoteBlock key={`${n.kind}${i}`} label={t(NOTE_LABEL[n.kind])} text={n} open drawn={drawn} />);
 }
 
-function NoteBlock({ label, text, open }: { label: string; text: RichText; open: boolean }) {
+function NoteBlock({ label, text, open, drawn }: { label: string; text: RichText; open: boolean; drawn: Drawn }) {
   return (
     <details class="notes" open={open}>
       <summary class="notes-heading">{label}</summary>
-      <Sanitized nodes={text.nodes} class="note" />
+      <Sanitized nodes={text.nodes} class="note" drawn={drawn} />
     </details>
   );
 }
@@ -202,6 +268,11 @@ function Details({ page }: { page: StoryPage }) {
   );
 }
 
+/** A click a script made on a chapter link does not follow it. */
+function untrustedStays(e: MouseEvent) {
+  if (!isTrustedInput(e)) e.preventDefault();
+}
+
 /** Previous / next and the chapter list: plain links to the site's own pages, so history works as usual. */
 function ChapterNav({ page }: { page: StoryPage }) {
   const current = page.parts[0]?.number;
@@ -210,7 +281,7 @@ function ChapterNav({ page }: { page: StoryPage }) {
   return (
     <nav class="chapter-nav" aria-label={t('chaptersNav')}>
       {prev ? (
-        <a class="bar-button" rel="prev" href={prev} aria-keyshortcuts="p">
+        <a class="bar-button" rel="prev" href={prev} aria-keyshortcuts="p" onClick={untrustedStays}>
           {t('previous')}
         </a>
       ) : (
@@ -221,10 +292,10 @@ function ChapterNav({ page }: { page: StoryPage }) {
           <span class="visually-hidden">{t('chapter')}</span>
           <select
             value={page.chapters.find((c) => c.number === current)?.url}
-            onChange={(e) => {
+            onChange={trusted((e) => {
               const url = (e.currentTarget as HTMLSelectElement).value;
               if (/^https?:\/\//.test(url)) location.assign(url);
-            }}
+            })}
           >
             {page.chapters.map((c) => (
               <option key={c.number} value={c.url}>
@@ -235,7 +306,7 @@ function ChapterNav({ page }: { page: StoryPage }) {
         </label>
       )}
       {next ? (
-        <a class="bar-button" rel="next" href={next} aria-keyshortcuts="n">
+        <a class="bar-button" rel="next" href={next} aria-keyshortcuts="n" onClick={untrustedStays}>
           {t('next')}
         </a>
       ) : (

@@ -1,6 +1,7 @@
 import { DEFAULT_SETTINGS, FONT_FAMILIES, LIMITS, THEME_CHOICES, type FontFamily, type Settings, type ThemeChoice } from '../lib/settings';
 
 import { t, type MessageKey } from './i18n';
+import { trusted } from './trusted';
 
 const THEME_LABEL: Record<ThemeChoice, MessageKey> = { system: 'themeSystem', light: 'themeLight', sepia: 'themeSepia', dark: 'themeDark', contrast: 'themeContrast' };
 const FONT_LABEL: Record<FontFamily, MessageKey> = { serif: 'fontSerif', sans: 'fontSans', legible: 'fontLegible' };
@@ -11,7 +12,10 @@ export interface SettingsPanelProps {
   onClose?: () => void;
 }
 
-/** Compact reading settings; every change applies at once, so the text behind is the preview. */
+/**
+ * Compact reading settings; every change applies at once, so the text behind is the preview. Only the reader's
+ * own input changes anything (`trusted`): settings apply to every view and every later page.
+ */
 export function SettingsPanel({ settings: s, onChange, onClose }: SettingsPanelProps) {
   const set = (patch: Partial<Settings>) => onChange({ ...s, ...patch });
   const range = (key: keyof typeof LIMITS, label: MessageKey, unit: string) => (
@@ -24,7 +28,7 @@ export function SettingsPanel({ settings: s, onChange, onClose }: SettingsPanelP
         step={LIMITS[key].step}
         value={s[key]}
         aria-valuetext={`${s[key]}${unit}`}
-        onInput={(e) => set({ [key]: Number((e.currentTarget as HTMLInputElement).value) })}
+        onInput={trusted((e) => set({ [key]: Number((e.currentTarget as HTMLInputElement).value) }))}
       />
       <output>{`${s[key]}${unit}`}</output>
     </label>
@@ -35,7 +39,7 @@ export function SettingsPanel({ settings: s, onChange, onClose }: SettingsPanelP
         <legend>{t('theme')}</legend>
         {THEME_CHOICES.map((th) => (
           <label class="chip" key={th}>
-            <input type="radio" name="theme" value={th} checked={s.theme === th} onChange={() => set({ theme: th })} />
+            <input type="radio" name="theme" value={th} checked={s.theme === th} onChange={trusted(() => set({ theme: th }))} />
             {t(THEME_LABEL[th])}
           </label>
         ))}
@@ -44,7 +48,7 @@ export function SettingsPanel({ settings: s, onChange, onClose }: SettingsPanelP
         <legend>{t('font')}</legend>
         {FONT_FAMILIES.map((f) => (
           <label class="chip" key={f}>
-            <input type="radio" name="font" value={f} checked={s.fontFamily === f} onChange={() => set({ fontFamily: f })} />
+            <input type="radio" name="font" value={f} checked={s.fontFamily === f} onChange={trusted(() => set({ fontFamily: f }))} />
             {t(FONT_LABEL[f])}
           </label>
         ))}
@@ -54,19 +58,19 @@ export function SettingsPanel({ settings: s, onChange, onClose }: SettingsPanelP
       {range('width', 'width', ' em')}
       {range('paragraphSpacing', 'paragraphSpacing', ' em')}
       <label class="setting check">
-        <input type="checkbox" checked={s.justify} onChange={(e) => set({ justify: (e.currentTarget as HTMLInputElement).checked })} />
+        <input type="checkbox" checked={s.justify} onChange={trusted((e) => set({ justify: (e.currentTarget as HTMLInputElement).checked }))} />
         <span>{t('justify')}</span>
       </label>
       <label class="setting check">
-        <input type="checkbox" checked={s.autoRestyle} onChange={(e) => set({ autoRestyle: (e.currentTarget as HTMLInputElement).checked })} />
+        <input type="checkbox" checked={s.autoRestyle} onChange={trusted((e) => set({ autoRestyle: (e.currentTarget as HTMLInputElement).checked }))} />
         <span>{t('autoRestyle')}</span>
       </label>
       <div class="settings-actions">
-        <button type="button" class="bar-button" onClick={() => onChange(DEFAULT_SETTINGS)}>
+        <button type="button" class="bar-button" onClick={trusted(() => onChange(DEFAULT_SETTINGS))}>
           {t('reset')}
         </button>
         {onClose && (
-          <button type="button" class="bar-button" onClick={onClose}>
+          <button type="button" class="bar-button" onClick={trusted(() => onClose())}>
             {t('done')}
           </button>
         )}

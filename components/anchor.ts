@@ -13,16 +13,30 @@ function hitOf(el: HTMLElement, line: number): Hit {
   return { el, offset: r.height > 0 ? Math.min(1, Math.max(0, (line - r.top) / r.height)) : 0 };
 }
 
-/** The `[data-p]` element under the reading line, probing a little lower when the line falls between two. */
-export function paragraphAt(root: Document | ShadowRoot, container: HTMLElement, line: number): Hit | null {
+/** How a view tells its paragraphs: by default the `[data-p]` elements it drew. */
+export interface ParagraphFinder {
+  /** The paragraph element `el` is in (or is), or null. */
+  of(el: Element): HTMLElement | null;
+  /** Every drawn paragraph, in document order. */
+  all(): ArrayLike<HTMLElement>;
+}
+
+const byAttribute = (container: HTMLElement): ParagraphFinder => ({
+  of: (el) => el.closest<HTMLElement>('[data-p]'),
+  all: () => container.querySelectorAll<HTMLElement>('[data-p]'),
+});
+
+/** The paragraph under the reading line, probing a little lower when the line falls between two. */
+export function paragraphAt(root: Document | ShadowRoot, container: HTMLElement, line: number, finder: ParagraphFinder = byAttribute(container)): Hit | null {
   const box = container.getBoundingClientRect();
   const x = box.left + box.width / 2;
   for (let dy = 0; dy <= 64; dy += 8) {
-    const el = root.elementFromPoint(x, line + dy)?.closest<HTMLElement>('[data-p]');
+    const hit = root.elementFromPoint(x, line + dy);
+    const el = hit && finder.of(hit);
     if (el && container.contains(el)) return hitOf(el, line);
   }
   // Nothing near the line (a heading, a break, a wide gap): the last paragraph that starts above it.
-  const all = container.querySelectorAll<HTMLElement>('[data-p]');
+  const all = finder.all();
   let lo = 0;
   let hi = all.length - 1;
   let best: HTMLElement | undefined;

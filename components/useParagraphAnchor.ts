@@ -1,6 +1,6 @@
 import type { RefObject } from 'preact';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
-import { paragraphAt, scrollTargetFor } from './anchor';
+import { paragraphAt, scrollTargetFor, type ParagraphFinder } from './anchor';
 
 export interface ParagraphAnchorOptions<A extends { offset: number }> {
   /** Where to hit-test: the document, or the shadow root of a restyled page. */
@@ -15,6 +15,8 @@ export interface ParagraphAnchorOptions<A extends { offset: number }> {
   anchorOf: (el: HTMLElement, offset: number) => A | null;
   /** Whatever besides the window lays the text out (settings, how much is drawn): a change re-applies the anchor. */
   layout: string;
+  /** How paragraphs are told apart (default: the `[data-p]` elements). */
+  finder?: ParagraphFinder;
   /** The reader moved: called for scrolls that neither a restore nor a reflow caused. */
   onRead: (a: A, previous: A | null) => void;
 }
@@ -65,7 +67,7 @@ export function useParagraphAnchor<A extends { offset: number }>(initial: A | nu
         // A resize or reflow that moved the text: put the reader's paragraph back instead of moving it.
         if (key() !== lastLayout.current) return again();
         if (ours || !opts.container.current) return;
-        const hit = paragraphAt(opts.root, opts.container.current, opts.line());
+        const hit = paragraphAt(opts.root, opts.container.current, opts.line(), opts.finder);
         const found = hit && opts.anchorOf(hit.el, hit.offset);
         if (!found) return;
         const previous = anchor.current;

@@ -14,6 +14,11 @@
  *   and in-page links (`#fn1`) follow them, which keeps AO3 footnotes working;
  * - links get `rel="noopener noreferrer"`, images `loading="lazy"` and `referrerpolicy="no-referrer"`.
  *
+ * No `data-*` attribute passes: the reader numbers paragraphs with attributes of its own (lib/sites/body.ts),
+ * and a page must not be able to supply one. Nothing of a shadow root passes either: DOMPurify imports a node
+ * input with its clonable shadow roots and does not walk into them, so its output is copied once more, element
+ * by element from the allow-list (`copyAllowed`), and that copy is what leaves this module.
+ *
  * Sanitizing is idempotent: the UI may sanitize stored HTML again before rendering it.
  */
 
@@ -37,7 +42,7 @@ const ALLOWED_TAGS = [
 
 const ALLOWED_ATTR = [
   'href', 'src', 'alt', 'title', 'width', 'height', 'lang', 'dir', 'align', 'colspan', 'rowspan', 'start',
-  'reversed', 'type', 'open', 'id', 'name', 'data-p',
+  'reversed', 'type', 'open', 'id', 'name',
 ];
 
 /**
@@ -53,7 +58,6 @@ const VALUE_RULES = new Map<string, RegExp>(Object.entries({
   colspan: /^\d{1,3}$/,
   rowspan: /^\d{1,3}$/,
   start: /^-?\d{1,9}$/,
-  'data-p': /^\d{1,9}$/,
 }));
 
 const OL_TYPES = new Set(['1', 'a', 'A', 'i', 'I']);
@@ -196,7 +200,79 @@ export function sanitizeToFragment(input: string | Node, win: SanitizeWindow, op
   }
   // An image whose source was dropped would show as a broken-image box.
   for (const img of Array.from(fragment.querySelectorAll('img:not([src])'))) img.remove();
-  return fragment;
+  const out = fragment.ownerDocument.createDocumentFragment();
+  copyAllowed(fragment, out);
+  return out;
+}
+
+/**
+ * The page attributes the sanitizer reads at all: the allow-list, `style` (for its text-align) and `class`
+ * (the adapters leave out elements by class before sanitizing). A copy of page markup made for the sanitizer
+ * needs no other: it would drop them.
+ */
+export const SANITIZER_READS: ReadonlySet<string> = new Set([...ALLOWED_ATTR, 'style', 'class']);
+
+/** Attributes a copy may carry: the allow-list, and the ones the hooks above add. */
+const COPY_ATTR = new Set([...ALLOWED_ATTR, 'rel', 'loading', 'referrerpolicy']);
+const COPY_TAGS = new Set(ALLOWED_TAGS.map((t) => t.toUpperCase()));
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
+
+export interface CopyOptions {
+  /** Attributes kept besides the allow-list (Ficwell's own marks, such as the paragraph numbers). */
+  keepAttributes?: readonly string[];
+  /** Called with each source element and its copy (to map Ficwell's marks without reading them back). */
+  onElement?: (source: Element, copy: Element) => void;
+  /** The first top-level node of `source` to copy (default its first child), for drawing a long text in slices. */
+  first?: Node | null;
+  /** How many top-level nodes to copy at most (default all). */
+  limit?: number;
+}
+
+/**
+ * Appends to `target` a copy of `source`'s children built element by element: only allow-listed HTML elements
+ * (made with `createElement` of `target`'s document, so no custom element, no `is`, no shadow root, no template
+ * content), only allow-listed attributes, text as text. An element that is not allowed is left out with its
+ * subtree (the sanitizer has run before: such an element should not exist). Never `cloneNode` or
+ * `importNode`: both copy a clonable shadow root. A loop with a stack: no recursion however deep the markup.
+ * Returns the top-level node after the last one copied (null at the end).
+ */
+export function copyAllowed(source: ParentNode & Node, target: ParentNode & Node, options: CopyOptions = {}): Node | null {
+  const doc = target.nodeType === 9 ? (target as unknown as Document) : (target.ownerDocument as Document);
+  const keep = options.keepAttributes?.length ? new Set([...COPY_ATTR, ...options.keepAttributes]) : COPY_ATTR;
+  // Walked by sibling, not by index: indexing a long child list is not constant time everywhere (jsdom).
+  const top: Node[] = [];
+  let next: Node | null = options.first === undefined ? source.firstChild : options.first;
+  const limit = options.limit ?? Infinity;
+  while (next && top.length < limit) {
+    top.push(next);
+    next = next.nextSibling;
+  }
+  // Each item: a source node and the copy its copy goes into. Copies are attached once built (see copyBounded).
+  type Item = { src: Node; parent: Node } | { attach: Node; to: Node };
+  const stack: Item[] = [];
+  for (let i = top.length - 1; i >= 0; i--) stack.push({ src: top[i] as Node, parent: target });
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    if ('attach' in item) {
+      item.to.appendChild(item.attach);
+      continue;
+    }
+    const { src, parent } = item;
+    if (src.nodeType === 3) {
+      parent.appendChild(doc.createTextNode(src.nodeValue ?? ''));
+      continue;
+    }
+    if (src.nodeType !== 1) continue;
+    const el = src as Element;
+    if (el.namespaceURI !== HTML_NS || !COPY_TAGS.has(el.nodeName)) continue;
+    const copy = doc.createElement(el.localName);
+    for (const a of Array.from(el.attributes)) {
+      if (a.namespaceURI === null && keep.has(a.name)) copy.setAttribute(a.name, a.value);
+    }
+    options.onElement?.(el, copy);
+    stack.push({ attach: copy, to: parent });
+    for (let c = el.lastChild; c; c = c.previousSibling) stack.push({ src: c, parent: copy });
+  }
+  return next;
 }
 
 /** Serializes a (sanitized) fragment, which keeps its nodes. */
@@ -204,7 +280,8 @@ export function serializeFragment(fragment: DocumentFragment): string {
   const holder = fragment.ownerDocument.createElement('div');
   holder.append(fragment); // moves the nodes (no copy)...
   const html = holder.innerHTML;
-  fragment.append(...Array.from(holder.childNodes)); // ...and back
+  // ...and back, one at a time: spreading a page's worth of nodes into one call overflows the stack.
+  while (holder.firstChild) fragment.appendChild(holder.firstChild);
   return html;
 }
 

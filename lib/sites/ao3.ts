@@ -30,6 +30,18 @@ const LISTING_PATH =
   /^\/(?:works|bookmarks|series\/\d+|media\b|tags\/[^/]+\/(?:works|bookmarks)|collections\/[^/]+\/(?:works|bookmarks)|users\/[^/]+\/(?:pseuds\/[^/]+\/)?(?:works|bookmarks|series)|[a-z_]+\/search)\/?$/;
 const USERSTUFF = 'blockquote.userstuff';
 
+/**
+ * A path segment with its percent escapes decoded, or as it stands when they are malformed (`%E0%A4%A`):
+ * `decodeURIComponent` throws on those, and URL parsing must never throw (the page would stay hidden).
+ */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 function parseUrl(url: URL): StoryLocation | undefined {
   if (!(HOSTS as readonly string[]).includes(url.hostname)) return undefined;
   const m = WORK_PATH.exec(url.pathname);
@@ -42,7 +54,7 @@ function parseUrl(url: URL): StoryLocation | undefined {
     storyUrl: `${CANONICAL_ORIGIN}/works/${storyId}`,
   };
   if (m[3]) loc.chapterId = m[3];
-  if (m[1]) loc.collection = decodeURIComponent(m[1]);
+  if (m[1]) loc.collection = decodeSegment(m[1]);
   if (url.searchParams.get('view_adult') === 'true') loc.adultConsent = true;
   return loc;
 }

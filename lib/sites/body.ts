@@ -3,7 +3,7 @@
  * their text, words and role. Shared by every adapter and by the Readability fallback.
  */
 
-import { sanitizeToFragment, serializeFragment, type SanitizeWindow } from '../sanitize';
+import { SANITIZER_READS, sanitizeToFragment, serializeFragment, type SanitizeWindow } from '../sanitize';
 import { countWords } from '../story/counts';
 import { isAuthorsNoteStart } from '../story/notes';
 import { domCall, domGet } from './page';
@@ -83,7 +83,7 @@ function wrapInlineRuns(container: ParentNode & Node): void {
     if (first && hasContent(run)) {
       const p = doc.createElement('p');
       container.insertBefore(p, first);
-      p.append(...run);
+      for (const n of run) p.appendChild(n); // one at a time: a run may be a whole page of nodes
     }
     run = [];
   };
@@ -216,6 +216,17 @@ function roleOf(text: string): ParagraphRole {
 }
 
 /**
+ * The paragraph number of each element `buildBody` numbered. The view finds paragraphs through this map, not
+ * by reading an attribute back: nothing a page writes can put an element in it.
+ */
+const paragraphNumbers = new WeakMap<Element, number>();
+
+/** The paragraph number `buildBody` gave `el`, or undefined when it is not one of the paragraphs it numbered. */
+export function paragraphNumber(el: Element): number | undefined {
+  return paragraphNumbers.get(el);
+}
+
+/**
  * Sanitizes a chapter body and numbers its paragraphs. `input` is page markup: a string, or a node whose
  * subtree is taken (pass a DocumentFragment to take only some children).
  */
@@ -229,6 +240,9 @@ export function buildBody(input: string | Node, win: SanitizeWindow, baseUrl: st
     const role = roleOf(text);
     // "xXx" is a scene break, not a word.
     const count = role === 'scene-break' ? 0 : countWords(text);
+    // The attribute is for the serialized `html` (the sanitizer lets no data-* of the page through); the map
+    // is what the view reads.
+    paragraphNumbers.set(el, paragraphs.length);
     el.setAttribute('data-p', String(paragraphs.length));
     paragraphs.push({ text, words: count, role });
     words += count;
@@ -275,17 +289,60 @@ function recordHeights(root: Node, heights: Map<Node, number>): void {
   }
 }
 
+/** An inert document per page document: copies are made there, where nothing loads, runs or upgrades. */
+const inertDocs = new WeakMap<Document, Document>();
+
+export function inertDocumentFor(doc: Document): Document {
+  let inert = inertDocs.get(doc);
+  if (!inert) {
+    inert = domCall<Document>(domGet<DOMImplementation>(doc, 'implementation'), 'createHTMLDocument', '');
+    inertDocs.set(doc, inert);
+  }
+  return inert;
+}
+
+/**
+ * A copy of one page element without its children, made by `doc.createElementNS`: never `cloneNode`, which
+ * copies a clonable shadow root (declarative shadow DOM, `shadowrootclonable`) and a custom element's `is`
+ * value with it. Attributes come along (the sanitizer judges them); one the DOM refuses to set is left out.
+ */
+function shallowCopy(src: Element, doc: Document, keep?: ReadonlySet<string>): Element {
+  const ns = domGet<string | null>(src, 'namespaceURI');
+  const local = domGet<string>(src, 'localName');
+  const prefix = domGet<string | null>(src, 'prefix');
+  let copy: Element;
+  try {
+    copy = doc.createElementNS(ns, prefix ? `${prefix}:${local}` : local);
+  } catch {
+    copy = doc.createElement('span'); // a name the parser made and createElementNS refuses: its content is kept
+  }
+  const attrs = domGet<NamedNodeMap>(src, 'attributes');
+  for (let i = 0; i < attrs.length; i++) {
+    const a = attrs[i] as Attr;
+    if (keep && !keep.has(a.name)) continue;
+    try {
+      copy.setAttributeNS(a.namespaceURI, a.name, a.value);
+    } catch {
+      // (an attribute name the parser accepts and setAttribute does not, such as `"x`)
+    }
+  }
+  return copy;
+}
+
 /**
  * Appends copies of `nodes` (and their subtrees) to `target`, one node at a time with a stack of its own (a
- * deep `cloneNode` recurses). Elements nested deeper than `maxDepth` are left out, their content kept in
- * their place, except the short subtrees at the bottom (paragraphs and their inline markup), which are copied
- * whole: the chain of wrappers above them is what gets flattened.
+ * deep `cloneNode` recurses). Only elements and text are copied, into `target`'s document (give it an inert
+ * one: see `inertDocumentFor`), and only through `childNodes`: a shadow root's content never comes along.
+ * `keepAttributes` limits the attributes copied (all by default). Elements nested deeper than `maxDepth` are left out, their content kept in their place, except the short
+ * subtrees at the bottom (paragraphs and their inline markup), which are copied whole: the chain of wrappers
+ * above them is what gets flattened.
  *
  * A copy is attached to its parent only once its own subtree is complete, so each append happens in a
  * detached subtree: appending checks the new parent's ancestors, and on a deep page that check would
  * otherwise cost the whole depth for every node.
  */
-export function copyBounded(nodes: readonly Node[], target: Node, maxDepth = MAX_DEPTH): void {
+export function copyBounded(nodes: readonly Node[], target: Node, maxDepth = MAX_DEPTH, keepAttributes?: ReadonlySet<string>): void {
+  const doc = (target.nodeType === 9 ? target : target.ownerDocument) as Document;
   const heights = new Map<Node, number>();
   const heightOf = (node: Node) => {
     if (!heights.has(node)) recordHeights(node, heights);
@@ -296,18 +353,19 @@ export function copyBounded(nodes: readonly Node[], target: Node, maxDepth = MAX
   for (let i = nodes.length - 1; i >= 0; i--) stack.push({ src: nodes[i] as Node, parent: target, depth: 1 });
   for (let item = stack.pop(); item; item = stack.pop()) {
     if ('attach' in item) {
-      domCall(item.to, 'appendChild', item.attach);
+      item.to.appendChild(item.attach);
       continue;
     }
     const { src, parent, depth } = item;
-    const isEl = domGet<number>(src, 'nodeType') === ELEMENT_NODE;
-    if (!isEl) {
-      domCall(parent, 'appendChild', domCall<Node>(src, 'cloneNode', false));
+    const type = domGet<number>(src, 'nodeType');
+    if (type === TEXT_NODE) {
+      parent.appendChild(doc.createTextNode(domGet<string | null>(src, 'nodeValue') ?? ''));
       continue;
     }
+    if (type !== ELEMENT_NODE) continue; // comments, processing instructions: nothing to read in them
     let into = parent;
     if (depth <= maxDepth || heightOf(src) <= KEEP_HEIGHT) {
-      into = domCall<Node>(src, 'cloneNode', false);
+      into = shallowCopy(src as Element, doc, keepAttributes);
       stack.push({ attach: into, to: parent }); // after its children (the stack runs them first)
     }
     const kids = domGet<NodeListOf<ChildNode>>(src, 'childNodes');
@@ -316,18 +374,18 @@ export function copyBounded(nodes: readonly Node[], target: Node, maxDepth = MAX
 }
 
 /**
- * A fragment holding clones of `el`'s children, leaving out those that match `skip`. The page itself is
+ * A fragment (of an inert document) holding copies of `el`'s children, leaving out those that match `skip`. The page itself is
  * never changed.
  */
 export function childrenWithout(el: Element, skip?: string): DocumentFragment {
-  // Through the DOM's own methods: on a page, `document.createDocumentFragment` or a form's `childNodes`
-  // may be a named element instead (clobbering).
-  const doc = domGet<Document>(el, 'ownerDocument');
-  const fragment = domCall<DocumentFragment>(doc, 'createDocumentFragment');
+  // Through the DOM's own methods: on a page, `document.implementation` or a form's `childNodes` may be a
+  // named element instead (clobbering). The copy lives in an inert document, not the page's.
+  const fragment = inertDocumentFor(domGet<Document>(el, 'ownerDocument')).createDocumentFragment();
   const children = Array.from(domGet<NodeListOf<ChildNode>>(el, 'childNodes')).filter(
     (child) => !(skip && domGet<number>(child, 'nodeType') === ELEMENT_NODE && domCall<boolean>(child, 'matches', skip)),
   );
-  copyBounded(children, fragment);
+  // Only what the sanitizer reads: a page's thousands of other attributes would be copied to be dropped.
+  copyBounded(children, fragment, MAX_DEPTH, SANITIZER_READS);
   if (skip) for (const el2 of Array.from(fragment.querySelectorAll(skip))) el2.remove();
   // One text node where the page's parse left thousands side by side (text foster-parented out of a stray
   // <table>): every later step walks siblings, and some DOMs (jsdom) pay for each sibling on each step.

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, clickAt, evaluate, launch, poll, SHADOW, type AnyPage, type Harness } from './support/harness';
+import { BROWSERS, clickAt, evaluate, launch, poll, type AnyPage, type Harness } from './support/harness';
+import { clickInView, inView, pollView, READER_SHOWN } from './support/view';
 import { GENERATED_STORY } from './support/pages';
 import { startSiteServer, type SiteServer } from './support/server';
 
@@ -8,23 +9,24 @@ const AO3_MIDDLE = 'http://archiveofourown.org/works/4242424/chapters/10000002';
 const AO3_GATE = 'http://archiveofourown.org/works/7171717';
 const chapterUrl = (n: number) => `http://www.fanfiction.net/s/${GENERATED_STORY.id}/${n}/${GENERATED_STORY.slug}`;
 
-const restyled = (page: AnyPage) =>
-  poll(page, `${SHADOW}?.querySelector('h1') && document.querySelector('ficwell-reader').dataset.mode === 'reader'`, 10_000, 'the restyled view');
-const inShadow = <T>(page: AnyPage, body: string) => evaluate<T>(page, `((root) => ${body})(${SHADOW})`);
 /** The paragraph (data-p) at the top of the restyled view, measured independently of the view's own code. */
-const topParagraph = (page: AnyPage) =>
-  inShadow<number>(page, `(() => {
-    const line = root.querySelector('.reader-bar').getBoundingClientRect().bottom + 8;
-    for (const p of root.querySelectorAll('[data-part] [data-p]')) if (p.getBoundingClientRect().bottom > line) return Number(p.dataset.p);
-    return -1;
-  })()`);
+const TOP_PARAGRAPH = `(root) => {
+  const line = root.querySelector('.reader-bar').getBoundingClientRect().bottom + 8;
+  for (const p of root.querySelectorAll('[data-part] [data-p]')) if (p.getBoundingClientRect().bottom > line) return Number(p.dataset.p);
+  return -1;
+}`;
 
 describe.each(BROWSERS)('restyling fiction pages in %s', (name) => {
   let h: Harness;
   let server: SiteServer;
+  /** The view is a closed shadow root: tests reach it from an extension page (support/view.ts). */
+  let ext: AnyPage;
+  const restyled = (url: string) => pollView(ext, url, READER_SHOWN, 10_000, 'the restyled view');
+  const inShadow = <T>(url: string, body: string) => inView<T>(ext, url, `(root) => ${body}`);
   beforeAll(async () => {
     server = await startSiteServer();
     h = await launch(name, { sitePort: server.port });
+    ext = await h.openExtensionPage('/popup.html');
   });
   afterAll(async () => {
     await h?.close();
@@ -33,80 +35,83 @@ describe.each(BROWSERS)('restyling fiction pages in %s', (name) => {
 
   it('restyles an FFN chapter: details, inline notes kept, copy blocking and page scripts left behind', async () => {
     const page = await h.openPage(FFN_MIDDLE);
-    await restyled(page);
-    expect(await inShadow<string>(page, `root.querySelector('h1').textContent`)).toBe('The Lantern Road');
-    expect(await inShadow<string>(page, `root.querySelector('.byline').textContent`)).toBe('by quietmoth');
-    expect(await inShadow<string>(page, `root.querySelector('.section-heading').textContent`)).toBe('Chapter 2: Crossroads');
-    expect(await inShadow<string>(page, `root.querySelector('[data-p="0"]').textContent`)).toBe("A/N: Placeholder author's note at the start of chapter 2.");
-    expect(await inShadow<string>(page, `getComputedStyle(root.querySelector('[data-p="2"]')).userSelect`)).not.toBe('none');
+    await restyled(FFN_MIDDLE);
+    expect(await inShadow<string>(FFN_MIDDLE, `root.querySelector('h1').textContent`)).toBe('The Lantern Road');
+    expect(await inShadow<string>(FFN_MIDDLE, `root.querySelector('.byline').textContent`)).toBe('by quietmoth');
+    expect(await inShadow<string>(FFN_MIDDLE, `root.querySelector('.section-heading').textContent`)).toBe('Chapter 2: Crossroads');
+    expect(await inShadow<string>(FFN_MIDDLE, `root.querySelector('[data-p="0"]').textContent`)).toBe("A/N: Placeholder author's note at the start of chapter 2.");
+    expect(await inShadow<string>(FFN_MIDDLE, `getComputedStyle(root.querySelector('[data-p="2"]')).userSelect`)).not.toBe('none');
     // Nothing the page wrote carries a script, a frame, a handler or a style into the view.
-    expect(await inShadow<number>(page, `root.querySelectorAll('.chapter-text :is(script, iframe, [onclick], [style]), .note :is(script, iframe, [onclick], [style])').length`)).toBe(0);
+    expect(await inShadow<number>(FFN_MIDDLE, `root.querySelectorAll('.chapter-text :is(script, iframe, [onclick], [style]), .note :is(script, iframe, [onclick], [style])').length`)).toBe(0);
     // Every paragraph the browser shows in the original (the fixture's own script adds one with document.write).
     const original = await evaluate<number>(page, `document.querySelectorAll('#storytext p').length`);
     expect(original).toBe(11);
-    expect(await inShadow<number>(page, `root.querySelectorAll('.chapter-text [data-p]').length`)).toBe(original);
+    expect(await inShadow<number>(FFN_MIDDLE, `root.querySelectorAll('.chapter-text [data-p]').length`)).toBe(original);
     expect(await evaluate<string>(page, `getComputedStyle(document.body).display`)).toBe('none');
   });
 
   it('restyles an AO3 chapter with its summary, notes and end notes apart', async () => {
-    const page = await h.openPage(AO3_MIDDLE);
-    await restyled(page);
-    const labels = await inShadow<string[]>(page, `[...root.querySelectorAll('.notes-heading')].map((e) => e.textContent)`);
+    await h.openPage(AO3_MIDDLE);
+    await restyled(AO3_MIDDLE);
+    const labels = await inShadow<string[]>(AO3_MIDDLE, `[...root.querySelectorAll('.notes-heading')].map((e) => e.textContent)`);
     expect(labels).toEqual(expect.arrayContaining(['Chapter summary', 'Chapter notes', 'Chapter end notes']));
-    expect(await inShadow<string>(page, `root.querySelector('a[rel=next]').href`)).toMatch(/\/works\/4242424\/chapters\/10000003$/);
+    expect(await inShadow<string>(AO3_MIDDLE, `root.querySelector('a[rel=next]').href`)).toMatch(/\/works\/4242424\/chapters\/10000003$/);
   });
 
   it('a story page whose markup the adapter does not know is read by Readability, loaded only then', async () => {
-    const page = await h.openPage('http://www.fanfiction.net/s/3456789/1/Paper-Boats');
-    await restyled(page);
-    expect(await inShadow<number>(page, `root.querySelectorAll('.chapter-text [data-p]').length`)).toBe(8);
-    expect(await inShadow<number>(page, `root.querySelectorAll('.chapter-text :is(script, iframe, [style], [onclick])').length`)).toBe(0);
+    const paper = 'http://www.fanfiction.net/s/3456789/1/Paper-Boats';
+    await h.openPage(paper);
+    await restyled(paper);
+    expect(await inShadow<number>(paper, `root.querySelectorAll('.chapter-text [data-p]').length`)).toBe(8);
+    expect(await inShadow<number>(paper, `root.querySelectorAll('.chapter-text :is(script, iframe, [style], [onclick])').length`)).toBe(0);
     // An adapter-read page never loads it.
     const other = await h.openPage(FFN_MIDDLE);
-    await restyled(other);
+    await restyled(FFN_MIDDLE);
     expect(await evaluate<number>(other, `performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/readability.js')).length`)).toBe(0);
   });
 
   it('leaves a page that is not a chapter as it was (AO3 adult gate)', async () => {
     const page = await h.openPage(AO3_GATE);
     await new Promise((r) => setTimeout(r, 1500));
-    expect(await evaluate<boolean>(page, `!!document.querySelector('ficwell-reader')`)).toBe(false);
-    expect(await evaluate<string>(page, `document.documentElement.className`)).not.toMatch(/ficwell/);
+    expect(await inView<boolean>(ext, AO3_GATE, `(root, host) => host !== null`)).toBe(false);
+    expect(await evaluate<number>(page, `document.documentElement.children.length`)).toBe(2);
+    expect(await evaluate<string>(page, `document.documentElement.outerHTML`)).not.toMatch(/ficwell/i);
     expect(await evaluate<string>(page, `getComputedStyle(document.body).visibility`)).toBe('visible');
   });
 
   it('next and previous move between chapters, each restyled', async () => {
     const page = await h.openPage(chapterUrl(1));
-    await restyled(page);
-    await clickAt(page, `${SHADOW}.querySelector('a[rel=next]')`);
+    await restyled(chapterUrl(1));
+    await clickInView(ext, page, chapterUrl(1), 'a[rel=next]');
     await poll(page, `location.pathname.startsWith('/s/${GENERATED_STORY.id}/2/')`, 10_000, 'chapter 2');
-    await restyled(page);
-    expect(await inShadow<string>(page, `root.querySelector('.section-heading').textContent`)).toBe('Chapter 2: Lantern 2');
-    await clickAt(page, `${SHADOW}.querySelector('a[rel=prev]')`);
+    await restyled(chapterUrl(2));
+    expect(await inShadow<string>(chapterUrl(2), `root.querySelector('.section-heading').textContent`)).toBe('Chapter 2: Lantern 2');
+    await clickInView(ext, page, chapterUrl(2), 'a[rel=prev]');
     await poll(page, `location.pathname.startsWith('/s/${GENERATED_STORY.id}/1/')`, 10_000, 'chapter 1');
-    await restyled(page);
-    expect(await inShadow<string>(page, `root.querySelector('.section-heading').textContent`)).toBe('Chapter 1: Lantern 1');
+    await restyled(chapterUrl(1));
+    expect(await inShadow<string>(chapterUrl(1), `root.querySelector('.section-heading').textContent`)).toBe('Chapter 1: Lantern 1');
+    await (page as { close(): Promise<void> }).close();
   });
 
   it('switching to the original and back keeps the text typed into the review box', async () => {
-    const page = await h.openPage(chapterUrl(3));
-    await restyled(page);
-    await clickAt(page, `[...${SHADOW}.querySelectorAll('button')].find((b) => b.textContent === 'Original page')`);
+    const url = chapterUrl(3);
+    const page = await h.openPage(url);
+    await restyled(url);
+    await clickInView(ext, page, url, '.reader-bar .bar-button[aria-keyshortcuts="Alt+Shift+R"]');
     await poll(page, `getComputedStyle(document.body).display !== 'none'`, 5000, 'the original page');
     await clickAt(page, `document.querySelector('#review_review')`);
     await (page as { keyboard: { type(t: string): Promise<void> } }).keyboard.type('Lovely chapter');
-    await clickAt(page, `${SHADOW}.querySelector('.switch-back')`);
-    await restyled(page);
+    await clickInView(ext, page, url, '.switch-back');
+    await restyled(url);
     expect(await evaluate<string>(page, `getComputedStyle(document.body).display`)).toBe('none');
-    await clickAt(page, `[...${SHADOW}.querySelectorAll('button')].find((b) => b.textContent === 'Original page')`);
+    await clickInView(ext, page, url, '.reader-bar .bar-button[aria-keyshortcuts="Alt+Shift+R"]');
     await poll(page, `getComputedStyle(document.body).display !== 'none'`, 5000, 'the original page again');
     expect(await evaluate<string>(page, `document.querySelector('#review_review').value`)).toBe('Lovely chapter');
   });
 
   it('the switch message that the keyboard command and the toolbar button send flips the page both ways', async () => {
     const page = await h.openPage(chapterUrl(1));
-    await restyled(page);
-    const ext = await h.openExtensionPage('/popup.html');
+    await restyled(chapterUrl(1));
     // What the background does for the toggle-reader command, sent to every tab: only a restyled page answers.
     const send = `(async () => {
       const api = globalThis.browser ?? globalThis.chrome;
@@ -116,21 +121,22 @@ describe.each(BROWSERS)('restyling fiction pages in %s', (name) => {
     // (Pages left open by earlier tests answer too; this page's own state is what is checked.)
     expect(await evaluate<unknown[]>(ext, send)).toContainEqual({ available: true, showing: false });
     expect(await evaluate<string>(page, `getComputedStyle(document.body).display`)).not.toBe('none');
-    await poll(page, `document.querySelector('ficwell-reader').dataset.mode === 'original'`, 5000, 'the original page');
+    await pollView(ext, chapterUrl(1), `(root) => !!root?.querySelector('.switch-back')`, 5000, 'the original page');
     expect(await evaluate<unknown[]>(ext, send)).toContainEqual({ available: true, showing: true });
-    await restyled(page);
+    await restyled(chapterUrl(1));
     expect(await evaluate<string>(page, `getComputedStyle(document.body).display`)).toBe('none');
-    await (ext as { close(): Promise<void> }).close();
     await (page as { close(): Promise<void> }).close();
   });
 
   it('the story shows in the popup with its chapter and percent; Continue brings the paragraph back', async () => {
     const page = await h.openPage(chapterUrl(2));
-    await restyled(page);
-    await inShadow(page, `root.querySelector('[data-p="40"]').scrollIntoView()`);
-    await evaluate(page, `window.scrollBy(0, -(${SHADOW}.querySelector('.reader-bar').getBoundingClientRect().bottom + 8))`);
+    await restyled(chapterUrl(2));
+    await inShadow(chapterUrl(2), `(() => {
+      root.querySelector('[data-p="40"]').scrollIntoView();
+      window.scrollBy(0, -(root.querySelector('.reader-bar').getBoundingClientRect().bottom + 8));
+    })()`);
     await new Promise((r) => setTimeout(r, 800));
-    const top = await topParagraph(page);
+    const top = await inView<number>(ext, chapterUrl(2), TOP_PARAGRAPH);
     expect(top).toBe(40);
     await (page as { close(): Promise<void> }).close();
 
@@ -143,9 +149,8 @@ describe.each(BROWSERS)('restyling fiction pages in %s', (name) => {
     // Chapter 2 of 3, 40 of 80 equal paragraphs in: (1 + 0.5) / 3 = 50%.
     expect(text).toMatch(/Chapter 2 of 3, 50%/);
     await clickAt(popup, `document.querySelector('${row} button')`);
-    const tab = await h.waitForTab(chapterUrl(2));
-    await restyled(tab);
-    await poll(tab, `(() => { const root = ${SHADOW}; const line = root.querySelector('.reader-bar').getBoundingClientRect().bottom + 8;
-      for (const p of root.querySelectorAll('[data-part] [data-p]')) if (p.getBoundingClientRect().bottom > line) return Number(p.dataset.p) === 40; return false; })()`, 10_000, 'paragraph 40 at the top');
+    await h.waitForTab(chapterUrl(2));
+    await restyled(chapterUrl(2));
+    await pollView(popup, chapterUrl(2), `(root) => (${TOP_PARAGRAPH})(root) === 40`, 10_000, 'paragraph 40 at the top');
   });
 });

@@ -566,6 +566,43 @@ export const ATTACKS: readonly Attack[] = [
     description: 'Attributes named constructor and __proto__ (keys of Object.prototype) on ordinary elements.',
     snippets: [`<p constructor="x">A paragraph with a constructor attribute.</p><p __proto__="x">A paragraph with a __proto__ attribute.</p>`],
   },
+  // --- shadow roots, custom elements and Ficwell's own marks ---------------------------------------------------
+  {
+    id: 'declarative-shadow-clonable',
+    kind: 'script',
+    description: 'A closed, clonable declarative shadow root (template shadowrootmode=closed shadowrootclonable) in a story paragraph, holding an iframe, an img onerror and an http image: cloneNode/importNode copy it.',
+    snippets: [
+      `<p>Shadow host.<template shadowrootmode="closed" shadowrootclonable><iframe srcdoc="<script>parent.${pwned('declarative-shadow-clonable', 'iframe')}</script>"></iframe><img src="x" onerror="${pwned('declarative-shadow-clonable', 'onerror')}"><img src="${beacon('declarative-shadow-clonable')}/img"><slot></slot></template></p>`,
+    ],
+  },
+  {
+    id: 'declarative-shadow-nested',
+    kind: 'script',
+    description: 'An open clonable declarative shadow root holding a nested closed clonable one with a handler.',
+    snippets: [
+      `<p>Shadow host.<template shadowrootmode="open" shadowrootclonable><span>outer<template shadowrootmode="closed" shadowrootclonable><img src="y" onerror="${pwned('declarative-shadow-nested', 'nested')}"></template></span><slot></slot></template></p>`,
+    ],
+  },
+  {
+    id: 'custom-element-upgrade',
+    kind: 'script',
+    description: 'Custom elements the page defines (an autonomous one and a customized built-in, is=): a copy made in the page would be upgraded, running page code with a handle into the view.',
+    snippets: [
+      `<x-tale>Custom element text.</x-tale><p is="x-para">Customized built-in text.</p><script>customElements.define('x-tale', class extends HTMLElement { connectedCallback() { ${pwned('custom-element-upgrade', 'autonomous')}; } })</script>`,
+    ],
+  },
+  {
+    id: 'data-attribute-spoof',
+    kind: 'clobber',
+    description: "data-p / data-part attributes in story markup, the names of Ficwell's own paragraph marks (a spoofed paragraph 999 was stored as the position).",
+    snippets: [`<p data-p="999" data-part="7">Spoofed paragraph <span data-p="999">number</span>.</p>`],
+  },
+  {
+    id: 'malformed-url-escape',
+    kind: 'dos',
+    description: 'A malformed percent escape in the story URL (/collections/%E0%A4%A/works/<id>): decodeURIComponent throws on it.',
+    snippets: [],
+  },
   // --- size -----------------------------------------------------------------------------------------------------
   {
     id: 'dos-deep-nesting',
@@ -602,6 +639,12 @@ export const ATTACKS: readonly Attack[] = [
     kind: 'dos',
     description: 'A long <title> shaped to backtrack in the FFN title pattern (read when the header has no <b> title).',
     snippets: [],
+  },
+  {
+    id: 'dos-many-top-level',
+    kind: 'dos',
+    description: 'A chapter of 70,000 lines with no paragraph markup (280,000 top-level nodes): spread into one call, they overflow the stack.',
+    snippets: [Array.from({ length: 400 }, (_, i) => `Line ${i + 1} with no paragraph.<br>`).join('')],
   },
   {
     id: 'dos-many-chapters',

@@ -52,7 +52,10 @@ function varyUrl(url: string, rng: Rng): string {
     if (rng.chance(0.1)) u.searchParams.set('view_adult', 'true');
     if (rng.chance(0.1)) u.hostname = rng.pick(['archiveofourown.com', 'archiveofourown.net', 'ao3.org']);
     if (rng.chance(0.1)) u.hash = 'workskin';
+    // A collection whose name carries malformed percent escapes (decodeURIComponent throws on them).
+    if (rng.chance(0.1)) u.pathname = `/collections/${rng.pick(['%E0%A4%A', '%', '%ZZ', '%C0%80', '%ED%A0%80'])}${u.pathname}`;
   }
+  if (rng.chance(0.05)) u.search += `${u.search ? '&' : '?'}q=${rng.pick(['%E0%A4%A', '%', '%FF'])}`;
   return u.href;
 }
 

@@ -262,6 +262,46 @@ const OPS: readonly (readonly [string, Op, number])[] = [
     const at = t.start + 1 + t.name.length;
     return [html.slice(0, at) + ' ' + attr + html.slice(at), `add-attribute <${t.name} ${attr.slice(0, 40)}> @${t.start}`];
   }, 3],
+  ['shadow-root', (html, rng) => {
+    // Declarative shadow DOM around an element's content: open or closed, clonable or not, sometimes nested.
+    const el = pickElement(html, rng);
+    if (!el) return undefined;
+    const mode = rng.pick(['open', 'closed']);
+    const clonable = rng.chance(0.7) ? ' shadowrootclonable' : '';
+    const inner = rng.chance(0.3) ? `<span><template shadowrootmode="${rng.pick(['open', 'closed'])}" shadowrootclonable><img src="x" onerror="__ficwellPwned('declarative-shadow-nested')"></template></span>` : '';
+    const piece = `<template shadowrootmode="${mode}"${clonable}><iframe srcdoc="x"></iframe><img src="http://beacon.test/declarative-shadow-clonable">${inner}<slot></slot></template>`;
+    const open = html.indexOf('>', el[0]) + 1;
+    if (open <= 0 || open > el[1]) return undefined;
+    return [html.slice(0, open) + piece + html.slice(open), `shadow-root ${mode}${clonable} @${el[0]}`];
+  }, 2],
+  ['custom-element', (html, rng) => {
+    // An element renamed to a custom element name, or given an is= (customized built-in).
+    const tags = scanTags(html).filter((t) => !t.closing && /^(?:p|span|div|b|i|em)$/.test(t.name));
+    if (tags.length === 0) return undefined;
+    const t = rng.pick(tags);
+    const at = t.start + 1 + t.name.length;
+    if (rng.chance(0.5)) return [html.slice(0, at) + ` is="x-${t.name}"` + html.slice(at), `custom-element <${t.name} is> @${t.start}`];
+    const name = rng.pick(['x-tale', 'ficwell-reader', 'story-text', 'p-']);
+    return [html.slice(0, t.start + 1) + name + html.slice(at), `custom-element <${name}> @${t.start}`];
+  }, 2],
+  ['data-spoof', (html, rng) => {
+    // Ficwell's own paragraph marks, written by the page.
+    const tags = scanTags(html).filter((t) => !t.closing);
+    if (tags.length === 0) return undefined;
+    const t = rng.pick(tags);
+    const at = t.start + 1 + t.name.length;
+    const attr = rng.pick([`data-p="${rng.pick(['0', '999', '-1', '1e9', 'x'])}"`, `data-part="${rng.int(10)}"`, 'data-p', 'data-theme="dark"']);
+    return [html.slice(0, at) + ' ' + attr + html.slice(at), `data-spoof <${t.name} ${attr}> @${t.start}`];
+  }, 2],
+  ['many-top-level', (html, rng, o) => {
+    // Text and <br> with no paragraph markup: many top-level nodes in one inline run. (Small: jsdom is
+    // quadratic in siblings; the huge shape is the dos-many-top-level case and the e2e 10 MB chapter.)
+    const lines = rng.between(50, Math.max(50, Math.min(250, Math.floor(o.maxLength / 40))));
+    const at = boundary(html, position(html, rng));
+    let piece = '';
+    for (let i = 0; i < lines; i++) piece += `line ${i}<br>`;
+    return [html.slice(0, at) + piece + html.slice(at), `many-top-level x${lines} @${at}`];
+  }, 1],
   ['mangle-entities', (html, rng) => {
     const at = position(html, rng);
     const len = rng.between(10, 400);

@@ -1,0 +1,255 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { RestyledView } from '../../components/RestyledView';
+import { applySettings } from '../../components/theme';
+import { webKey } from '../../lib/db/progress';
+import type { ProgressRecord } from '../../lib/db/schema';
+import { parseTabMessage, type ReaderState } from '../../lib/messages';
+import { isSaved } from '../../lib/save-reply';
+import type { Settings } from '../../lib/settings';
+import { readabilityFallback, type ReadabilityModule } from '../../lib/sites/fallback';
+import { parseStoryUrl, readPageWith, type ReadResult } from '../../lib/sites/read';
+import type { StoryPage } from '../../lib/sites/types';
+import { anchorOnPage, webPercent, webProgressRecord, webStoryRecord, type WebAnchor } from '../../lib/web-progress';
+import { installPageStyles, removeStaleStyles, type PageStyles } from '../../platform/cloak';
+import { backgroundApi } from '../../platform/messages';
+import { connectReaderPort, type WebPortReport } from '../../platform/reader-port';
+import { createPositionReporter } from '../../platform/position-reporter';
+import { loadSettings, saveSettings, watchSettings } from '../../platform/settings';
+import { useBrowserMessages } from '../../platform/i18n';
+import { t } from '../../components/i18n';
+import { createLifetime, type Lifetime } from './lifetime';
+import { mountView, removeStaleViews } from './view';
+
+/** Longest the page stays hidden while Ficwell decides; after that the original shows whatever happens. */
+const CLOAK_LIMIT_MS = 3000;
+
+/** Timing marks for the benchmark (bench/restyle.ts); a store build leaves none for a page to read. */
+const mark = (name: string) => {
+  if (import.meta.env.MODE === 'bench') performance.mark(`ficwell:restyle:${name}`);
+};
+
+/**
+ * The restyling content script. It is built as an unlisted script and listed in the manifest by wxt.config.ts,
+ * not through WXT's defineContentScript: WXT's content-script context announces every start with a
+ * `window.postMessage` naming the extension and the script, which tells any page that Ficwell is installed, and
+ * a page that posts the same message makes the context tear the view down. Updates and removal are noticed
+ * here instead (./lifetime.ts), with nothing posted to the page.
+ */
+export default defineUnlistedScript(() => {
+  mark('start');
+  const pageStyles = installPageStyles(document);
+  try {
+    // What an earlier copy of this script left when the extension was updated under it.
+    removeStaleViews(document);
+    removeStaleStyles(document);
+    pageStyles.cloak(true);
+  } catch (e) {
+    pageStyles.remove();
+    throw e;
+  }
+  const life = createLifetime();
+  const uncloak = setTimeout(() => pageStyles.cloak(false), CLOAK_LIMIT_MS);
+  life.onEnd(() => {
+    clearTimeout(uncloak);
+    pageStyles.remove();
+  }); // an updated or removed extension leaves the page as it was
+  start(life, pageStyles).catch((e: unknown) => {
+    // Whatever went wrong, the page shows at once, as it was.
+    pageStyles.remove();
+    console.warn('Ficwell could not restyle this page; it is left as it was.', e);
+  });
+});
+
+async function start(life: Lifetime, pageStyles: PageStyles): Promise<void> {
+  useBrowserMessages();
+  // The saved position is asked for now, from the URL alone, so the background's answer (it may have to
+  // wake up first) arrives while the page is still loading rather than after it has been read.
+  const url = new URL(location.href);
+  const loc = parseStoryUrl(url);
+  const earlyKey = loc && webKey(loc.site, loc.storyId);
+  const early = earlyKey ? { key: earlyKey, position: backgroundApi.webPosition(earlyKey).catch(() => null) } : null;
+  const settings = await loadSettings();
+  if (!settings.autoRestyle) pageStyles.cloak(false);
+  await domReady();
+
+  let result: ReadResult;
+  try {
+    result = await read(document, url);
+  } catch (e) {
+    console.warn('Ficwell could not read this page; it is left as it was.', e);
+    result = { kind: 'unsupported' };
+  }
+  if (result.kind !== 'story') {
+    pageStyles.remove();
+    answerTabRequests(life, () => ({ available: false, showing: false }), () => {});
+    return;
+  }
+  const key = webKey(result.page.site, result.page.storyId);
+  const saved = await (early?.key === key ? early.position : backgroundApi.webPosition(key).catch(() => null));
+  mountReader(life, result.page, saved, settings, pageStyles);
+}
+
+/**
+ * The site adapter first; only when it does not recognise a story page is Readability loaded (the background
+ * injects it into this content script's world) and tried.
+ */
+async function read(doc: Document, url: URL): Promise<ReadResult> {
+  const first = readPageWith(doc, url, window);
+  if (first.kind !== 'needs-fallback') return first;
+  await backgroundApi.loadReadability();
+  const lib = (globalThis as { ficwellReadability?: ReadabilityModule }).ficwellReadability;
+  if (!lib) return { kind: 'not-readable', reason: 'unparseable' };
+  return readPageWith(doc, url, window, readabilityFallback(lib));
+}
+
+function domReady(): Promise<void> {
+  if (document.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+}
+
+function answerTabRequests(life: Lifetime, state: () => ReaderState, toggle: () => void) {
+  const listener = (message: unknown): Promise<ReaderState> | undefined => {
+    const m = parseTabMessage(message);
+    if (!m) return undefined;
+    if (m.type === 'toggle-reader') toggle();
+    return Promise.resolve(state());
+  };
+  browser.runtime.onMessage.addListener(listener);
+  life.onEnd(() => {
+    try {
+      browser.runtime.onMessage.removeListener(listener);
+    } catch {
+      // the extension is gone: so is the listener
+    }
+  });
+}
+
+function mountReader(life: Lifetime, page: StoryPage, saved: ProgressRecord | null, settings: Settings, pageStyles: PageStyles) {
+  const initial = saved ? anchorOnPage(page, saved) : null;
+
+  let setShowing: (on: boolean) => void = () => {};
+  let showing = settings.autoRestyle;
+  const control = { show: (_on: boolean) => {} };
+  const { host, shadow, container } = mountView(document);
+  render(
+    <App page={page} root={shadow} view={container} life={life} initialSettings={settings} initial={initial} saved={saved} bindShow={(fn) => (setShowing = fn)} requestShow={(on) => control.show(on)} />,
+    container,
+  );
+
+  let originalScroll = 0;
+  let current: boolean | null = null;
+  const show = (on: boolean) => {
+    if (on === current) return;
+    if (on) originalScroll = window.scrollY;
+    showing = on;
+    current = on;
+    pageStyles.reading(on);
+    pageStyles.cloak(false);
+    setShowing(on);
+    if (on) mark('done');
+    if (!on) window.scrollTo(0, originalScroll);
+  };
+  control.show = show;
+  show(showing);
+  answerTabRequests(life, () => ({ available: true, showing }), () => show(!showing));
+  life.onEnd(() => {
+    render(null, container);
+    host.remove();
+  });
+}
+
+interface AppProps {
+  page: StoryPage;
+  root: ShadowRoot;
+  /** The element inside the shadow root that carries the settings (never the host: a page can read that). */
+  view: HTMLElement;
+  life: Lifetime;
+  initialSettings: Settings;
+  initial: WebAnchor | null;
+  saved: ProgressRecord | null;
+  bindShow: (fn: (on: boolean) => void) => void;
+  requestShow: (on: boolean) => void;
+}
+
+/** Whether the page is being looked at: not prerendered, and its tab in front (not opened in the background). */
+const isLive = () => !(document as Document & { prerendering?: boolean }).prerendering && document.visibilityState === 'visible';
+
+function App({ page, root, view, life, initialSettings, initial, saved, bindShow, requestShow }: AppProps) {
+  const [settings, setSettings] = useState(initialSettings);
+  const [showing, setShowing] = useState(false);
+  const [live, setLive] = useState(isLive);
+  const [notSaved, setNotSaved] = useState(false);
+  bindShow(setShowing);
+
+  useEffect(() => watchSettings(setSettings), []);
+  useEffect(() => applySettings(view, settings), [settings]);
+  useEffect(() => {
+    // A prerendered next chapter, or a chapter opened in a background tab, is not being read yet: record
+    // nothing until the reader actually sees it.
+    if (live) return;
+    const onChange = () => {
+      if (isLive()) setLive(true);
+    };
+    document.addEventListener('prerenderingchange', onChange);
+    document.addEventListener('visibilitychange', onChange);
+    return () => {
+      document.removeEventListener('prerenderingchange', onChange);
+      document.removeEventListener('visibilitychange', onChange);
+    };
+  }, [live]);
+
+  const [tracker] = useState(() => {
+    // Throttled writes through the background, every report on the port, the pending one written when the
+    // page is hidden or left (platform/position-reporter.ts). The background's answer says whether the
+    // position was stored; anything but a yes shows "not saved" until a later save works.
+    const reporter = createPositionReporter<WebPortReport, unknown>({
+      write: (r) => backgroundApi.saveWebProgress(r.story, r.progress),
+      port: connectReaderPort(),
+      onResult: (reply) => setNotSaved(!isSaved(reply)),
+      onError: () => setNotSaved(true),
+    });
+    life.onEnd(() => void reporter.dispose());
+    return {
+      report(anchor: WebAnchor, atEnd: boolean) {
+        if (!life.alive) return;
+        const now = Date.now();
+        reporter.report({ kind: 'web', story: webStoryRecord(page, anchor, now), progress: webProgressRecord(page, anchor, atEnd, now) });
+      },
+    };
+  });
+  // Opening a chapter records it in the library, at the saved paragraph or the top: but never moves the story
+  // back (an earlier chapter opened to look something up). Only the reader's own scrolling does that.
+  useEffect(() => {
+    if (!live || !showing) return;
+    const at = initial ?? { part: 0, p: 0, offset: 0 };
+    if (saved && webPercent(page, at) < saved.percent) return;
+    tracker.report(at, false);
+  }, [live, showing]);
+
+  if (!showing) {
+    return (
+      <button type="button" class="switch-back" onClick={(e) => e.isTrusted && requestShow(true)}>
+        {t('readInFicwell')}
+      </button>
+    );
+  }
+  return (
+    <RestyledView
+      page={page}
+      settings={settings}
+      root={root}
+      initial={initial}
+      notSaved={notSaved}
+      onPosition={(a, atEnd) => live && tracker.report(a, atEnd)}
+      onSettings={(s) => {
+        setSettings(s);
+        void saveSettings(s);
+      }}
+      onOriginal={() => requestShow(false)}
+    />
+  );
+}
+

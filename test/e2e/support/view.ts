@@ -1,0 +1,75 @@
+import type { AnyPage, Harness } from './harness';
+import { evaluate } from './harness';
+
+/**
+ * The restyled view's shadow root is closed, and its host is a plain `div` after <body>: a page's scripts (and
+ * so a test's `page.evaluate`, which runs in the page's world) cannot reach into it. Tests reach it the way
+ * only the extension can: from an extension page, `scripting.executeScript` into the tab's content-script
+ * world, where `dom.openOrClosedShadowRoot` (Chrome) / `element.openOrClosedShadowRoot` (Firefox) opens it.
+ *
+ * `body` is the source of a function `(root, host) => value` run there (root is null while there is no
+ * view); its value must be JSON-serializable.
+ */
+export async function inView<T>(ext: AnyPage, pageUrl: string, body: string): Promise<T> {
+  return evaluate<T>(
+    ext,
+    `(async () => {
+      const api = globalThis.browser ?? globalThis.chrome;
+      const tabs = (await api.tabs.query({})).filter((t) => t.url === ${JSON.stringify(pageUrl)});
+      if (!tabs.length) throw new Error('no tab at ' + ${JSON.stringify(pageUrl)});
+      const tab = tabs.reduce((a, b) => (b.id > a.id ? b : a));
+      const [res] = await api.scripting.executeScript({
+        target: { tabId: tab.id },
+        func: () => {
+          const rootOf = (el) => el.openOrClosedShadowRoot ?? globalThis.chrome?.dom?.openOrClosedShadowRoot?.(el) ?? null;
+          const host = [...document.documentElement.children].find((el) => el.localName === 'div' && rootOf(el)) ?? null;
+          const root = host ? rootOf(host) : null;
+          return (${body})(root, host);
+        },
+      });
+      return res?.result ?? null;
+    })()`,
+  );
+}
+
+/** Whether the reader shows in the tab at `pageUrl` (the view drew its story header). */
+export const READER_SHOWN = `(root) => !!root?.querySelector('.restyled h1')`;
+
+/** Waits for `body` (see inView) to return something truthy. */
+export async function pollView(ext: AnyPage, pageUrl: string, body: string, timeout = 15_000, what = 'the view'): Promise<void> {
+  const deadline = Date.now() + timeout;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      if (await inView(ext, pageUrl, body)) return;
+    } catch (e) {
+      last = e;
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`Timed out after ${timeout} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
+}
+
+/** Clicks, with real input, the element `selector` matches inside the view. */
+export async function clickInView(ext: AnyPage, page: AnyPage, pageUrl: string, selector: string): Promise<void> {
+  const box = await inView<{ x: number; y: number } | null>(ext, pageUrl, `(root) => {
+    const el = root?.querySelector(${JSON.stringify(selector)});
+    if (!el) return null;
+    el.scrollIntoView({ block: 'center' });
+    const r = el.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  }`);
+  if (!box) throw new Error(`Nothing to click in the view: ${selector}`);
+  await (page as { mouse: { click(x: number, y: number): Promise<void> } }).mouse.click(box.x, box.y);
+}
+
+/** Brings a tab to the front, as a person switching to it would. */
+export async function bringToFront(page: AnyPage): Promise<void> {
+  await (page as { bringToFront(): Promise<void> }).bringToFront();
+}
+
+/** The stored reading settings, read from extension storage. */
+export const storedSettings = (ext: AnyPage) =>
+  evaluate<Record<string, unknown> | null>(ext, `(globalThis.browser ?? globalThis.chrome).storage.local.get('settings').then((r) => r.settings ?? null)`);
+
+export type { Harness };
