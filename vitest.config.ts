@@ -6,7 +6,7 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
  * components rendered into jsdom), `security` (the fuzz sample and hostile or oversized pages: slow, so kept
  * out of the unit run) and `e2e` (real browsers against the built extension).
  */
-const SECURITY = ['test/security/**/*.test.ts', 'test/unit/hostile.test.ts', 'test/unit/fuzz.test.ts'];
+const SECURITY = ['test/security/**/*.test.ts'];
 const setupFiles = ['fake-indexeddb/auto', 'test/unit/support/i18n.ts'];
 
 export default defineConfig({

@@ -16,7 +16,7 @@ const attacks = JSON.parse(readFileSync(new URL('attacks.json', dir), 'utf8')) a
 /** Payloads the raw page never runs by itself: if one shows, it came alive through Ficwell's view. */
 const onlyThroughUs = new Set(attacks.filter((a) => a.rawPage === 'inert' || a.rawPage === 'on-interaction').map((a) => a.id));
 const cases = readdirSync(dir, { withFileTypes: true })
-  .filter((d) => d.isDirectory() && !d.name.startsWith('dos-')) // the oversized cases are unit-tested (test/unit/hostile.test.ts)
+  .filter((d) => d.isDirectory() && !d.name.startsWith('dos-')) // the oversized cases run in the security tier (test/security/hostile.test.ts)
   .map((d) => ({ name: d.name, url: readFileSync(new URL(`${d.name}/url.txt`, dir), 'utf8').trim().replace(/^https:/, 'http:') }));
 
 /**

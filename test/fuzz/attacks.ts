@@ -1,6 +1,6 @@
 /**
  * The catalogue of hostile markup (test/fixtures/hostile/ uses these snippets; test/fixtures/hostile/attacks.json
- * and README.md list the same ids, and test/unit/hostile.test.ts checks that all three agree).
+ * and README.md list the same ids, and test/security/hostile.test.ts checks that all three agree).
  *
  * Every payload is observable if it ever runs or loads:
  * - script payloads call `window.__ficwellPwned('<id>')` (handlers in a list pass the handler name as a second

@@ -1,6 +1,6 @@
 /**
  * What must hold for every HTML string a site adapter hands out (lib/sites/types.ts: all of them sanitized),
- * whatever page it read. Used by test/unit/hostile.test.ts, test/unit/fuzz.test.ts and scripts/fuzz.ts.
+ * whatever page it read. Used by test/security/hostile.test.ts, test/security/fuzz.test.ts and scripts/fuzz.ts.
  *
  * No jsdom here: the caller passes the documents and windows (jsdom's in Node, a browser's elsewhere).
  */
