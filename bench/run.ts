@@ -4,7 +4,7 @@
  *
  * Options (environment): BENCH_RUNS (runs per figure, default 7; medians are reported),
  * BENCH_BROWSERS (comma-separated, default "chromium,firefox"), BENCH_SECTIONS (comma-separated, any of size,
- * popup, reader, scroll, close, restyle; default all: for a quick look at one figure, never for the record).
+ * popup, reader, scroll, close, restyle, sync; default all: for a quick look at one figure, never for the record).
  * Needs the bench builds (`wxt build --mode bench`, and `-b firefox --mv3`) and the store zips (`npm run zip`).
  */
 import { existsSync } from 'node:fs';
@@ -17,12 +17,13 @@ import { printTable, writeResults, type Metric } from './report';
 import { benchRestyle } from './restyle';
 import { startSiteServer } from './server';
 import { benchSize } from './size';
+import { benchSyncBrowser, benchSyncModel } from './sync';
 import { benchPanelClose } from './writes';
 
 const root = resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const BROWSERS = (process.env.BENCH_BROWSERS ?? 'chromium,firefox').split(',').map((s) => s.trim()) as BrowserName[];
-const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'size,popup,reader,scroll,close,restyle').split(',').map((s) => s.trim()));
+const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'size,popup,reader,scroll,close,restyle,sync').split(',').map((s) => s.trim()));
 
 function log(message: string) {
   console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
@@ -57,6 +58,7 @@ async function main() {
   const metrics: Metric[] = [];
   const versions: Record<string, string> = {};
   await section('size', metrics, async () => benchSize());
+  await section('sync', metrics, benchSyncModel);
 
   const server = await startSiteServer();
   try {
@@ -74,6 +76,7 @@ async function main() {
         control = await controlTab(b);
         await section(`${name} close`, metrics, () => benchPanelClose(b, Math.min(RUNS, 5)));
         await section(`${name} restyle`, metrics, () => benchRestyle(b, RUNS));
+        await section(`${name} sync`, metrics, () => benchSyncBrowser(b, control));
         await control.close();
       } finally {
         await b.close();
