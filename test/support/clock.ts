@@ -1,6 +1,6 @@
-/** A hand-driven clock for lib/saver.ts's timer options: timers fire only when the test advances time. */
-export function manualClock() {
-  let t = 0;
+/** A hand-driven clock for timer options (lib/saver.ts, lib/sync): timers fire only when the test advances time. */
+export function manualClock(start = 0) {
+  let t = start;
   const timers: { at: number; fn: () => void; id: number }[] = [];
   let ids = 0;
   return {
@@ -26,6 +26,7 @@ export function manualClock() {
         await settle();
       }
       t = end;
+      await settle();
     },
   };
 }

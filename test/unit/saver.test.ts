@@ -1,37 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createSaver } from '../../lib/saver';
+import { manualClock } from '../support/clock';
 
-/** A hand-driven clock: timers fire only when the test advances time. */
-function clock() {
-  let t = 0;
-  const timers: { at: number; fn: () => void; id: number }[] = [];
-  let ids = 0;
-  return {
-    now: () => t,
-    setTimer: (fn: () => void, ms: number) => {
-      timers.push({ at: t + ms, fn, id: ++ids });
-      return ids;
-    },
-    clearTimer: (id: unknown) => {
-      const i = timers.findIndex((x) => x.id === id);
-      if (i !== -1) timers.splice(i, 1);
-    },
-    async advance(ms: number) {
-      const end = t + ms;
-      for (;;) {
-        timers.sort((a, b) => a.at - b.at);
-        const next = timers[0];
-        if (!next || next.at > end) break;
-        timers.shift();
-        t = next.at;
-        next.fn();
-        await Promise.resolve();
-      }
-      t = end;
-      await new Promise((r) => setTimeout(r, 0));
-    },
-  };
-}
+const clock = () => manualClock();
 
 describe('position saver', () => {
   it('writes at most twice a second while scrolling steadily, and the last position at the end', async () => {

@@ -3,41 +3,12 @@ import type { ProgressRecord, WebStoryRecord } from '../../../lib/db/schema';
 import { createSyncEngine, FLUSH_INTERVAL_MS, type SyncEngineOptions } from '../../../lib/sync/engine';
 import type { SyncEntry } from '../../../lib/sync/entry';
 import { FakeSyncArea, MAX_WRITE_OPERATIONS_PER_HOUR } from '../../support/fake-sync-area';
+import { manualClock } from '../../support/clock';
 import { MemorySyncStore } from '../../support/memory-sync-store';
 
 const T0 = Date.UTC(2026, 11, 1, 12);
 
-/** A test clock whose timers fire when it is moved on. */
-function clock() {
-  let t = T0;
-  const timers: { at: number; fn: () => void }[] = [];
-  return {
-    now: () => t,
-    setTimer: (fn: () => void, ms: number) => {
-      const timer = { at: t + ms, fn };
-      timers.push(timer);
-      return timer;
-    },
-    clearTimer: (h: unknown) => {
-      const i = timers.indexOf(h as (typeof timers)[number]);
-      if (i !== -1) timers.splice(i, 1);
-    },
-    async advance(ms: number) {
-      const end = t + ms;
-      for (;;) {
-        timers.sort((a, b) => a.at - b.at);
-        const next = timers[0];
-        if (!next || next.at > end) break;
-        timers.shift();
-        t = next.at;
-        next.fn();
-        await settle();
-      }
-      t = end;
-      await settle();
-    },
-  };
-}
+const clock = () => manualClock(T0);
 
 const settle = async () => {
   for (let i = 0; i < 20; i++) await Promise.resolve();
