@@ -26,7 +26,7 @@ export function ReadAloudControl({ state, voices, onToggle }: ReadAloudControlPr
         aria-pressed={playing}
         aria-keyshortcuts="s"
         onClick={trusted(() => {
-          if (voices === 'none') setAsked(true);
+          setAsked(true);
           onToggle();
         })}
       >

@@ -229,8 +229,8 @@ export function Reader(props: ReaderProps) {
       else if (e.key === '-') props.onSettings(stepFontSize(settings, -1));
       else if (e.key === 't') toc.current?.querySelector<HTMLElement>('button')?.focus();
       else if (e.key === 's') read.toggle(readFrom());
-      else if (e.key === '.' && read.state !== 'stopped') read.next();
-      else if (e.key === ',' && read.state !== 'stopped') read.previous();
+      else if (e.key === '.' && read.active()) read.next();
+      else if (e.key === ',' && read.active()) read.previous();
       else return;
       e.preventDefault();
     };

@@ -38,6 +38,8 @@ export interface ReadAloudControls {
   previous: () => void;
   /** The paragraph being read, -1 when none. */
   current: () => number;
+  /** Whether reading is playing or paused now (live, for listeners that outlive a render). */
+  active: () => boolean;
 }
 
 /**
@@ -170,5 +172,6 @@ export function useReadAloud(o: UseReadAloudOptions): ReadAloudControls {
     next: () => reader.current?.next(),
     previous: () => reader.current?.previous(),
     current: () => reader.current?.current ?? -1,
+    active: () => !!reader.current && reader.current.state !== 'stopped',
   };
 }
