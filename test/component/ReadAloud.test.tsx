@@ -22,7 +22,7 @@ const index = indexOutline(outline);
 const firstOf = (section: number) => index.address.findIndex((a) => a.section === section);
 const allChunks = new Map(chunks.map((c, i) => [i, c as Block[]]));
 
-function renderReading(o: { speech?: FakeSpeechOptions; settings?: Partial<Settings>; initial?: number | null; pauseResumes?: boolean } = {}) {
+function renderReading(o: { speech?: FakeSpeechOptions; settings?: Partial<Settings>; initial?: number | null; pauseResumes?: boolean; mediaSession?: MediaSession } = {}) {
   const fake = new FakeSpeech(o.speech);
   const onPosition = vi.fn<(r: PositionReport) => void>();
   const onSettings = vi.fn<(s: Settings) => void>();
@@ -32,7 +32,7 @@ function renderReading(o: { speech?: FakeSpeechOptions; settings?: Partial<Setti
     loadChunk: (i) => Promise.resolve(chunks[i] as Block[]),
     settings: { ...DEFAULT_SETTINGS, ...o.settings }, frontMatterOpen: true, endNotesOpen: true, notice: null,
     onPosition, onSettings, onNotesToggle: vi.fn(), onLibrary: vi.fn(),
-    speech: { engine: fake, makeUtterance: (text) => { const u = makeUtterance(text); made.push(u); return u; }, pauseResumes: o.pauseResumes ?? true },
+    speech: { engine: fake, makeUtterance: (text) => { const u = makeUtterance(text); made.push(u); return u; }, pauseResumes: o.pauseResumes ?? true, mediaSession: o.mediaSession },
   };
   const view = render(<Reader {...props} />);
   return { ...view, fake, made, onPosition, onSettings };
@@ -163,5 +163,37 @@ describe('reading aloud in the reader', () => {
     });
     expect(fake.speaking).toBe(false);
     expect(fake.log.at(-1)).toBe('cancel');
+  });
+
+  it('goes on across sections: the last paragraph of I, then the first of II', async () => {
+    const last = firstOf(1) - 1;
+    const { fake } = renderReading({ initial: last });
+    play();
+    await screen.findByRole('button', { name: 'Pause' });
+    speakUntil(fake, piecesOf(last).length + 1);
+    expect(fake.spoken.at(-1)).toBe(piecesOf(firstOf(1))[0]);
+    expect(document.querySelector('.reading-aloud')?.getAttribute('data-p')).toBe(String(firstOf(1)));
+  });
+
+  it('the Media Session gets the story title and play, pause, previous and next track', async () => {
+    const handlers = new Map<string, (() => void) | null>();
+    const session = { metadata: null, playbackState: 'none', setActionHandler: (a: string, h: (() => void) | null) => handlers.set(a, h) } as unknown as MediaSession;
+    globalThis.MediaMetadata ??= class { title: string; constructor(init: { title: string }) { this.title = init.title; } } as unknown as typeof MediaMetadata;
+    const n = firstOf(2);
+    const { fake, onPosition } = renderReading({ initial: n, mediaSession: session });
+    expect([...handlers.keys()].sort()).toEqual(['nexttrack', 'pause', 'play', 'previoustrack']);
+    play();
+    await screen.findByRole('button', { name: 'Pause' });
+    await waitFor(() => expect(session.metadata?.title).toBe('Glass Hearts'));
+    expect(session.playbackState).toBe('playing');
+    act(() => handlers.get('nexttrack')?.());
+    expect(fake.log.at(-1)).toBe(`speak:${piecesOf(n + 1)[0]}`);
+    act(() => handlers.get('previoustrack')?.());
+    expect(fake.log.at(-1)).toBe(`speak:${piecesOf(n)[0]}`);
+    act(() => handlers.get('pause')?.());
+    expect(onPosition.mock.calls.at(-1)?.[0].position).toEqual(positionAt(index, n, 0));
+    await waitFor(() => expect(session.playbackState).toBe('paused'));
+    act(() => handlers.get('play')?.());
+    await waitFor(() => expect(session.playbackState).toBe('playing'));
   });
 });
