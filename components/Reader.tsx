@@ -9,6 +9,9 @@ import type { Note, NoteKind } from '../lib/story/model';
 import type { ChunkRange, StoryOutline } from '../lib/story/outline';
 import { stepFontSize, type Settings } from '../lib/settings';
 import { SettingsPanel } from './SettingsPanel';
+import { ReadAloudControl } from './ReadAloudControl';
+import { useReadAloud, type ReadAloudSetup } from './hooks/useReadAloud';
+import { markReading, markWord } from './reading-mark';
 import { useParagraphAnchor } from './useParagraphAnchor';
 
 export interface PositionReport {
@@ -38,6 +41,17 @@ export interface ReaderProps {
   onSettings: (settings: Settings) => void;
   onNotesToggle: (which: 'front' | 'end', open: boolean) => void;
   onLibrary: () => void;
+  /** The speech engine to read aloud with (the entrypoint passes the browser's; tests a fake); none hides nothing, the control then says there is no voice. */
+  speech?: ReadAloudSetup | null;
+}
+
+/** What reading aloud says, in order: notes before the story, its paragraphs, notes after it. */
+interface SpokenItem {
+  text: string;
+  skip: boolean;
+  /** The story paragraph, or null for a note. */
+  n: number | null;
+  note?: { where: 'front' | 'end'; i: number };
 }
 
 /** Paragraphs loaded and drawn per slice while the rest of a long story fills in. */
@@ -142,6 +156,67 @@ export function Reader(props: ReaderProps) {
     setPercent(percentRead(index, anchor.current));
   };
 
+  // Read aloud: the paragraph being read is marked and kept at the reading line; pausing or stopping saves
+  // the place at it, as reading does.
+  const loadedNow = useRef(loaded);
+  loadedNow.current = loaded;
+  const spoken = useRef<SpokenItem[]>([]);
+  const spokenItems = (): SpokenItem[] => {
+    const texts: string[] = new Array<string>(index.address.length).fill('');
+    for (const c of loadedNow.current) if (Array.isArray(c)) for (const b of c) if (b.kind === 'p') texts[b.n] = b.paragraph.spans.map((x) => x.text).join('');
+    const notes = (where: 'front' | 'end', list: Note[]) => list.map((note, i): SpokenItem => ({ text: note.text, skip: settings.storyOnly, n: null, note: { where, i } }));
+    return [...notes('front', outline.frontMatter), ...texts.map((text, n): SpokenItem => ({ text, skip: false, n })), ...notes('end', outline.endNotes)];
+  };
+  const elementOfItem = (item: SpokenItem | undefined): HTMLElement | null => {
+    if (!item) return null;
+    if (item.n !== null) return document.querySelector<HTMLElement>(`[data-p="${item.n}"]`);
+    const cls = item.note?.where === 'front' ? '.front-matter' : '.end-notes';
+    return article.current?.querySelectorAll<HTMLElement>(`${cls} .note p`)[item.note?.i ?? 0] ?? null;
+  };
+  const savePlace = (n: number) => {
+    anchor.current = { n, offset: 0 };
+    const pct = percentRead(index, anchor.current);
+    setPercent(pct);
+    props.onPosition({ position: positionAt(index, n, 0), percent: pct, atEnd: false });
+  };
+  const read = useReadAloud({
+    setup: props.speech ?? null,
+    paragraphs: () => (spoken.current = spokenItems()),
+    voiceURI: settings.voice,
+    rate: settings.rate,
+    lang: 'en',
+    title: entry.title,
+    onParagraph(i) {
+      const item = spoken.current[i];
+      const el = elementOfItem(item);
+      markReading(el);
+      if (item?.n != null) {
+        savePlace(item.n);
+        restore();
+      } else if (el?.offsetParent) {
+        window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - ((header.current?.getBoundingClientRect().bottom ?? 0) + 8));
+      }
+    },
+    onWord(i, start, length) {
+      markWord(elementOfItem(spoken.current[i]), start, length);
+    },
+    onHalt(i) {
+      const n = spoken.current[i]?.n;
+      if (n != null) savePlace(n);
+    },
+  });
+  useEffect(() => {
+    if (read.state === 'stopped') {
+      markReading(null);
+      markWord(null, 0, 0);
+    }
+  }, [read.state]);
+  /** Where reading aloud starts: the paragraph at the reading line (the notes before the story at its very top). */
+  const readFrom = () => {
+    const a = anchor.current;
+    return !a || (a.n === 0 && a.offset <= 0) ? 0 : outline.frontMatter.length + a.n;
+  };
+
   const currentSection = () => index.address[anchor.current?.n ?? 0]?.section ?? 0;
   useEffect(() => {
     // Reader keys; none of them while typing in a field or with a modifier held.
@@ -153,6 +228,9 @@ export function Reader(props: ReaderProps) {
       else if (e.key === '+' || e.key === '=') props.onSettings(stepFontSize(settings, 1));
       else if (e.key === '-') props.onSettings(stepFontSize(settings, -1));
       else if (e.key === 't') toc.current?.querySelector<HTMLElement>('button')?.focus();
+      else if (e.key === 's') read.toggle(readFrom());
+      else if (e.key === '.' && read.active()) read.next();
+      else if (e.key === ',' && read.active()) read.previous();
       else return;
       e.preventDefault();
     };
@@ -185,6 +263,7 @@ export function Reader(props: ReaderProps) {
             <span class="progress-fill" style={{ transform: `scaleX(${percent / 100})` }} />
           </span>
         </div>
+        <ReadAloudControl state={read.state} voices={read.voices} onToggle={() => read.toggle(readFrom())} />
         <div class="font-buttons" role="group" aria-label={t('textSize')}>
           <button type="button" class="bar-button" data-action="smaller" aria-keyshortcuts="-" onClick={() => props.onSettings(stepFontSize(settings, -1))}>
             <span aria-hidden="true">A−</span>
@@ -199,7 +278,7 @@ export function Reader(props: ReaderProps) {
           </button>
         </div>
       </header>
-      {settingsOpen && <SettingsPanel settings={settings} onChange={props.onSettings} onClose={() => setSettingsOpen(false)} />}
+      {settingsOpen && <SettingsPanel settings={settings} onChange={props.onSettings} onClose={() => setSettingsOpen(false)} voices={read.voiceList} />}
       {props.notice && (
         <p class="notice quiet" role="status">
           {props.notice}

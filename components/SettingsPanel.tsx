@@ -1,5 +1,6 @@
 import { DEFAULT_SETTINGS, FONT_FAMILIES, LIMITS, THEME_CHOICES, type FontFamily, type Settings, type ThemeChoice } from '../lib/settings';
 
+import type { Voice } from '../lib/speech/read-aloud';
 import { t, type MessageKey } from './i18n';
 import { trusted } from './trusted';
 
@@ -10,13 +11,15 @@ export interface SettingsPanelProps {
   settings: Settings;
   onChange: (settings: Settings) => void;
   onClose?: () => void;
+  /** The voices reading aloud can use; the read-aloud settings show only where the view reads aloud. */
+  voices?: readonly Voice[];
 }
 
 /**
  * Compact reading settings; every change applies at once, so the text behind is the preview. Only the reader's
  * own input changes anything (`trusted`): settings apply to every view and every later page.
  */
-export function SettingsPanel({ settings: s, onChange, onClose }: SettingsPanelProps) {
+export function SettingsPanel({ settings: s, onChange, onClose, voices }: SettingsPanelProps) {
   const set = (patch: Partial<Settings>) => onChange({ ...s, ...patch });
   const range = (key: keyof typeof LIMITS, label: MessageKey, unit: string) => (
     <label class="setting">
@@ -65,6 +68,25 @@ export function SettingsPanel({ settings: s, onChange, onClose }: SettingsPanelP
         <input type="checkbox" checked={s.autoRestyle} onChange={trusted((e) => set({ autoRestyle: (e.currentTarget as HTMLInputElement).checked }))} />
         <span>{t('autoRestyle')}</span>
       </label>
+      {voices && (
+        <fieldset class="setting-group read-aloud-settings">
+          <legend>{t('readAloudSettings')}</legend>
+          <label class="setting">
+            <span>{t('readAloudVoice')}</span>
+            <select value={s.voice ?? ''} onChange={trusted((e) => set({ voice: (e.currentTarget as HTMLSelectElement).value || null }))}>
+              <option value="">{t('readAloudVoiceDefault')}</option>
+              {voices.map((v) => (
+                <option value={v.voiceURI} key={v.voiceURI}>{`${v.name} (${v.lang})`}</option>
+              ))}
+            </select>
+          </label>
+          {range('rate', 'readAloudRate', '×')}
+          <label class="setting check">
+            <input type="checkbox" checked={s.storyOnly} onChange={trusted((e) => set({ storyOnly: (e.currentTarget as HTMLInputElement).checked }))} />
+            <span>{t('readAloudStoryOnly')}</span>
+          </label>
+        </fieldset>
+      )}
       <div class="settings-actions">
         <button type="button" class="bar-button" onClick={trusted(() => onChange(DEFAULT_SETTINGS))}>
           {t('reset')}

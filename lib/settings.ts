@@ -25,6 +25,12 @@ export interface Settings {
   justify: boolean;
   /** Restyle supported fiction pages as they open (otherwise on demand). */
   autoRestyle: boolean;
+  /** Read aloud: the chosen voice's voiceURI, or null for the default voice of the story's language. */
+  voice: string | null;
+  /** Read aloud: speech rate (1 is the engine's normal speed). */
+  rate: number;
+  /** Read aloud: leave out front matter and author's notes. */
+  storyOnly: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -37,6 +43,9 @@ export const DEFAULT_SETTINGS: Settings = {
   paragraphSpacing: 0.9,
   justify: false,
   autoRestyle: true,
+  voice: null,
+  rate: 1,
+  storyOnly: true,
 };
 
 /** Allowed ranges, also used by the settings panel's controls. */
@@ -45,6 +54,7 @@ export const LIMITS = {
   lineHeight: { min: 1.2, max: 2.4, step: 0.1 },
   width: { min: 20, max: 60, step: 1 },
   paragraphSpacing: { min: 0, max: 2, step: 0.1 },
+  rate: { min: 0.5, max: 2, step: 0.1 },
 } as const;
 
 export const THEME_CHOICES: readonly ThemeChoice[] = ['system', 'light', 'sepia', 'dark', 'contrast'];
@@ -79,6 +89,10 @@ export function normalizeSettings(raw: unknown): Settings {
     paragraphSpacing: num(r.paragraphSpacing, 'paragraphSpacing'),
     justify: typeof r.justify === 'boolean' ? r.justify : DEFAULT_SETTINGS.justify,
     autoRestyle: typeof r.autoRestyle === 'boolean' ? r.autoRestyle : DEFAULT_SETTINGS.autoRestyle,
+    // Fields added after version 1 normalize from what older versions stored (nothing) to their defaults.
+    voice: typeof r.voice === 'string' && r.voice.length > 0 && r.voice.length <= 500 ? r.voice : DEFAULT_SETTINGS.voice,
+    rate: num(r.rate, 'rate'),
+    storyOnly: typeof r.storyOnly === 'boolean' ? r.storyOnly : DEFAULT_SETTINGS.storyOnly,
   };
 }
 

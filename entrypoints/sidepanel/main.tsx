@@ -28,6 +28,8 @@ import { createPositionReporter } from '../../platform/position-reporter';
 import { createProgressService } from '../../platform/progress';
 import { connectReaderPort, type PortReport } from '../../platform/reader-port';
 import { loadUi, saveUi, type UiState } from '../../platform/ui-state';
+import { browserSpeech, mediaSession } from '../../platform/speech';
+import type { ReadAloudSetup } from '../../components/hooks/useReadAloud';
 import '../../components/base.css';
 import '../../components/library.css';
 import '../../components/reader.css';
@@ -41,6 +43,11 @@ const sources: PanelSources = {
   lastStory: () => loadUi().then((ui) => ui.lastStory),
   setLastStory: (id) => void saveUi({ lastStory: id }),
 };
+
+// Read aloud through the browser's speech engine. Firefox on Linux ignores pause(): there pausing cancels
+// and resuming starts the paragraph again.
+const engine = browserSpeech();
+const speech: ReadAloudSetup | null = engine && { ...engine, pauseResumes: !import.meta.env.FIREFOX, mediaSession: mediaSession() };
 
 function Panel() {
   const view = usePanelView(sources);
@@ -213,6 +220,7 @@ function StoryScreen({ data, ui, update, ...props }: StoryScreenProps) {
           : update({ endNotesOpen: { ...ui.endNotesOpen, [id]: open } })
       }
       onLibrary={() => (location.hash = routeHash({ kind: 'library' }))}
+      speech={speech}
     />
   );
 }

@@ -1,0 +1,199 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { Reader, type PositionReport, type ReaderProps } from '../../components/Reader';
+import { indexOutline, positionAt } from '../../lib/position';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+import { splitForSpeech } from '../../lib/speech/pieces';
+import type { Block } from '../../lib/story/chunks';
+import { splitStory } from '../../lib/story/outline';
+import type { Utterance } from '../../lib/speech/read-aloud';
+import { FakeSpeech, makeUtterance, TEST_VOICES, type FakeSpeechOptions } from '../support/fake-speech';
+import { catalogEntry } from '../support/records';
+import { GLASS, parsedSeed } from '../support/seeds';
+
+// jsdom's fireEvent makes untrusted events, which components/trusted.ts ignores by design (a page must not drive
+// the view); these tests are about reading aloud, so every event counts as the reader's own here.
+vi.mock('../../components/trusted', () => ({ trusted: <E,>(handler: (e: E) => void) => handler, isTrustedInput: () => true }));
+
+// Glass Hearts: a summary and a warning before the story, sections I to V in several chunks.
+const { outline, chunks } = splitStory(parsedSeed(GLASS));
+const entry = catalogEntry('glass-hearts', 'Glass Hearts', outline.words);
+const index = indexOutline(outline);
+const firstOf = (section: number) => index.address.findIndex((a) => a.section === section);
+const allChunks = new Map(chunks.map((c, i) => [i, c as Block[]]));
+
+function renderReading(o: { speech?: FakeSpeechOptions; settings?: Partial<Settings>; initial?: number | null; pauseResumes?: boolean; mediaSession?: MediaSession } = {}) {
+  const fake = new FakeSpeech(o.speech);
+  const onPosition = vi.fn<(r: PositionReport) => void>();
+  const onSettings = vi.fn<(s: Settings) => void>();
+  const made: Utterance[] = [];
+  const props: ReaderProps = {
+    entry, outline, initial: o.initial == null ? null : positionAt(index, o.initial, 0), initialChunks: allChunks,
+    loadChunk: (i) => Promise.resolve(chunks[i] as Block[]),
+    settings: { ...DEFAULT_SETTINGS, ...o.settings }, frontMatterOpen: true, endNotesOpen: true, notice: null,
+    onPosition, onSettings, onNotesToggle: vi.fn(), onLibrary: vi.fn(),
+    speech: { engine: fake, makeUtterance: (text) => { const u = makeUtterance(text); made.push(u); return u; }, pauseResumes: o.pauseResumes ?? true, mediaSession: o.mediaSession },
+  };
+  const view = render(<Reader {...props} />);
+  return { ...view, fake, made, onPosition, onSettings };
+}
+
+/** What the engine is asked to say for paragraph n, read off the drawn paragraph. */
+const piecesOf = (n: number) => splitForSpeech(document.querySelector(`[data-p="${n}"]`)!.textContent ?? '').map((p) => p.text);
+/** Lets speech time pass until the engine has said `count` utterances. */
+function speakUntil(fake: FakeSpeech, count: number) {
+  for (let i = 0; i < 10_000 && fake.spoken.length < count; i++) act(() => fake.advance(100));
+}
+const play = () => fireEvent.click(screen.getByRole('button', { name: 'Read aloud' }));
+
+describe('reading aloud in the reader', () => {
+  it('starts at the paragraph at the reading line and reads paragraph after paragraph, marking the one being read', async () => {
+    const n = firstOf(2) + 3;
+    const { fake } = renderReading({ initial: n });
+    play();
+    await screen.findByRole('button', { name: 'Pause' });
+    const expected = [...piecesOf(n), ...piecesOf(n + 1), ...piecesOf(n + 2)];
+    expect(document.querySelector('.reading-aloud')?.getAttribute('data-p')).toBe(String(n));
+    speakUntil(fake, piecesOf(n).length);
+    expect(document.querySelector('.reading-aloud')?.getAttribute('data-p')).toBe(String(n + 1));
+    speakUntil(fake, expected.length);
+    expect(fake.spoken).toEqual(expected);
+    expect(document.querySelectorAll('.reading-aloud')).toHaveLength(1);
+    expect(fake.log.filter((l) => l.startsWith('speak:'))[0]).toBe(`speak:${piecesOf(n)[0]}`);
+  });
+
+  it('pausing saves the place at the paragraph being read, offset 0; resuming goes on', async () => {
+    const n = firstOf(1) + 2;
+    const { fake, onPosition } = renderReading({ initial: n });
+    play();
+    await screen.findByRole('button', { name: 'Pause' });
+    speakUntil(fake, piecesOf(n).length + 1); // into the next paragraph
+    fireEvent.click(screen.getByRole('button', { name: 'Pause' }));
+    expect(onPosition.mock.calls.at(-1)?.[0]).toMatchObject({ position: positionAt(index, n + 1, 0), atEnd: false });
+    expect(fake.paused).toBe(true);
+    const said = fake.spoken.length;
+    act(() => fake.advance(60_000));
+    expect(fake.spoken).toHaveLength(said);
+    fireEvent.click(screen.getByRole('button', { name: 'Resume' }));
+    speakUntil(fake, said + 1);
+    expect(fake.spoken.length).toBeGreaterThan(said);
+  });
+
+  it('where pause() does nothing (Firefox on Linux) pausing cancels and resuming says the paragraph again', async () => {
+    const n = firstOf(1);
+    const { fake, onPosition } = renderReading({ initial: n + 1, speech: { pauseWorks: false }, pauseResumes: false });
+    play();
+    await screen.findByRole('button', { name: 'Pause' });
+    act(() => fake.advance(300));
+    fireEvent.click(screen.getByRole('button', { name: 'Pause' }));
+    expect(onPosition.mock.calls.at(-1)?.[0].position).toEqual(positionAt(index, n + 1, 0));
+    expect(fake.speaking).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Resume' }));
+    expect(fake.log.at(-1)).toBe(`speak:${piecesOf(n + 1)[0]}`);
+  });
+
+  it('"story only" skips the notes before the story; without it they are read first', async () => {
+    const a = renderReading();
+    play();
+    await screen.findByRole('button', { name: 'Pause' });
+    expect(a.fake.log.find((l) => l.startsWith('speak:'))).toBe(`speak:${piecesOf(0)[0]}`);
+    a.unmount();
+
+    const b = renderReading({ settings: { storyOnly: false } });
+    play();
+    await screen.findByRole('button', { name: 'Pause' });
+    const summary = outline.frontMatter[0]!.text;
+    expect(b.fake.log.find((l) => l.startsWith('speak:'))).toBe(`speak:${splitForSpeech(summary)[0]!.text}`);
+    expect(document.querySelector('.reading-aloud')?.closest('.front-matter')).not.toBeNull();
+  });
+
+  it('with no voice installed the button says how to get one', async () => {
+    const { fake } = renderReading({ speech: { voices: [] } });
+    play();
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/No voice.*speech-dispatcher.*espeak-ng.*restart the browser/);
+    expect(fake.log.some((l) => l.startsWith('speak:'))).toBe(false);
+    expect(screen.getByRole('button', { name: 'Read aloud' })).toBeTruthy();
+  });
+
+  it('voices that load late are waited for', async () => {
+    const { fake } = renderReading({ speech: { lateVoices: true } });
+    play();
+    act(() => fake.loadVoices());
+    await screen.findByRole('button', { name: 'Pause' });
+    expect(fake.log.find((l) => l.startsWith('speak:'))).toBe(`speak:${piecesOf(0)[0]}`);
+  });
+
+  it('keys: s starts and pauses, . and , move a paragraph while reading', async () => {
+    const n = firstOf(3);
+    const { fake } = renderReading({ initial: n });
+    fireEvent.keyDown(window, { key: '.' }); // nothing while not reading
+    expect(fake.log).toHaveLength(0);
+    fireEvent.keyDown(window, { key: 's' });
+    await screen.findByRole('button', { name: 'Pause' });
+    fireEvent.keyDown(window, { key: '.' });
+    expect(fake.log.at(-1)).toBe(`speak:${piecesOf(n + 1)[0]}`);
+    fireEvent.keyDown(window, { key: ',' });
+    expect(fake.log.at(-1)).toBe(`speak:${piecesOf(n)[0]}`);
+    fireEvent.keyDown(window, { key: 's' });
+    expect(screen.getByRole('button', { name: 'Resume' })).toBeTruthy();
+  });
+
+  it('the voice and rate from the settings are used; the settings panel lists the voices', async () => {
+    const { made, onSettings } = renderReading({ settings: { voice: 'de', rate: 1.5 } });
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    const select = await screen.findByRole('combobox', { name: 'Voice' });
+    await waitFor(() => expect([...select.querySelectorAll('option')].map((o) => o.value)).toEqual(['', ...TEST_VOICES.map((v) => v.voiceURI)]));
+    fireEvent.change(select, { target: { value: 'en-us' } });
+    expect(onSettings).toHaveBeenLastCalledWith({ ...DEFAULT_SETTINGS, voice: 'en-us', rate: 1.5 });
+    fireEvent.click(screen.getByRole('checkbox', { name: /story only/ }));
+    expect(onSettings).toHaveBeenLastCalledWith({ ...DEFAULT_SETTINGS, voice: 'de', rate: 1.5, storyOnly: false });
+    play();
+    await screen.findByRole('button', { name: 'Pause' });
+    expect(made[0]).toMatchObject({ voice: TEST_VOICES[1], rate: 1.5, lang: 'de-DE' });
+  });
+
+  it('closing the view stops speech', async () => {
+    const { fake } = renderReading();
+    play();
+    await screen.findByRole('button', { name: 'Pause' });
+    expect(fake.speaking).toBe(true);
+    act(() => {
+      dispatchEvent(new Event('pagehide'));
+    });
+    expect(fake.speaking).toBe(false);
+    expect(fake.log.at(-1)).toBe('cancel');
+  });
+
+  it('goes on across sections: the last paragraph of I, then the first of II', async () => {
+    const last = firstOf(1) - 1;
+    const { fake } = renderReading({ initial: last });
+    play();
+    await screen.findByRole('button', { name: 'Pause' });
+    speakUntil(fake, piecesOf(last).length + 1);
+    expect(fake.spoken.at(-1)).toBe(piecesOf(firstOf(1))[0]);
+    expect(document.querySelector('.reading-aloud')?.getAttribute('data-p')).toBe(String(firstOf(1)));
+  });
+
+  it('the Media Session gets the story title and play, pause, previous and next track', async () => {
+    const handlers = new Map<string, (() => void) | null>();
+    const session = { metadata: null, playbackState: 'none', setActionHandler: (a: string, h: (() => void) | null) => handlers.set(a, h) } as unknown as MediaSession;
+    globalThis.MediaMetadata ??= class { title: string; constructor(init: { title: string }) { this.title = init.title; } } as unknown as typeof MediaMetadata;
+    const n = firstOf(2);
+    const { fake, onPosition } = renderReading({ initial: n, mediaSession: session });
+    expect([...handlers.keys()].sort()).toEqual(['nexttrack', 'pause', 'play', 'previoustrack']);
+    play();
+    await screen.findByRole('button', { name: 'Pause' });
+    await waitFor(() => expect(session.metadata?.title).toBe('Glass Hearts'));
+    expect(session.playbackState).toBe('playing');
+    act(() => handlers.get('nexttrack')?.());
+    expect(fake.log.at(-1)).toBe(`speak:${piecesOf(n + 1)[0]}`);
+    act(() => handlers.get('previoustrack')?.());
+    expect(fake.log.at(-1)).toBe(`speak:${piecesOf(n)[0]}`);
+    act(() => handlers.get('pause')?.());
+    expect(onPosition.mock.calls.at(-1)?.[0].position).toEqual(positionAt(index, n, 0));
+    await waitFor(() => expect(session.playbackState).toBe('paused'));
+    act(() => handlers.get('play')?.());
+    await waitFor(() => expect(session.playbackState).toBe('playing'));
+  });
+});
