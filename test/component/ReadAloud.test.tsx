@@ -11,9 +11,6 @@ import { FakeSpeech, makeUtterance, TEST_VOICES, type FakeSpeechOptions } from '
 import { catalogEntry } from '../support/records';
 import { GLASS, parsedSeed } from '../support/seeds';
 
-// jsdom's fireEvent makes untrusted events, which components/trusted.ts ignores by design (a page must not drive
-// the view); these tests are about reading aloud, so every event counts as the reader's own here.
-vi.mock('../../components/trusted', () => ({ trusted: <E,>(handler: (e: E) => void) => handler, isTrustedInput: () => true }));
 
 // Glass Hearts: a summary and a warning before the story, sections I to V in several chunks.
 const { outline, chunks } = splitStory(parsedSeed(GLASS));
