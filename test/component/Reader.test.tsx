@@ -1,4 +1,5 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { trustedClick } from './trusted-input';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Reader, type PositionReport, type ReaderProps } from '../../components/Reader';
 import { indexOutline, positionAt } from '../../lib/position';
@@ -93,15 +94,15 @@ describe('Reader', () => {
 
   it('the text-size buttons and the settings panel hand back new settings', () => {
     const { onSettings } = renderReader({ settings: { ...DEFAULT_SETTINGS, fontSize: 24 } });
-    fireEvent.click(screen.getByRole('button', { name: 'Larger text' }));
+    trustedClick(screen.getByRole('button', { name: 'Larger text' }));
     expect(onSettings).toHaveBeenLastCalledWith({ ...DEFAULT_SETTINGS, fontSize: 26 });
     const toggle = screen.getByRole('button', { name: 'Settings' });
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
-    fireEvent.click(toggle);
+    trustedClick(toggle);
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
-    fireEvent.click(screen.getByRole('radio', { name: 'Dark' }));
+    trustedClick(screen.getByRole('radio', { name: 'Dark' }));
     expect(onSettings).toHaveBeenLastCalledWith({ ...DEFAULT_SETTINGS, fontSize: 24, theme: 'dark' });
-    fireEvent.click(screen.getByRole('button', { name: 'Done' }));
+    trustedClick(screen.getByRole('button', { name: 'Done' }));
     expect(screen.queryByRole('radio', { name: 'Dark' })).toBeNull();
   });
 

@@ -1,4 +1,5 @@
-import { fireEvent, render, screen } from '@testing-library/preact';
+import { render, screen } from '@testing-library/preact';
+import { trustedClick, trustedInput } from './trusted-input';
 import { describe, expect, it, vi } from 'vitest';
 import { SettingsPanel } from '../../components/SettingsPanel';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
@@ -23,10 +24,10 @@ describe('SettingsPanel', () => {
 
   it('hands back the whole settings with one thing changed, for each control', () => {
     const onChange = renderPanel();
-    fireEvent.click(screen.getByRole('radio', { name: 'Dark' }));
-    fireEvent.click(screen.getByRole('radio', { name: /Legible/ }));
-    fireEvent.input(screen.getByRole('slider', { name: /Line height/ }), { target: { value: '2' } });
-    fireEvent.click(screen.getByRole('checkbox', { name: /Justify/ }));
+    trustedClick(screen.getByRole('radio', { name: 'Dark' }));
+    trustedClick(screen.getByRole('radio', { name: /Legible/ }));
+    trustedInput(screen.getByRole('slider', { name: /Line height/ }) as HTMLInputElement, '2');
+    trustedClick(screen.getByRole('checkbox', { name: /Justify/ }));
     expect(onChange.mock.calls.map(([s]) => s)).toEqual([
       { ...sepia, theme: 'dark' },
       { ...sepia, fontFamily: 'legible' },
@@ -37,14 +38,14 @@ describe('SettingsPanel', () => {
 
   it('resets to the defaults', () => {
     const onChange = renderPanel();
-    fireEvent.click(screen.getByRole('button', { name: 'Reset to defaults' }));
+    trustedClick(screen.getByRole('button', { name: 'Reset to defaults' }));
     expect(onChange).toHaveBeenCalledWith(DEFAULT_SETTINGS);
   });
 
   it('closes with Done', () => {
     const onClose = vi.fn();
     const onChange = renderPanel(sepia, onClose);
-    fireEvent.click(screen.getByRole('button', { name: 'Done' }));
+    trustedClick(screen.getByRole('button', { name: 'Done' }));
     expect(onClose).toHaveBeenCalledTimes(1);
     expect(onChange).not.toHaveBeenCalled();
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_VERSION } from '../../lib/db/schema';
-import { BROWSERS, click, evaluate, launch, poll, TOP_PARAGRAPH, type AnyPage, type Harness } from './support/harness';
+import { BROWSERS, click, evaluate, launch, poll, PROGRESS_FILL, TOP_PARAGRAPH, type AnyPage, type Harness } from './support/harness';
 import { catchDownload, importFile, statusText } from './support/backup';
 
 const v2 = JSON.parse(readFileSync(new URL('../fixtures/db/v2.json', import.meta.url), 'utf8')) as { progress: { key: string; percent: number }[] };
@@ -32,6 +32,31 @@ async function afterRestart(h: Harness): Promise<AnyPage> {
       await new Promise((r) => setTimeout(r, 500));
     }
   }
+}
+
+/** Waits until the reader in `page` shows a position other than `before`: it has taken (and reported) the new one. */
+const tookPosition = (page: AnyPage, before: string) =>
+  poll(page, `(() => { const now = (${PROGRESS_FILL})(window); return now !== '' && now !== ${JSON.stringify(before)}; })()`, 5000, 'the reader to take the new position');
+
+/** An expression for the stored paragraph number of Glass Hearts (undefined when there is none). */
+const storedN = `new Promise((resolve) => { const q = indexedDB.open('ficwell'); q.onsuccess = () => {
+  const g = q.result.transaction('progress').objectStore('progress').get('seed:glass-hearts');
+  g.onsuccess = () => { q.result.close(); resolve(g.result?.position.n); }; }; })`;
+
+/**
+ * A positive signal that the background has handled a view that just closed: the view is gone from the
+ * extension's views, and a write the background makes after that (a marker record, in a readwrite transaction
+ * on the same store: IndexedDB runs those in the order they were made) has been stored. Any write the closing
+ * view's disconnect started came first.
+ */
+async function backgroundDone(page: AnyPage, tag: string): Promise<void> {
+  await poll(page, `${api}.extension.getViews().filter((v) => v.location.pathname === '/sidepanel.html').length === 0`, 5000, 'the closed view to be gone');
+  const id = `9${String(Date.now()).slice(-7)}`;
+  const now = Date.now();
+  const story = { key: `web:ffn:${id}`, site: 'ffn', storyId: id, storyUrl: `https://www.fanfiction.net/s/${id}/1/`, title: `marker ${tag}`, authors: [], fandoms: [],
+    chapterCount: 1, words: null, chapter: { number: 1, title: null, url: `https://www.fanfiction.net/s/${id}/1/` }, updatedAt: now };
+  const progress = { key: story.key, position: { section: 0, paragraph: 0, n: 0, offset: 0 }, percent: 0, updatedAt: now, finishedAt: null };
+  expect(await evaluate(page, `${api}.runtime.sendMessage(${JSON.stringify({ type: 'web-progress', story, progress })})`)).toMatchObject({ ok: true });
 }
 
 describe.each(BROWSERS)('durability of progress in %s', (name) => {
@@ -73,8 +98,9 @@ describe.each(BROWSERS)('durability of progress in %s', (name) => {
   it('an extension reload keeps a position read just before it', async () => {
     const reader = await h.openExtensionPage('/sidepanel.html#story=the-dessert-shop');
     await poll(reader, `document.documentElement.dataset.complete === 'true'`, 5000, 'the story');
+    const start = await evaluate<string>(reader, `(${PROGRESS_FILL})(window)`);
     await evaluate(reader, `window.scrollTo(0, document.documentElement.scrollHeight / 3)`);
-    await new Promise((r) => setTimeout(r, 700));
+    await tookPosition(reader, start);
     const top = await evaluate<number>(reader, `(${TOP_PARAGRAPH})(window)`);
     expect(top).toBeGreaterThan(10);
     await h.restartExtension(reader);
@@ -87,18 +113,22 @@ describe.each(BROWSERS)('durability of progress in %s', (name) => {
   it('a stale view closing later never moves the story back', async () => {
     const stale = await h.openExtensionPage('/sidepanel.html#story=glass-hearts');
     await poll(stale, `document.documentElement.dataset.complete === 'true'`, 5000, 'the story');
+    const staleStart = await evaluate<string>(stale, `(${PROGRESS_FILL})(window)`);
     await evaluate(stale, `window.scrollTo(0, 800)`);
-    await new Promise((r) => setTimeout(r, 700));
+    await tookPosition(stale, staleStart);
     const current = await h.openExtensionPage('/sidepanel.html#story=glass-hearts');
     await poll(current, `document.documentElement.dataset.complete === 'true'`, 5000, 'the story');
+    const currentStart = await evaluate<string>(current, `(${PROGRESS_FILL})(window)`);
     await evaluate(current, `window.scrollTo(0, document.documentElement.scrollHeight * 0.8)`);
-    await new Promise((r) => setTimeout(r, 700));
+    await tookPosition(current, currentStart);
     const far = await evaluate<number>(current, `(${TOP_PARAGRAPH})(window)`);
     await close(current);
+    const popup = await h.openExtensionPage('/popup.html');
+    // The current view's position is stored (by its own saves or the background's write as it closed).
+    await poll(popup, `${storedN}.then((n) => n === ${far})`, 5000, `paragraph ${far} stored`);
     // The stale view hands its last (older) position to the background as it closes.
     await close(stale);
-    await new Promise((r) => setTimeout(r, 700));
-    const popup = await h.openExtensionPage('/popup.html');
+    await backgroundDone(popup, 'stale');
     expect((await storedProgress(popup))['seed:glass-hearts']?.position.n).toBe(far);
     await close(popup);
   });

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, evaluate, launch, type AnyPage, type Harness } from './support/harness';
+import { afterFrames, BROWSERS, evaluate, launch, type AnyPage, type Harness } from './support/harness';
 import { inView, pollView, READER_SHOWN } from './support/view';
 import { startSiteServer, type SiteServer } from './support/server';
 
@@ -67,14 +67,24 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
     await pollView(ext, url, READER_SHOWN, 15_000, 'the restyled view');
     const shownAt = await evaluate<number>(page, `performance.now()`);
     const attrsBefore = (await markers(page)).attrs;
-    // Touch everything in the view as a reader might: hover, focus, pointer over every element.
-    await inView(ext, url, `(root) => {
+    // Touch everything in the view as a reader might: hover, focus, pointer over every element. The call
+    // returns once what that queued has run: a task after it, and two rendering frames (animation and
+    // focus events, a details' toggle and the style changes hover brings are dispatched by then), and every
+    // eagerly loaded image in the view has loaded or failed (an error or load handler would have fired).
+    const touched = await inView<{ images: number }>(ext, url, `async (root) => {
       for (const el of root.querySelectorAll('*')) {
         for (const type of ['mouseover', 'mouseenter', 'pointerover', 'focus', 'animationstart', 'toggle']) el.dispatchEvent(new Event(type));
         if (typeof el.focus === 'function') el.focus();
       }
+      await new Promise((r) => setTimeout(r, 0));
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      // (Lazy images off screen are not fetched at all, so only the others are waited for.)
+      const images = [...root.querySelectorAll('img')].filter((img) => img.loading !== 'lazy');
+      await Promise.all(images.map((img) => img.decode().catch(() => {})));
+      return { images: images.length };
     }`);
-    await new Promise((r) => setTimeout(r, 1200));
+    expect(touched).not.toBeNull();
+    await afterFrames(page);
 
     const after = await markers(page);
     expect(after.calls.filter((c) => c.inView)).toEqual([]);

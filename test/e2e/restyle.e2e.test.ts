@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, clickAt, evaluate, launch, poll, type AnyPage, type Harness } from './support/harness';
-import { clickInView, inView, pollView, READER_SHOWN } from './support/view';
+import { clickInView, inView, pollView, READER_SHOWN, readerState, VIEW_PROGRESS, viewMoved } from './support/view';
 import { GENERATED_STORY } from './support/pages';
 import { startSiteServer, type SiteServer } from './support/server';
+import { pollUntil } from '../support/browsers';
 
 const FFN_MIDDLE = 'http://www.fanfiction.net/s/1234567/2/The-Lantern-Road';
 const AO3_MIDDLE = 'http://archiveofourown.org/works/4242424/chapters/10000002';
@@ -72,7 +73,8 @@ describe.each(BROWSERS)('restyling fiction pages in %s', (name) => {
 
   it('leaves a page that is not a chapter as it was (AO3 adult gate)', async () => {
     const page = await h.openPage(AO3_GATE);
-    await new Promise((r) => setTimeout(r, 1500));
+    // The content script answers the popup once it has decided: here, that there is no story to show.
+    await pollUntil(async () => (await readerState(ext, AO3_GATE))?.available === false, '', 10_000, 'the content script to decide');
     expect(await inView<boolean>(ext, AO3_GATE, `(root, host) => host !== null`)).toBe(false);
     expect(await evaluate<number>(page, `document.documentElement.children.length`)).toBe(2);
     expect(await evaluate<string>(page, `document.documentElement.outerHTML`)).not.toMatch(/ficwell/i);
@@ -131,11 +133,12 @@ describe.each(BROWSERS)('restyling fiction pages in %s', (name) => {
   it('the story shows in the popup with its chapter and percent; Continue brings the paragraph back', async () => {
     const page = await h.openPage(chapterUrl(2));
     await restyled(chapterUrl(2));
+    const before = await inView<string>(ext, chapterUrl(2), VIEW_PROGRESS);
     await inShadow(chapterUrl(2), `(() => {
       root.querySelector('[data-p="40"]').scrollIntoView();
       window.scrollBy(0, -(root.querySelector('.reader-bar').getBoundingClientRect().bottom + 8));
     })()`);
-    await new Promise((r) => setTimeout(r, 800));
+    await viewMoved(ext, chapterUrl(2), before, 'the view to take paragraph 40');
     const top = await inView<number>(ext, chapterUrl(2), TOP_PARAGRAPH);
     expect(top).toBe(40);
     await (page as { close(): Promise<void> }).close();

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page as PwPage } from 'playwright-core';
-import { BROWSERS, evaluate, launch, poll, SHADOW, TOP_PARAGRAPH, type AnyPage, type Harness } from './support/harness';
+import { afterFrames, BROWSERS, evaluate, launch, poll, TOP_PARAGRAPH, waitForReady, type AnyPage, type Harness } from './support/harness';
 import { importFile, statusText } from './support/backup';
 import { BIG_WORK, BIG_WORK_URL, startBigStoryServer } from './support/big-story';
 import { GENERATED_STORY } from './support/pages';
+import { inView, pollView, READER_SHOWN, VIEW_PROGRESS, viewMoved } from './support/view';
 
 const api = `(globalThis.browser ?? globalThis.chrome)`;
 const close = (p: AnyPage) => (p as unknown as { close(): Promise<void> }).close();
@@ -22,8 +23,8 @@ const stored = <T>(page: AnyPage, store: 'progress' | 'webStories') =>
     req.onerror = () => reject(req.error);
   })`);
 
-const restyled = (page: AnyPage) =>
-  poll(page, `${SHADOW}?.querySelector('h1') && document.querySelector('ficwell-reader').dataset.mode === 'reader'`, 10_000, 'the restyled view');
+/** The view is a closed shadow root: tests reach it from an extension page `ext` (support/view.ts). */
+const restyled = (ext: AnyPage, url: string) => pollView(ext, url, READER_SHOWN, 10_000, 'the restyled view');
 
 describe.each(BROWSERS)('what the store keeps is true, in %s', (name) => {
   let h: Harness;
@@ -74,7 +75,7 @@ describe.each(BROWSERS)('what the store keeps is true, in %s', (name) => {
     const reader = await h.openExtensionPage('/sidepanel.html#story=glass-hearts');
     await poll(reader, `document.documentElement.dataset.complete === 'true'`, 5000, 'the story');
     await evaluate(reader, `window.scrollTo(0, 600)`);
-    await new Promise((r) => setTimeout(r, 900));
+    await afterFrames(reader);
     const top = await evaluate<number>(reader, `(${TOP_PARAGRAPH})(window)`);
     expect(top).not.toBe(future.position.n);
     await poll(reader, `new Promise((resolve) => { const q = indexedDB.open('ficwell'); q.onsuccess = () => { const g = q.result.transaction('progress').objectStore('progress').get('seed:glass-hearts'); g.onsuccess = () => { q.result.close(); resolve(g.result?.position.n === ${top}); }; }; })`, 5000, `the read position (paragraph ${top}) stored`);
@@ -82,12 +83,19 @@ describe.each(BROWSERS)('what the store keeps is true, in %s', (name) => {
   });
 
   it('a work with 120 fandoms (one of 600 characters), 101 co-creators and a 13-digit id is stored, trimmed', async () => {
-    const page = await h.openPage(BIG_WORK_URL);
-    await restyled(page);
-    await new Promise((r) => setTimeout(r, 800));
-    await close(page);
     const popup = await h.openExtensionPage('/popup.html');
+    const page = await h.openPage(BIG_WORK_URL);
+    await restyled(popup, BIG_WORK_URL);
     const key = `web:ao3:${BIG_WORK.id}`;
+    // Opening the chapter records it: wait until both records are in the store before closing the tab.
+    await poll(popup, `new Promise((resolve) => { const q = indexedDB.open('ficwell'); q.onsuccess = () => {
+      const tx = q.result.transaction(['webStories', 'progress']);
+      const a = tx.objectStore('webStories').get('${key}'), b = tx.objectStore('progress').get('${key}');
+      tx.oncomplete = () => { q.result.close(); resolve(!!a.result && !!b.result); };
+    }; })`, 10_000, 'the work stored');
+    await close(page);
+    await evaluate(popup, `location.reload()`).catch(() => {});
+    await waitForReady(popup);
     await poll(popup, `!!document.querySelector('[data-story="${key}"]')`, 5000, 'the work in the library');
     const story = (await stored<{ fandoms: string[]; authors: string[] }>(popup, 'webStories'))[key];
     expect(story?.fandoms).toHaveLength(100);
@@ -110,9 +118,10 @@ describe('when IndexedDB is full, in chromium (quota through CDP)', () => {
     await server?.close();
   });
   const chapter = `http://www.fanfiction.net/s/${GENERATED_STORY.id}/2/${GENERATED_STORY.slug}`;
-  const topOfView = (page: AnyPage) =>
-    evaluate<number>(page, `(() => { const root = ${SHADOW}; const line = root.querySelector('.reader-bar').getBoundingClientRect().bottom + 8;
-      for (const p of root.querySelectorAll('[data-part] [data-p]')) if (p.getBoundingClientRect().bottom > line) return Number(p.dataset.p); return -1; })()`);
+  /** The paragraph at the top of the restyled view (a closed shadow root, reached from `ext`: support/view.ts). */
+  const topOfView = (ext: AnyPage) =>
+    inView<number>(ext, chapter, `(root) => { const line = root.querySelector('.reader-bar').getBoundingClientRect().bottom + 8;
+      for (const p of root.querySelectorAll('[data-part] [data-p]')) if (p.getBoundingClientRect().bottom > line) return Number(p.dataset.p); return -1; }`);
 
   it('the background answers quota, and the chapter still reopens at its paragraph in the same background lifetime', async () => {
     const ext = await h.openExtensionPage('/popup.html'); // opens (and creates) the database first
@@ -129,22 +138,26 @@ describe('when IndexedDB is full, in chromium (quota through CDP)', () => {
 
     // Reading a chapter: nothing reaches IndexedDB, yet reopening it lands on the paragraph read.
     const page = await h.openPage(chapter);
-    await restyled(page);
-    await evaluate(page, `${SHADOW}.querySelector('[data-p="40"]').scrollIntoView()`);
-    await evaluate(page, `window.scrollBy(0, -(${SHADOW}.querySelector('.reader-bar').getBoundingClientRect().bottom + 8))`);
-    await new Promise((r) => setTimeout(r, 800));
-    expect(await topOfView(page)).toBe(40);
+    await restyled(ext, chapter);
+    const before = await inView<string>(ext, chapter, VIEW_PROGRESS);
+    await inView(ext, chapter, `(root) => {
+      root.querySelector('[data-p="40"]').scrollIntoView();
+      window.scrollBy(0, -(root.querySelector('.reader-bar').getBoundingClientRect().bottom + 8));
+    }`);
+    // The view took (and so reported) the new position; the background refused to store it: "not saved".
+    await viewMoved(ext, chapter, before, 'the view to take paragraph 40');
+    expect(await topOfView(ext)).toBe(40);
+    await pollView(ext, chapter, `(root) => !!root.querySelector('.save-notice')`, 5000, 'the not-saved notice');
     await close(page);
     expect((await stored<unknown>(ext, 'progress'))[`web:ffn:${GENERATED_STORY.id}`]).toBeUndefined();
 
-    const again = await h.openPage(chapter);
-    await restyled(again);
-    // The view restores its anchor as it lays out: wait until it settles on the paragraph, or give up.
-    const deadline = Date.now() + 10_000;
-    while ((await topOfView(again)) !== 40 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-    expect(await topOfView(again)).toBe(40);
+    await h.openPage(chapter);
+    await restyled(ext, chapter);
+    // The view restores its anchor as it lays out: wait until it settles on the paragraph.
+    await pollView(ext, chapter, `(root) => { const line = root.querySelector('.reader-bar').getBoundingClientRect().bottom + 8;
+      return [...root.querySelectorAll('[data-part] [data-p]')].find((p) => p.getBoundingClientRect().bottom > line)?.dataset.p === '40'; }`, 10_000, 'paragraph 40 at the top again');
+    expect(await topOfView(ext)).toBe(40);
     await cdp.send('Storage.overrideQuotaForOrigin', { origin: h.origin });
-    await close(again);
     await close(ext);
   });
 });

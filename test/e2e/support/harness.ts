@@ -268,9 +268,6 @@ export async function setViewport(page: AnyPage, width: number, height: number):
   else await page.setViewport({ width, height });
 }
 
-/** An expression for the restyled view's shadow root on a fiction page. */
-export const SHADOW = `document.querySelector('ficwell-reader')?.shadowRoot`;
-
 /** Clicks, with real input, the element an expression evaluates to (it may be inside a shadow root). */
 export async function clickAt(page: AnyPage, elementExpr: string): Promise<void> {
   const box = await evaluate<{ x: number; y: number } | null>(page, `(() => {

@@ -73,3 +73,22 @@ export const storedSettings = (ext: AnyPage) =>
   evaluate<Record<string, unknown> | null>(ext, `(globalThis.browser ?? globalThis.chrome).storage.local.get('settings').then((r) => r.settings ?? null)`);
 
 export type { Harness };
+
+/**
+ * What the content script in the tab at `pageUrl` answers the popup (`reader-state`): it answers only once it
+ * has decided what the page is (`available: false` for a page it leaves as it was). Null while nothing answers.
+ */
+export const readerState = (ext: AnyPage, pageUrl: string) =>
+  evaluate<{ available: boolean; showing: boolean } | null>(ext, `(async () => {
+    const api = globalThis.browser ?? globalThis.chrome;
+    const tab = (await api.tabs.query({})).filter((t) => t.url === ${JSON.stringify(pageUrl)}).reduce((a, b) => (!a || b.id > a.id ? b : a), null);
+    if (!tab) return null;
+    return api.tabs.sendMessage(tab.id, { type: 'reader-state' }).catch(() => null);
+  })()`);
+
+/** Source of a function (root) => the restyled view's progress fill: it changes with every position the view reports. */
+export const VIEW_PROGRESS = `(root) => root?.querySelector('.reader-bar .progress-fill')?.style.transform ?? ''`;
+
+/** Waits until the view at `pageUrl` has taken (and so reported) a position other than the one it showed as `before`. */
+export const viewMoved = (ext: AnyPage, pageUrl: string, before: string, what = 'the view to take the new position') =>
+  pollView(ext, pageUrl, `(root) => { const now = (${VIEW_PROGRESS})(root); return now !== '' && now !== ${JSON.stringify(before)}; }`, 5000, what);
