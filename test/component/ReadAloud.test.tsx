@@ -11,6 +11,11 @@ import { FakeSpeech, makeUtterance, TEST_VOICES, type FakeSpeechOptions } from '
 import { catalogEntry } from '../support/records';
 import { GLASS, parsedSeed } from '../support/seeds';
 
+// The read-aloud keys and buttons are driven with fireEvent (untrusted in jsdom), so the trust gate is set
+// aside here; the settings tests run it (test/component/trusted-input.ts), and so do real browsers
+// (test/e2e/page-isolation.e2e.test.ts).
+vi.mock('../../components/trusted', () => ({ trusted: <E,>(handler: (e: E) => void) => handler, isTrustedInput: () => true }));
+
 
 // Glass Hearts: a summary and a warning before the story, sections I to V in several chunks.
 const { outline, chunks } = splitStory(parsedSeed(GLASS));

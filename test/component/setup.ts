@@ -1,10 +1,5 @@
 import { cleanup } from '@testing-library/preact';
-import { afterEach, vi } from 'vitest';
-
-// jsdom's fireEvent makes untrusted events, which components/trusted.ts ignores by design (a page must not
-// drive the reader). Here the test is the person at the keyboard: handlers take every event. What a page's
-// scripts can and cannot do is tested in real browsers (test/e2e/page-isolation.e2e.test.ts).
-vi.mock('../../components/trusted', () => ({ trusted: <E,>(handler: (e: E) => void) => handler, isTrustedInput: () => true }));
+import { afterEach } from 'vitest';
 
 /**
  * What jsdom lacks and the components use. Layout does not exist here: observers never fire, the colour
