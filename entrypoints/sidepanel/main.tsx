@@ -11,6 +11,7 @@ import { useUiState } from '../../components/hooks/useUiState';
 import { t } from '../../components/i18n';
 import type { StoryFile } from '../../lib/catalog';
 import { seedKey } from '../../lib/db/progress';
+import { takeSnapshot, writeSnapshot } from '../../lib/library-snapshot';
 import type { Position } from '../../lib/position';
 import { routeHash } from '../../lib/route';
 import type { Settings } from '../../lib/settings';
@@ -93,6 +94,11 @@ function LibraryScreen({ message }: { message?: string }) {
           sort={library.sort}
           now={Date.now()}
           onSort={library.setSort}
+          // The popup paints its first screen from this (lib/library-snapshot.ts): an import here changes it.
+          onFirstRows={(first) => {
+            const s = library.shelf;
+            if (s) writeSnapshot(globalThis.localStorage, takeSnapshot(first, library.sort, s.entries.length + s.webCount));
+          }}
           onOpen={(item) => {
             // A story from a site opens its chapter page, where the content script restores the paragraph.
             if (item.kind === 'web' && item.url) void browser.tabs.create({ url: item.url });
