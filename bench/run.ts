@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BENCH_BUILDS, EMPTY_PAGE, launch, type BenchBrowser, type BrowserName, type Tab } from './browsers';
+import { benchPanelOpen } from './panel-open';
 import { benchPopup } from './popup';
 import { benchReaderOpen, benchReaderScroll } from './reader';
 import { printTable, writeResults, type Metric } from './report';
@@ -22,7 +23,7 @@ import { benchPanelClose } from './writes';
 const root = resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const BROWSERS = (process.env.BENCH_BROWSERS ?? 'chromium,firefox').split(',').map((s) => s.trim()) as BrowserName[];
-const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'size,popup,reader,scroll,close,restyle').split(',').map((s) => s.trim()));
+const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'size,popup,reader,panel,scroll,close,backup,restyle').split(',').map((s) => s.trim()));
 
 function log(message: string) {
   console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
@@ -68,6 +69,7 @@ async function main() {
         let control = await controlTab(b);
         await section(`${name} popup`, metrics, () => benchPopup(b, control, RUNS));
         await section(`${name} reader`, metrics, () => benchReaderOpen(b, control, RUNS));
+        await section(`${name} panel`, metrics, () => benchPanelOpen(b, RUNS));
         // The heap is the whole extension renderer's: no other extension page stays open meanwhile.
         await control.close();
         await section(`${name} scroll`, metrics, () => benchReaderScroll(b));

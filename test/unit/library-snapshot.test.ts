@@ -19,6 +19,8 @@ const rows: LibraryItem[] = [
   ...seedItems([catalogEntry('a', 'Alpha', 100), catalogEntry('b', 'Beta', 200)], new Map([['seed:a', seedRecord('a', NOW - 1, 10)]])),
 ];
 
+const alpha = rows[2] as LibraryItem;
+
 function memory(initial: Record<string, string> = {}): SnapshotStorage & { data: Map<string, string>; writes: number } {
   const data = new Map(Object.entries(initial));
   const s = {
@@ -43,12 +45,12 @@ const withItem = (patch: Record<string, unknown>, i = 0) => {
 
 describe('the library snapshot', () => {
   it('keeps the first rows as drawn and the count, and reads them back as they were', () => {
-    const many = Array.from({ length: 30 }, (_, i) => ({ ...rows[2], id: `s${i}` }));
+    const many = Array.from({ length: 30 }, (_, i) => ({ ...alpha, id: `s${i}` }));
     expect(takeSnapshot(many, 'title', 30).items.map((i) => i.id)).toEqual(many.slice(0, SNAPSHOT_ROWS).map((i) => i.id));
     const s = takeSnapshot(rows, 'recent', 7);
     expect(parseSnapshot(serializeSnapshot(s))).toEqual(s);
     // A title is data: it stays the string it was (the view writes it as text).
-    expect(parseSnapshot(serializeSnapshot(s))?.items[0].title).toBe('<img src=x onerror=alert(1)>');
+    expect(parseSnapshot(serializeSnapshot(s))?.items[0]?.title).toBe('<img src=x onerror=alert(1)>');
   });
 
   it.each([
@@ -109,7 +111,7 @@ describe('the library snapshot', () => {
     // The first screen's read is in (the count known) but the order asked needs every record: still the snapshot,
     // with the count from the records.
     expect(libraryOnScreen(snap, { rows: null, sort: 'title', count: 3, failed: false })).toMatchObject({ fromSnapshot: true, count: 3 });
-    const fresh = [rows[2]];
+    const fresh = [alpha];
     expect(libraryOnScreen(snap, { rows: fresh, sort: 'recent', count: 1, failed: false })).toEqual({ items: fresh, sort: 'recent', count: 1, fromSnapshot: false });
     // Reading failed: the snapshot is not passed off as the library.
     expect(libraryOnScreen(snap, { rows: null, sort: 'recent', count: undefined, failed: true })).toBeNull();
