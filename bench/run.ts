@@ -4,13 +4,14 @@
  *
  * Options (environment): BENCH_RUNS (runs per figure, default 7; medians are reported),
  * BENCH_BROWSERS (comma-separated, default "chromium,firefox"), BENCH_SECTIONS (comma-separated, any of size,
- * popup, reader, scroll, close, restyle; default all: for a quick look at one figure, never for the record).
+ * popup, reader, panel, scroll, close, backup, restyle; default all: for a quick look at one figure, never for the record).
  * Needs the bench builds (`wxt build --mode bench`, and `-b firefox --mv3`) and the store zips (`npm run zip`).
  */
 import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BENCH_BUILDS, EMPTY_PAGE, launch, type BenchBrowser, type BrowserName, type Tab } from './browsers';
+import { benchBackup } from './backup';
 import { benchPanelOpen } from './panel-open';
 import { benchPopup } from './popup';
 import { benchReaderOpen, benchReaderScroll } from './reader';
@@ -75,6 +76,7 @@ async function main() {
         await section(`${name} scroll`, metrics, () => benchReaderScroll(b));
         control = await controlTab(b);
         await section(`${name} close`, metrics, () => benchPanelClose(b, Math.min(RUNS, 5)));
+        await section(`${name} backup`, metrics, () => benchBackup(b, control, Math.min(RUNS, 3)));
         await section(`${name} restyle`, metrics, () => benchRestyle(b, RUNS));
         await control.close();
       } finally {
