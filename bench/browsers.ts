@@ -21,6 +21,13 @@ const FIREFOX_UUID = '0b3c9a57-4e1d-4c2a-8f6e-b3ac00000001';
 export const EMPTY_PAGE = '/bench-empty.html';
 const EMPTY_HTML = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Empty</title></head><body></body></html>\n';
 const PROBE_FILE = 'bench-probe.js';
+/**
+ * A blank page opened in the side panel / sidebar: the floor for a click in the popup to a story in the panel.
+ * It carries the probe as a tag in both browsers, as sidepanel.html does in both (no driver runs an init
+ * script in Chromium's side panel, which is not a page it attaches to).
+ */
+export const EMPTY_PANEL_PAGE = '/bench-empty-panel.html';
+const PROBE_TAG = `<script src="/${PROBE_FILE}"></script>`;
 
 /**
  * Copies the bench build to a temporary folder and adds the blank page next to it; in Chromium every other
@@ -32,12 +39,14 @@ function stage(name: BrowserName): string {
   const dir = mkdtempSync(join(tmpdir(), `ficwell-bench-${name}-`));
   cpSync(BENCH_BUILDS[name], dir, { recursive: true });
   writeFileSync(join(dir, EMPTY_PAGE), EMPTY_HTML);
-  if (name === 'firefox') {
-    writeFileSync(join(dir, PROBE_FILE), PROBE_SOURCE);
-    for (const page of ['popup.html', 'sidepanel.html', EMPTY_PAGE]) {
-      const file = join(dir, page);
-      writeFileSync(file, readFileSync(file, 'utf8').replace(/<head>/i, `<head><script src="/${PROBE_FILE}"></script>`));
-    }
+  writeFileSync(join(dir, PROBE_FILE), PROBE_SOURCE);
+  writeFileSync(join(dir, EMPTY_PANEL_PAGE), EMPTY_HTML);
+  // In Chromium the tag in sidepanel.html only matters in the side panel: in a tab the init script ran first
+  // and the probe does nothing twice. The popup and its blank floor stay byte for byte the build's there.
+  const tagged = name === 'firefox' ? ['popup.html', 'sidepanel.html', EMPTY_PAGE, EMPTY_PANEL_PAGE] : ['sidepanel.html', EMPTY_PANEL_PAGE];
+  for (const page of tagged) {
+    const file = join(dir, page);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/<head>/i, `<head>${PROBE_TAG}`));
   }
   return dir;
 }

@@ -68,6 +68,14 @@ export const PROBE_SOURCE = String.raw`(() => {
   });
   mo.observe(document, { childList: true, subtree: true });
   addEventListener('load', () => afterPaint('load'));
+  // The whole library read and listed (the page's data-ready, set once every record is in).
+  const ready = new MutationObserver(() => {
+    if (document.documentElement?.dataset.ready === 'true') {
+      afterPaint('ready');
+      ready.disconnect();
+    }
+  });
+  ready.observe(document, { attributes: true, attributeFilter: ['data-ready'], subtree: true }); // no root element yet
   if (expect >= 0) {
     const frame = () => {
       // The paragraph under the reading line as the e2e tests define it (TOP_PARAGRAPH in the harness): the

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { formatAgo, formatMinutes, formatWords } from './format';
 import { t } from './i18n';
 import { searchItems, sortItems, type LibraryItem, type SortKey } from '../lib/library';
+import { SNAPSHOT_ROWS } from '../lib/library-snapshot';
 
 export interface LibraryProps {
   items: LibraryItem[];
@@ -9,16 +10,21 @@ export interface LibraryProps {
   now: number;
   onSort: (sort: SortKey) => void;
   onOpen: (item: LibraryItem) => void;
+  /** The first rows as drawn with no search, whenever they change (the popup keeps them as its snapshot). */
+  onFirstRows?: (rows: LibraryItem[]) => void;
 }
 
 /** Rows drawn first: a screenful and then some (a popup shows about six); more follow as the list scrolls. */
-export const FIRST_ROWS = 12;
+export const FIRST_ROWS = SNAPSHOT_ROWS;
 const ROWS_PER_PAGE = 40;
 
 /** The library list with search and sort; used by the popup and by the panel's library view. */
-export function Library({ items, sort, now, onSort, onOpen }: LibraryProps) {
+export function Library({ items, sort, now, onSort, onOpen, onFirstRows }: LibraryProps) {
   const [query, setQuery] = useState('');
   const shown = useMemo(() => sortItems(searchItems(items, query), sort), [items, query, sort]);
+  useEffect(() => {
+    if (!query) onFirstRows?.(shown.slice(0, FIRST_ROWS));
+  }, [shown]);
   // A library of thousands draws its rows a page at a time, as the list is scrolled (or tabbed) to its end.
   const [limit, setLimit] = useState(FIRST_ROWS);
   useEffect(() => setLimit(FIRST_ROWS), [query, sort]);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { CatalogEntry } from '../../lib/catalog';
 import type { ProgressRecord, WebStoryRecord } from '../../lib/db/schema';
 import { completeShelf, firstShelf, shelfRows, shelfWithSave, type LibraryItem, type RecentRecords, type Shelf, type SortKey } from '../../lib/library';
@@ -70,5 +70,8 @@ export function useLibrary(
     setSortState(s);
     saveSort?.(s);
   };
-  return { shelf, rows: shelfRows(shelf, sort), sort, setSort, reload, failed };
+  // Built once per shelf and order: a popup re-rendering for anything else must not rebuild (and the list
+  // re-sort) thousands of rows.
+  const rows = useMemo(() => shelfRows(shelf, sort), [shelf, sort]);
+  return { shelf, rows, sort, setSort, reload, failed };
 }

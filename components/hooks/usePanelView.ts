@@ -35,44 +35,52 @@ export async function loadOpeningChunks(
 }
 
 /**
- * What the panel shows for its address (lib/route.ts), again on every `hashchange`: a story with its saved
- * position and opening chunks, or the library (with a notice for an unknown story). No hash reopens the
- * story shown last, and the address says so.
+ * What the panel shows for an address (lib/route.ts): a story with its saved position and opening chunks, or
+ * the library (with a notice for an unknown story). No hash reopens the story shown last, and the address
+ * says so.
  */
-export function usePanelView(sources: PanelSources): PanelView {
-  const [view, setView] = useState<PanelView>({ kind: 'loading' });
+export async function loadPanelView(sources: PanelSources, hash: string): Promise<PanelView> {
+  let route = parseRoute(hash);
+  if (route.kind === 'last') {
+    const last = await sources.lastStory();
+    route = last ? { kind: 'story', id: last } : { kind: 'library' };
+    if (last) history.replaceState(null, '', routeHash(route));
+  }
+  if (route.kind === 'story') {
+    // The outline and the saved position side by side, then the text around that position.
+    const [data, saved] = await Promise.all([sources.loadStory(route.id), sources.saved(route.id)]);
+    if (data) {
+      const initial = saved?.position ?? null;
+      const chunks = await loadOpeningChunks(data, initial, sources.loadChunk);
+      return { kind: 'story', data, initial, chunks };
+    }
+  }
+  return { kind: 'library', message: route.kind === 'story' ? t('unknownStory', route.id) : undefined };
+}
+
+/**
+ * What the panel shows for its address, again on every `hashchange` (loadPanelView). `initial` is the view
+ * for the address the page opened with, when the page read it before its first render.
+ */
+export function usePanelView(sources: PanelSources, initial?: PanelView): PanelView {
+  const [view, setView] = useState<PanelView>(initial ?? { kind: 'loading' });
   useEffect(() => {
     let shown = 0;
     const show = async () => {
       const mine = ++shown; // a later hash change wins over a slower earlier one
-      let route = parseRoute(location.hash);
-      if (route.kind === 'last') {
-        const last = await sources.lastStory();
-        route = last ? { kind: 'story', id: last } : { kind: 'library' };
-        if (last) history.replaceState(null, '', routeHash(route));
-      }
-      if (route.kind === 'story') {
-        // The outline and the saved position side by side, then the text around that position.
-        const [data, saved] = await Promise.all([sources.loadStory(route.id), sources.saved(route.id)]);
-        if (data) {
-          const initial = saved?.position ?? null;
-          const chunks = await loadOpeningChunks(data, initial, sources.loadChunk);
-          if (mine !== shown) return;
-          setView({ kind: 'story', data, initial, chunks });
-          sources.setLastStory(data.entry.id);
-          return;
-        }
-      }
-      if (mine !== shown) return;
-      setView({ kind: 'library', message: route.kind === 'story' ? t('unknownStory', route.id) : undefined });
-      sources.setLastStory(null);
+      const next = await loadPanelView(sources, location.hash);
+      if (mine === shown) setView(next);
     };
-    void show();
+    if (!initial) void show();
     addEventListener('hashchange', show);
     return () => {
       shown = -1;
       removeEventListener('hashchange', show);
     };
   }, []);
+  // The story shown is the one a bare address reopens; the library shown forgets it.
+  useEffect(() => {
+    if (view.kind !== 'loading') sources.setLastStory(view.kind === 'story' ? view.data.entry.id : null);
+  }, [view]);
   return view;
 }

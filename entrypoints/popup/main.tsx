@@ -1,11 +1,12 @@
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { FIRST_ROWS, Library } from '../../components/Library';
 import { useLibrary, type FirstScreen } from '../../components/hooks/useLibrary';
 import { useSettings } from '../../components/hooks/useSettings';
 import { t } from '../../components/i18n';
 import type { LibraryItem } from '../../lib/library';
+import { libraryOnScreen, readSnapshot, takeSnapshot, writeSnapshot } from '../../lib/library-snapshot';
 import type { ReaderState } from '../../lib/messages';
 import { loadCatalog } from '../../platform/data';
 import { useBrowserMessages } from '../../platform/i18n';
@@ -25,6 +26,16 @@ const progress = createProgressService();
 const firstScreen: Promise<FirstScreen> = Promise.all([loadCatalog(), progress.recent(FIRST_ROWS), loadUi()]).then(
   ([entries, recent, ui]) => ({ entries, recent, sort: ui.sort }),
 );
+// The first screen as last drawn, read synchronously: the rows are on screen in the first frame, before
+// IndexedDB answers. The records' own rows replace them as soon as they are read (lib/library-snapshot.ts).
+const snapshotStore = (() => {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined; // storage turned off for the extension
+  }
+})();
+const snapshot = readSnapshot(snapshotStore);
 // Known before any click: the panel must open inside the click's gesture, with no await first.
 const windowId = browser.windows.getCurrent().then((w) => w.id);
 
@@ -52,8 +63,22 @@ function Popup() {
   useEffect(() => {
     if (shelf?.complete) document.documentElement.dataset.ready = 'true';
   }, [shelf?.complete]);
+  // A row chosen while the snapshot was still showing opens from the records once they are in: a story from
+  // a site must open the chapter the records hold, not the one the snapshot remembered.
+  const [pending, setPending] = useState<string | null>(null);
+  useEffect(() => {
+    if (!rows || pending === null) return;
+    setPending(null);
+    const item = rows.find((r) => r.id === pending);
+    if (item) open(item);
+  }, [rows, pending]);
+  const screen = libraryOnScreen(snapshot, { rows, sort, count: shelf ? shelf.entries.length + shelf.webCount : undefined, failed });
+  const count = screen?.count;
+  const countRef = useRef(count);
+  countRef.current = count;
 
   const open = (item: LibraryItem) => {
+    if (!rows && item.kind === 'web') return setPending(item.id);
     if (item.kind === 'web' && item.url) {
       // The chapter's own page: the content script restyles it and brings the saved paragraph back.
       browser.tabs.create({ url: item.url }).then(closeIfPopup, () => setError(t('chapterOpenFailed')));
@@ -67,10 +92,10 @@ function Popup() {
   const shown = error ?? (failed ? t('libraryLoadFailed') : undefined);
 
   return (
-    <main aria-labelledby="library-title">
+    <main aria-labelledby="library-title" data-snapshot={screen?.fromSnapshot ? 'shown' : undefined}>
       <header class="popup-header">
         <h1 id="library-title">{t('extName')}</h1>
-        <span class="row-meta">{shelf ? t('libraryCount', shelf.entries.length + shelf.webCount) : t('loading')}</span>
+        <span class="row-meta">{count !== undefined ? t('libraryCount', count) : t('loading')}</span>
       </header>
       {shown && (
         <p class="notice" role="alert">
@@ -94,7 +119,17 @@ function Popup() {
           </button>
         </div>
       )}
-      {rows && <Library items={rows} sort={sort} now={Date.now()} onSort={setSort} onOpen={open} />}
+      {screen && (rows || screen.fromSnapshot) && (
+        <Library
+          items={screen.items}
+          sort={screen.sort}
+          now={Date.now()}
+          onSort={setSort}
+          onOpen={open}
+          // Kept only from the records' rows, never from the snapshot's own.
+          onFirstRows={(first) => rows && countRef.current !== undefined && writeSnapshot(snapshotStore, takeSnapshot(first, sort, countRef.current))}
+        />
+      )}
     </main>
   );
 }

@@ -10,16 +10,18 @@ import { BackupControls, exportResultText, importResultText } from '../../compon
 import { FIRST_ROWS, Library } from '../../components/Library';
 import { Reader, type PositionReport } from '../../components/Reader';
 import { useLibrary, type FirstScreen } from '../../components/hooks/useLibrary';
-import { usePanelView, type PanelSources } from '../../components/hooks/usePanelView';
+import { loadPanelView, usePanelView, type PanelSources, type PanelView } from '../../components/hooks/usePanelView';
 import { useSettings } from '../../components/hooks/useSettings';
 import { useUiState } from '../../components/hooks/useUiState';
 import { t } from '../../components/i18n';
 import type { StoryFile } from '../../lib/catalog';
 import { seedKey } from '../../lib/db/progress';
 import type { ProgressRecord } from '../../lib/db/schema';
+import { takeSnapshot, writeSnapshot } from '../../lib/library-snapshot';
 import type { Position } from '../../lib/position';
 import { routeHash } from '../../lib/route';
 import type { Settings } from '../../lib/settings';
+import { loadSettings } from '../../platform/settings';
 import type { Block } from '../../lib/story/chunks';
 import { exportLibrary, importLibrary } from '../../platform/backup';
 import { loadCatalog, loadChunk, loadStory } from '../../platform/data';
@@ -49,10 +51,17 @@ const sources: PanelSources = {
 const engine = browserSpeech();
 const speech: ReadAloudSetup | null = engine && { ...engine, pauseResumes: !import.meta.env.FIREFOX, mediaSession: mediaSession() };
 
-function Panel() {
-  const view = usePanelView(sources);
-  const [ui, updateUi] = useUiState();
-  const [settings, changeSettings] = useSettings(document.documentElement); // a change in any view shows here at once
+interface Opening {
+  view: PanelView;
+  ui: UiState;
+  settings: Settings;
+}
+
+function Panel({ opening }: { opening: Opening | null }) {
+  const view = usePanelView(sources, opening?.view);
+  const [ui, updateUi] = useUiState(opening?.ui);
+  // A change in any view shows here at once.
+  const [settings, changeSettings] = useSettings(document.documentElement, opening ? { initial: opening.settings } : {});
   const [canSave, setCanSave] = useState(true);
   useEffect(() => progress.onAvailability(setCanSave), []);
   useEffect(() => {
@@ -107,6 +116,11 @@ function LibraryScreen({ message }: { message?: string }) {
           sort={library.sort}
           now={Date.now()}
           onSort={library.setSort}
+          // The popup paints its first screen from this (lib/library-snapshot.ts): an import here changes it.
+          onFirstRows={(first) => {
+            const s = library.shelf;
+            if (s) writeSnapshot(globalThis.localStorage, takeSnapshot(first, library.sort, s.entries.length + s.webCount));
+          }}
           onOpen={(item) => {
             // A story from a site opens its chapter page, where the content script restores the paragraph.
             if (item.kind === 'web' && item.url) void browser.tabs.create({ url: item.url });
@@ -225,4 +239,12 @@ function StoryScreen({ data, ui, update, ...props }: StoryScreenProps) {
   );
 }
 
-render(<Panel />, document.getElementById('app') as HTMLElement);
+// The story (outline, saved position, opening chunks), the view state and the settings are read as the
+// module starts and the first render waits for them: the panel's first frame is the story itself, not a
+// "Loading" notice followed by a frame for each hook's effect (Preact runs effects after a paint). If any
+// read fails, the panel renders as before and each hook reads for itself.
+const app = document.getElementById('app') as HTMLElement;
+Promise.all([loadPanelView(sources, location.hash), loadUi(), loadSettings()]).then(
+  ([view, ui, settings]) => render(<Panel opening={{ view, ui, settings }} />, app),
+  () => render(<Panel opening={null} />, app),
+);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, evaluate, launch, poll, type AnyPage, type Harness } from './support/harness';
+import { BROWSERS, evaluate, launch, poll, setViewport, type AnyPage, type Harness } from './support/harness';
 
 /**
  * A library bigger than the popup's first screen: the popup reads only the most recent records first and the
@@ -90,5 +90,64 @@ describe.each(BROWSERS)('a large library in the popup, in %s', (name) => {
     const first = await rowIds(popup);
     expect(first.slice(0, 5)).toEqual(['glass-hearts', 'her-outstretched-hand', 'just-you-and-i', 'never-alone', 'the-dessert-shop']);
     expect(first.slice(5)).toEqual(titles.slice(0, first.length - 5).map((t) => stories.find((s) => s.title === t)?.key));
+  });
+});
+
+/**
+ * Issue 18: with 20,000 stories, the panel's library scrolled to its end (where Export and Import are) kept
+ * drawing rows by itself, the scroll following the end. It must draw what is near the view and then stop.
+ */
+const HUGE = 20_000;
+
+describe.each(BROWSERS)('a library of %i stories scrolled to its end, in %s'.replace('%i', String(HUGE)), (name) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await launch(name);
+    const setup = await h.openExtensionPage('/popup.html');
+    await evaluate(setup, `new Promise((resolve, reject) => {
+      const q = indexedDB.open('ficwell');
+      q.onsuccess = () => {
+        const tx = q.result.transaction(['webStories', 'progress'], 'readwrite');
+        const now = ${NOW};
+        for (let i = 0; i < ${HUGE}; i++) {
+          const key = 'web:ao3:' + (9000000 + i);
+          const updatedAt = now - i * 60000;
+          tx.objectStore('webStories').put({ key, site: 'ao3', storyId: String(9000000 + i), storyUrl: 'https://archiveofourown.org/works/' + (9000000 + i),
+            title: 'Work ' + i, authors: ['someone'], fandoms: ['Puella Magi Madoka Magica'], chapterCount: 3, words: 3000,
+            chapter: { number: 2, title: null, url: 'https://archiveofourown.org/works/' + (9000000 + i) + '/chapters/1' }, updatedAt });
+          tx.objectStore('progress').put({ key, position: { section: 0, paragraph: 3, n: 3, offset: 0 }, percent: 40, updatedAt, finishedAt: null });
+        }
+        tx.oncomplete = () => { q.result.close(); resolve(); };
+        tx.onerror = () => reject(tx.error);
+      };
+    })`);
+  });
+  afterAll(async () => h?.close());
+
+  it('draws the rows near the view and then stops', async () => {
+    const panel = await h.openExtensionPage('/sidepanel.html#library');
+    await setViewport(panel, 400, 800);
+    const rows = () => evaluate<number>(panel, `document.querySelectorAll('.story-row').length`);
+    const first = await rows();
+    const top = await evaluate<number>(panel, `(() => { const s = document.scrollingElement; s.scrollTop = s.scrollHeight; return s.scrollTop; })()`);
+    expect(top).toBeGreaterThan(0);
+    // The positive signal: the end of the list came near the view and more rows were drawn.
+    await poll(panel, `document.querySelectorAll('.story-row').length > ${first}`, 10_000, 'more rows near the end');
+    // Then, over the next couple of seconds of frames, the count must settle and stay put.
+    const counts = await evaluate<number[]>(panel, `new Promise((resolve) => {
+      const seen = [];
+      const start = performance.now();
+      const frame = () => {
+        seen.push(document.querySelectorAll('.story-row').length);
+        if (performance.now() - start < 2000 || seen.length < 10) requestAnimationFrame(frame);
+        else resolve(seen);
+      };
+      requestAnimationFrame(frame);
+    })`);
+    const settled = counts.slice(-5);
+    expect(new Set(settled).size, `rows drawn frame by frame: ${counts.join(' ')}`).toBe(1);
+    expect(Math.max(...counts)).toBeLessThan(300);
+    // The view stayed where the reader left it: the new rows went in below it, and the scroll did not follow.
+    expect(await evaluate<number>(panel, `document.scrollingElement.scrollTop`)).toBe(top);
   });
 });

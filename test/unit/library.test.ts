@@ -1,5 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { formatAgo } from '../../components/format';
+import { formatCount } from '../../lib/format';
 import { SLUG } from '../../lib/catalog';
 import {
   completeShelf,
@@ -67,6 +68,18 @@ describe('library list', () => {
     expect(formatAgo(now - 5 * 60_000, now)).toBe('5 min ago');
     expect(formatAgo(now - 26 * 3600_000, now)).toBe('yesterday');
     expect(formatAgo(now - 4 * 86400_000, now)).toBe('4 days ago');
+    // Older: a date, from one shared formatter, the same text as toLocaleDateString gives.
+    const old = now - 90 * 86400_000;
+    const date = new Date(old).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+    expect(formatAgo(old, now)).toBe(date);
+    expect(formatAgo(old - 86400_000, now)).not.toBe(date);
+  });
+
+  it('formats counts with one formatter per locale, as toLocaleString would', () => {
+    expect(formatCount(1234567, 'en')).toBe('1,234,567');
+    expect(formatCount(1234567, 'de')).toBe('1.234.567');
+    expect(formatCount(1234567, 'en')).toBe('1,234,567');
+    expect(formatCount(9050)).toBe((9050).toLocaleString());
   });
 });
 

@@ -1,0 +1,76 @@
+import { render, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { Library } from '../../components/Library';
+import { useLibrary, type FirstScreen, type LibrarySource } from '../../components/hooks/useLibrary';
+import { webItems } from '../../lib/library';
+import { libraryOnScreen, readSnapshot, SNAPSHOT_KEY, takeSnapshot, writeSnapshot, type LibrarySnapshot } from '../../lib/library-snapshot';
+import { catalogEntry, progressRecord, webStory } from '../support/records';
+
+/**
+ * The popup's first screen from its snapshot (entrypoints/popup/main.tsx wires the same pieces): drawn as text,
+ * replaced by the records' rows as soon as they are read, and kept again from those rows only.
+ */
+const NOW = Date.UTC(2026, 10, 23, 12);
+const entries = [catalogEntry('a', 'Alpha', 100)];
+const source: LibrarySource = { all: vi.fn(async () => []), webStories: vi.fn(async () => []), onChange: () => () => {} };
+
+function View({ snapshot, first }: { snapshot: LibrarySnapshot | null; first: Promise<FirstScreen> }) {
+  const { rows, sort, shelf, failed } = useLibrary(source, first, { later: () => {} });
+  const s = libraryOnScreen(snapshot, { rows, sort, count: shelf ? shelf.entries.length + shelf.webCount : undefined, failed });
+  if (!s) return null;
+  return (
+    <main data-snapshot={s.fromSnapshot ? 'shown' : undefined}>
+      <p data-testid="count">{s.count}</p>
+      <Library
+        items={s.items}
+        sort={s.sort}
+        now={NOW}
+        onSort={() => {}}
+        onOpen={() => {}}
+        onFirstRows={(f) => rows && s.count !== undefined && writeSnapshot(localStorage, takeSnapshot(f, sort, s.count))}
+      />
+    </main>
+  );
+}
+
+const titles = () => [...document.querySelectorAll('.row-title')].map((e) => e.textContent);
+
+describe('the popup painted from its snapshot', () => {
+  it('shows the snapshot as text at once, then the records, then keeps the records as the snapshot', async () => {
+    localStorage.clear();
+    const hostile = '<img src=x onerror="window.__hit=1">';
+    const old = webItems([webStory('1', NOW - 1000, { title: hostile }), webStory('2', NOW - 2000, { title: 'Deleted since' })], new Map());
+    const snapshot = takeSnapshot(old, 'recent', 40);
+    let resolve!: (f: FirstScreen) => void;
+    const first = new Promise<FirstScreen>((r) => (resolve = r));
+    render(<View snapshot={snapshot} first={first} />);
+
+    // The first frame: the snapshot's rows, their titles as text (no element made of them), no write yet.
+    expect(document.querySelector('main')?.dataset.snapshot).toBe('shown');
+    expect(titles()).toEqual([hostile, 'Deleted since']);
+    expect(document.querySelector('img')).toBeNull();
+    expect(screen.getByTestId('count').textContent).toBe('40');
+    expect(localStorage.getItem(SNAPSHOT_KEY)).toBeNull();
+
+    // The records say otherwise: story 1 was read again with a new title, story 2 is gone.
+    const story = webStory('1', NOW, { title: 'Renamed' });
+    resolve({ entries, recent: { progress: [progressRecord(story.key, NOW, { percent: 60 })], stories: [story], storyCount: 1 }, sort: 'recent' });
+    await waitFor(() => expect(document.querySelector('main')?.dataset.snapshot).toBeUndefined());
+    expect(titles()).toEqual(['Renamed', 'Alpha']);
+    expect(screen.getByTestId('count').textContent).toBe('2');
+    expect(document.querySelector('.row-percent')?.textContent).toBe('60%');
+
+    // What is kept for the next popup is what was drawn from the records.
+    await waitFor(() => expect(readSnapshot(localStorage)?.items.map((i) => i.title)).toEqual(['Renamed', 'Alpha']));
+    expect(readSnapshot(localStorage)?.count).toBe(2);
+  });
+
+  it('with no snapshot, waits for the records as before', async () => {
+    localStorage.clear();
+    let resolve!: (f: FirstScreen) => void;
+    render(<View snapshot={null} first={new Promise<FirstScreen>((r) => (resolve = r))} />);
+    expect(document.querySelector('.story-row')).toBeNull();
+    resolve({ entries, recent: { progress: [], stories: [], storyCount: 0 }, sort: 'recent' });
+    await waitFor(() => expect(titles()).toEqual(['Alpha']));
+  });
+});
