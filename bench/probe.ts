@@ -12,7 +12,7 @@
  *
  * Plain JavaScript in a string: the test runner's transpiler may wrap a stringified function in helpers.
  */
-export const PROBE_SOURCE = String.raw`(() => {
+export const PROBE_SOURCE = `(() => {
   if (window.__bench) return;
   const b = (window.__bench = {});
   // inFrame: called from a rAF callback, so the frame being rendered already holds the change.

@@ -264,6 +264,7 @@ export function Reader(props: ReaderProps) {
           </span>
         </div>
         <ReadAloudControl state={read.state} voices={read.voices} onToggle={() => read.toggle(readFrom())} />
+        {/* biome-ignore lint/a11y/useSemanticElements: a fieldset's own box and legend do not fit a one-line bar; the group only names the buttons */}
         <div class="font-buttons" role="group" aria-label={t('textSize')}>
           <button type="button" class="bar-button" data-action="smaller" aria-keyshortcuts="-" onClick={() => props.onSettings(stepFontSize(settings, -1))}>
             <span aria-hidden="true">A−</span>

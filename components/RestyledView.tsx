@@ -71,7 +71,8 @@ function Sanitized({ nodes, class: cls, drawn, part }: { nodes: DocumentFragment
     const target = el.current;
     if (!target) return;
     target.replaceChildren();
-    const paras: HTMLElement[] | undefined = part === undefined ? undefined : (drawn.byPart[part] = []);
+    const paras: HTMLElement[] | undefined = part === undefined ? undefined : [];
+    if (paras && part !== undefined) drawn.byPart[part] = paras;
     drawn.drawer.add({
       target,
       nodes,
@@ -176,6 +177,7 @@ export function RestyledView(props: RestyledViewProps) {
             <span class="progress-fill" style={{ transform: `scaleX(${percent / 100})` }} />
           </span>
         </div>
+        {/* biome-ignore lint/a11y/useSemanticElements: a fieldset's own box and legend do not fit a one-line bar; the group only names the buttons */}
         <div class="font-buttons" role="group" aria-label={t('textSize')}>
           <button type="button" class="bar-button" data-action="smaller" onClick={trusted(() => props.onSettings(stepFontSize(settings, -1)))}>
             <span aria-hidden="true">A−</span>

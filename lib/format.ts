@@ -7,6 +7,9 @@ const numberFormats = new Map<string, Intl.NumberFormat>();
 export function formatCount(n: number, locale?: string): string {
   const key = locale ?? '';
   let f = numberFormats.get(key);
-  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(locale)));
+  if (!f) {
+    f = new Intl.NumberFormat(locale);
+    numberFormats.set(key, f);
+  }
   return f.format(n);
 }

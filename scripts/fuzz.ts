@@ -166,10 +166,10 @@ function writeRepro(o: Options, c: FuzzCase, report: CaseReport): string {
   const dir = join(o.out, `seed-${o.seed}-case-${c.index}`);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'source.html'), c.html);
-  writeFileSync(join(dir, 'url.txt'), c.url + '\n');
+  writeFileSync(join(dir, 'url.txt'), `${c.url}\n`);
   writeFileSync(
     join(dir, 'report.json'),
-    JSON.stringify({ seed: o.seed, index: c.index, origin: c.origin, ops: c.ops, report, repro: `npx jiti scripts/fuzz.ts --seed ${o.seed} --case ${c.index}` }, null, 2) + '\n',
+    `${JSON.stringify({ seed: o.seed, index: c.index, origin: c.origin, ops: c.ops, report, repro: `npx jiti scripts/fuzz.ts --seed ${o.seed} --case ${c.index}` }, null, 2)}\n`,
   );
   return dir;
 }
@@ -223,7 +223,7 @@ async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
 
   if (o.worker) {
-    runRange(o, o.start, o.start + o.cases, (line) => process.stdout.write(JSON.stringify(line) + '\n'));
+    runRange(o, o.start, o.start + o.cases, (line) => process.stdout.write(`${JSON.stringify(line)}\n`));
     return;
   }
 

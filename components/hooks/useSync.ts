@@ -19,7 +19,9 @@ export function useSync(): SyncState {
     void syncEnabled.get().then(setShown);
     void syncStatus.get().then(setStatus);
     const stops = [syncEnabled.watch(setShown), syncStatus.watch(setStatus)];
-    return () => stops.forEach((stop) => stop());
+    return () => {
+      for (const stop of stops) stop();
+    };
   }, []);
   return {
     enabled,

@@ -6,7 +6,7 @@ import type { Span } from './model';
  * by a non-space; the closing slash must follow a non-space and end the text or precede whitespace or
  * punctuation. So "and/or", "1/2/2012", "?_?" and "http://x/y" are left alone.
  */
-const TELEPATHY = /(^|[\s"'“‘(\[—–-])\/(?=[^\s/])([^/\n]*?[^\s/])\/(?=$|[\s"'”’)\].,;:!?…—–-])/gu;
+const TELEPATHY = /(^|[\s"'“‘([—–-])\/(?=[^\s/])([^/\n]*?[^\s/])\/(?=$|[\s"'”’)\].,;:!?…—–-])/gu;
 const LETTER = /\p{L}/u;
 
 export function parseInline(text: string): Span[] {

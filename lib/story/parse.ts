@@ -89,7 +89,9 @@ function build(raws: RawParagraph[]): Story {
     const notes = titled ? zone.slice(0, -1) : zone;
     const kinds = notes.map(noteKind);
     if (firstHeading !== undefined || kinds.every((k) => k !== null)) {
-      notes.forEach((text, i) => frontMatter.push({ kind: kinds[i] ?? 'summary', text }));
+      notes.forEach((text, i) => {
+        frontMatter.push({ kind: kinds[i] ?? 'summary', text });
+      });
       if (titled) title = last;
       start = zoneEnd;
     }

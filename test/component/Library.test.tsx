@@ -88,9 +88,13 @@ describe('Library', () => {
     const { container } = renderLibrary({ items: many });
     expect(rowIds()).toHaveLength(FIRST_ROWS);
     expect(container.querySelector('.more-rows')).not.toBeNull(); // the marker that loads more when near
-    act(() => [...observers].forEach((o) => o.intersect()));
+    act(() => {
+      for (const o of observers) o.intersect();
+    });
     expect(rowIds()).toHaveLength(FIRST_ROWS + 40);
-    act(() => [...observers].forEach((o) => o.intersect()));
+    act(() => {
+      for (const o of observers) o.intersect();
+    });
     expect(rowIds()).toHaveLength(60);
     expect(container.querySelector('.more-rows')).toBeNull();
   });

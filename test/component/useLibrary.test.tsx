@@ -13,8 +13,13 @@ function source(all: ProgressRecord[], stories: WebStoryRecord[]) {
   const s: LibrarySource & { announce(p: ProgressRecord, story?: WebStoryRecord): void } = {
     all: vi.fn(async () => all),
     webStories: vi.fn(async () => stories),
-    onChange: (l) => (listeners.add(l), () => listeners.delete(l)),
-    announce: (progress, story) => listeners.forEach((l) => l({ progress, story })),
+    onChange: (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    announce: (progress, story) => {
+      for (const l of listeners) l({ progress, story });
+    },
   };
   return s;
 }

@@ -91,7 +91,11 @@ describe('usePanelView', () => {
     let release: () => void = () => {};
     const slow = new Promise<void>((r) => (release = r));
     history.replaceState(null, '', '#story=glass-hearts');
-    const s = sources({ loadStory: vi.fn(async (id: string) => (id === 'glass-hearts' ? (await slow, glass) : undefined)) });
+    const s = sources({ loadStory: vi.fn(async (id: string) => {
+      if (id !== 'glass-hearts') return undefined;
+      await slow;
+      return glass;
+    }) });
     const seen = mount(s);
     await act(async () => {
       location.hash = 'library';

@@ -61,7 +61,10 @@ describe('useSettings', () => {
     const store: SettingsStore = {
       load: () => new Promise((resolve) => (finish = resolve)),
       save: async () => {},
-      watch: (l) => ((listener = l), () => {}),
+      watch: (l) => {
+        listener = l;
+        return () => {};
+      },
     };
     const el = document.createElement('div');
     const { latest } = mount(el, { store });
@@ -72,7 +75,11 @@ describe('useSettings', () => {
 
   it('stops listening when the view goes away', () => {
     let listening = 0;
-    const store: SettingsStore = { load: async () => sepia, save: async () => {}, watch: () => (listening++, () => listening--) };
+    const store: SettingsStore = { load: async () => sepia, save: async () => {}, watch: () => {
+        listening++;
+        return () => listening--;
+      },
+    };
     const { unmount } = mount(document.createElement('div'), { store });
     expect(listening).toBe(1);
     act(() => void unmount());

@@ -30,7 +30,7 @@ describe.each(BROWSERS)('reading comfort in %s', (name) => {
   let popup: AnyPage;
   let reader: AnyPage;
   let ffn: AnyPage;
-  let ao3: AnyPage;
+  let _ao3: AnyPage;
 
   beforeAll(async () => {
     server = await startSiteServer();
@@ -38,7 +38,7 @@ describe.each(BROWSERS)('reading comfort in %s', (name) => {
     popup = await h.openExtensionPage('/popup.html');
     reader = await h.openExtensionPage('/sidepanel.html#story=glass-hearts');
     ffn = await h.openPage(FFN);
-    ao3 = await h.openPage(AO3);
+    _ao3 = await h.openPage(AO3);
     await restyled(popup, FFN);
     await restyled(popup, AO3);
   });

@@ -30,7 +30,7 @@ export const beacon = (id: string): string => `http://${BEACON_HOST}/${id}`;
 
 /** `dataset.pwned<Id>` for an attack id: "svg-script" -> "pwnedSvgScript". */
 export const datasetKey = (id: string): string =>
-  'pwned' + id.replace(/(^|-)([a-z0-9])/g, (_m, _d: string, c: string) => c.toUpperCase());
+  `pwned${id.replace(/(^|-)([a-z0-9])/g, (_m, _d: string, c: string) => c.toUpperCase())}`;
 
 /** Every common inline event handler (the e2e test can tell which one fired from the second argument). */
 export const HANDLERS = [

@@ -47,7 +47,7 @@ const TEXT_ATTRIBUTES = new Set(['title', 'alt']);
 function pointsAtBeacon(value: string): boolean {
   try {
     const host = new URL(value.trim()).hostname.toLowerCase();
-    return host === BEACON_HOST || host.endsWith('.' + BEACON_HOST);
+    return host === BEACON_HOST || host.endsWith(`.${BEACON_HOST}`);
   } catch {
     return value.toLowerCase().includes(BEACON_HOST);
   }
@@ -101,10 +101,10 @@ export function htmlViolations(html: string, parse: (html: string) => ParentNode
 export function storyHtmls(page: StoryPage): { where: string; html: string; nodes: DocumentFragment }[] {
   const out: { where: string; html: string; nodes: DocumentFragment }[] = [];
   if (page.summary) out.push({ where: 'summary', html: page.summary.html, nodes: page.summary.nodes });
-  page.notes.forEach((n, i) => out.push({ where: `notes[${i}] ${n.kind}`, html: n.html, nodes: n.nodes }));
+  for (const [i, n] of page.notes.entries()) out.push({ where: `notes[${i}] ${n.kind}`, html: n.html, nodes: n.nodes });
   page.parts.forEach((p, i) => {
     out.push({ where: `parts[${i}].html`, html: p.html, nodes: p.nodes });
-    p.notes.forEach((n, j) => out.push({ where: `parts[${i}].notes[${j}] ${n.kind}`, html: n.html, nodes: n.nodes }));
+    for (const [j, n] of p.notes.entries()) out.push({ where: `parts[${i}].notes[${j}] ${n.kind}`, html: n.html, nodes: n.nodes });
   });
   return out;
 }
@@ -115,9 +115,9 @@ export function storyUrls(page: StoryPage): { where: string; url: string }[] {
     { where: 'url', url: page.url },
     { where: 'storyUrl', url: page.storyUrl },
   ];
-  page.authors.forEach((a, i) => a.url !== undefined && out.push({ where: `authors[${i}].url`, url: a.url }));
-  page.chapters.forEach((c, i) => out.push({ where: `chapters[${i}].url`, url: c.url }));
-  page.parts.forEach((p, i) => p.url !== undefined && out.push({ where: `parts[${i}].url`, url: p.url }));
+  for (const [i, a] of page.authors.entries()) if (a.url !== undefined) out.push({ where: `authors[${i}].url`, url: a.url });
+  for (const [i, c] of page.chapters.entries()) out.push({ where: `chapters[${i}].url`, url: c.url });
+  for (const [i, p] of page.parts.entries()) if (p.url !== undefined) out.push({ where: `parts[${i}].url`, url: p.url });
   for (const [k, v] of Object.entries(page.links)) if (typeof v === 'string') out.push({ where: `links.${k}`, url: v });
   return out;
 }

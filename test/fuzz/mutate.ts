@@ -260,7 +260,7 @@ const OPS: readonly (readonly [string, Op, number])[] = [
     const t = rng.pick(tags.filter((x) => x.start >= from).slice(0, 50).concat(tags.slice(0, 1)));
     const attr = rng.pick(RANDOM_ATTRS)();
     const at = t.start + 1 + t.name.length;
-    return [html.slice(0, at) + ' ' + attr + html.slice(at), `add-attribute <${t.name} ${attr.slice(0, 40)}> @${t.start}`];
+    return [`${html.slice(0, at)} ${attr}${html.slice(at)}`, `add-attribute <${t.name} ${attr.slice(0, 40)}> @${t.start}`];
   }, 3],
   ['shadow-root', (html, rng) => {
     // Declarative shadow DOM around an element's content: open or closed, clonable or not, sometimes nested.
@@ -280,7 +280,7 @@ const OPS: readonly (readonly [string, Op, number])[] = [
     if (tags.length === 0) return undefined;
     const t = rng.pick(tags);
     const at = t.start + 1 + t.name.length;
-    if (rng.chance(0.5)) return [html.slice(0, at) + ` is="x-${t.name}"` + html.slice(at), `custom-element <${t.name} is> @${t.start}`];
+    if (rng.chance(0.5)) return [`${html.slice(0, at)} is="x-${t.name}"${html.slice(at)}`, `custom-element <${t.name} is> @${t.start}`];
     const name = rng.pick(['x-tale', 'ficwell-reader', 'story-text', 'p-']);
     return [html.slice(0, t.start + 1) + name + html.slice(at), `custom-element <${name}> @${t.start}`];
   }, 2],
@@ -291,7 +291,7 @@ const OPS: readonly (readonly [string, Op, number])[] = [
     const t = rng.pick(tags);
     const at = t.start + 1 + t.name.length;
     const attr = rng.pick([`data-p="${rng.pick(['0', '999', '-1', '1e9', 'x'])}"`, `data-part="${rng.int(10)}"`, 'data-p', 'data-theme="dark"']);
-    return [html.slice(0, at) + ' ' + attr + html.slice(at), `data-spoof <${t.name} ${attr}> @${t.start}`];
+    return [`${html.slice(0, at)} ${attr}${html.slice(at)}`, `data-spoof <${t.name} ${attr}> @${t.start}`];
   }, 2],
   ['many-top-level', (html, rng, o) => {
     // Text and <br> with no paragraph markup: many top-level nodes in one inline run. (Small: jsdom is

@@ -405,7 +405,10 @@ export function randomFfnPage(rng: Rng, extras: readonly string[] = []): BuiltPa
     ['text', 10], ['summary', 3], ['title', 1], ['author', 1], ['option', 1], ['after', 1], ['head', 1],
   ]);
   const placed: Record<string, string[]> = {};
-  for (const e of extras) (placed[slot()] ??= []).push(e);
+  for (const e of extras) {
+    const at = slot();
+    placed[at] = [...(placed[at] ?? []), e];
+  }
   const put = (k: string) => (placed[k] ?? []).join('');
   const chapters = count > 1 ? Array.from({ length: count }, (_, i) => `${i + 1}. ${randomWords(rng, 1, 4)}${i === 0 ? put('option') : ''}`) : [];
   const mobile = rng.chance(0.1);
@@ -436,7 +439,10 @@ export function randomAo3Page(rng: Rng, extras: readonly string[] = []): BuiltPa
     ['text', 10], ['summary', 2], ['notes', 2], ['endNotes', 1], ['title', 1], ['byline', 1], ['tag', 1], ['chapterNotes', 2], ['after', 1], ['skin', 1],
   ]);
   const placed: Record<string, string[]> = {};
-  for (const e of extras) (placed[slot()] ??= []).push(e);
+  for (const e of extras) {
+    const at = slot();
+    placed[at] = [...(placed[at] ?? []), e];
+  }
   const put = (k: string) => (placed[k] ?? []).join('');
   const firstId = rng.between(1, 90000000);
   const chapters: Ao3Chapter[] = Array.from({ length: count }, (_, i) => {

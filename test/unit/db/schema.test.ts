@@ -209,7 +209,10 @@ describe('progress store', () => {
     const store = createProgressStore(async (onVersionChange) => {
       const db = await openFicwellDB({ name, onVersionChange });
       const open = db.transaction.bind(db);
-      db.transaction = ((...args: Parameters<typeof open>) => (transactions++, open(...args))) as typeof db.transaction;
+      db.transaction = ((...args: Parameters<typeof open>) => {
+        transactions++;
+        return open(...args);
+      }) as typeof db.transaction;
       return db;
     });
     const count = 20_000;

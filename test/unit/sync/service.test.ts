@@ -15,7 +15,13 @@ function setup(initially: boolean) {
   const listeners = new Set<(on: boolean) => void>();
   const statuses: (SyncStatus | null)[] = [];
   const service = createSyncService({
-    enabled: { get: async () => on, watch: (l) => (listeners.add(l), () => listeners.delete(l)) },
+    enabled: {
+      get: async () => on,
+      watch: (l) => {
+        listeners.add(l);
+        return () => listeners.delete(l);
+      },
+    },
     area,
     store,
     deviceId: async () => 'devaa',
