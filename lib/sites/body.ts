@@ -133,6 +133,45 @@ function normalizeBlocks(root: ParentNode & Node): void {
   }
 }
 
+/**
+ * Old FFN uploads hold a whole chapter in one `<p>` (or a few), paragraphs split by `<br><br>`: each such
+ * `<p>` becomes one `<p>` per run between rows of two or more `<br>` (a single `<br>` stays a line break).
+ * The new paragraphs are made by `createElement` and keep the sanitized attributes of the one they split.
+ */
+function splitDoubleBrParagraphs(root: ParentNode & Node): void {
+  const ps = elementsBelow(root).filter((el) => el.nodeName === 'P' && hasDoubleBr(el));
+  for (const p of ps) {
+    const doc = p.ownerDocument;
+    const runs: Node[][] = [[]];
+    let node = p.firstChild;
+    while (node) {
+      let next: ChildNode | null = node.nextSibling;
+      if (isBr(node) && isBr(nextSignificant(node))) {
+        runs.push([]);
+        while (next && (isBr(next) || isBlank(next))) next = next.nextSibling;
+      } else (runs.at(-1) as Node[]).push(node);
+      node = next;
+    }
+    const kept = runs
+      .map((run) => {
+        let a = 0;
+        let b = run.length;
+        while (a < b && isEdgeJunk(run[a])) a++;
+        while (b > a && isEdgeJunk(run[b - 1])) b--;
+        return run.slice(a, b);
+      })
+      .filter(hasContent);
+    if (kept.length < 2) continue;
+    for (const run of kept) {
+      const q = doc.createElement('p');
+      for (const a of Array.from(p.attributes)) q.setAttribute(a.name, a.value);
+      for (const n of run) q.appendChild(n);
+      p.parentNode?.insertBefore(q, p);
+    }
+    p.remove();
+  }
+}
+
 /** Blocks that never hold other blocks (after the HTML parser has had its say). */
 function isLeafBlockName(name: string): boolean {
   return /^(?:P|H[1-6]|PRE|HR|DT|CAPTION|FIGCAPTION|SUMMARY|COL)$/.test(name);
@@ -233,6 +272,7 @@ export function paragraphNumber(el: Element): number | undefined {
 export function buildBody(input: string | Node, win: SanitizeWindow, baseUrl: string): Body {
   const fragment = sanitizeToFragment(input, win, { baseUrl });
   normalizeBlocks(fragment);
+  splitDoubleBrParagraphs(fragment);
   trimBlankEdges(fragment);
   const paragraphs: Paragraph[] = [];
   let words = 0;
