@@ -15,9 +15,12 @@ const HOSTS = ['www.fanfiction.net', 'm.fanfiction.net'] as const;
 const CANONICAL_ORIGIN = 'https://www.fanfiction.net';
 const STORY_PATH = /^\/s\/(\d+)(?:\/(\d+))?(?:\/([^/]*))?\/?$/;
 /** Browse, search and "just in" pages. */
-const LISTING_PATH = /^\/(?:(?:anime|book|cartoon|comic|game|misc|play|movie|tv)\/|crossovers\/|[^/]+-Crossovers\/|search\b|j\/|communities\/|community\/|betareaders\/|forums\/|topic\/)/;
-/** A fandom's page: `/book/Harry-Potter/`, or a crossover's: `/Naruto-and-Harry-Potter-Crossovers/1402/224/`. */
-const FANDOM_HREF = /^\/(?:anime|book|cartoon|comic|game|misc|play|movie|tv)\/[^/]+\/?$|^\/[^/]+-Crossovers\/\d+\/\d+\/?$/;
+const LISTING_PATH = /^\/(?:(?:anime|book|cartoon|comic|game|misc|play|movie|tv)\/|crossovers\/|[^/]+[-_]Crossovers\/|search\b|j\/|communities\/|community\/|betareaders\/|forums\/|topic\/)/;
+/**
+ * A fandom's page: `/book/Harry-Potter/`, or a crossover's: `/Harry-Potter_and_Naruto_Crossovers/224/1402/`
+ * (underscores around `and` and before `Crossovers` on the site; hyphens accepted too).
+ */
+const FANDOM_HREF = /^\/(?:anime|book|cartoon|comic|game|misc|play|movie|tv)\/[^/]+\/?$|^\/[^/]+[-_]Crossovers\/\d+\/\d+\/?$/;
 const NOT_FOUND =
   /Story Not Found|Unable to locate story|Story is unavailable|Chapter not found|Story does not have any chapters|Category for this story has been disabled|not using an outdated url/i;
 
@@ -212,7 +215,7 @@ function fandoms(doc: Document): string[] {
     const href = attr(a, 'href') ?? '';
     const text = textOf(a);
     if (!text || !FANDOM_HREF.test(href)) continue;
-    if (/-Crossovers\//.test(href) || / Crossover$/.test(text)) {
+    if (/[-_]Crossovers\//.test(href) || / Crossover$/.test(text)) {
       for (const f of text.replace(/\s+Crossover$/, '').split(/\s+\+\s+/)) out.push(f.trim());
     } else out.push(text);
   }
