@@ -8,6 +8,7 @@
 
 import type { SanitizeWindow } from '../sanitize';
 import { buildBody, buildRichText, childrenWithout } from './body';
+import { ownChapterTitle } from './chapter-title';
 import { $, $$, absoluteUrl, attr, childElements, domCall, isChallengePage, matches, parseCount, sameOriginUrl, textOf, textsOf, titleOf } from './page';
 import type {
   Author,
@@ -189,7 +190,8 @@ function readChapter(
   const number =
     Number(/^chapter-(\d+)$/.exec(attr(el, 'id') ?? '')?.[1]) || Number(/(\d+)/.exec(textOf(link))?.[1]) || index + 1;
   // "<a>Chapter 2</a>: The Title" -> "The Title"
-  const title = heading ? textOf(heading).slice(textOf(link).length).replace(/^\s*:\s*/, '').trim() : '';
+  // ("Chapter 2: Chapter 2", an author's title that only repeats the number, is no title: see ownChapterTitle.)
+  const title = ownChapterTitle(heading ? textOf(heading).slice(textOf(link).length).replace(/^\s*:\s*/, '').trim() : '', number);
   const endNotes = $(el, `.end.notes ${USERSTUFF}`);
   return {
     number,

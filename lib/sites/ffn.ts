@@ -8,6 +8,7 @@
 
 import type { SanitizeWindow } from '../sanitize';
 import { buildBody, buildRichText, childrenWithout } from './body';
+import { ownChapterTitle } from './chapter-title';
 import { $, $$, absoluteUrl, attr, childElements, domCall, isChallengePage, matches, parseCount, sameOriginUrl, tagOf, textOf, titleOf } from './page';
 import type { Author, ChapterLink, PageResult, SiteAdapter, StoryLocation, StoryPage } from './types';
 
@@ -109,6 +110,8 @@ function readStory(doc: Document, url: URL, win: SanitizeWindow, loc: StoryLocat
   const selected = $(select, 'option[selected]');
   const number = selected ? Number(attr(selected, 'value')) || (loc.chapter ?? 1) : (loc.chapter ?? 1);
   const current = chapters.find((c) => c.number === number);
+  // The heading's title: "2. Chapter 2" in the menu is no title of its own (see ownChapterTitle).
+  const ownTitle = ownChapterTitle(current?.title, number);
   const chapterCount = meta.chapters ?? (chapters.length || (tagOf(textEl) === 'DIV' && attr(textEl, 'id') === 'storytext' ? 1 : undefined));
 
   const body = buildBody(childrenWithout(textEl), win, base);
@@ -139,7 +142,7 @@ function readStory(doc: Document, url: URL, win: SanitizeWindow, loc: StoryLocat
     parts: [
       {
         number,
-        ...(current?.title ? { title: current.title } : {}),
+        ...(ownTitle ? { title: ownTitle } : {}),
         url: chapterUrl(number),
         notes: [],
         ...body,

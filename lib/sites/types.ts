@@ -89,7 +89,11 @@ export interface ChapterPart {
   number: number;
   /** AO3 chapter id, when known. */
   id?: string;
-  /** The chapter's own title without the "Chapter N:" prefix, when it has one. */
+  /**
+   * The chapter's own title without the "Chapter N:" prefix, when it has one; none when the site's title only
+   * repeats the number ("Chapter 2"), so the heading does not say it twice (lib/sites/chapter-title.ts). The
+   * chapter index (`StoryPage.chapters`) keeps the site's wording.
+   */
   title?: string;
   /** Absolute URL of this chapter on its own page, when known. */
   url?: string;
