@@ -270,10 +270,18 @@ export function paragraphNumber(el: Element): number | undefined {
  * subtree is taken (pass a DocumentFragment to take only some children).
  */
 export function buildBody(input: string | Node, win: SanitizeWindow, baseUrl: string): Body {
+  return numberParagraphs(prepareBody(input, win, baseUrl));
+}
+
+function prepareBody(input: string | Node, win: SanitizeWindow, baseUrl: string): DocumentFragment {
   const fragment = sanitizeToFragment(input, win, { baseUrl });
   normalizeBlocks(fragment);
   splitDoubleBrParagraphs(fragment);
   trimBlankEdges(fragment);
+  return fragment;
+}
+
+function numberParagraphs(fragment: DocumentFragment): Body {
   const paragraphs: Paragraph[] = [];
   let words = 0;
   for (const { el, text } of paragraphElements(fragment)) {
@@ -288,6 +296,62 @@ export function buildBody(input: string | Node, win: SanitizeWindow, baseUrl: st
     words += count;
   }
   return { html: serializeFragment(fragment), nodes: fragment, paragraphs, words };
+}
+
+export interface BodyWithNotes {
+  body: Body;
+  /** Author's notes and disclaimers that open the chapter, taken out of `body`. */
+  leading?: RichText;
+  /** Author's notes that close it. */
+  trailing?: RichText;
+}
+
+/**
+ * `buildBody` for texts whose author's notes are paragraphs of the text (FFN), with the notes at either
+ * edge kept apart. Conservative, so story text is never taken for a note: only paragraphs at the very start
+ * (or end) of the chapter, each beginning with a marker ("A/N", "AN:", "Author's note", "Disclaimer"; the
+ * `author-note` role), stopping at the first that does not; only paragraphs that stand at the top level
+ * of the text; and never every paragraph (a chapter that is all note stays text). A rule (`<hr>`) left at
+ * the edge once the notes are out goes with them.
+ */
+export function buildBodyWithEdgeNotes(input: string | Node, win: SanitizeWindow, baseUrl: string): BodyWithNotes {
+  const fragment = prepareBody(input, win, baseUrl);
+  const found = paragraphElements(fragment);
+  const isNote = (p: { el: Element; text: string } | undefined) =>
+    p !== undefined && p.el.parentNode === fragment && roleOf(p.text) === 'author-note';
+  let lead = 0;
+  while (lead < found.length && isNote(found[lead])) lead++;
+  let trail = 0;
+  while (trail < found.length - lead && isNote(found[found.length - 1 - trail])) trail++;
+  if (lead + trail >= found.length) return { body: numberParagraphs(fragment) };
+
+  const doc = fragment.ownerDocument;
+  const take = (from: Node, to: Node): RichText => {
+    const out = doc.createDocumentFragment();
+    // Sibling by sibling from `from` to `to`, inclusive, in document order.
+    for (let n: Node | null = from; n; ) {
+      const next: Node | null = n === to ? null : n.nextSibling;
+      out.appendChild(n);
+      n = next;
+    }
+    trimBlankEdges(out);
+    const text = paragraphElements(out).map((p) => p.text).join('\n\n');
+    return { html: serializeFragment(out), nodes: out, text };
+  };
+  const out: Omit<BodyWithNotes, 'body'> = {};
+  if (lead > 0) out.leading = take(fragment.firstChild as Node, (found[lead - 1] as { el: Element }).el);
+  if (trail > 0) out.trailing = take((found[found.length - trail] as { el: Element }).el, fragment.lastChild as Node);
+  trimBlankEdges(fragment);
+  // The rule that set the notes off from the story.
+  while (fragment.firstChild?.nodeName === 'HR') {
+    fragment.firstChild.remove();
+    trimBlankEdges(fragment);
+  }
+  while (fragment.lastChild?.nodeName === 'HR') {
+    fragment.lastChild.remove();
+    trimBlankEdges(fragment);
+  }
+  return { body: numberParagraphs(fragment), ...out };
 }
 
 function trimBlankEdges(fragment: DocumentFragment): void {

@@ -1,16 +1,18 @@
 /**
  * fanfiction.net (desktop `www.` and mobile `m.`). Page structure: /work/shared/docs/fiction-sites.md.
  *
- * FFN pages put author's notes inside the story text; they stay there, marked by `Paragraph.role`.
+ * FFN pages put author's notes inside the story text. Those that open or close the chapter (paragraphs that
+ * begin "A/N", "AN:", "Author's note", "Disclaimer") become the part's notes; any others stay in the text,
+ * marked by `Paragraph.role` (see `buildBodyWithEdgeNotes`).
  * The copy-blocking (`user-select: none` styles, the `nocopy` class) cannot follow: the sanitizer keeps no
  * style and no class.
  */
 
 import type { SanitizeWindow } from '../sanitize';
-import { buildBody, buildRichText, childrenWithout } from './body';
+import { buildBodyWithEdgeNotes, buildRichText, childrenWithout } from './body';
 import { ownChapterTitle } from './chapter-title';
 import { $, $$, absoluteUrl, attr, childElements, domCall, isChallengePage, matches, parseCount, sameOriginUrl, tagOf, textOf, titleOf } from './page';
-import type { Author, ChapterLink, PageResult, SiteAdapter, StoryLocation, StoryPage } from './types';
+import type { Author, ChapterLink, Note, PageResult, SiteAdapter, StoryLocation, StoryPage } from './types';
 
 const HOSTS = ['www.fanfiction.net', 'm.fanfiction.net'] as const;
 const CANONICAL_ORIGIN = 'https://www.fanfiction.net';
@@ -114,8 +116,12 @@ function readStory(doc: Document, url: URL, win: SanitizeWindow, loc: StoryLocat
   const ownTitle = ownChapterTitle(current?.title, number);
   const chapterCount = meta.chapters ?? (chapters.length || (tagOf(textEl) === 'DIV' && attr(textEl, 'id') === 'storytext' ? 1 : undefined));
 
-  const body = buildBody(childrenWithout(textEl), win, base);
+  const { body, leading, trailing } = buildBodyWithEdgeNotes(childrenWithout(textEl), win, base);
   if (body.paragraphs.length === 0) return undefined;
+  const notes: Note[] = [
+    ...(leading ? [{ kind: 'chapter-notes' as const, ...leading }] : []),
+    ...(trailing ? [{ kind: 'chapter-end-notes' as const, ...trailing }] : []),
+  ];
 
   const nav = navigation(doc, url, loc.storyId);
   const prev = nav.prev ?? (number > 1 ? chapterUrl(number - 1) : undefined);
@@ -144,7 +150,7 @@ function readStory(doc: Document, url: URL, win: SanitizeWindow, loc: StoryLocat
         number,
         ...(ownTitle ? { title: ownTitle } : {}),
         url: chapterUrl(number),
-        notes: [],
+        notes,
         ...body,
       },
     ],
