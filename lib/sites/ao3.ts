@@ -105,7 +105,7 @@ function readWork(doc: Document, url: URL, win: SanitizeWindow, loc: StoryLocati
     // A work posted as a single, unchaptered text.
     const text = childElements(chaptersEl).find((el) => matches(el, 'div.userstuff'));
     if (!text) return undefined;
-    parts.push({ number: 1, url: workUrl(url, loc.storyId), notes: [], ...buildBody(childrenWithout(text, 'h3.landmark'), win, base) });
+    parts.push({ number: 1, url: workUrl(url, loc.storyId), notes: [], ...buildBody(childrenWithout(text, 'h3.landmark'), win, base, 'link') });
   } else {
     for (const [i, el] of chapterEls.entries()) {
       const part = readChapter(el, i, url, win, note);
@@ -203,7 +203,8 @@ function readChapter(
       ...note('chapter-notes', $(head, `.notes:not(.end) ${USERSTUFF}`)),
       ...note('chapter-end-notes', endNotes),
     ],
-    ...buildBody(childrenWithout(text, 'h3.landmark'), win, url.href),
+    // The work text: an embedded player (a podfic, a video) is the work, so it leaves a link to its source.
+    ...buildBody(childrenWithout(text, 'h3.landmark'), win, url.href, 'link'),
   };
 }
 

@@ -3,7 +3,7 @@
  * their text, words and role. Shared by every adapter and by the Readability fallback.
  */
 
-import { SANITIZER_READS, sanitizeToFragment, serializeFragment, type SanitizeWindow } from '../sanitize';
+import { SANITIZER_READS, sanitizeToFragment, serializeFragment, type SanitizeOptions, type SanitizeWindow } from '../sanitize';
 import { countWords } from '../story/counts';
 import { isAuthorsNoteStart } from '../story/notes';
 import { domCall, domGet } from './page';
@@ -269,12 +269,12 @@ export function paragraphNumber(el: Element): number | undefined {
  * Sanitizes a chapter body and numbers its paragraphs. `input` is page markup: a string, or a node whose
  * subtree is taken (pass a DocumentFragment to take only some children).
  */
-export function buildBody(input: string | Node, win: SanitizeWindow, baseUrl: string): Body {
-  return numberParagraphs(prepareBody(input, win, baseUrl));
+export function buildBody(input: string | Node, win: SanitizeWindow, baseUrl: string, media?: SanitizeOptions['media']): Body {
+  return numberParagraphs(prepareBody(input, win, baseUrl, media));
 }
 
-function prepareBody(input: string | Node, win: SanitizeWindow, baseUrl: string): DocumentFragment {
-  const fragment = sanitizeToFragment(input, win, { baseUrl });
+function prepareBody(input: string | Node, win: SanitizeWindow, baseUrl: string, media?: SanitizeOptions['media']): DocumentFragment {
+  const fragment = sanitizeToFragment(input, win, { baseUrl, ...(media ? { media } : {}) });
   normalizeBlocks(fragment);
   splitDoubleBrParagraphs(fragment);
   trimBlankEdges(fragment);
