@@ -41,7 +41,7 @@ describe.each(BROWSERS)('restyling fiction pages in %s', (name) => {
     expect(await inShadow<string>(FFN_MIDDLE, `root.querySelector('.section-heading').textContent`)).toBe('Chapter 2: Crossroads');
     expect(await inShadow<string>(FFN_MIDDLE, `root.querySelector('[data-p="0"]').textContent`)).toBe('Placeholder paragraph 1 of chapter 2.');
     // The opening A/N and disclaimer, and the closing AN, are the chapter's notes (lib/sites/body.ts).
-    expect(await inShadow<string[]>(FFN_MIDDLE, `[...root.querySelectorAll('.note')].map((n) => n.textContent.trim())`)).toEqual([
+    expect(await inShadow<string[]>(FFN_MIDDLE, `[...root.querySelectorAll('.chapter .note')].map((n) => n.textContent.trim())`)).toEqual([
       "A/N: Placeholder author's note at the start of chapter 2.Disclaimer: Placeholder disclaimer text.",
       'AN: Placeholder closing note. Thanks for reading!',
     ]);
