@@ -30,7 +30,18 @@ export type SanitizeWindow = WindowLike;
 export interface SanitizeOptions {
   /** Base for relative `href` and `src`; without it, relative URLs are dropped (fragments are kept). */
   baseUrl?: string | URL;
+  /**
+   * What becomes of an embedded player (`iframe`, `embed`, `object`, `video`, `audio`): by default it goes
+   * without a trace; `'link'` (AO3 work text, where the embed is the work: podfics, videos) leaves a line
+   * in its place, with a plain link to its source when that is https (see `mediaStandIn`).
+   */
+  media?: 'drop' | 'link';
 }
+
+/** The text left where an embedded player was. Sanitized like the rest: it is inserted ahead of DOMPurify's walk. */
+export const MEDIA_LINK_LABEL = 'Embedded media: ';
+export const MEDIA_PLACEHOLDER = '[Embedded media not shown]';
+const MEDIA_TAGS = new Set(['iframe', 'embed', 'object', 'video', 'audio']);
 
 const ALLOWED_TAGS = [
   'a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'blockquote', 'br', 'caption', 'center', 'cite', 'code', 'col',
@@ -83,6 +94,7 @@ interface Instance {
   purify: Purifier;
   /** Per-call state for the hooks; sanitizing is synchronous, so one slot is enough. */
   base: URL | undefined;
+  media: 'drop' | 'link';
   align: WeakMap<Element, string>;
 }
 
@@ -92,7 +104,7 @@ const instances = new WeakMap<object, Instance>();
 function instanceFor(win: SanitizeWindow): Instance {
   let inst = instances.get(win);
   if (inst) return inst;
-  const created: Instance = { purify: DOMPurify(purifierWindow(win)), base: undefined, align: new WeakMap() };
+  const created: Instance = { purify: DOMPurify(purifierWindow(win)), base: undefined, media: 'drop', align: new WeakMap() };
   // Parsed once: DOMPurify otherwise re-reads the whole configuration on every call (a page makes dozens).
   created.purify.setConfig({ ...CONFIG, RETURN_DOM_FRAGMENT: true });
   installHooks(created);
@@ -122,6 +134,10 @@ function purifierWindow(win: SanitizeWindow): SanitizeWindow {
 }
 
 function installHooks(inst: Instance): void {
+  inst.purify.addHook('uponSanitizeElement', (node, data) => {
+    if (inst.media !== 'link' || node.nodeType !== 1 || !MEDIA_TAGS.has(data.tagName)) return;
+    mediaStandIn(node as Element, inst.base);
+  });
   inst.purify.addHook('uponSanitizeAttribute', (node, event) => {
     const name = event.attrName;
     const value = event.attrValue;
@@ -158,6 +174,37 @@ function installHooks(inst: Instance): void {
 }
 
 /**
+ * Puts a stand-in for an embedded player right after it (DOMPurify then drops the player, content and all):
+ * "Embedded media: <a href>source</a>" when the player's source is https, else a placeholder that names no
+ * URL (a javascript:, data: or http: source never becomes a link). The stand-in is inline (the player may sit
+ * inside a paragraph) and goes after the player, so DOMPurify's walk, which has not reached it yet, sanitizes
+ * it like any page markup: the link keeps its href only by the same rules as every link.
+ */
+function mediaStandIn(el: Element, base: URL | undefined): void {
+  const parent = el.parentNode;
+  if (!parent) return;
+  const candidates = [el.getAttribute('src'), el.getAttribute('data')];
+  for (const source of Array.from(el.getElementsByTagName('source'))) candidates.push(source.getAttribute('src'));
+  let href: string | undefined;
+  for (const value of candidates) {
+    const url = value === null ? undefined : safeUrl(value, base, 'link');
+    if (url?.startsWith('https:')) {
+      href = url;
+      break;
+    }
+  }
+  const doc = el.ownerDocument;
+  const after = el.nextSibling;
+  if (href) {
+    const a = doc.createElement('a');
+    a.setAttribute('href', href);
+    a.textContent = href;
+    parent.insertBefore(doc.createTextNode(MEDIA_LINK_LABEL), after);
+    parent.insertBefore(a, after);
+  } else parent.insertBefore(doc.createTextNode(MEDIA_PLACEHOLDER), after);
+}
+
+/**
  * The URL to keep for an `href` (http, https or an in-page fragment) or an image `src` (https only), or
  * undefined to drop it.
  */
@@ -190,6 +237,7 @@ function safeUrl(value: string, base: URL | undefined, kind: 'link' | 'image'): 
 export function sanitizeToFragment(input: string | Node, win: SanitizeWindow, options: SanitizeOptions = {}): DocumentFragment {
   const inst = instanceFor(win);
   inst.base = options.baseUrl === undefined ? undefined : new URL(options.baseUrl);
+  inst.media = options.media ?? 'drop';
   let fragment: DocumentFragment;
   try {
     // The configuration set in instanceFor applies (DOMPurify ignores this argument after setConfig); it is
@@ -197,6 +245,7 @@ export function sanitizeToFragment(input: string | Node, win: SanitizeWindow, op
     fragment = inst.purify.sanitize(input, { RETURN_DOM_FRAGMENT: true });
   } finally {
     inst.base = undefined;
+    inst.media = 'drop';
   }
   // An image whose source was dropped would show as a broken-image box.
   for (const img of Array.from(fragment.querySelectorAll('img:not([src])'))) img.remove();
@@ -207,10 +256,11 @@ export function sanitizeToFragment(input: string | Node, win: SanitizeWindow, op
 
 /**
  * The page attributes the sanitizer reads at all: the allow-list, `style` (for its text-align) and `class`
- * (the adapters leave out elements by class before sanitizing). A copy of page markup made for the sanitizer
+ * (the adapters leave out elements by class before sanitizing), and an `object`'s `data` (its source, for the
+ * media stand-in). A copy of page markup made for the sanitizer
  * needs no other: it would drop them.
  */
-export const SANITIZER_READS: ReadonlySet<string> = new Set([...ALLOWED_ATTR, 'style', 'class']);
+export const SANITIZER_READS: ReadonlySet<string> = new Set([...ALLOWED_ATTR, 'style', 'class', 'data']);
 
 /** Attributes a copy may carry: the allow-list, and the ones the hooks above add. */
 const COPY_ATTR = new Set([...ALLOWED_ATTR, 'rel', 'loading', 'referrerpolicy']);

@@ -27,7 +27,10 @@ export interface ProgressStore {
    * Resolves to the record that is stored afterwards, and whether this save wrote it.
    */
   save(record: ProgressRecord): Promise<Saved>;
-  /** Records a story read on a site together with its position, in one transaction; newest wins for both. */
+  /**
+   * Records a story read on a site together with its position, in one transaction. The newest position wins;
+   * the story record is merged field by field (`mergeWebStory`): what the newer page does not know is kept.
+   */
   saveWeb(story: WebStoryRecord, progress: ProgressRecord): Promise<Saved>;
   /**
    * Merges many records (a backup) in transactions of `IMPORT_BATCH`, newest wins for each, and counts what
@@ -65,6 +68,40 @@ export function newest(existing: ProgressRecord | undefined, incoming: ProgressR
   if (existing && existing.updatedAt > incoming.updatedAt && !isFuture(existing.updatedAt, now)) return existing;
   if (existing?.finishedAt && !isFuture(existing.finishedAt, now)) return { ...incoming, finishedAt: existing.finishedAt };
   return incoming;
+}
+
+/**
+ * The library record kept when `incoming` arrives for a stored story: the newer record (a stored one dated
+ * in the future loses, as in `newest`), field by field, with every fact the newer one does not know taken
+ * from the other, so a page that says less (the m.fanfiction.net copy: no word count, no chapter count)
+ * never wipes what a fuller page said. Unknown: null, an empty string or list, and a chapter count below
+ * the chapter being read (a count guessed from a page that lists no chapters: "Chapter 2 of 1"). Where
+ * to continue (`chapter`) is always the newer record's; its title is taken from the other only for the
+ * same chapter.
+ */
+export function mergeWebStory(stored: WebStoryRecord | undefined, incoming: WebStoryRecord, now = Date.now()): WebStoryRecord {
+  if (!stored) return incoming;
+  const incomingNewer = stored.updatedAt <= incoming.updatedAt || isFuture(stored.updatedAt, now);
+  const [base, other] = incomingNewer ? [incoming, stored] : [stored, incoming];
+  const known = <T>(a: T, b: T): T => (a === null || a === '' || (Array.isArray(a) && a.length === 0) ? b : a);
+  const countOf = (r: WebStoryRecord) => (r.chapterCount !== null && r.chapterCount >= r.chapter.number ? r.chapterCount : null);
+  return {
+    ...base,
+    storyUrl: known(base.storyUrl, other.storyUrl),
+    title: known(base.title, other.title),
+    authors: known(base.authors, other.authors),
+    fandoms: known(base.fandoms, other.fandoms),
+    chapterCount: known(countOf(base), countOf(other)) ?? base.chapterCount,
+    words: known(base.words, other.words),
+    chapter: {
+      ...base.chapter,
+      title: base.chapter.title ?? (other.chapter.number === base.chapter.number ? other.chapter.title : null),
+    },
+  };
+}
+
+function sameRecord(a: WebStoryRecord, b: WebStoryRecord): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /**
@@ -118,7 +155,9 @@ export function createProgressStore(open: (onVersionChange: () => void) => Promi
         const [oldStory, oldProgress] = await Promise.all([tx.objectStore('webStories').get(story.key), tx.objectStore('progress').get(record.key)]);
         const stored = newest(oldProgress, record);
         const writes: Promise<unknown>[] = [];
-        if (!oldStory || oldStory.updatedAt <= story.updatedAt || isFuture(oldStory.updatedAt, Date.now())) writes.push(tx.objectStore('webStories').put(story));
+        // Field by field: a page that knows less never replaces what a fuller one said (see mergeWebStory).
+        const merged = mergeWebStory(oldStory, story);
+        if (!oldStory || !sameRecord(merged, oldStory)) writes.push(tx.objectStore('webStories').put(merged));
         if (stored !== oldProgress) writes.push(tx.objectStore('progress').put(stored));
         await Promise.all(writes);
         return { stored, wrote: writes.length > 0 };

@@ -8,6 +8,7 @@
 
 import type { SanitizeWindow } from '../sanitize';
 import { buildBody, buildRichText, childrenWithout } from './body';
+import { ownChapterTitle } from './chapter-title';
 import { $, $$, absoluteUrl, attr, childElements, domCall, isChallengePage, matches, parseCount, sameOriginUrl, textOf, textsOf, titleOf } from './page';
 import type {
   Author,
@@ -104,7 +105,7 @@ function readWork(doc: Document, url: URL, win: SanitizeWindow, loc: StoryLocati
     // A work posted as a single, unchaptered text.
     const text = childElements(chaptersEl).find((el) => matches(el, 'div.userstuff'));
     if (!text) return undefined;
-    parts.push({ number: 1, url: workUrl(url, loc.storyId), notes: [], ...buildBody(childrenWithout(text, 'h3.landmark'), win, base) });
+    parts.push({ number: 1, url: workUrl(url, loc.storyId), notes: [], ...buildBody(childrenWithout(text, 'h3.landmark'), win, base, 'link') });
   } else {
     for (const [i, el] of chapterEls.entries()) {
       const part = readChapter(el, i, url, win, note);
@@ -189,7 +190,8 @@ function readChapter(
   const number =
     Number(/^chapter-(\d+)$/.exec(attr(el, 'id') ?? '')?.[1]) || Number(/(\d+)/.exec(textOf(link))?.[1]) || index + 1;
   // "<a>Chapter 2</a>: The Title" -> "The Title"
-  const title = heading ? textOf(heading).slice(textOf(link).length).replace(/^\s*:\s*/, '').trim() : '';
+  // ("Chapter 2: Chapter 2", an author's title that only repeats the number, is no title: see ownChapterTitle.)
+  const title = ownChapterTitle(heading ? textOf(heading).slice(textOf(link).length).replace(/^\s*:\s*/, '').trim() : '', number);
   const endNotes = $(el, `.end.notes ${USERSTUFF}`);
   return {
     number,
@@ -201,7 +203,8 @@ function readChapter(
       ...note('chapter-notes', $(head, `.notes:not(.end) ${USERSTUFF}`)),
       ...note('chapter-end-notes', endNotes),
     ],
-    ...buildBody(childrenWithout(text, 'h3.landmark'), win, url.href),
+    // The work text: an embedded player (a podfic, a video) is the work, so it leaves a link to its source.
+    ...buildBody(childrenWithout(text, 'h3.landmark'), win, url.href, 'link'),
   };
 }
 

@@ -3,7 +3,7 @@
  * their text, words and role. Shared by every adapter and by the Readability fallback.
  */
 
-import { SANITIZER_READS, sanitizeToFragment, serializeFragment, type SanitizeWindow } from '../sanitize';
+import { SANITIZER_READS, sanitizeToFragment, serializeFragment, type SanitizeOptions, type SanitizeWindow } from '../sanitize';
 import { countWords } from '../story/counts';
 import { isAuthorsNoteStart } from '../story/notes';
 import { domCall, domGet } from './page';
@@ -133,6 +133,45 @@ function normalizeBlocks(root: ParentNode & Node): void {
   }
 }
 
+/**
+ * Old FFN uploads hold a whole chapter in one `<p>` (or a few), paragraphs split by `<br><br>`: each such
+ * `<p>` becomes one `<p>` per run between rows of two or more `<br>` (a single `<br>` stays a line break).
+ * The new paragraphs are made by `createElement` and keep the sanitized attributes of the one they split.
+ */
+function splitDoubleBrParagraphs(root: ParentNode & Node): void {
+  const ps = elementsBelow(root).filter((el) => el.nodeName === 'P' && hasDoubleBr(el));
+  for (const p of ps) {
+    const doc = p.ownerDocument;
+    const runs: Node[][] = [[]];
+    let node = p.firstChild;
+    while (node) {
+      let next: ChildNode | null = node.nextSibling;
+      if (isBr(node) && isBr(nextSignificant(node))) {
+        runs.push([]);
+        while (next && (isBr(next) || isBlank(next))) next = next.nextSibling;
+      } else (runs.at(-1) as Node[]).push(node);
+      node = next;
+    }
+    const kept = runs
+      .map((run) => {
+        let a = 0;
+        let b = run.length;
+        while (a < b && isEdgeJunk(run[a])) a++;
+        while (b > a && isEdgeJunk(run[b - 1])) b--;
+        return run.slice(a, b);
+      })
+      .filter(hasContent);
+    if (kept.length < 2) continue;
+    for (const run of kept) {
+      const q = doc.createElement('p');
+      for (const a of Array.from(p.attributes)) q.setAttribute(a.name, a.value);
+      for (const n of run) q.appendChild(n);
+      p.parentNode?.insertBefore(q, p);
+    }
+    p.remove();
+  }
+}
+
 /** Blocks that never hold other blocks (after the HTML parser has had its say). */
 function isLeafBlockName(name: string): boolean {
   return /^(?:P|H[1-6]|PRE|HR|DT|CAPTION|FIGCAPTION|SUMMARY|COL)$/.test(name);
@@ -230,10 +269,19 @@ export function paragraphNumber(el: Element): number | undefined {
  * Sanitizes a chapter body and numbers its paragraphs. `input` is page markup: a string, or a node whose
  * subtree is taken (pass a DocumentFragment to take only some children).
  */
-export function buildBody(input: string | Node, win: SanitizeWindow, baseUrl: string): Body {
-  const fragment = sanitizeToFragment(input, win, { baseUrl });
+export function buildBody(input: string | Node, win: SanitizeWindow, baseUrl: string, media?: SanitizeOptions['media']): Body {
+  return numberParagraphs(prepareBody(input, win, baseUrl, media));
+}
+
+function prepareBody(input: string | Node, win: SanitizeWindow, baseUrl: string, media?: SanitizeOptions['media']): DocumentFragment {
+  const fragment = sanitizeToFragment(input, win, { baseUrl, ...(media ? { media } : {}) });
   normalizeBlocks(fragment);
+  splitDoubleBrParagraphs(fragment);
   trimBlankEdges(fragment);
+  return fragment;
+}
+
+function numberParagraphs(fragment: DocumentFragment): Body {
   const paragraphs: Paragraph[] = [];
   let words = 0;
   for (const { el, text } of paragraphElements(fragment)) {
@@ -248,6 +296,62 @@ export function buildBody(input: string | Node, win: SanitizeWindow, baseUrl: st
     words += count;
   }
   return { html: serializeFragment(fragment), nodes: fragment, paragraphs, words };
+}
+
+export interface BodyWithNotes {
+  body: Body;
+  /** Author's notes and disclaimers that open the chapter, taken out of `body`. */
+  leading?: RichText;
+  /** Author's notes that close it. */
+  trailing?: RichText;
+}
+
+/**
+ * `buildBody` for texts whose author's notes are paragraphs of the text (FFN), with the notes at either
+ * edge kept apart. Conservative, so story text is never taken for a note: only paragraphs at the very start
+ * (or end) of the chapter, each beginning with a marker ("A/N", "AN:", "Author's note", "Disclaimer"; the
+ * `author-note` role), stopping at the first that does not; only paragraphs that stand at the top level
+ * of the text; and never every paragraph (a chapter that is all note stays text). A rule (`<hr>`) left at
+ * the edge once the notes are out goes with them.
+ */
+export function buildBodyWithEdgeNotes(input: string | Node, win: SanitizeWindow, baseUrl: string): BodyWithNotes {
+  const fragment = prepareBody(input, win, baseUrl);
+  const found = paragraphElements(fragment);
+  const isNote = (p: { el: Element; text: string } | undefined) =>
+    p !== undefined && p.el.parentNode === fragment && roleOf(p.text) === 'author-note';
+  let lead = 0;
+  while (lead < found.length && isNote(found[lead])) lead++;
+  let trail = 0;
+  while (trail < found.length - lead && isNote(found[found.length - 1 - trail])) trail++;
+  if (lead + trail >= found.length) return { body: numberParagraphs(fragment) };
+
+  const doc = fragment.ownerDocument;
+  const take = (from: Node, to: Node): RichText => {
+    const out = doc.createDocumentFragment();
+    // Sibling by sibling from `from` to `to`, inclusive, in document order.
+    for (let n: Node | null = from; n; ) {
+      const next: Node | null = n === to ? null : n.nextSibling;
+      out.appendChild(n);
+      n = next;
+    }
+    trimBlankEdges(out);
+    const text = paragraphElements(out).map((p) => p.text).join('\n\n');
+    return { html: serializeFragment(out), nodes: out, text };
+  };
+  const out: Omit<BodyWithNotes, 'body'> = {};
+  if (lead > 0) out.leading = take(fragment.firstChild as Node, (found[lead - 1] as { el: Element }).el);
+  if (trail > 0) out.trailing = take((found[found.length - trail] as { el: Element }).el, fragment.lastChild as Node);
+  trimBlankEdges(fragment);
+  // The rule that set the notes off from the story.
+  while (fragment.firstChild?.nodeName === 'HR') {
+    fragment.firstChild.remove();
+    trimBlankEdges(fragment);
+  }
+  while (fragment.lastChild?.nodeName === 'HR') {
+    fragment.lastChild.remove();
+    trimBlankEdges(fragment);
+  }
+  return { body: numberParagraphs(fragment), ...out };
 }
 
 function trimBlankEdges(fragment: DocumentFragment): void {

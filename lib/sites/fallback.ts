@@ -11,7 +11,7 @@ import type { Readability as ReadabilityClass, isProbablyReaderable as IsProbabl
 import type { SanitizeWindow } from '../sanitize';
 import { buildBody, copyBounded } from './body';
 import { $, attr, domCall, domGet, titleOf } from './page';
-import type { StoryLocation, StoryPage } from './types';
+import type { SiteId, StoryLocation, StoryPage } from './types';
 
 export interface ReadabilityModule {
   Readability: typeof ReadabilityClass;
@@ -53,6 +53,30 @@ function readableCopy(doc: Document, url: URL): Document {
   return copy;
 }
 
+/**
+ * The story's title from the one Readability found, which is the page's `<title>` with the site's suffix
+ * still on: FFN "{Title} Chapter 2: {chapter}, a naruto fanfic | FanFiction" (Readability sometimes keeps
+ * the "| FanFiction" too), AO3 "{Title} - Chapter 2 - {creator} - {fandom} [Archive of Our Own]". What
+ * cannot be told apart is kept: on AO3 a one-shot's creator and fandom (a fandom may itself hold " - ").
+ * The title is cut to 500 characters first, so no pattern here costs more than that.
+ */
+export function titleWithoutSite(site: SiteId, title: string): string {
+  let t = title.replace(/\s+/g, ' ').trim().slice(0, 500);
+  if (site === 'ffn') {
+    t = t.replace(/ ?\| ?(?:FanFiction|FictionPress)$/i, '').trim();
+    // The last ", a naruto fanfic" (a title may hold ", a " itself; a fandom name does not).
+    const fanfic = /^(.*), an? [^,]+ (?:fanfic|fiction)$/i.exec(t);
+    if (fanfic?.[1]) t = fanfic[1].trim();
+    const chapter = /^(.+?) Chapter \d+(?::.*)?$/i.exec(t);
+    if (chapter?.[1] && fanfic) t = chapter[1].trim();
+  } else {
+    t = t.replace(/ ?\[Archive of Our Own\]$/i, '').trim();
+    const chapter = /^(.+?) - Chapter \d+(?: - .*)?$/i.exec(t);
+    if (chapter?.[1]) t = chapter[1].trim();
+  }
+  return t || title.trim();
+}
+
 export const readabilityFallback = ({ Readability, isProbablyReaderable }: ReadabilityModule): FallbackReader => (doc, url, win, loc) => {
   const clone = readableCopy(doc, url);
   if (!isProbablyReaderable(clone)) return undefined;
@@ -70,7 +94,7 @@ export const readabilityFallback = ({ Readability, isProbablyReaderable }: Reada
     source: 'readability',
     url: url.href.replace(/#.*$/, ''),
     storyUrl: loc.storyUrl,
-    title: article.title?.trim() || titleOf(doc),
+    title: titleWithoutSite(loc.site, article.title?.trim() || titleOf(doc)),
     authors: byline && byline !== siteAuthor ? [{ name: byline }] : [],
     fandoms: [],
     warnings: [],

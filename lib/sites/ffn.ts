@@ -1,23 +1,29 @@
 /**
  * fanfiction.net (desktop `www.` and mobile `m.`). Page structure: /work/shared/docs/fiction-sites.md.
  *
- * FFN pages put author's notes inside the story text; they stay there, marked by `Paragraph.role`.
+ * FFN pages put author's notes inside the story text. Those that open or close the chapter (paragraphs that
+ * begin "A/N", "AN:", "Author's note", "Disclaimer") become the part's notes; any others stay in the text,
+ * marked by `Paragraph.role` (see `buildBodyWithEdgeNotes`).
  * The copy-blocking (`user-select: none` styles, the `nocopy` class) cannot follow: the sanitizer keeps no
  * style and no class.
  */
 
 import type { SanitizeWindow } from '../sanitize';
-import { buildBody, buildRichText, childrenWithout } from './body';
+import { buildBodyWithEdgeNotes, buildRichText, childrenWithout } from './body';
+import { ownChapterTitle } from './chapter-title';
 import { $, $$, absoluteUrl, attr, childElements, domCall, isChallengePage, matches, parseCount, sameOriginUrl, tagOf, textOf, titleOf } from './page';
-import type { Author, ChapterLink, PageResult, SiteAdapter, StoryLocation, StoryPage } from './types';
+import type { Author, ChapterLink, Note, PageResult, SiteAdapter, StoryLocation, StoryPage } from './types';
 
 const HOSTS = ['www.fanfiction.net', 'm.fanfiction.net'] as const;
 const CANONICAL_ORIGIN = 'https://www.fanfiction.net';
 const STORY_PATH = /^\/s\/(\d+)(?:\/(\d+))?(?:\/([^/]*))?\/?$/;
 /** Browse, search and "just in" pages. */
-const LISTING_PATH = /^\/(?:(?:anime|book|cartoon|comic|game|misc|play|movie|tv)\/|crossovers\/|[^/]+-Crossovers\/|search\b|j\/|communities\/|community\/|betareaders\/|forums\/|topic\/)/;
-/** A fandom's page: `/book/Harry-Potter/`, or a crossover's: `/Naruto-and-Harry-Potter-Crossovers/1402/224/`. */
-const FANDOM_HREF = /^\/(?:anime|book|cartoon|comic|game|misc|play|movie|tv)\/[^/]+\/?$|^\/[^/]+-Crossovers\/\d+\/\d+\/?$/;
+const LISTING_PATH = /^\/(?:(?:anime|book|cartoon|comic|game|misc|play|movie|tv)\/|crossovers\/|[^/]+[-_]Crossovers\/|search\b|j\/|communities\/|community\/|betareaders\/|forums\/|topic\/)/;
+/**
+ * A fandom's page: `/book/Harry-Potter/`, or a crossover's: `/Harry-Potter_and_Naruto_Crossovers/224/1402/`
+ * (underscores around `and` and before `Crossovers` on the site; hyphens accepted too).
+ */
+const FANDOM_HREF = /^\/(?:anime|book|cartoon|comic|game|misc|play|movie|tv)\/[^/]+\/?$|^\/[^/]+[-_]Crossovers\/\d+\/\d+\/?$/;
 const NOT_FOUND =
   /Story Not Found|Unable to locate story|Story is unavailable|Chapter not found|Story does not have any chapters|Category for this story has been disabled|not using an outdated url/i;
 
@@ -106,10 +112,16 @@ function readStory(doc: Document, url: URL, win: SanitizeWindow, loc: StoryLocat
   const selected = $(select, 'option[selected]');
   const number = selected ? Number(attr(selected, 'value')) || (loc.chapter ?? 1) : (loc.chapter ?? 1);
   const current = chapters.find((c) => c.number === number);
+  // The heading's title: "2. Chapter 2" in the menu is no title of its own (see ownChapterTitle).
+  const ownTitle = ownChapterTitle(current?.title, number);
   const chapterCount = meta.chapters ?? (chapters.length || (tagOf(textEl) === 'DIV' && attr(textEl, 'id') === 'storytext' ? 1 : undefined));
 
-  const body = buildBody(childrenWithout(textEl), win, base);
+  const { body, leading, trailing } = buildBodyWithEdgeNotes(childrenWithout(textEl), win, base);
   if (body.paragraphs.length === 0) return undefined;
+  const notes: Note[] = [
+    ...(leading ? [{ kind: 'chapter-notes' as const, ...leading }] : []),
+    ...(trailing ? [{ kind: 'chapter-end-notes' as const, ...trailing }] : []),
+  ];
 
   const nav = navigation(doc, url, loc.storyId);
   const prev = nav.prev ?? (number > 1 ? chapterUrl(number - 1) : undefined);
@@ -136,9 +148,9 @@ function readStory(doc: Document, url: URL, win: SanitizeWindow, loc: StoryLocat
     parts: [
       {
         number,
-        ...(current?.title ? { title: current.title } : {}),
+        ...(ownTitle ? { title: ownTitle } : {}),
         url: chapterUrl(number),
-        notes: [],
+        notes,
         ...body,
       },
     ],
@@ -212,7 +224,7 @@ function fandoms(doc: Document): string[] {
     const href = attr(a, 'href') ?? '';
     const text = textOf(a);
     if (!text || !FANDOM_HREF.test(href)) continue;
-    if (/-Crossovers\//.test(href) || / Crossover$/.test(text)) {
+    if (/[-_]Crossovers\//.test(href) || / Crossover$/.test(text)) {
       for (const f of text.replace(/\s+Crossover$/, '').split(/\s+\+\s+/)) out.push(f.trim());
     } else out.push(text);
   }

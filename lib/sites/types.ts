@@ -47,8 +47,8 @@ export interface RichText {
 }
 
 /**
- * Notes that stand apart from the story text on the page. FFN has none of these: its author's notes are
- * ordinary paragraphs of the story text (see `Paragraph.role`).
+ * Notes that stand apart from the story text. FFN's author's notes are paragraphs of the story text: those
+ * opening or closing a chapter are its `chapter-notes` / `chapter-end-notes`, others keep `Paragraph.role`.
  */
 export type NoteKind =
   /** AO3 work notes, before the first chapter. */
@@ -57,9 +57,9 @@ export type NoteKind =
   | 'work-end-notes'
   /** AO3 chapter summary. */
   | 'chapter-summary'
-  /** AO3 chapter notes, before the chapter text. */
+  /** AO3 chapter notes, before the chapter text; FFN author's notes and disclaimers opening the chapter. */
   | 'chapter-notes'
-  /** AO3 chapter end notes, after the chapter text. */
+  /** AO3 chapter end notes, after the chapter text; FFN author's notes closing the chapter. */
   | 'chapter-end-notes';
 
 export interface Note extends RichText {
@@ -89,7 +89,11 @@ export interface ChapterPart {
   number: number;
   /** AO3 chapter id, when known. */
   id?: string;
-  /** The chapter's own title without the "Chapter N:" prefix, when it has one. */
+  /**
+   * The chapter's own title without the "Chapter N:" prefix, when it has one; none when the site's title only
+   * repeats the number ("Chapter 2"), so the heading does not say it twice (lib/sites/chapter-title.ts). The
+   * chapter index (`StoryPage.chapters`) keeps the site's wording.
+   */
   title?: string;
   /** Absolute URL of this chapter on its own page, when known. */
   url?: string;

@@ -34,20 +34,26 @@ describe.each(BROWSERS)('restyling fiction pages in %s', (name) => {
     await server?.close();
   });
 
-  it('restyles an FFN chapter: details, inline notes kept, copy blocking and page scripts left behind', async () => {
+  it('restyles an FFN chapter: details, edge notes kept apart, copy blocking and page scripts left behind', async () => {
     const page = await h.openPage(FFN_MIDDLE);
     await restyled(FFN_MIDDLE);
     expect(await inShadow<string>(FFN_MIDDLE, `root.querySelector('h1').textContent`)).toBe('The Lantern Road');
     expect(await inShadow<string>(FFN_MIDDLE, `root.querySelector('.byline').textContent`)).toBe('by quietmoth');
     expect(await inShadow<string>(FFN_MIDDLE, `root.querySelector('.section-heading').textContent`)).toBe('Chapter 2: Crossroads');
-    expect(await inShadow<string>(FFN_MIDDLE, `root.querySelector('[data-p="0"]').textContent`)).toBe("A/N: Placeholder author's note at the start of chapter 2.");
+    expect(await inShadow<string>(FFN_MIDDLE, `root.querySelector('[data-p="0"]').textContent`)).toBe('Placeholder paragraph 1 of chapter 2.');
+    // The opening A/N and disclaimer, and the closing AN, are the chapter's notes (lib/sites/body.ts).
+    expect(await inShadow<string[]>(FFN_MIDDLE, `[...root.querySelectorAll('.chapter .note')].map((n) => n.textContent.trim())`)).toEqual([
+      "A/N: Placeholder author's note at the start of chapter 2.Disclaimer: Placeholder disclaimer text.",
+      'AN: Placeholder closing note. Thanks for reading!',
+    ]);
     expect(await inShadow<string>(FFN_MIDDLE, `getComputedStyle(root.querySelector('[data-p="2"]')).userSelect`)).not.toBe('none');
     // Nothing the page wrote carries a script, a frame, a handler or a style into the view.
     expect(await inShadow<number>(FFN_MIDDLE, `root.querySelectorAll('.chapter-text :is(script, iframe, [onclick], [style]), .note :is(script, iframe, [onclick], [style])').length`)).toBe(0);
-    // Every paragraph the browser shows in the original (the fixture's own script adds one with document.write).
+    // The paragraphs the browser shows in the original (the fixture's own script adds one with document.write).
     const original = await evaluate<number>(page, `document.querySelectorAll('#storytext p').length`);
     expect(original).toBe(11);
-    expect(await inShadow<number>(FFN_MIDDLE, `root.querySelectorAll('.chapter-text [data-p]').length`)).toBe(original);
+    // All of them but the three notes at the edges.
+    expect(await inShadow<number>(FFN_MIDDLE, `root.querySelectorAll('.chapter-text [data-p]').length`)).toBe(original - 3);
     expect(await evaluate<string>(page, `getComputedStyle(document.body).display`)).toBe('none');
   });
 
