@@ -102,7 +102,7 @@ interface Instance {
 const instances = new WeakMap<object, Instance>();
 
 function instanceFor(win: SanitizeWindow): Instance {
-  let inst = instances.get(win);
+  const inst = instances.get(win);
   if (inst) return inst;
   const created: Instance = { purify: DOMPurify(purifierWindow(win)), base: undefined, media: 'drop', align: new WeakMap() };
   // Parsed once: DOMPurify otherwise re-reads the whole configuration on every call (a page makes dozens).
@@ -214,7 +214,7 @@ function safeUrl(value: string, base: URL | undefined, kind: 'link' | 'image'): 
   if (kind === 'link' && trimmed.startsWith('#')) {
     if (trimmed.length === 1) return undefined;
     const target = trimmed.slice(1);
-    return '#' + (target.startsWith(NAMED_PROPS_PREFIX) ? target : NAMED_PROPS_PREFIX + target);
+    return `#${target.startsWith(NAMED_PROPS_PREFIX) ? target : NAMED_PROPS_PREFIX + target}`;
   }
   let url: URL;
   try {

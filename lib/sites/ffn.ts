@@ -96,7 +96,7 @@ function isNotFound(doc: Document): boolean {
 function readStory(doc: Document, url: URL, win: SanitizeWindow, loc: StoryLocation, textEl: Element): StoryPage | undefined {
   const base = url.href;
   const header = $(doc, '#profile_top') ?? $(doc, '#content');
-  const meta = parseMeta(doc, header);
+  const meta = parseMeta(header);
   const slug = loc.slug ?? slugFromPage(doc, loc.storyId);
   const origin = url.origin;
   const chapterUrl = (n: number) => `${origin}/s/${loc.storyId}/${n}/${slug ?? ''}`;
@@ -280,7 +280,7 @@ const META_KEYS = new Set(['Rated', 'Chapters', 'Words', 'Reviews', 'Favs', 'Fol
  * Chapters: 15 - Words: 61,162 - ... - Updated: <span data-xutime> - Published: <span data-xutime> -
  * Status: Complete - id: 8148717". Genre and characters are optional; names may contain " - ".
  */
-function parseMeta(doc: Document, header: Element | null): Meta {
+function parseMeta(header: Element | null): Meta {
   const meta: Meta = { genres: [], characters: [], relationships: [] };
   const line =
     $(header, 'span.xgray') ??

@@ -14,7 +14,10 @@ function protoDescriptor(obj: object, name: string): PropertyDescriptor | undefi
   const proto = Object.getPrototypeOf(obj) as object | null;
   if (!proto) return undefined;
   let byName = found.get(proto);
-  if (!byName) found.set(proto, (byName = new Map()));
+  if (!byName) {
+    byName = new Map();
+    found.set(proto, byName);
+  }
   if (byName.has(name)) return byName.get(name);
   let d: PropertyDescriptor | undefined;
   for (let p: object | null = proto; p && !d; p = Object.getPrototypeOf(p) as object | null) d = Object.getOwnPropertyDescriptor(p, name);
