@@ -15,7 +15,12 @@ function chapters(words: number): string[][] {
   const text = generateStoryText(words, 11);
   return text
     .split(/^Chapter \d+$/m)
-    .map((body) => body.split('\n').map((l) => l.trim()).filter(Boolean))
+    .map((body) =>
+      body
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean),
+    )
     .filter((paragraphs) => paragraphs.length > 0);
 }
 

@@ -84,7 +84,18 @@ export async function benchBackup(b: BenchBrowser, control: Tab, runs: number): 
   }
   await clearAll(control);
   const note = `${STORIES.toLocaleString('en')} stories, a ${(bytes / 1e6).toFixed(1)} MB file`;
-  const imp = metric('backup.import', b.name, failed ? null : median(imports), 'ms', { max: BUDGET_MS, samples: imports, note: failed ? `${note}; ${failed}` : `${note}, into an empty database, to the "Imported" status` });
+  const imp = metric('backup.import', b.name, failed ? null : median(imports), 'ms', {
+    max: BUDGET_MS,
+    samples: imports,
+    note: failed ? `${note}; ${failed}` : `${note}, into an empty database, to the "Imported" status`,
+  });
   if (failed) imp.pass = false;
-  return [metric('backup.export', b.name, median(exports), 'ms', { max: BUDGET_MS, samples: exports, note: `${note}, Export clicked to the file handed to the browser` }), imp];
+  return [
+    metric('backup.export', b.name, median(exports), 'ms', {
+      max: BUDGET_MS,
+      samples: exports,
+      note: `${note}, Export clicked to the file handed to the browser`,
+    }),
+    imp,
+  ];
 }

@@ -87,7 +87,8 @@ export function launch(name: BrowserName, options: LaunchOptions): Promise<Bench
 }
 
 /** Polled often: the benchmark times what it waits for. */
-const poll = (evaluate: (expr: string) => Promise<unknown>, expr: string, timeoutMs: number, what: string) => pollUntil(evaluate, expr, timeoutMs, what, 25);
+const poll = (evaluate: (expr: string) => Promise<unknown>, expr: string, timeoutMs: number, what: string) =>
+  pollUntil(evaluate, expr, timeoutMs, what, 25);
 
 async function launchChromium({ sitePort: p }: LaunchOptions): Promise<BenchBrowser> {
   const ext = stage('chromium');

@@ -9,7 +9,12 @@ export async function readPageBundle(): Promise<string> {
     build: {
       write: false,
       minify: true,
-      lib: { entry: resolve(import.meta.dirname, 'read-page.entry.ts'), formats: ['iife'], name: 'ficwellBenchReadPage', fileName: 'read-page' },
+      lib: {
+        entry: resolve(import.meta.dirname, 'read-page.entry.ts'),
+        formats: ['iife'],
+        name: 'ficwellBenchReadPage',
+        fileName: 'read-page',
+      },
     },
   });
   const outputs = (Array.isArray(result) ? result : [result]) as Rollup.RollupOutput[];

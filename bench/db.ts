@@ -45,13 +45,20 @@ export function generatedLibrary(count: number, now = Date.now()): { stories: We
     const percent = Math.min(100, Math.round(rnd() * 1000) / 10);
     const storyUrl = site === 'ffn' ? `https://www.fanfiction.net/s/${storyId}/1/` : `https://archiveofourown.org/works/${storyId}`;
     stories.push({
-      key, site, storyId, storyUrl,
+      key,
+      site,
+      storyId,
+      storyUrl,
       title: `Generated story ${i + 1}: the lantern road and the river`,
       authors: [`author${i % 97}`],
       fandoms: [i % 2 ? 'Puella Magi Madoka Magica' : 'Original Work'],
       chapterCount: chapters,
       words: 1000 + Math.floor(rnd() * 300_000),
-      chapter: { number: chapter, title: `Chapter ${chapter}`, url: site === 'ffn' ? `https://www.fanfiction.net/s/${storyId}/${chapter}/` : `${storyUrl}/chapters/${20_000_000 + chapter}` },
+      chapter: {
+        number: chapter,
+        title: `Chapter ${chapter}`,
+        url: site === 'ffn' ? `https://www.fanfiction.net/s/${storyId}/${chapter}/` : `${storyUrl}/chapters/${20_000_000 + chapter}`,
+      },
       updatedAt,
     });
     const n = Math.floor(rnd() * 200);
@@ -67,38 +74,50 @@ export function generatedLibrary(count: number, now = Date.now()): { stories: We
 }
 
 export async function addLibrary(tab: Tab, library: ReturnType<typeof generatedLibrary>): Promise<void> {
-  await withDb(tab, `(async () => {
+  await withDb(
+    tab,
+    `(async () => {
     const tx = db.transaction(['webStories', 'progress'], 'readwrite');
     for (const s of ${JSON.stringify(library.stories)}) tx.objectStore('webStories').put(s);
     for (const p of ${JSON.stringify(library.progress)}) tx.objectStore('progress').put(p);
     await done(tx);
-  })()`);
+  })()`,
+  );
 }
 
 /** Empties both stores: every section starts from a library with no progress. */
 export async function clearAll(tab: Tab): Promise<void> {
-  await withDb(tab, `(async () => {
+  await withDb(
+    tab,
+    `(async () => {
     const tx = db.transaction(['webStories', 'progress'], 'readwrite');
     tx.objectStore('webStories').clear();
     tx.objectStore('progress').clear();
     await done(tx);
-  })()`);
+  })()`,
+  );
 }
 
 export async function putProgress(tab: Tab, record: ProgressRecord): Promise<void> {
-  await withDb(tab, `(async () => {
+  await withDb(
+    tab,
+    `(async () => {
     const tx = db.transaction('progress', 'readwrite');
     tx.objectStore('progress').put(${JSON.stringify(record)});
     await done(tx);
-  })()`);
+  })()`,
+  );
 }
 
 export async function deleteProgress(tab: Tab, key: string): Promise<void> {
-  await withDb(tab, `(async () => {
+  await withDb(
+    tab,
+    `(async () => {
     const tx = db.transaction('progress', 'readwrite');
     tx.objectStore('progress').delete(${JSON.stringify(key)});
     await done(tx);
-  })()`);
+  })()`,
+  );
 }
 
 export function getProgress(tab: Tab, key: string): Promise<ProgressRecord | null> {

@@ -43,7 +43,11 @@ const INSTALL = `(async () => {
 
 async function closePanel(popup: Tab): Promise<void> {
   await popup.click('#bench-close-panel'); // Firefox closes the sidebar only inside a user gesture
-  await popup.waitFor(`!${API}.extension.getViews().some((v) => v !== window && (v.location.pathname === '/sidepanel.html' || v.location.pathname === '${EMPTY_PANEL_PAGE}'))`, 10_000, 'the panel to close');
+  await popup.waitFor(
+    `!${API}.extension.getViews().some((v) => v !== window && (v.location.pathname === '/sidepanel.html' || v.location.pathname === '${EMPTY_PANEL_PAGE}'))`,
+    10_000,
+    'the panel to close',
+  );
 }
 
 async function once(popup: Tab, which: 'story' | 'blank'): Promise<number> {
@@ -80,8 +84,14 @@ export async function benchPanelOpen(b: BenchBrowser, runs: number): Promise<Met
   const e = median(blank);
   const s = median(story);
   return [
-    metric('panel.click-to-blank', b.name, e, 'ms', { samples: blank, note: 'floor: the same click opening a blank page in the panel, to its first frame after load' }),
-    metric('panel.click-to-story', b.name, s, 'ms', { samples: story, note: `click on "${STORY}" in the popup to its first paragraph painted in the panel` }),
+    metric('panel.click-to-blank', b.name, e, 'ms', {
+      samples: blank,
+      note: 'floor: the same click opening a blank page in the panel, to its first frame after load',
+    }),
+    metric('panel.click-to-story', b.name, s, 'ms', {
+      samples: story,
+      note: `click on "${STORY}" in the popup to its first paragraph painted in the panel`,
+    }),
     metric('panel.click-ratio', b.name, ratio(s, e), 'x', { max: BUDGET }),
   ];
 }

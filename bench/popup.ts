@@ -32,7 +32,11 @@ async function loadOnce(b: BenchBrowser, control: Tab, path: string, marker: 'ro
   }
 }
 
-interface Series { empty: number[]; popup: number[]; ready: number[] }
+interface Series {
+  empty: number[];
+  popup: number[];
+  ready: number[];
+}
 
 async function series(b: BenchBrowser, control: Tab, runs: number): Promise<Series> {
   // Warm-up: first loads fill caches and start the extension process; the popup's first load after the
@@ -53,7 +57,10 @@ export async function benchPopup(b: BenchBrowser, control: Tab, runs: number): P
     const e = median(s.empty);
     const p = median(s.popup);
     out.push(
-      metric(`popup.empty-page.${label}`, b.name, e, 'ms', { samples: s.empty, note: 'floor: blank extension page, navigation start to first frame after load' }),
+      metric(`popup.empty-page.${label}`, b.name, e, 'ms', {
+        samples: s.empty,
+        note: 'floor: blank extension page, navigation start to first frame after load',
+      }),
       metric(`popup.library-painted.${label}`, b.name, p, 'ms', { samples: s.popup }),
       metric(`popup.load-ratio.${label}`, b.name, ratio(p, e), 'x', { max: BUDGET }),
       metric(`popup.library-ready.${label}`, b.name, median(s.ready), 'ms', {

@@ -61,7 +61,10 @@ async function openOnce(b: BenchBrowser, control: Tab, id: string, marker: 'para
 
 export async function benchReaderOpen(b: BenchBrowser, control: Tab, runs: number): Promise<Metric[]> {
   const which = Object.keys(STORIES) as Which[];
-  const middle = Object.fromEntries(await Promise.all(which.map(async (w) => [w, await middleOf(control, STORIES[w])]))) as Record<Which, Address>;
+  const middle = Object.fromEntries(await Promise.all(which.map(async (w) => [w, await middleOf(control, STORIES[w])]))) as Record<
+    Which,
+    Address
+  >;
   const first = Object.fromEntries(which.map((w) => [w, [] as number[]])) as Record<Which, number[]>;
   const saved = Object.fromEntries(which.map((w) => [w, [] as number[]])) as Record<Which, number[]>;
 
@@ -87,7 +90,10 @@ export async function benchReaderOpen(b: BenchBrowser, control: Tab, runs: numbe
   for (const w of which) await deleteProgress(control, `seed:${STORIES[w]}`);
 
   const out: Metric[] = [];
-  for (const [label, series] of [['first-paragraph', first], ['saved-position', saved]] as const) {
+  for (const [label, series] of [
+    ['first-paragraph', first],
+    ['saved-position', saved],
+  ] as const) {
     for (const w of which) out.push(metric(`reader.${label}.${STORIES[w]}`, b.name, median(series[w]), 'ms', { samples: series[w] }));
     out.push(
       metric(`reader.${label}.ratio.largest-seed`, b.name, ratio(median(series.largest), median(series.smallest)), 'x'),
@@ -145,7 +151,9 @@ export async function benchReaderScroll(b: BenchBrowser): Promise<Metric[]> {
     await tab.goto(`${b.origin}/sidepanel.html#story=${id}`);
     await tab.waitFor(`document.documentElement.dataset.complete === 'true'`, 60_000, 'the 500k story fully drawn');
     const drawn = await tab.eval<number>(`performance.now()`);
-    out.push(metric('reader.fully-drawn.500k', b.name, drawn, 'ms', { note: 'navigation start until every chunk is drawn (polled, ±25 ms)' }));
+    out.push(
+      metric('reader.fully-drawn.500k', b.name, drawn, 'ms', { note: 'navigation start until every chunk is drawn (polled, ±25 ms)' }),
+    );
     await sleep(500);
     await tab.gc?.(); // start from a collected heap, whatever the earlier sections left in this process
     await tab.eval(INSTRUMENT);
@@ -170,8 +178,14 @@ export async function benchReaderScroll(b: BenchBrowser): Promise<Metric[]> {
     const puts = (from: number, to: number) => r.puts.filter((p) => p.store === 'progress' && p.t >= from && p.t < to).length;
     const scrolling = puts(t0, t1);
     out.push(
-      metric('writes.per-second.scrolling', b.name, scrolling / ((t1 - t0) / 1000), 'writes/s', { max: 2, note: `${scrolling} writes in ${Math.round(t1 - t0)} ms of wheel scrolling (${y1 - y0} px) in the 500k story` }),
-      metric('writes.per-second.still', b.name, puts(s0, s1) / ((s1 - s0) / 1000), 'writes/s', { max: 0, note: `counted over ${STILL_MS} ms, from ${SETTLE_MS} ms after the last wheel event` }),
+      metric('writes.per-second.scrolling', b.name, scrolling / ((t1 - t0) / 1000), 'writes/s', {
+        max: 2,
+        note: `${scrolling} writes in ${Math.round(t1 - t0)} ms of wheel scrolling (${y1 - y0} px) in the 500k story`,
+      }),
+      metric('writes.per-second.still', b.name, puts(s0, s1) / ((s1 - s0) / 1000), 'writes/s', {
+        max: 0,
+        note: `counted over ${STILL_MS} ms, from ${SETTLE_MS} ms after the last wheel event`,
+      }),
     );
 
     const gaps = r.frames.filter((t) => t >= t0 && t <= t1 + 200).map((t, i, a) => (i ? t - (a[i - 1] as number) : 0));
@@ -181,21 +195,53 @@ export async function benchReaderScroll(b: BenchBrowser): Promise<Metric[]> {
       const frames = r.loaf.filter((l) => l.t >= t0 && l.t <= t1 + 200).sort((a, b) => b.d - a.d);
       const f = frames[0];
       const ms = (x: number) => Math.round(x);
-      const where = f ? `; longest animation frame ${ms(f.d)} ms: script ${ms(f.script)} ms (scripts of 5 ms or more), rendering ${ms(f.render)} ms of which style and layout ${ms(f.styleLayout)} ms; ${frames.length} frames over 50 ms` : '';
-      out.push(metric('reader.scroll.longest-task.500k', b.name, longest, 'ms', {
-        max: 50,
-        note: (tasks.length ? `${tasks.length} tasks of 50 ms or more while scrolling` : 'no task of 50 ms or more (the Long Tasks API reports only those)') + where,
-      }));
+      const where = f
+        ? `; longest animation frame ${ms(f.d)} ms: script ${ms(f.script)} ms (scripts of 5 ms or more), rendering ${ms(f.render)} ms of which style and layout ${ms(f.styleLayout)} ms; ${frames.length} frames over 50 ms`
+        : '';
+      out.push(
+        metric('reader.scroll.longest-task.500k', b.name, longest, 'ms', {
+          max: 50,
+          note:
+            (tasks.length
+              ? `${tasks.length} tasks of 50 ms or more while scrolling`
+              : 'no task of 50 ms or more (the Long Tasks API reports only those)') + where,
+        }),
+      );
     } else {
-      out.push(unmeasurable('reader.scroll.longest-task.500k', b.name, 'ms', 'this browser has no Long Tasks API (PerformanceObserver "longtask"); see longest-frame-gap', 50));
+      out.push(
+        unmeasurable(
+          'reader.scroll.longest-task.500k',
+          b.name,
+          'ms',
+          'this browser has no Long Tasks API (PerformanceObserver "longtask"); see longest-frame-gap',
+          50,
+        ),
+      );
     }
-    out.push(metric('reader.scroll.longest-frame-gap.500k', b.name, Math.max(0, ...gaps), 'ms', { note: 'longest time between two animation frames while scrolling (a long task or a slow frame)' }));
+    out.push(
+      metric('reader.scroll.longest-frame-gap.500k', b.name, Math.max(0, ...gaps), 'ms', {
+        note: 'longest time between two animation frames while scrolling (a long task or a slow frame)',
+      }),
+    );
 
     if (tab.heap) {
       const h = await tab.heap();
-      out.push(metric('reader.js-heap.500k', b.name, h.used / 2 ** 20, 'MB', { max: 60, note: `V8 heap used after a full GC, whole extension renderer (Runtime.getHeapUsage); DOM (Blink C++) heap besides: ${(h.embedder / 2 ** 20).toFixed(1)} MB` }));
+      out.push(
+        metric('reader.js-heap.500k', b.name, h.used / 2 ** 20, 'MB', {
+          max: 60,
+          note: `V8 heap used after a full GC, whole extension renderer (Runtime.getHeapUsage); DOM (Blink C++) heap besides: ${(h.embedder / 2 ** 20).toFixed(1)} MB`,
+        }),
+      );
     } else {
-      out.push(unmeasurable('reader.js-heap.500k', b.name, 'MB', 'no way to read one page\'s JS heap from the test driver (no performance.memory, no heap usage over WebDriver BiDi)', 60));
+      out.push(
+        unmeasurable(
+          'reader.js-heap.500k',
+          b.name,
+          'MB',
+          "no way to read one page's JS heap from the test driver (no performance.memory, no heap usage over WebDriver BiDi)",
+          60,
+        ),
+      );
     }
   } finally {
     await tab.close();

@@ -143,7 +143,7 @@ export async function benchRestyle(b: BenchBrowser, runs: number): Promise<Metri
         note: 'lib/sites readPage alone (adapter and sanitizer, as the content script runs it), bundled into the page and timed like Readability',
       }),
       metric(`restyle.parse-ratio.${n}`, b.name, ratio(median(col((r) => r.ficwellParse)), median(parse)), 'x', {
-        note: 'Ficwell\'s page reading against Readability\'s, CPU only: no waiting, no rendering',
+        note: "Ficwell's page reading against Readability's, CPU only: no waiting, no rendering",
       }),
       metric(`restyle.wait-for-dom.${n}`, b.name, median(col((r) => r.domReady - r.start)), 'ms'),
       metric(`restyle.dom-ready-to-switch.${n}`, b.name, median(col((r) => r.done - r.domReady)), 'ms'),

@@ -25,7 +25,9 @@ import { benchPanelClose } from './writes';
 const root = resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const BROWSERS = (process.env.BENCH_BROWSERS ?? 'chromium,firefox').split(',').map((s) => s.trim()) as BrowserName[];
-const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'size,popup,reader,panel,scroll,close,backup,restyle,sync').split(',').map((s) => s.trim()));
+const SECTIONS = new Set(
+  (process.env.BENCH_SECTIONS ?? 'size,popup,reader,panel,scroll,close,backup,restyle,sync').split(',').map((s) => s.trim()),
+);
 
 function log(message: string) {
   console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
@@ -50,7 +52,9 @@ async function section(name: string, metrics: Metric[], fn: () => Promise<Metric
   } catch (e) {
     // One section that cannot finish must not cost the others' figures: it is recorded as a missed budget.
     const [browser, what] = name.split(' ') as [BrowserName, string];
-    const m = metric(`${what}.section-failed`, BROWSERS.includes(browser) ? browser : 'build', null, '', { note: String(e).split('\n')[0] });
+    const m = metric(`${what}.section-failed`, BROWSERS.includes(browser) ? browser : 'build', null, '', {
+      note: String(e).split('\n')[0],
+    });
     m.pass = false;
     metrics.push(m);
     log(`${name} FAILED: ${String(e)}`);
@@ -62,7 +66,9 @@ async function section(name: string, metrics: Metric[], fn: () => Promise<Metric
 async function main() {
   for (const name of BROWSERS) {
     if (!existsSync(join(BENCH_BUILDS[name], 'manifest.json'))) {
-      throw new Error(`${BENCH_BUILDS[name]} is missing: run \`wxt build --mode bench\`${name === 'firefox' ? ' -b firefox --mv3' : ''} first.`);
+      throw new Error(
+        `${BENCH_BUILDS[name]} is missing: run \`wxt build --mode bench\`${name === 'firefox' ? ' -b firefox --mv3' : ''} first.`,
+      );
     }
   }
   const started = Date.now();
@@ -109,11 +115,17 @@ async function main() {
     runs: RUNS,
     browsers: versions,
     // Other work on the machine shows in absolute figures (the longest task above all): note how busy it was.
-    machine: { cpus: cpus().length, node: process.version, loadAverage: { before: loadBefore, after: loadavg().map((l) => Math.round(l * 100) / 100) } },
+    machine: {
+      cpus: cpus().length,
+      node: process.version,
+      loadAverage: { before: loadBefore, after: loadavg().map((l) => Math.round(l * 100) / 100) },
+    },
     seconds: Math.round((Date.now() - started) / 1000),
   });
   const failed = metrics.filter((m) => m.pass === false);
-  console.log(`\n${metrics.length} figures, ${failed.length} budgets missed; written to ${file} (${Math.round((Date.now() - started) / 1000)} s).`);
+  console.log(
+    `\n${metrics.length} figures, ${failed.length} budgets missed; written to ${file} (${Math.round((Date.now() - started) / 1000)} s).`,
+  );
   if (failed.length) console.log('Why budgets are missed, and what would meet them: bench/README.md.');
   process.exitCode = failed.length ? 1 : 0;
 }

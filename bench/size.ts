@@ -52,7 +52,10 @@ function storyTexts(dir: string): string[] {
   // Chunk files (data/stories/<id>/<n>.json) hold the text as blocks; outline files hold none.
   for (const id of readdirSync(stories, { withFileTypes: true }).filter((d) => d.isDirectory())) {
     for (const f of readdirSync(join(stories, id.name))) {
-      const blocks = JSON.parse(readFileSync(join(stories, id.name, f), 'utf8')) as { kind: string; paragraph?: { spans: { text: string }[] } }[];
+      const blocks = JSON.parse(readFileSync(join(stories, id.name, f), 'utf8')) as {
+        kind: string;
+        paragraph?: { spans: { text: string }[] };
+      }[];
       for (const b of blocks) {
         const t = b.paragraph?.spans.map((x) => x.text).join('') ?? '';
         if (t.length >= 40) texts.push(t.slice(0, 40));
@@ -75,27 +78,41 @@ export function benchSize(): Metric[] {
     const entries: Record<string, { js: string[]; css: string[] }> = {
       popup: htmlAssets(dir, 'popup.html'),
       sidepanel: htmlAssets(dir, 'sidepanel.html'),
-      background: { js: withImports(dir, [manifest.background?.service_worker ?? '', ...(manifest.background?.scripts ?? [])].filter(Boolean)), css: [] },
+      background: {
+        js: withImports(dir, [manifest.background?.service_worker ?? '', ...(manifest.background?.scripts ?? [])].filter(Boolean)),
+        css: [],
+      },
       'content-script': {
         js: manifest.content_scripts?.flatMap((c) => c.js ?? []) ?? [],
-        css: readdirSync(join(dir, 'content-scripts')).filter((f) => f.endsWith('.css')).map((f) => `content-scripts/${f}`),
+        css: readdirSync(join(dir, 'content-scripts'))
+          .filter((f) => f.endsWith('.css'))
+          .map((f) => `content-scripts/${f}`),
       },
     };
     for (const [name, files] of Object.entries(entries)) {
       const max = name === 'popup' ? POPUP_JS_MAX_KB : name === 'content-script' ? CONTENT_JS_MAX_KB : undefined;
       out.push(metric(`size.${browser}.${name}.js`, 'build', kB(sum(files.js)), 'kB gz', { max, note: `files: ${files.js.join(', ')}` }));
-      if (files.css.length) out.push(metric(`size.${browser}.${name}.css`, 'build', kB(sum(files.css)), 'kB gz', { note: `files: ${files.css.join(', ')}` }));
+      if (files.css.length)
+        out.push(metric(`size.${browser}.${name}.css`, 'build', kB(sum(files.css)), 'kB gz', { note: `files: ${files.css.join(', ')}` }));
     }
     const popupJs = entries.popup?.js.map((f) => readFileSync(join(dir, f), 'utf8')).join('\n') ?? '';
     const found = storyTexts(dir).filter((t) => popupJs.includes(t));
-    out.push(metric(`size.${browser}.popup.story-text`, 'build', found.length, 'passages', {
-      max: 0,
-      note: found.length ? `story text in the popup's code: “${found[0]}…”` : 'no 40-character passage of any bundled story appears in the popup\'s JavaScript',
-    }));
+    out.push(
+      metric(`size.${browser}.popup.story-text`, 'build', found.length, 'passages', {
+        max: 0,
+        note: found.length
+          ? `story text in the popup's code: “${found[0]}…”`
+          : "no 40-character passage of any bundled story appears in the popup's JavaScript",
+      }),
+    );
   }
   for (const zip of readdirSync(join(root, '.output')).filter((f) => /-(chrome|firefox)\.zip$/.test(f))) {
     const which = /-(chrome|firefox)\.zip$/.exec(zip)?.[1];
-    out.push(metric(`size.${which}.store-archive`, 'build', kB(statSync(join(root, '.output', zip)).size), 'kB', { note: `${zip}, as packed (already deflated)` }));
+    out.push(
+      metric(`size.${which}.store-archive`, 'build', kB(statSync(join(root, '.output', zip)).size), 'kB', {
+        note: `${zip}, as packed (already deflated)`,
+      }),
+    );
   }
   return out;
 }

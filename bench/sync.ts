@@ -20,11 +20,25 @@ function library(count: number): SyncEntry[] {
   return Array.from({ length: count }, (_, i) => {
     const id = String(10_000_000 + i * 7919);
     const key = `web:ao3:${id}`;
-    const progress: ProgressRecord = { key, position: { section: 4, paragraph: 37, n: 37, offset: 0.42 }, percent: 33.3, updatedAt: NOW - i * 60_000, finishedAt: null };
+    const progress: ProgressRecord = {
+      key,
+      position: { section: 4, paragraph: 37, n: 37, offset: 0.42 },
+      percent: 33.3,
+      updatedAt: NOW - i * 60_000,
+      finishedAt: null,
+    };
     const story: WebStoryRecord = {
-      key, site: 'ao3', storyId: id, storyUrl: `https://archiveofourown.org/works/${id}`, title: `The Long Story Number ${i} of the Library`,
-      authors: [], fandoms: [], chapterCount: 30, words: 120_000,
-      chapter: { number: 5, title: null, url: `https://archiveofourown.org/works/${id}/chapters/${40_000_000 + i}` }, updatedAt: progress.updatedAt,
+      key,
+      site: 'ao3',
+      storyId: id,
+      storyUrl: `https://archiveofourown.org/works/${id}`,
+      title: `The Long Story Number ${i} of the Library`,
+      authors: [],
+      fandoms: [],
+      chapterCount: 30,
+      words: 120_000,
+      chapter: { number: 5, title: null, url: `https://archiveofourown.org/works/${id}/chapters/${40_000_000 + i}` },
+      updatedAt: progress.updatedAt,
     };
     return entryFrom(progress, story, 'k3f9a');
   });
@@ -35,16 +49,40 @@ const bytesOf = (buckets: Map<string, unknown>) => [...buckets].reduce((n, [k, v
 /** Figures that need no browser: bytes per story, bytes in use, writes per hour. */
 export async function benchSyncModel(): Promise<Metric[]> {
   const web = JSON.stringify(encodeEntry(library(1)[0] as SyncEntry)).length + 1;
-  const seed = JSON.stringify(encodeEntry(entryFrom({ key: 'seed:her-outstretched-hand', position: { section: 3, paragraph: 12, n: 140, offset: 0.5 }, percent: 61.2, updatedAt: NOW, finishedAt: null }, undefined, 'k3f9a'))).length + 1;
+  const seed =
+    JSON.stringify(
+      encodeEntry(
+        entryFrom(
+          {
+            key: 'seed:her-outstretched-hand',
+            position: { section: 3, paragraph: 12, n: 140, offset: 0.5 },
+            percent: 61.2,
+            updatedAt: NOW,
+            finishedAt: null,
+          },
+          undefined,
+          'k3f9a',
+        ),
+      ),
+    ).length + 1;
   const at1000 = layout(library(1000));
   const at5000 = layout(library(5000));
   const out = [
     metric('sync bytes per web story (title at the 24-character limit)', 'build', web, 'B'),
     metric('sync bytes per bundled story', 'build', seed, 'B'),
-    metric('sync bytes in use, 1,000 web stories', 'build', bytesOf(at1000.buckets), 'B', { max: QUOTA_BYTES * 0.9, note: `${at1000.kept.length} of 1,000 in sync; Chrome allows ${QUOTA_BYTES}` }),
-    metric('sync bytes in use, 5,000 web stories', 'build', bytesOf(at5000.buckets), 'B', { max: QUOTA_BYTES * 0.9, note: `the ${at5000.kept.length} most recent in sync, the rest on this device` }),
+    metric('sync bytes in use, 1,000 web stories', 'build', bytesOf(at1000.buckets), 'B', {
+      max: QUOTA_BYTES * 0.9,
+      note: `${at1000.kept.length} of 1,000 in sync; Chrome allows ${QUOTA_BYTES}`,
+    }),
+    metric('sync bytes in use, 5,000 web stories', 'build', bytesOf(at5000.buckets), 'B', {
+      max: QUOTA_BYTES * 0.9,
+      note: `the ${at5000.kept.length} most recent in sync, the rest on this device`,
+    }),
     metric('stories in sync, of 5,000', 'build', at5000.kept.length, 'stories', { note: 'at least 1,000 is the aim' }),
-    metric('sync writes in an hour of reading', 'build', await hourOfReading(), 'writes', { max: MAX_WRITE_OPERATIONS_PER_HOUR / 10, note: `Chrome allows ${MAX_WRITE_OPERATIONS_PER_HOUR} an hour, 120 a minute` }),
+    metric('sync writes in an hour of reading', 'build', await hourOfReading(), 'writes', {
+      max: MAX_WRITE_OPERATIONS_PER_HOUR / 10,
+      note: `Chrome allows ${MAX_WRITE_OPERATIONS_PER_HOUR} an hour, 120 a minute`,
+    }),
   ];
   return out;
 }
@@ -56,7 +94,10 @@ async function hourOfReading(): Promise<number> {
   const area = new FakeSyncArea(() => t);
   const store = new MemorySyncStore();
   const engine = createSyncEngine({
-    area, store, device: 'bench', now: () => t,
+    area,
+    store,
+    device: 'bench',
+    now: () => t,
     setTimer: (fn, ms) => {
       const timer = { at: t + ms, fn };
       timers.push(timer);
@@ -74,10 +115,28 @@ async function hourOfReading(): Promise<number> {
     }
     await new Promise((r) => setTimeout(r, 0));
     const chapter = Math.floor(s / 240);
-    store.save({ key: 'web:ffn:1', position: { section: chapter, paragraph: s % 240, n: s % 240, offset: 0 }, percent: chapter, updatedAt: t, finishedAt: null }, {
-      key: 'web:ffn:1', site: 'ffn', storyId: '1', storyUrl: 'https://www.fanfiction.net/s/1/1/', title: 'Bench', authors: [], fandoms: [], chapterCount: 20, words: null,
-      chapter: { number: chapter + 1, title: null, url: `https://www.fanfiction.net/s/1/${chapter + 1}/` }, updatedAt: t,
-    });
+    store.save(
+      {
+        key: 'web:ffn:1',
+        position: { section: chapter, paragraph: s % 240, n: s % 240, offset: 0 },
+        percent: chapter,
+        updatedAt: t,
+        finishedAt: null,
+      },
+      {
+        key: 'web:ffn:1',
+        site: 'ffn',
+        storyId: '1',
+        storyUrl: 'https://www.fanfiction.net/s/1/1/',
+        title: 'Bench',
+        authors: [],
+        fandoms: [],
+        chapterCount: 20,
+        words: null,
+        chapter: { number: chapter + 1, title: null, url: `https://www.fanfiction.net/s/1/${chapter + 1}/` },
+        updatedAt: t,
+      },
+    );
     engine.changed();
     if (s % 240 === 0) engine.soon();
   }

@@ -95,7 +95,11 @@ export async function benchPanelClose(b: BenchBrowser, runs: number): Promise<Me
     await library.eval(INSTALL);
     for (let i = 0; i < runs; i++) {
       await library.click(`[data-story="${STORY}"] button`);
-      await library.waitFor(`!!${VIEW} && ${VIEW}.location.hash === '#story=${STORY}' && ${VIEW}.document.documentElement.dataset.complete === 'true'`, 20_000, 'the panel to show the story');
+      await library.waitFor(
+        `!!${VIEW} && ${VIEW}.location.hash === '#story=${STORY}' && ${VIEW}.document.documentElement.dataset.complete === 'true'`,
+        20_000,
+        'the panel to show the story',
+      );
       await inPanel(library, `(w) => w.scrollTo(0, 0)`);
       await sleep(700); // out of the throttle window
       await inPanel(library, `(w) => w.scrollBy(0, 600)`);
@@ -131,11 +135,11 @@ export async function benchPanelClose(b: BenchBrowser, runs: number): Promise<Me
     m,
     metric('writes.close-to-panel-hidden', b.name, median(hidden), 'ms', {
       samples: hidden,
-      note: 'from the close call until the panel document is hidden or unloaded: the browser\'s share, before which the panel cannot know it is closing',
+      note: "from the close call until the panel document is hidden or unloaded: the browser's share, before which the panel cannot know it is closing",
     }),
     metric('writes.panel-hidden-to-last-write', b.name, lost ? null : median(afterHidden), 'ms', {
       samples: afterHidden,
-      note: 'from the panel learning it is closing to the last position stored (0 when it was stored before): Ficwell\'s share',
+      note: "from the panel learning it is closing to the last position stored (0 when it was stored before): Ficwell's share",
     }),
   ];
 }

@@ -88,7 +88,12 @@ function Row({ item, now, onOpen }: { item: LibraryItem; now: number; onOpen: (i
   const p = item.progress;
   const started = !!p && !item.finished;
   const describe = `d-${item.id.replace(/[^a-z0-9-]/gi, '-')}`;
-  const meta = [item.site && t(item.site === 'ffn' ? 'siteFfn' : 'siteAo3'), item.fandom, item.words !== null ? formatWords(item.words) : null, item.readingMinutes !== null ? formatMinutes(item.readingMinutes) : null]
+  const meta = [
+    item.site && t(item.site === 'ffn' ? 'siteFfn' : 'siteAo3'),
+    item.fandom,
+    item.words !== null ? formatWords(item.words) : null,
+    item.readingMinutes !== null ? formatMinutes(item.readingMinutes) : null,
+  ]
     .filter(Boolean)
     .join(' · ');
   return (

@@ -128,17 +128,20 @@ export function Reader(props: ReaderProps) {
   useEffect(() => {
     if (loaded.every(Boolean)) return;
     // In idle time: the first slice must not hold up the first paint of the text already there.
-    const handle = requestIdleCallback(() => {
-      const wanted: number[] = [];
-      let budget = PARAGRAPHS_PER_SLICE;
-      for (const i of renderOrder(chunks.length, chunkOf(chunks, anchor.current?.n ?? 0))) {
-        if (loaded[i] || loading.current.has(i)) continue;
-        wanted.push(i);
-        budget -= (chunks[i] as ChunkRange).last - (chunks[i] as ChunkRange).first + 1;
-        if (budget <= 0) break;
-      }
-      void load(wanted);
-    }, { timeout: 500 });
+    const handle = requestIdleCallback(
+      () => {
+        const wanted: number[] = [];
+        let budget = PARAGRAPHS_PER_SLICE;
+        for (const i of renderOrder(chunks.length, chunkOf(chunks, anchor.current?.n ?? 0))) {
+          if (loaded[i] || loading.current.has(i)) continue;
+          wanted.push(i);
+          budget -= (chunks[i] as ChunkRange).last - (chunks[i] as ChunkRange).first + 1;
+          if (budget <= 0) break;
+        }
+        void load(wanted);
+      },
+      { timeout: 500 },
+    );
     return () => cancelIdleCallback(handle);
   }, [loaded, chunks]);
   useEffect(() => {
@@ -163,9 +166,15 @@ export function Reader(props: ReaderProps) {
   const spoken = useRef<SpokenItem[]>([]);
   const spokenItems = (): SpokenItem[] => {
     const texts: string[] = new Array<string>(index.address.length).fill('');
-    for (const c of loadedNow.current) if (Array.isArray(c)) for (const b of c) if (b.kind === 'p') texts[b.n] = b.paragraph.spans.map((x) => x.text).join('');
-    const notes = (where: 'front' | 'end', list: Note[]) => list.map((note, i): SpokenItem => ({ text: note.text, skip: settings.storyOnly, n: null, note: { where, i } }));
-    return [...notes('front', outline.frontMatter), ...texts.map((text, n): SpokenItem => ({ text, skip: false, n })), ...notes('end', outline.endNotes)];
+    for (const c of loadedNow.current)
+      if (Array.isArray(c)) for (const b of c) if (b.kind === 'p') texts[b.n] = b.paragraph.spans.map((x) => x.text).join('');
+    const notes = (where: 'front' | 'end', list: Note[]) =>
+      list.map((note, i): SpokenItem => ({ text: note.text, skip: settings.storyOnly, n: null, note: { where, i } }));
+    return [
+      ...notes('front', outline.frontMatter),
+      ...texts.map((text, n): SpokenItem => ({ text, skip: false, n })),
+      ...notes('end', outline.endNotes),
+    ];
   };
   const elementOfItem = (item: SpokenItem | undefined): HTMLElement | null => {
     if (!item) return null;
@@ -256,9 +265,7 @@ export function Reader(props: ReaderProps) {
           aria-valuenow={rounded}
           aria-valuetext={t('progressText', rounded, formatMinutes(left))}
         >
-          <span class="progress-text">
-            {left ? t('progressShort', rounded, formatMinutes(left)) : t('progressFinished', rounded)}
-          </span>
+          <span class="progress-text">{left ? t('progressShort', rounded, formatMinutes(left)) : t('progressFinished', rounded)}</span>
           <span class="progress-track">
             <span class="progress-fill" style={{ transform: `scaleX(${percent / 100})` }} />
           </span>
@@ -266,20 +273,40 @@ export function Reader(props: ReaderProps) {
         <ReadAloudControl state={read.state} voices={read.voices} onToggle={() => read.toggle(readFrom())} />
         {/* biome-ignore lint/a11y/useSemanticElements: a fieldset's own box and legend do not fit a one-line bar; the group only names the buttons */}
         <div class="font-buttons" role="group" aria-label={t('textSize')}>
-          <button type="button" class="bar-button" data-action="smaller" aria-keyshortcuts="-" onClick={() => props.onSettings(stepFontSize(settings, -1))}>
+          <button
+            type="button"
+            class="bar-button"
+            data-action="smaller"
+            aria-keyshortcuts="-"
+            onClick={() => props.onSettings(stepFontSize(settings, -1))}
+          >
             <span aria-hidden="true">A−</span>
             <span class="visually-hidden">{t('smallerText')}</span>
           </button>
-          <button type="button" class="bar-button" data-action="larger" aria-keyshortcuts="+" onClick={() => props.onSettings(stepFontSize(settings, 1))}>
+          <button
+            type="button"
+            class="bar-button"
+            data-action="larger"
+            aria-keyshortcuts="+"
+            onClick={() => props.onSettings(stepFontSize(settings, 1))}
+          >
             <span aria-hidden="true">A+</span>
             <span class="visually-hidden">{t('largerText')}</span>
           </button>
-          <button type="button" class="bar-button" aria-expanded={settingsOpen} aria-controls="reading-settings" onClick={() => setSettingsOpen(!settingsOpen)}>
+          <button
+            type="button"
+            class="bar-button"
+            aria-expanded={settingsOpen}
+            aria-controls="reading-settings"
+            onClick={() => setSettingsOpen(!settingsOpen)}
+          >
             {t('settings')}
           </button>
         </div>
       </header>
-      {settingsOpen && <SettingsPanel settings={settings} onChange={props.onSettings} onClose={() => setSettingsOpen(false)} voices={read.voiceList} />}
+      {settingsOpen && (
+        <SettingsPanel settings={settings} onChange={props.onSettings} onClose={() => setSettingsOpen(false)} voices={read.voiceList} />
+      )}
       {props.notice && (
         <p class="notice quiet" role="status">
           {props.notice}
@@ -287,38 +314,50 @@ export function Reader(props: ReaderProps) {
       )}
       {props.banner}
       <main>
-      <article class="story" lang="en" aria-labelledby="story-title" ref={article}>
-        <header class="story-header">
-          <h1 id="story-title">{entry.title}</h1>
-          {!entry.titleIsAuthors && <p class="title-note">{t('displayTitleNote')}</p>}
-          <p class="story-meta">
-            {entry.fandom} · {formatWords(outline.words)} · {formatMinutes(outline.readingMinutes)}
-          </p>
-        </header>
-        {outline.frontMatter.length > 0 && (
-          <Notes class="front-matter" summary={t('beforeStory')} notes={outline.frontMatter} open={props.frontMatterOpen} onToggle={(o) => props.onNotesToggle('front', o)} />
-        )}
-        {headed.length > 1 && (
-          <nav class="toc" aria-label={t('contents')} ref={toc} aria-keyshortcuts="t">
-            <h2 class="notes-heading">{t('contents')}</h2>
-            <ol>
-              {outline.sections.map((s, i) =>
-                s.heading ? (
-                  <li key={s.id}>
-                    <button type="button" class="toc-link" onClick={() => jumpTo(i)}>
-                      {s.heading}
-                    </button>
-                  </li>
-                ) : null,
-              )}
-            </ol>
-          </nav>
-        )}
-        <StoryText chunks={chunks} loaded={loaded} fontSize={settings.fontSize} />
-        {outline.endNotes.length > 0 && (
-          <Notes class="end-notes" summary={t('afterStory')} notes={outline.endNotes} open={props.endNotesOpen} onToggle={(o) => props.onNotesToggle('end', o)} />
-        )}
-      </article>
+        <article class="story" lang="en" aria-labelledby="story-title" ref={article}>
+          <header class="story-header">
+            <h1 id="story-title">{entry.title}</h1>
+            {!entry.titleIsAuthors && <p class="title-note">{t('displayTitleNote')}</p>}
+            <p class="story-meta">
+              {entry.fandom} · {formatWords(outline.words)} · {formatMinutes(outline.readingMinutes)}
+            </p>
+          </header>
+          {outline.frontMatter.length > 0 && (
+            <Notes
+              class="front-matter"
+              summary={t('beforeStory')}
+              notes={outline.frontMatter}
+              open={props.frontMatterOpen}
+              onToggle={(o) => props.onNotesToggle('front', o)}
+            />
+          )}
+          {headed.length > 1 && (
+            <nav class="toc" aria-label={t('contents')} ref={toc} aria-keyshortcuts="t">
+              <h2 class="notes-heading">{t('contents')}</h2>
+              <ol>
+                {outline.sections.map((s, i) =>
+                  s.heading ? (
+                    <li key={s.id}>
+                      <button type="button" class="toc-link" onClick={() => jumpTo(i)}>
+                        {s.heading}
+                      </button>
+                    </li>
+                  ) : null,
+                )}
+              </ol>
+            </nav>
+          )}
+          <StoryText chunks={chunks} loaded={loaded} fontSize={settings.fontSize} />
+          {outline.endNotes.length > 0 && (
+            <Notes
+              class="end-notes"
+              summary={t('afterStory')}
+              notes={outline.endNotes}
+              open={props.endNotesOpen}
+              onToggle={(o) => props.onNotesToggle('end', o)}
+            />
+          )}
+        </article>
       </main>
     </div>
   );

@@ -170,24 +170,38 @@ export function RestyledView(props: RestyledViewProps) {
           aria-valuenow={rounded}
           aria-valuetext={t('progressWebText', chapterLabel, rounded)}
         >
-          <span class="progress-text">
-            {t('progressWeb', chapterLabel, rounded)}
-          </span>
+          <span class="progress-text">{t('progressWeb', chapterLabel, rounded)}</span>
           <span class="progress-track">
             <span class="progress-fill" style={{ transform: `scaleX(${percent / 100})` }} />
           </span>
         </div>
         {/* biome-ignore lint/a11y/useSemanticElements: a fieldset's own box and legend do not fit a one-line bar; the group only names the buttons */}
         <div class="font-buttons" role="group" aria-label={t('textSize')}>
-          <button type="button" class="bar-button" data-action="smaller" onClick={trusted(() => props.onSettings(stepFontSize(settings, -1)))}>
+          <button
+            type="button"
+            class="bar-button"
+            data-action="smaller"
+            onClick={trusted(() => props.onSettings(stepFontSize(settings, -1)))}
+          >
             <span aria-hidden="true">A−</span>
             <span class="visually-hidden">{t('smallerText')}</span>
           </button>
-          <button type="button" class="bar-button" data-action="larger" onClick={trusted(() => props.onSettings(stepFontSize(settings, 1)))}>
+          <button
+            type="button"
+            class="bar-button"
+            data-action="larger"
+            onClick={trusted(() => props.onSettings(stepFontSize(settings, 1)))}
+          >
             <span aria-hidden="true">A+</span>
             <span class="visually-hidden">{t('largerText')}</span>
           </button>
-          <button type="button" class="bar-button" aria-expanded={settingsOpen} aria-controls="reading-settings" onClick={trusted(() => setSettingsOpen(!settingsOpen))}>
+          <button
+            type="button"
+            class="bar-button"
+            aria-expanded={settingsOpen}
+            aria-controls="reading-settings"
+            onClick={trusted(() => setSettingsOpen(!settingsOpen))}
+          >
             {t('settings')}
           </button>
         </div>
@@ -205,7 +219,11 @@ export function RestyledView(props: RestyledViewProps) {
           <Details page={page} />
           {page.summary && <NoteBlock label={t('noteSummary')} text={page.summary} open drawn={drawn} />}
         </header>
-        {page.notes.filter((n) => n.kind === 'work-notes').map((n, i) => <NoteBlock key={`w${i}`} label={t(NOTE_LABEL[n.kind])} text={n} open drawn={drawn} />)}
+        {page.notes
+          .filter((n) => n.kind === 'work-notes')
+          .map((n, i) => (
+            <NoteBlock key={`w${i}`} label={t(NOTE_LABEL[n.kind])} text={n} open drawn={drawn} />
+          ))}
         {page.parts.map((part, i) => (
           <section class="chapter" key={part.number} aria-labelledby={`chapter-${part.number}`}>
             <h2 class="section-heading" id={`chapter-${part.number}`}>
@@ -217,14 +235,22 @@ export function RestyledView(props: RestyledViewProps) {
               // A full work's chapters off screen are not laid out until they come near (content-visibility),
               // held at about their height; a long work then shows as quickly as one chapter.
               class={page.parts.length > 1 ? 'part-deferred' : undefined}
-              style={page.parts.length > 1 ? { containIntrinsicSize: `auto ${Math.round(part.words * 0.45 * (settings.fontSize / 18))}px` } : undefined}
+              style={
+                page.parts.length > 1
+                  ? { containIntrinsicSize: `auto ${Math.round(part.words * 0.45 * (settings.fontSize / 18))}px` }
+                  : undefined
+              }
             >
               <Sanitized nodes={part.nodes} class="chapter-text" drawn={drawn} part={i} />
             </div>
             {notesOf(part.notes, ['chapter-end-notes'], drawn)}
           </section>
         ))}
-        {page.notes.filter((n) => n.kind === 'work-end-notes').map((n, i) => <NoteBlock key={`e${i}`} label={t(NOTE_LABEL[n.kind])} text={n} open drawn={drawn} />)}
+        {page.notes
+          .filter((n) => n.kind === 'work-end-notes')
+          .map((n, i) => (
+            <NoteBlock key={`e${i}`} label={t(NOTE_LABEL[n.kind])} text={n} open drawn={drawn} />
+          ))}
         <ChapterNav page={page} />
       </main>
     </div>
@@ -232,7 +258,9 @@ export function RestyledView(props: RestyledViewProps) {
 }
 
 function notesOf(notes: Note[], kinds: NoteKind[], drawn: Drawn) {
-  return notes.filter((n) => kinds.includes(n.kind)).map((n, i) => <NoteBlock key={`${n.kind}${i}`} label={t(NOTE_LABEL[n.kind])} text={n} open drawn={drawn} />);
+  return notes
+    .filter((n) => kinds.includes(n.kind))
+    .map((n, i) => <NoteBlock key={`${n.kind}${i}`} label={t(NOTE_LABEL[n.kind])} text={n} open drawn={drawn} />);
 }
 
 function NoteBlock({ label, text, open, drawn }: { label: string; text: RichText; open: boolean; drawn: Drawn }) {

@@ -4,7 +4,13 @@ import type { Voice } from '../lib/speech/read-aloud';
 import { t, type MessageKey } from './i18n';
 import { trusted } from './trusted';
 
-const THEME_LABEL: Record<ThemeChoice, MessageKey> = { system: 'themeSystem', light: 'themeLight', sepia: 'themeSepia', dark: 'themeDark', contrast: 'themeContrast' };
+const THEME_LABEL: Record<ThemeChoice, MessageKey> = {
+  system: 'themeSystem',
+  light: 'themeLight',
+  sepia: 'themeSepia',
+  dark: 'themeDark',
+  contrast: 'themeContrast',
+};
 const FONT_LABEL: Record<FontFamily, MessageKey> = { serif: 'fontSerif', sans: 'fontSans', legible: 'fontLegible' };
 
 export interface SettingsPanelProps {
@@ -61,11 +67,19 @@ export function SettingsPanel({ settings: s, onChange, onClose, voices }: Settin
       {range('width', 'width', ' em')}
       {range('paragraphSpacing', 'paragraphSpacing', ' em')}
       <label class="setting check">
-        <input type="checkbox" checked={s.justify} onChange={trusted((e) => set({ justify: (e.currentTarget as HTMLInputElement).checked }))} />
+        <input
+          type="checkbox"
+          checked={s.justify}
+          onChange={trusted((e) => set({ justify: (e.currentTarget as HTMLInputElement).checked }))}
+        />
         <span>{t('justify')}</span>
       </label>
       <label class="setting check">
-        <input type="checkbox" checked={s.autoRestyle} onChange={trusted((e) => set({ autoRestyle: (e.currentTarget as HTMLInputElement).checked }))} />
+        <input
+          type="checkbox"
+          checked={s.autoRestyle}
+          onChange={trusted((e) => set({ autoRestyle: (e.currentTarget as HTMLInputElement).checked }))}
+        />
         <span>{t('autoRestyle')}</span>
       </label>
       {voices && (
@@ -82,7 +96,11 @@ export function SettingsPanel({ settings: s, onChange, onClose, voices }: Settin
           </label>
           {range('rate', 'readAloudRate', '×')}
           <label class="setting check">
-            <input type="checkbox" checked={s.storyOnly} onChange={trusted((e) => set({ storyOnly: (e.currentTarget as HTMLInputElement).checked }))} />
+            <input
+              type="checkbox"
+              checked={s.storyOnly}
+              onChange={trusted((e) => set({ storyOnly: (e.currentTarget as HTMLInputElement).checked }))}
+            />
             <span>{t('readAloudStoryOnly')}</span>
           </label>
         </fieldset>

@@ -27,7 +27,12 @@ const byAttribute = (container: HTMLElement): ParagraphFinder => ({
 });
 
 /** The paragraph under the reading line, probing a little lower when the line falls between two. */
-export function paragraphAt(root: Document | ShadowRoot, container: HTMLElement, line: number, finder: ParagraphFinder = byAttribute(container)): Hit | null {
+export function paragraphAt(
+  root: Document | ShadowRoot,
+  container: HTMLElement,
+  line: number,
+  finder: ParagraphFinder = byAttribute(container),
+): Hit | null {
   const box = container.getBoundingClientRect();
   const x = box.left + box.width / 2;
   for (let dy = 0; dy <= 64; dy += 8) {

@@ -47,7 +47,12 @@ export function createDrawer(paragraphOf: (el: Element) => number | undefined): 
         }
       : undefined;
     const holder = item.target.ownerDocument.createDocumentFragment();
-    item.next = copyAllowed(item.nodes, holder, { first: item.next, limit: STEP, keepAttributes: ['data-p'], ...(onElement ? { onElement } : {}) });
+    item.next = copyAllowed(item.nodes, holder, {
+      first: item.next,
+      limit: STEP,
+      keepAttributes: ['data-p'],
+      ...(onElement ? { onElement } : {}),
+    });
     item.target.appendChild(holder);
     if (!item.next) queue.shift();
     return queue.length > 0;

@@ -15,7 +15,9 @@ export function markReading(el: HTMLElement | null): void {
 
 type Highlights = { set(name: string, h: unknown): void; delete(name: string): void };
 const highlights = (): Highlights | null =>
-  typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined' ? (CSS as unknown as { highlights: Highlights }).highlights : null;
+  typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined'
+    ? (CSS as unknown as { highlights: Highlights }).highlights
+    : null;
 
 /** Highlights `length` characters from `start` of the element's text (its text nodes in order), or clears it. */
 export function markWord(el: HTMLElement | null, start: number, length: number): void {

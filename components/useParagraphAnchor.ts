@@ -26,7 +26,10 @@ export interface ParagraphAnchorOptions<A extends { offset: number }> {
  * container's size, the window's size) and reports the paragraph under the reading line when the reader
  * scrolls. Shared by the side-panel reader and restyled pages.
  */
-export function useParagraphAnchor<A extends { offset: number }>(initial: A | null, o: ParagraphAnchorOptions<A>): { anchor: RefObject<A | null>; restore: () => void } {
+export function useParagraphAnchor<A extends { offset: number }>(
+  initial: A | null,
+  o: ParagraphAnchorOptions<A>,
+): { anchor: RefObject<A | null>; restore: () => void } {
   const anchor = useRef<A | null>(initial);
   /** Where our own last restore scrolled to: a scroll event landing there is ours, not the reader's. */
   const ownScroll = useRef<number | null>(null);

@@ -26,7 +26,8 @@ export default defineBackground(() => {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
     progress,
-    injectReadability: (tabId, frameId) => browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/readability.js'] }),
+    injectReadability: (tabId, frameId) =>
+      browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/readability.js'] }),
     toggleReader: (tabId) => askTab(tabId, { type: 'toggle-reader' }),
     openPanel: import.meta.env.CHROME ? (windowId) => chrome.sidePanel.open({ windowId }) : undefined,
     sync,

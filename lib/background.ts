@@ -77,7 +77,9 @@ export function createBackground(deps: BackgroundDeps) {
       return handle(parsed, sender);
     },
     /** The last position a reader view posted before its port closed (already normalized by the port). */
-    savePortReport(report: { kind: 'seed'; progress: ProgressRecord } | { kind: 'web'; story: WebStoryRecord; progress: ProgressRecord }): Promise<SaveReply> {
+    savePortReport(
+      report: { kind: 'seed'; progress: ProgressRecord } | { kind: 'web'; story: WebStoryRecord; progress: ProgressRecord },
+    ): Promise<SaveReply> {
       const saving = report.kind === 'web' ? deps.progress.saveWeb(report.story, report.progress) : deps.progress.save(report.progress);
       // A view closed (a panel, or a page left for the next chapter): a moment to sync sooner.
       return saving.then((o) => {

@@ -127,6 +127,7 @@ export function libraryOnScreen(
   state: { rows: LibraryItem[] | null; sort: SortKey; count: number | undefined; failed: boolean },
 ): { items: LibraryItem[]; sort: SortKey; count: number | undefined; fromSnapshot: boolean } | null {
   if (state.rows) return { items: state.rows, sort: state.sort, count: state.count, fromSnapshot: false };
-  if (!snapshot || state.failed) return state.count === undefined ? null : { items: [], sort: state.sort, count: state.count, fromSnapshot: false };
+  if (!snapshot || state.failed)
+    return state.count === undefined ? null : { items: [], sort: state.sort, count: state.count, fromSnapshot: false };
   return { items: snapshot.items, sort: snapshot.sort, count: state.count ?? snapshot.count, fromSnapshot: true };
 }

@@ -43,7 +43,8 @@ const STORY_ID = new RegExp(`^\\d{1,${RECORD_LIMITS.storyIdDigits}}$`);
 export const isSeedKey = (x: unknown): x is string => typeof x === 'string' && x.length <= RECORD_LIMITS.key && SEED_KEY.test(x);
 export const isWebKey = (x: unknown): x is string => typeof x === 'string' && WEB_KEY.test(x);
 
-const count = (x: unknown, max: number): number | null => (Number.isInteger(x) && (x as number) >= 0 && (x as number) <= max ? (x as number) : null);
+const count = (x: unknown, max: number): number | null =>
+  Number.isInteger(x) && (x as number) >= 0 && (x as number) <= max ? (x as number) : null;
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 const httpUrl = (x: unknown): x is string => typeof x === 'string' && x.length <= RECORD_LIMITS.url && /^https?:\/\//.test(x);

@@ -39,10 +39,12 @@ export function createSaver<T>(options: SaverOptions<T>): Saver<T> {
     const { value } = pending;
     pending = null;
     lastWrite = now();
-    inFlight = inFlight.then(() => options.write(value)).then(
-      () => {},
-      (e: unknown) => options.onError?.(e),
-    );
+    inFlight = inFlight
+      .then(() => options.write(value))
+      .then(
+        () => {},
+        (e: unknown) => options.onError?.(e),
+      );
     return inFlight;
   };
 

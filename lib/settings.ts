@@ -118,10 +118,46 @@ export interface Palette {
 
 /** Colours of each theme. Every text colour keeps at least 4.5:1 against bg and card (tested). */
 export const PALETTES: Record<Theme, Palette> = {
-  light: { bg: '#fbf8f2', card: '#ffffff', fg: '#22201c', muted: '#5c574e', accent: '#26465a', warn: '#a13d2b', line: '#d6cdbc', focus: '#1a5fb4' },
-  sepia: { bg: '#f4ecd8', card: '#faf4e6', fg: '#3b2f20', muted: '#5e4e38', accent: '#1f4a5e', warn: '#8f3320', line: '#d4c5a3', focus: '#1f4a5e' },
-  dark: { bg: '#1b1d20', card: '#24272b', fg: '#e8e4dc', muted: '#b4ada1', accent: '#9cc3da', warn: '#f0a08f', line: '#4a4e55', focus: '#8ab4f8' },
-  contrast: { bg: '#000000', card: '#0d0d0d', fg: '#ffffff', muted: '#e6e6e6', accent: '#ffd84d', warn: '#7fdbff', line: '#ffffff', focus: '#ffd84d' },
+  light: {
+    bg: '#fbf8f2',
+    card: '#ffffff',
+    fg: '#22201c',
+    muted: '#5c574e',
+    accent: '#26465a',
+    warn: '#a13d2b',
+    line: '#d6cdbc',
+    focus: '#1a5fb4',
+  },
+  sepia: {
+    bg: '#f4ecd8',
+    card: '#faf4e6',
+    fg: '#3b2f20',
+    muted: '#5e4e38',
+    accent: '#1f4a5e',
+    warn: '#8f3320',
+    line: '#d4c5a3',
+    focus: '#1f4a5e',
+  },
+  dark: {
+    bg: '#1b1d20',
+    card: '#24272b',
+    fg: '#e8e4dc',
+    muted: '#b4ada1',
+    accent: '#9cc3da',
+    warn: '#f0a08f',
+    line: '#4a4e55',
+    focus: '#8ab4f8',
+  },
+  contrast: {
+    bg: '#000000',
+    card: '#0d0d0d',
+    fg: '#ffffff',
+    muted: '#e6e6e6',
+    accent: '#ffd84d',
+    warn: '#7fdbff',
+    line: '#ffffff',
+    focus: '#ffd84d',
+  },
 };
 
 /** CSS custom properties that carry the settings into any view's stylesheet. */
@@ -149,7 +185,9 @@ export function settingsToCssVars(s: Settings, theme: Theme): Record<string, str
 /** WCAG 2 contrast ratio of two #rrggbb colours. */
 export function contrastRatio(a: string, b: string): number {
   const lum = (hex: string) => {
-    const v = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    const v = [1, 3, 5]
+      .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+      .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
     return 0.2126 * (v[0] ?? 0) + 0.7152 * (v[1] ?? 0) + 0.0722 * (v[2] ?? 0);
   };
   const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number];

@@ -28,7 +28,9 @@ export async function exportLibrary(progress: ProgressService, doc: Document): P
  * What an import did: the counts are of records actually written (a position older than the stored one is
  * not, nor a second copy of one), and `failure` says why it stopped, when it did.
  */
-export type ImportResult = { ok: true; positions: number; stories: number; failure: StoreFailure | null } | { ok: false; error: BackupError };
+export type ImportResult =
+  | { ok: true; positions: number; stories: number; failure: StoreFailure | null }
+  | { ok: false; error: BackupError };
 
 /** Merges a backup in: a record is taken only when it is newer than the one stored; nothing from a bad file. */
 export async function importLibrary(progress: ProgressService, text: string, now = Date.now()): Promise<ImportResult> {

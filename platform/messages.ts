@@ -1,6 +1,16 @@
 import { browser } from 'wxt/browser';
 import type { ProgressRecord, WebStoryRecord } from '../lib/db/schema';
-import { PROTOCOL, TAB_PROTOCOL, type MessageType, type Reply, type RequestOf, type SaveReply, type TabMessage, type TabMessageType, type TabReply } from '../lib/messages';
+import {
+  PROTOCOL,
+  TAB_PROTOCOL,
+  type MessageType,
+  type Reply,
+  type RequestOf,
+  type SaveReply,
+  type TabMessage,
+  type TabMessageType,
+  type TabReply,
+} from '../lib/messages';
 
 /**
  * Sends one message of the protocol to the background: the request's shape and the reply's type follow

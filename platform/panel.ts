@@ -17,13 +17,11 @@ export function readerPath(storyId: string): string {
 export function openStoryInPanel(storyId: string, windowId: number | undefined): Promise<unknown> {
   const path = readerPath(storyId);
   if (import.meta.env.FIREFOX) {
-    return Promise.all([
-      browser.sidebarAction.setPanel({ panel: browser.runtime.getURL(path) }),
-      browser.sidebarAction.open(),
-    ]);
+    return Promise.all([browser.sidebarAction.setPanel({ panel: browser.runtime.getURL(path) }), browser.sidebarAction.open()]);
   }
   // setOptions is not awaited: open() must run in this same task to keep the gesture.
   const options = chrome.sidePanel.setOptions({ path: path.slice(1), enabled: true });
-  const open = windowId === undefined ? Promise.reject(new Error('No window to open the side panel in.')) : chrome.sidePanel.open({ windowId });
+  const open =
+    windowId === undefined ? Promise.reject(new Error('No window to open the side panel in.')) : chrome.sidePanel.open({ windowId });
   return Promise.all([options, open]);
 }

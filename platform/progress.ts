@@ -60,7 +60,9 @@ interface Reload {
   reload: true;
 }
 
-export function createProgressService(store: ProgressStore = createProgressStore((onVersionChange) => openFicwellDB({ onVersionChange }))): ProgressService {
+export function createProgressService(
+  store: ProgressStore = createProgressStore((onVersionChange) => openFicwellDB({ onVersionChange })),
+): ProgressService {
   const memory = new Map<string, ProgressRecord>();
   const memoryWeb = new Map<string, WebStoryRecord>();
   const changeListeners = new Set<(c: Change) => void>();

@@ -89,7 +89,10 @@ export async function loadUi(): Promise<UiState> {
   try {
     await migrateOnce();
     const [lastStory, frontMatterOpen, endNotesOpen, sort] = await Promise.all([
-      uiItems.lastStory.get(), uiItems.frontMatterOpen.get(), uiItems.endNotesOpen.get(), uiItems.sort.get(),
+      uiItems.lastStory.get(),
+      uiItems.frontMatterOpen.get(),
+      uiItems.endNotesOpen.get(),
+      uiItems.sort.get(),
     ]);
     return { lastStory, frontMatterOpen, endNotesOpen, sort };
   } catch {

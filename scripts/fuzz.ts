@@ -89,7 +89,11 @@ function loadCorpus(root = ROOT): CorpusEntry[] {
     for (const c of readdirSync(join(fixtures, group.name), { withFileTypes: true }).filter((d) => d.isDirectory())) {
       const dir = join(fixtures, group.name, c.name);
       if (!existsSync(join(dir, 'source.html')) || !existsSync(join(dir, 'url.txt'))) continue;
-      out.push({ name: `${group.name}/${c.name}`, url: readFileSync(join(dir, 'url.txt'), 'utf8').trim(), html: readFileSync(join(dir, 'source.html'), 'utf8') });
+      out.push({
+        name: `${group.name}/${c.name}`,
+        url: readFileSync(join(dir, 'url.txt'), 'utf8').trim(),
+        html: readFileSync(join(dir, 'source.html'), 'utf8'),
+      });
     }
   }
   return out.sort((a, b) => a.name.localeCompare(b.name));
@@ -99,7 +103,11 @@ function loadCorpus(root = ROOT): CorpusEntry[] {
 function jsdomEnv(): FuzzEnv & { close(): void } {
   const quiet = new VirtualConsole();
   const parser = new JSDOM('<!DOCTYPE html><body></body>', { virtualConsole: quiet }).window;
-  const scripts = new JSDOM('<!DOCTYPE html><body></body>', { url: 'https://ficwell.invalid/reader', runScripts: 'dangerously', virtualConsole: quiet });
+  const scripts = new JSDOM('<!DOCTYPE html><body></body>', {
+    url: 'https://ficwell.invalid/reader',
+    runScripts: 'dangerously',
+    virtualConsole: quiet,
+  });
   installSpy(scripts.window);
   return {
     load(html, url) {
@@ -147,7 +155,14 @@ function runRange(o: Options, from: number, to: number, emit: (line: Line) => vo
       report = runCase(c, env, { caseMs: o.maxMs, probe: o.probe, checkUnchanged: true });
     } catch (e) {
       // The harness itself (jsdom) failed on this input: report it, and start a fresh environment.
-      const detail = e instanceof Error ? `${e.name}: ${e.message} [${(e.stack ?? '').split('\n').slice(1, 4).map((l) => l.trim()).join(' | ')}]` : String(e);
+      const detail =
+        e instanceof Error
+          ? `${e.name}: ${e.message} [${(e.stack ?? '')
+              .split('\n')
+              .slice(1, 4)
+              .map((l) => l.trim())
+              .join(' | ')}]`
+          : String(e);
       report = { failures: [{ rule: 'exception', path: 'harness', detail }], parseMs: 0, readPageMs: 0, fallbackMs: 0, result: 'harness' };
       env.close();
       env = jsdomEnv();
@@ -189,7 +204,23 @@ async function runWorkers(o: Options, onLine: (line: Line) => void): Promise<voi
   for (let from = o.start; from < o.start + o.cases; from += o.batch) batches.push([from, Math.min(o.start + o.cases, from + o.batch)]);
   const runBatch = ([from, to]: [number, number]) =>
     new Promise<void>((done, fail) => {
-      const args = [...process.execArgv, jitiCli(), resolve(ROOT, 'scripts', 'fuzz.ts'), '--worker', '--seed', String(o.seed), '--start', String(from), '--cases', String(to - from), '--max-ms', String(o.maxMs), '--max-depth', String(o.maxDepth), ...(o.probe ? [] : ['--no-probe'])];
+      const args = [
+        ...process.execArgv,
+        jitiCli(),
+        resolve(ROOT, 'scripts', 'fuzz.ts'),
+        '--worker',
+        '--seed',
+        String(o.seed),
+        '--start',
+        String(from),
+        '--cases',
+        String(to - from),
+        '--max-ms',
+        String(o.maxMs),
+        '--max-depth',
+        String(o.maxDepth),
+        ...(o.probe ? [] : ['--no-probe']),
+      ];
       const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
       let buffer = '';
       child.stdout.setEncoding('utf8');
@@ -232,7 +263,9 @@ async function main(): Promise<void> {
     const env = jsdomEnv();
     const report = runCase(c, env, { caseMs: o.maxMs, probe: o.probe, checkUnchanged: true });
     env.close();
-    console.log(JSON.stringify({ seed: o.seed, index: c.index, origin: c.origin, url: c.url, length: c.html.length, ops: c.ops, report }, null, 2));
+    console.log(
+      JSON.stringify({ seed: o.seed, index: c.index, origin: c.origin, url: c.url, length: c.html.length, ops: c.ops, report }, null, 2),
+    );
     if (report.failures.length) console.log(`written to ${writeRepro(o, c, report)}`);
     process.exitCode = report.failures.length ? 1 : 0;
     return;
@@ -270,7 +303,12 @@ async function main(): Promise<void> {
   }
 
   console.log(`\n${lines.length} cases in ${elapsed.toFixed(1)} s (seed ${o.seed})`);
-  console.log(`results: ${[...results].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  console.log(
+    `results: ${[...results]
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
   console.log(
     `readPage+fallback per case: median ${percentile(caseMs, 0.5).toFixed(0)} ms, p99 ${percentile(caseMs, 0.99).toFixed(0)} ms, max ${(caseMs.at(-1) ?? 0).toFixed(0)} ms` +
       (slowest ? ` (case ${slowest.index}, ${slowest.origin})` : '') +
@@ -278,7 +316,9 @@ async function main(): Promise<void> {
   );
   const harness = lines.filter((l) => l.report.harnessError);
   if (harness.length) {
-    console.log(`${harness.length} cases jsdom could not load (not counted as failures), e.g. case ${harness[0]?.index}: ${harness[0]?.report.harnessError?.slice(0, 120)}`);
+    console.log(
+      `${harness.length} cases jsdom could not load (not counted as failures), e.g. case ${harness[0]?.index}: ${harness[0]?.report.harnessError?.slice(0, 120)}`,
+    );
   }
   if (failing.length === 0) {
     console.log('no failures');

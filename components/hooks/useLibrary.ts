@@ -1,7 +1,16 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { CatalogEntry } from '../../lib/catalog';
 import type { ProgressRecord, WebStoryRecord } from '../../lib/db/schema';
-import { completeShelf, firstShelf, shelfRows, shelfWithSave, type LibraryItem, type RecentRecords, type Shelf, type SortKey } from '../../lib/library';
+import {
+  completeShelf,
+  firstShelf,
+  shelfRows,
+  shelfWithSave,
+  type LibraryItem,
+  type RecentRecords,
+  type Shelf,
+  type SortKey,
+} from '../../lib/library';
 
 /** Where a library view reads records and hears other views' saves (platform/progress.ts). */
 export interface LibrarySource {

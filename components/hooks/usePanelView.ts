@@ -30,7 +30,14 @@ export async function loadOpeningChunks(
   loadChunk: PanelSources['loadChunk'],
 ): Promise<Map<number, Block[]>> {
   const wanted = openingChunks(outline.chunks, initial ? paragraphOf(indexOutline(outline), initial) : 0);
-  const got = await Promise.all(wanted.map((i) => loadChunk(entry.id, i).then((blocks) => [i, blocks] as const, () => undefined)));
+  const got = await Promise.all(
+    wanted.map((i) =>
+      loadChunk(entry.id, i).then(
+        (blocks) => [i, blocks] as const,
+        () => undefined,
+      ),
+    ),
+  );
   return new Map(got.filter((g) => g !== undefined));
 }
 

@@ -1,5 +1,15 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { createReadAloud, pickVoice, voicesOf, type ReadAloud, type ReadAloudState, type SpeechEngine, type SpokenParagraph, type Utterance, type Voice } from '../../lib/speech/read-aloud';
+import {
+  createReadAloud,
+  pickVoice,
+  voicesOf,
+  type ReadAloud,
+  type ReadAloudState,
+  type SpeechEngine,
+  type SpokenParagraph,
+  type Utterance,
+  type Voice,
+} from '../../lib/speech/read-aloud';
 
 export interface ReadAloudSetup {
   engine: SpeechEngine;

@@ -28,7 +28,10 @@ export type SettingsHandle<S> = [settings: S, change: (settings: Settings) => vo
  */
 export function useSettings(target: HTMLElement | null, options: UseSettingsOptions & { initial: Settings }): SettingsHandle<Settings>;
 export function useSettings(target: HTMLElement | null, options?: UseSettingsOptions): SettingsHandle<Settings | null>;
-export function useSettings(target: HTMLElement | null, { initial, store = browserSettings }: UseSettingsOptions = {}): SettingsHandle<Settings | null> {
+export function useSettings(
+  target: HTMLElement | null,
+  { initial, store = browserSettings }: UseSettingsOptions = {},
+): SettingsHandle<Settings | null> {
   const [settings, setSettings] = useState<Settings | null>(initial ?? null);
   useEffect(() => {
     let heard = false; // a change from another view is newer than what a slow load returns

@@ -84,9 +84,8 @@ function Popup() {
       browser.tabs.create({ url: item.url }).then(closeIfPopup, () => setError(t('chapterOpenFailed')));
       return;
     }
-    openStoryInPanel(item.id, win).then(
-      closeIfPopup,
-      (e: unknown) => setError(t('readerOpenFailed', e instanceof Error ? e.message : String(e))),
+    openStoryInPanel(item.id, win).then(closeIfPopup, (e: unknown) =>
+      setError(t('readerOpenFailed', e instanceof Error ? e.message : String(e))),
     );
   };
   const shown = error ?? (failed ? t('libraryLoadFailed') : undefined);
@@ -127,7 +126,9 @@ function Popup() {
           onSort={setSort}
           onOpen={open}
           // Kept only from the records' rows, never from the snapshot's own.
-          onFirstRows={(first) => rows && countRef.current !== undefined && writeSnapshot(snapshotStore, takeSnapshot(first, sort, countRef.current))}
+          onFirstRows={(first) =>
+            rows && countRef.current !== undefined && writeSnapshot(snapshotStore, takeSnapshot(first, sort, countRef.current))
+          }
         />
       )}
     </main>

@@ -84,7 +84,11 @@ async function start(life: Lifetime, pageStyles: PageStyles): Promise<void> {
   }
   if (result.kind !== 'story') {
     pageStyles.remove();
-    answerTabRequests(life, () => ({ available: false, showing: false }), () => {});
+    answerTabRequests(
+      life,
+      () => ({ available: false, showing: false }),
+      () => {},
+    );
     return;
   }
   const key = webKey(result.page.site, result.page.storyId);
@@ -135,7 +139,17 @@ function mountReader(life: Lifetime, page: StoryPage, saved: ProgressRecord | nu
   const control = { show: (_on: boolean) => {} };
   const { host, shadow, container } = mountView(document);
   render(
-    <App page={page} root={shadow} view={container} life={life} initialSettings={settings} initial={initial} saved={saved} bindShow={(fn) => (setShowing = fn)} requestShow={(on) => control.show(on)} />,
+    <App
+      page={page}
+      root={shadow}
+      view={container}
+      life={life}
+      initialSettings={settings}
+      initial={initial}
+      saved={saved}
+      bindShow={(fn) => (setShowing = fn)}
+      requestShow={(on) => control.show(on)}
+    />,
     container,
   );
 
@@ -154,7 +168,11 @@ function mountReader(life: Lifetime, page: StoryPage, saved: ProgressRecord | nu
   };
   control.show = show;
   show(showing);
-  answerTabRequests(life, () => ({ available: true, showing }), () => show(!showing));
+  answerTabRequests(
+    life,
+    () => ({ available: true, showing }),
+    () => show(!showing),
+  );
   life.onEnd(() => {
     render(null, container);
     host.remove();
@@ -252,4 +270,3 @@ function App({ page, root, view, life, initialSettings, initial, saved, bindShow
     />
   );
 }
-

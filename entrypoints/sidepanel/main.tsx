@@ -68,7 +68,12 @@ function Panel({ opening }: { opening: Opening | null }) {
     document.title = view.kind === 'story' ? `${view.data.entry.title} · ${t('extName')}` : t('extName');
   }, [view]);
 
-  if (view.kind === 'loading' || !ui || !settings) return <p class="notice" role="status">{t('loading')}</p>;
+  if (view.kind === 'loading' || !ui || !settings)
+    return (
+      <p class="notice" role="status">
+        {t('loading')}
+      </p>
+    );
   if (view.kind === 'library') return <LibraryScreen message={view.message} />;
   return (
     <StoryScreen
@@ -88,7 +93,11 @@ function Panel({ opening }: { opening: Opening | null }) {
 function LibraryScreen({ message }: { message?: string }) {
   const firstScreen = useMemo(
     (): Promise<FirstScreen> =>
-      Promise.all([loadCatalog(), progress.recent(FIRST_ROWS), loadUi()]).then(([entries, recent, ui]) => ({ entries, recent, sort: ui.sort })),
+      Promise.all([loadCatalog(), progress.recent(FIRST_ROWS), loadUi()]).then(([entries, recent, ui]) => ({
+        entries,
+        recent,
+        sort: ui.sort,
+      })),
     [],
   );
   const library = useLibrary(progress, firstScreen, { saveSort: (sort) => void saveUi({ sort }) });
@@ -197,7 +206,10 @@ function StoryScreen({ data, ui, update, ...props }: StoryScreenProps) {
   const onPosition = (r: PositionReport) => {
     const now = Date.now();
     here.current = r.position;
-    reporter.report({ kind: 'seed', progress: { key: seedKey(id), position: r.position, percent: r.percent, updatedAt: now, finishedAt: r.atEnd ? now : null } });
+    reporter.report({
+      kind: 'seed',
+      progress: { key: seedKey(id), position: r.position, percent: r.percent, updatedAt: now, finishedAt: r.atEnd ? now : null },
+    });
   };
   const section = offer && data.outline.sections[offer.position.section];
   return (

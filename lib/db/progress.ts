@@ -142,26 +142,35 @@ export function createProgressStore(open: (onVersionChange: () => void) => Promi
     async save(record) {
       const tx = (await connection()).transaction('progress', 'readwrite');
       // Only IndexedDB work inside the transaction: awaiting anything else would let it close.
-      return commit(tx, (async () => {
-        const existing = await tx.store.get(record.key);
-        const stored = newest(existing, record);
-        if (stored !== existing) await tx.store.put(stored);
-        return { stored, wrote: stored !== existing };
-      })());
+      return commit(
+        tx,
+        (async () => {
+          const existing = await tx.store.get(record.key);
+          const stored = newest(existing, record);
+          if (stored !== existing) await tx.store.put(stored);
+          return { stored, wrote: stored !== existing };
+        })(),
+      );
     },
     async saveWeb(story, record) {
       const tx = (await connection()).transaction(['webStories', 'progress'], 'readwrite');
-      return commit(tx, (async () => {
-        const [oldStory, oldProgress] = await Promise.all([tx.objectStore('webStories').get(story.key), tx.objectStore('progress').get(record.key)]);
-        const stored = newest(oldProgress, record);
-        const writes: Promise<unknown>[] = [];
-        // Field by field: a page that knows less never replaces what a fuller one said (see mergeWebStory).
-        const merged = mergeWebStory(oldStory, story);
-        if (!oldStory || !sameRecord(merged, oldStory)) writes.push(tx.objectStore('webStories').put(merged));
-        if (stored !== oldProgress) writes.push(tx.objectStore('progress').put(stored));
-        await Promise.all(writes);
-        return { stored, wrote: writes.length > 0 };
-      })());
+      return commit(
+        tx,
+        (async () => {
+          const [oldStory, oldProgress] = await Promise.all([
+            tx.objectStore('webStories').get(story.key),
+            tx.objectStore('progress').get(record.key),
+          ]);
+          const stored = newest(oldProgress, record);
+          const writes: Promise<unknown>[] = [];
+          // Field by field: a page that knows less never replaces what a fuller one said (see mergeWebStory).
+          const merged = mergeWebStory(oldStory, story);
+          if (!oldStory || !sameRecord(merged, oldStory)) writes.push(tx.objectStore('webStories').put(merged));
+          if (stored !== oldProgress) writes.push(tx.objectStore('progress').put(stored));
+          await Promise.all(writes);
+          return { stored, wrote: writes.length > 0 };
+        })(),
+      );
     },
     async importRecords(progress, stories) {
       const db = await connection();
@@ -172,39 +181,42 @@ export function createProgressStore(open: (onVersionChange: () => void) => Promi
         const webStories = stories.slice(b * IMPORT_BATCH, (b + 1) * IMPORT_BATCH);
         const tx = db.transaction(['progress', 'webStories'], 'readwrite');
         try {
-          const counts = await commit(tx, (async () => {
-            const ps = tx.objectStore('progress');
-            const ws = tx.objectStore('webStories');
-            const [oldProgress, oldStories] = await Promise.all([
-              Promise.all(records.map((r) => ps.get(r.key))),
-              Promise.all(webStories.map((s) => ws.get(s.key))),
-            ]);
-            // Within one batch a key may come twice: what was just put is the one to beat.
-            const latest = new Map<string, ProgressRecord | undefined>();
-            const writes: Promise<unknown>[] = [];
-            // Counted by key: a key written twice in one batch is one position imported.
-            const positions = new Set<string>();
-            records.forEach((r, i) => {
-              const existing = latest.has(r.key) ? latest.get(r.key) : oldProgress[i];
-              // A copy of the same moment is what is stored already: not written, not counted.
-              if (existing && existing.updatedAt >= r.updatedAt && !isFuture(existing.updatedAt, Date.now())) return;
-              const stored = newest(existing, r);
-              latest.set(r.key, stored);
-              writes.push(ps.put(stored));
-              positions.add(r.key);
-            });
-            const latestStory = new Map<string, WebStoryRecord | undefined>();
-            const storiesWritten = new Set<string>();
-            webStories.forEach((s, i) => {
-              const existing = latestStory.has(s.key) ? latestStory.get(s.key) : oldStories[i];
-              if (existing && existing.updatedAt >= s.updatedAt && !isFuture(existing.updatedAt, Date.now())) return;
-              latestStory.set(s.key, s);
-              writes.push(ws.put(s));
-              storiesWritten.add(s.key);
-            });
-            await Promise.all(writes);
-            return { positions: positions.size, stories: storiesWritten.size };
-          })());
+          const counts = await commit(
+            tx,
+            (async () => {
+              const ps = tx.objectStore('progress');
+              const ws = tx.objectStore('webStories');
+              const [oldProgress, oldStories] = await Promise.all([
+                Promise.all(records.map((r) => ps.get(r.key))),
+                Promise.all(webStories.map((s) => ws.get(s.key))),
+              ]);
+              // Within one batch a key may come twice: what was just put is the one to beat.
+              const latest = new Map<string, ProgressRecord | undefined>();
+              const writes: Promise<unknown>[] = [];
+              // Counted by key: a key written twice in one batch is one position imported.
+              const positions = new Set<string>();
+              records.forEach((r, i) => {
+                const existing = latest.has(r.key) ? latest.get(r.key) : oldProgress[i];
+                // A copy of the same moment is what is stored already: not written, not counted.
+                if (existing && existing.updatedAt >= r.updatedAt && !isFuture(existing.updatedAt, Date.now())) return;
+                const stored = newest(existing, r);
+                latest.set(r.key, stored);
+                writes.push(ps.put(stored));
+                positions.add(r.key);
+              });
+              const latestStory = new Map<string, WebStoryRecord | undefined>();
+              const storiesWritten = new Set<string>();
+              webStories.forEach((s, i) => {
+                const existing = latestStory.has(s.key) ? latestStory.get(s.key) : oldStories[i];
+                if (existing && existing.updatedAt >= s.updatedAt && !isFuture(existing.updatedAt, Date.now())) return;
+                latestStory.set(s.key, s);
+                writes.push(ws.put(s));
+                storiesWritten.add(s.key);
+              });
+              await Promise.all(writes);
+              return { positions: positions.size, stories: storiesWritten.size };
+            })(),
+          );
           done.positions += counts.positions;
           done.stories += counts.stories;
         } catch (e) {
@@ -216,7 +228,10 @@ export function createProgressStore(open: (onVersionChange: () => void) => Promi
     },
     async snapshot() {
       const tx = (await connection()).transaction(['progress', 'webStories'], 'readonly');
-      const [progress, stories] = await commit(tx, Promise.all([tx.objectStore('progress').getAll(), tx.objectStore('webStories').getAll()]));
+      const [progress, stories] = await commit(
+        tx,
+        Promise.all([tx.objectStore('progress').getAll(), tx.objectStore('webStories').getAll()]),
+      );
       return { progress, stories };
     },
     async webStories() {

@@ -9,7 +9,21 @@
 import type { SanitizeWindow } from '../sanitize';
 import { buildBody, buildRichText, childrenWithout } from './body';
 import { ownChapterTitle } from './chapter-title';
-import { $, $$, absoluteUrl, attr, childElements, domCall, isChallengePage, matches, parseCount, sameOriginUrl, textOf, textsOf, titleOf } from './page';
+import {
+  $,
+  $$,
+  absoluteUrl,
+  attr,
+  childElements,
+  domCall,
+  isChallengePage,
+  matches,
+  parseCount,
+  sameOriginUrl,
+  textOf,
+  textsOf,
+  titleOf,
+} from './page';
 import type {
   Author,
   ChapterLink,
@@ -105,7 +119,12 @@ function readWork(doc: Document, url: URL, win: SanitizeWindow, loc: StoryLocati
     // A work posted as a single, unchaptered text.
     const text = childElements(chaptersEl).find((el) => matches(el, 'div.userstuff'));
     if (!text) return undefined;
-    parts.push({ number: 1, url: workUrl(url, loc.storyId), notes: [], ...buildBody(childrenWithout(text, 'h3.landmark'), win, base, 'link') });
+    parts.push({
+      number: 1,
+      url: workUrl(url, loc.storyId),
+      notes: [],
+      ...buildBody(childrenWithout(text, 'h3.landmark'), win, base, 'link'),
+    });
   } else {
     for (const [i, el] of chapterEls.entries()) {
       const part = readChapter(el, i, url, win, note);
@@ -187,11 +206,18 @@ function readChapter(
   const link = $(heading, 'a[href]');
   const href = sameOriginUrl(attr(link, 'href'), url);
   const id = href ? /\/chapters\/(\d+)/.exec(new URL(href).pathname)?.[1] : undefined;
-  const number =
-    Number(/^chapter-(\d+)$/.exec(attr(el, 'id') ?? '')?.[1]) || Number(/(\d+)/.exec(textOf(link))?.[1]) || index + 1;
+  const number = Number(/^chapter-(\d+)$/.exec(attr(el, 'id') ?? '')?.[1]) || Number(/(\d+)/.exec(textOf(link))?.[1]) || index + 1;
   // "<a>Chapter 2</a>: The Title" -> "The Title"
   // ("Chapter 2: Chapter 2", an author's title that only repeats the number, is no title: see ownChapterTitle.)
-  const title = ownChapterTitle(heading ? textOf(heading).slice(textOf(link).length).replace(/^\s*:\s*/, '').trim() : '', number);
+  const title = ownChapterTitle(
+    heading
+      ? textOf(heading)
+          .slice(textOf(link).length)
+          .replace(/^\s*:\s*/, '')
+          .trim()
+      : '',
+    number,
+  );
   const endNotes = $(el, `.end.notes ${USERSTUFF}`);
   return {
     number,
@@ -211,10 +237,12 @@ function readChapter(
 function authors(preface: Element | undefined, url: URL): Author[] {
   const byline = $(preface, '.byline');
   if (!byline) return [];
-  const linked = $$(byline, 'a[rel="author"]').map((a) => {
-    const href = sameOriginUrl(attr(a, 'href'), url);
-    return { name: textOf(a), ...(href ? { url: href } : {}) };
-  }).filter((a) => a.name);
+  const linked = $$(byline, 'a[rel="author"]')
+    .map((a) => {
+      const href = sameOriginUrl(attr(a, 'href'), url);
+      return { name: textOf(a), ...(href ? { url: href } : {}) };
+    })
+    .filter((a) => a.name);
   if (linked.length) return linked;
   // "Anonymous", or an orphaned work's plain byline.
   const name = textOf(byline);
@@ -232,11 +260,13 @@ function chapterIndex(doc: Document, url: URL, storyId: string): ChapterLink[] {
     $(doc, 'ul.work.navigation select#selected_id, ul.work.navigation select[name="selected_id"]') ??
     $$(doc, 'select#selected_id, select[name="selected_id"]').find((el) => !inUserContent(el));
   if (!select) return [];
-  return $$(select, 'option').map((opt, i) => {
-    const id = attr(opt, 'value') ?? '';
-    const title = textOf(opt).replace(/^\d+\.\s*/, '');
-    return { number: i + 1, id, url: `${url.origin}/works/${storyId}/chapters/${id}`, ...(title ? { title } : {}) };
-  }).filter((c) => /^\d+$/.test(c.id));
+  return $$(select, 'option')
+    .map((opt, i) => {
+      const id = attr(opt, 'value') ?? '';
+      const title = textOf(opt).replace(/^\d+\.\s*/, '');
+      return { number: i + 1, id, url: `${url.origin}/works/${storyId}/chapters/${id}`, ...(title ? { title } : {}) };
+    })
+    .filter((c) => /^\d+$/.test(c.id));
 }
 
 /** Whether `el` is inside text the work's creator wrote (summary, notes, chapter text). */
@@ -245,15 +275,20 @@ function inUserContent(el: Element): boolean {
 }
 
 function indexFromParts(parts: ChapterPart[]): ChapterLink[] {
-  return parts.flatMap(({ number, url, id, title }) =>
-    url ? [{ number, url, ...(id ? { id } : {}), ...(title ? { title } : {}) }] : [],
-  );
+  return parts.flatMap(({ number, url, id, title }) => (url ? [{ number, url, ...(id ? { id } : {}), ...(title ? { title } : {}) }] : []));
 }
 
 function links(doc: Document, url: URL): StoryLinks {
   const bar = $$(doc, 'ul.work.navigation').find((el) => !inUserContent(el)) ?? doc;
   // Navigation stays on the page's own site.
-  const href = (selector: string) => sameOriginUrl(attr($$(bar, selector).find((a) => !inUserContent(a)), 'href'), url);
+  const href = (selector: string) =>
+    sameOriginUrl(
+      attr(
+        $$(bar, selector).find((a) => !inUserContent(a)),
+        'href',
+      ),
+      url,
+    );
   const out: StoryLinks = {};
   const prev = href('li.chapter.previous a');
   const next = href('li.chapter.next a');

@@ -18,9 +18,38 @@ export interface Body {
 
 /** Elements that start a block of their own; everything else is inline content. */
 const BLOCK = new Set([
-  'P', 'DIV', 'BLOCKQUOTE', 'CENTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'UL', 'OL', 'LI', 'DL', 'DT', 'DD',
-  'PRE', 'TABLE', 'CAPTION', 'COLGROUP', 'COL', 'THEAD', 'TBODY', 'TFOOT', 'TR', 'TD', 'TH', 'HR', 'FIGURE',
-  'FIGCAPTION', 'DETAILS', 'SUMMARY',
+  'P',
+  'DIV',
+  'BLOCKQUOTE',
+  'CENTER',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'UL',
+  'OL',
+  'LI',
+  'DL',
+  'DT',
+  'DD',
+  'PRE',
+  'TABLE',
+  'CAPTION',
+  'COLGROUP',
+  'COL',
+  'THEAD',
+  'TBODY',
+  'TFOOT',
+  'TR',
+  'TD',
+  'TH',
+  'HR',
+  'FIGURE',
+  'FIGCAPTION',
+  'DETAILS',
+  'SUMMARY',
 ]);
 
 /** Blocks that may hold both blocks and loose text; loose text in them is wrapped in its own `<p>`. */
@@ -335,7 +364,9 @@ export function buildBodyWithEdgeNotes(input: string | Node, win: SanitizeWindow
       n = next;
     }
     trimBlankEdges(out);
-    const text = paragraphElements(out).map((p) => p.text).join('\n\n');
+    const text = paragraphElements(out)
+      .map((p) => p.text)
+      .join('\n\n');
     return { html: serializeFragment(out), nodes: out, text };
   };
   const out: Omit<BodyWithNotes, 'body'> = {};
@@ -364,7 +395,9 @@ export function buildRichText(input: string | Node, win: SanitizeWindow, baseUrl
   const fragment = sanitizeToFragment(input, win, { baseUrl });
   normalizeBlocks(fragment);
   trimBlankEdges(fragment);
-  const text = paragraphElements(fragment).map((p) => p.text).join('\n\n');
+  const text = paragraphElements(fragment)
+    .map((p) => p.text)
+    .join('\n\n');
   return { html: serializeFragment(fragment), nodes: fragment, text };
 }
 
@@ -473,7 +506,8 @@ export function copyBounded(nodes: readonly Node[], target: Node, maxDepth = MAX
       stack.push({ attach: into, to: parent }); // after its children (the stack runs them first)
     }
     const kids = domGet<NodeListOf<ChildNode>>(src, 'childNodes');
-    for (let i = kids.length - 1; i >= 0; i--) stack.push({ src: kids[i] as Node, parent: into, depth: into === parent ? depth : depth + 1 });
+    for (let i = kids.length - 1; i >= 0; i--)
+      stack.push({ src: kids[i] as Node, parent: into, depth: into === parent ? depth : depth + 1 });
   }
 }
 

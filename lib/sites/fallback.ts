@@ -77,38 +77,40 @@ export function titleWithoutSite(site: SiteId, title: string): string {
   return t || title.trim();
 }
 
-export const readabilityFallback = ({ Readability, isProbablyReaderable }: ReadabilityModule): FallbackReader => (doc, url, win, loc) => {
-  const clone = readableCopy(doc, url);
-  if (!isProbablyReaderable(clone)) return undefined;
-  const article = new Readability(clone).parse();
-  if (!article?.content) return undefined;
-  const body = buildBody(article.content, win, url.href);
-  if (body.paragraphs.length === 0) return undefined;
+export const readabilityFallback =
+  ({ Readability, isProbablyReaderable }: ReadabilityModule): FallbackReader =>
+  (doc, url, win, loc) => {
+    const clone = readableCopy(doc, url);
+    if (!isProbablyReaderable(clone)) return undefined;
+    const article = new Readability(clone).parse();
+    if (!article?.content) return undefined;
+    const body = buildBody(article.content, win, url.href);
+    if (body.paragraphs.length === 0) return undefined;
 
-  // A site-wide <meta name="author"> (AO3's names the OTW) is not the story's author.
-  const siteAuthor = attr($(doc, 'meta[name="author"]'), 'content')?.trim();
-  const byline = article.byline?.trim();
-  const page: StoryPage = {
-    site: loc.site,
-    storyId: loc.storyId,
-    source: 'readability',
-    url: url.href.replace(/#.*$/, ''),
-    storyUrl: loc.storyUrl,
-    title: titleWithoutSite(loc.site, article.title?.trim() || titleOf(doc)),
-    authors: byline && byline !== siteAuthor ? [{ name: byline }] : [],
-    fandoms: [],
-    warnings: [],
-    categories: [],
-    relationships: [],
-    characters: [],
-    tags: [],
-    genres: [],
-    notes: [],
-    chapters: [],
-    parts: [{ number: loc.chapter ?? 1, notes: [], ...body }],
-    links: {},
-    fullWork: loc.fullWork,
+    // A site-wide <meta name="author"> (AO3's names the OTW) is not the story's author.
+    const siteAuthor = attr($(doc, 'meta[name="author"]'), 'content')?.trim();
+    const byline = article.byline?.trim();
+    const page: StoryPage = {
+      site: loc.site,
+      storyId: loc.storyId,
+      source: 'readability',
+      url: url.href.replace(/#.*$/, ''),
+      storyUrl: loc.storyUrl,
+      title: titleWithoutSite(loc.site, article.title?.trim() || titleOf(doc)),
+      authors: byline && byline !== siteAuthor ? [{ name: byline }] : [],
+      fandoms: [],
+      warnings: [],
+      categories: [],
+      relationships: [],
+      characters: [],
+      tags: [],
+      genres: [],
+      notes: [],
+      chapters: [],
+      parts: [{ number: loc.chapter ?? 1, notes: [], ...body }],
+      links: {},
+      fullWork: loc.fullWork,
+    };
+    if (article.lang) page.language = article.lang;
+    return page;
   };
-  if (article.lang) page.language = article.lang;
-  return page;
-};

@@ -11,14 +11,29 @@
 import type { SanitizeWindow } from '../sanitize';
 import { buildBodyWithEdgeNotes, buildRichText, childrenWithout } from './body';
 import { ownChapterTitle } from './chapter-title';
-import { $, $$, absoluteUrl, attr, childElements, domCall, isChallengePage, matches, parseCount, sameOriginUrl, tagOf, textOf, titleOf } from './page';
+import {
+  $,
+  $$,
+  absoluteUrl,
+  attr,
+  childElements,
+  domCall,
+  isChallengePage,
+  matches,
+  parseCount,
+  sameOriginUrl,
+  tagOf,
+  textOf,
+  titleOf,
+} from './page';
 import type { Author, ChapterLink, Note, PageResult, SiteAdapter, StoryLocation, StoryPage } from './types';
 
 const HOSTS = ['www.fanfiction.net', 'm.fanfiction.net'] as const;
 const CANONICAL_ORIGIN = 'https://www.fanfiction.net';
 const STORY_PATH = /^\/s\/(\d+)(?:\/(\d+))?(?:\/([^/]*))?\/?$/;
 /** Browse, search and "just in" pages. */
-const LISTING_PATH = /^\/(?:(?:anime|book|cartoon|comic|game|misc|play|movie|tv)\/|crossovers\/|[^/]+[-_]Crossovers\/|search\b|j\/|communities\/|community\/|betareaders\/|forums\/|topic\/)/;
+const LISTING_PATH =
+  /^\/(?:(?:anime|book|cartoon|comic|game|misc|play|movie|tv)\/|crossovers\/|[^/]+[-_]Crossovers\/|search\b|j\/|communities\/|community\/|betareaders\/|forums\/|topic\/)/;
 /**
  * A fandom's page: `/book/Harry-Potter/`, or a crossover's: `/Harry-Potter_and_Naruto_Crossovers/224/1402/`
  * (underscores around `and` and before `Crossovers` on the site; hyphens accepted too).
@@ -28,9 +43,27 @@ const NOT_FOUND =
   /Story Not Found|Unable to locate story|Story is unavailable|Chapter not found|Story does not have any chapters|Category for this story has been disabled|not using an outdated url/i;
 
 const GENRES = new Set([
-  'Adventure', 'Angst', 'Crime', 'Drama', 'Family', 'Fantasy', 'Friendship', 'General', 'Horror', 'Humor',
-  'Hurt/Comfort', 'Mystery', 'Parody', 'Poetry', 'Romance', 'Sci-Fi', 'Spiritual', 'Supernatural', 'Suspense',
-  'Tragedy', 'Western',
+  'Adventure',
+  'Angst',
+  'Crime',
+  'Drama',
+  'Family',
+  'Fantasy',
+  'Friendship',
+  'General',
+  'Horror',
+  'Humor',
+  'Hurt/Comfort',
+  'Mystery',
+  'Parody',
+  'Poetry',
+  'Romance',
+  'Sci-Fi',
+  'Spiritual',
+  'Supernatural',
+  'Suspense',
+  'Tragedy',
+  'Western',
 ]);
 
 function parseUrl(url: URL): StoryLocation | undefined {
@@ -71,9 +104,7 @@ function parseDocument(doc: Document, url: URL, win: SanitizeWindow): PageResult
 function storyTextElement(doc: Document): Element | null {
   return (
     // (All matches, then the first: with two `#storytext`, jsdom's `querySelector` checks only the first.)
-    $$(doc, '#storytextp > div#storytext')[0] ??
-    $$(doc, 'div#storycontent').find((el) => !inside(el, '#profile_top, #storytextp')) ??
-    null
+    $$(doc, '#storytextp > div#storytext')[0] ?? $$(doc, 'div#storycontent').find((el) => !inside(el, '#profile_top, #storytextp')) ?? null
   );
 }
 
@@ -103,18 +134,21 @@ function readStory(doc: Document, url: URL, win: SanitizeWindow, loc: StoryLocat
 
   const select = chapterSelect(doc);
   const chapters: ChapterLink[] = select
-    ? $$(select, 'option').map((opt) => {
-        const number = Number(attr(opt, 'value'));
-        const title = chapterTitle(textOf(opt));
-        return { number, ...(title ? { title } : {}), url: chapterUrl(number) };
-      }).filter((c) => Number.isInteger(c.number) && c.number > 0)
+    ? $$(select, 'option')
+        .map((opt) => {
+          const number = Number(attr(opt, 'value'));
+          const title = chapterTitle(textOf(opt));
+          return { number, ...(title ? { title } : {}), url: chapterUrl(number) };
+        })
+        .filter((c) => Number.isInteger(c.number) && c.number > 0)
     : [];
   const selected = $(select, 'option[selected]');
   const number = selected ? Number(attr(selected, 'value')) || (loc.chapter ?? 1) : (loc.chapter ?? 1);
   const current = chapters.find((c) => c.number === number);
   // The heading's title: "2. Chapter 2" in the menu is no title of its own (see ownChapterTitle).
   const ownTitle = ownChapterTitle(current?.title, number);
-  const chapterCount = meta.chapters ?? (chapters.length || (tagOf(textEl) === 'DIV' && attr(textEl, 'id') === 'storytext' ? 1 : undefined));
+  const chapterCount =
+    meta.chapters ?? (chapters.length || (tagOf(textEl) === 'DIV' && attr(textEl, 'id') === 'storytext' ? 1 : undefined));
 
   const { body, leading, trailing } = buildBodyWithEdgeNotes(childrenWithout(textEl), win, base);
   if (body.paragraphs.length === 0) return undefined;
@@ -282,9 +316,7 @@ const META_KEYS = new Set(['Rated', 'Chapters', 'Words', 'Reviews', 'Favs', 'Fol
  */
 function parseMeta(header: Element | null): Meta {
   const meta: Meta = { genres: [], characters: [], relationships: [] };
-  const line =
-    $(header, 'span.xgray') ??
-    $$(header, 'span, div').find((el) => /^Rated:/.test(textOf(el)) && childElements(el).length < 12);
+  const line = $(header, 'span.xgray') ?? $$(header, 'span, div').find((el) => /^Rated:/.test(textOf(el)) && childElements(el).length < 12);
   if (!line) return meta;
 
   const ratingLink = $(line, 'a[href*="fictionratings.com"]');
@@ -316,10 +348,17 @@ function parseMeta(header: Element | null): Meta {
   if (people.length) {
     const text = people.join(' - ');
     for (const m of text.matchAll(/\[([^\]]+)\]/g)) {
-      const names = (m[1] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+      const names = (m[1] ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       if (names.length > 1) meta.relationships.push(names.join('/'));
     }
-    meta.characters = text.replace(/[[\]]/g, ',').split(',').map((s) => s.trim()).filter(Boolean);
+    meta.characters = text
+      .replace(/[[\]]/g, ',')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   }
 
   const dates = $$(line, 'span[data-xutime]')

@@ -81,7 +81,9 @@ export function textOf(el: Element | null | undefined): string {
 
 /** Text of every match, empty ones left out. */
 export function textsOf(root: ParentNode, selector: string): string[] {
-  return $$(root, selector).map((el) => textOf(el)).filter((t) => t !== '');
+  return $$(root, selector)
+    .map((el) => textOf(el))
+    .filter((t) => t !== '');
 }
 
 /** An absolute http(s) URL for `href` against `base`, without its fragment; undefined when there is none. */
@@ -116,8 +118,16 @@ export function sameOriginUrl(href: string | null | undefined, page: URL, keepHa
 /** Cloudflare's own wrappers directly in <body>, around its markers. */
 const CHALLENGE_FRAME = 'div.main-wrapper, #cf-wrapper, #cf-content, table';
 const CHALLENGE_MARKERS = [
-  '#challenge-form', '#challenge-running', '#challenge-stage', '#challenge-error-text', '#challenge-body-text',
-  '#cf-challenge-running', '.cf-browser-verification', '#turnstile-wrapper', '.cf-error-details', 'form[action*="__cf_chl_"]',
+  '#challenge-form',
+  '#challenge-running',
+  '#challenge-stage',
+  '#challenge-error-text',
+  '#challenge-body-text',
+  '#cf-challenge-running',
+  '.cf-browser-verification',
+  '#turnstile-wrapper',
+  '.cf-error-details',
+  'form[action*="__cf_chl_"]',
 ].join(', ');
 /** How far below <body> a marker sits on a real challenge page, at most. */
 const CHALLENGE_DEPTH = 6;

@@ -203,7 +203,11 @@ function wordLength(text: string, at: number): number {
  * The voices, waiting for them when the engine loads them late (Chrome fills the list after a
  * `voiceschanged`; some engines never fire it): at most `timeoutMs`, then the list is asked for again.
  */
-export function voicesOf(engine: SpeechEngine, timeoutMs = 1500, setTimer: (fn: () => void, ms: number) => unknown = setTimeout): Promise<Voice[]> {
+export function voicesOf(
+  engine: SpeechEngine,
+  timeoutMs = 1500,
+  setTimer: (fn: () => void, ms: number) => unknown = setTimeout,
+): Promise<Voice[]> {
   const now = engine.getVoices();
   if (now.length) return Promise.resolve(now);
   return new Promise((resolve) => {

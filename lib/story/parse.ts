@@ -26,11 +26,17 @@ const TITLE_END = /[.,;:!?"”’'…)\]]$/;
 export function parseStory(input: unknown): ParseResult {
   if (typeof input !== 'string') return fail('not-text', 'A story must be text.');
   if (input.length > MAX_CHARS) {
-    return fail('too-large', `The text is ${input.length.toLocaleString('en')} characters; the limit is ${MAX_CHARS.toLocaleString('en')}.`);
+    return fail(
+      'too-large',
+      `The text is ${input.length.toLocaleString('en')} characters; the limit is ${MAX_CHARS.toLocaleString('en')}.`,
+    );
   }
   const junk = input.match(JUNK)?.length ?? 0;
   if (junk > 0 && junk / input.length > 0.1) {
-    return fail('not-text', `This does not look like text: ${Math.round((junk / input.length) * 100)}% of it is control or undecodable characters.`);
+    return fail(
+      'not-text',
+      `This does not look like text: ${Math.round((junk / input.length) * 100)}% of it is control or undecodable characters.`,
+    );
   }
   const raws = splitParagraphs(input.replace(/^\uFEFF/, '').replace(JUNK, ''));
   if (raws.length === 0) return fail('empty', 'The text is empty: there is nothing to read.');
@@ -118,8 +124,15 @@ function firstBreak(raws: RawParagraph[]): number {
 }
 
 function isTitleLike(text: string): boolean {
-  return text.length <= 80 && countWords(text) <= 10 && /\p{L}/u.test(text) && !TITLE_END.test(text) &&
-    !/^["“'‘]/.test(text) && noteKind(text) === null && !HEADING.test(text);
+  return (
+    text.length <= 80 &&
+    countWords(text) <= 10 &&
+    /\p{L}/u.test(text) &&
+    !TITLE_END.test(text) &&
+    !/^["“'‘]/.test(text) &&
+    noteKind(text) === null &&
+    !HEADING.test(text)
+  );
 }
 
 /** Indexes of section headings, accepted only as a numbered run 1, 2, 3... of at least two. */

@@ -117,7 +117,9 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
     const { progress, stories } = await o.store.recent(CANDIDATES);
     const byKey = new Map(stories.map((s) => [s.key, s]));
     // A web position without its story record cannot be continued elsewhere: it stays on this device.
-    const entries = progress.filter((r) => !r.key.startsWith('web:') || byKey.has(r.key)).map((r) => entryFrom(r, byKey.get(r.key), deviceOf(r)));
+    const entries = progress
+      .filter((r) => !r.key.startsWith('web:') || byKey.has(r.key))
+      .map((r) => entryFrom(r, byKey.get(r.key), deviceOf(r)));
     const { buckets, kept } = layout(entries);
     const changed: Record<string, BucketValue> = {};
     for (const [key, value] of buckets) if (remote.get(key) !== JSON.stringify(value)) changed[key] = value;
@@ -142,10 +144,13 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
 
   function schedule(ms: number) {
     if (timer !== null) return;
-    timer = setTimer(() => {
-      timer = null;
-      void serial(write);
-    }, Math.max(0, ms));
+    timer = setTimer(
+      () => {
+        timer = null;
+        void serial(write);
+      },
+      Math.max(0, ms),
+    );
   }
 
   const wait = (gap: number) => lastWrite + gap - now();

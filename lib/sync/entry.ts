@@ -26,7 +26,10 @@ export const SYNC_TITLE_CHARS = 24;
  * Chapter addresses per site, so a synced entry carries a chapter id at most, not a URL: fanfiction.net
  * chapters are addressed by number, AO3 chapters by an id of their own.
  */
-const CHAPTER_URLS: Record<SiteId, { origin: string; ref(url: string): string; url(storyId: string, chapter: number, ref: string): string }> = {
+const CHAPTER_URLS: Record<
+  SiteId,
+  { origin: string; ref(url: string): string; url(storyId: string, chapter: number, ref: string): string }
+> = {
   ffn: {
     origin: 'https://www.fanfiction.net',
     ref: () => '',
@@ -128,14 +131,24 @@ export function newerEntry(a: Pick<SyncEntry, 'updatedAt' | 'device'>, b: Pick<S
 
 /** The records a device stores for an entry it did not have: the story's own record for a web story. */
 export function recordsOf(e: SyncEntry, known: WebStoryRecord | undefined): { progress: ProgressRecord; story?: WebStoryRecord } {
-  const progress: ProgressRecord = { key: e.key, position: e.position, percent: e.percent, updatedAt: e.updatedAt, finishedAt: e.finishedAt };
+  const progress: ProgressRecord = {
+    key: e.key,
+    position: e.position,
+    percent: e.percent,
+    updatedAt: e.updatedAt,
+    finishedAt: e.finishedAt,
+  };
   const web = webParts(e.key);
   if (!web || !e.web) return { progress };
   const [site, storyId] = web;
   const chapter = { number: e.web.chapter, title: null, url: e.web.url };
   // A merge never replaces a known fact with an unknown one: a story this device has seen keeps its details.
   const story: WebStoryRecord = known
-    ? { ...known, chapter: known.chapter.number === chapter.number ? known.chapter : chapter, updatedAt: Math.max(known.updatedAt, e.updatedAt) }
+    ? {
+        ...known,
+        chapter: known.chapter.number === chapter.number ? known.chapter : chapter,
+        updatedAt: Math.max(known.updatedAt, e.updatedAt),
+      }
     : {
         key: e.key,
         site,

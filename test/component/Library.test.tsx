@@ -72,7 +72,15 @@ describe('Library', () => {
 
   it('shows a web story with its site, author and chapter', () => {
     const web = webItems(
-      [webStory('7', NOW - 60_000, { site: 'ffn', title: 'Lanterns', authors: ['quietmoth'], chapterCount: 12, chapter: { number: 7, title: null, url: 'http://www.fanfiction.net/s/7/7/' } })],
+      [
+        webStory('7', NOW - 60_000, {
+          site: 'ffn',
+          title: 'Lanterns',
+          authors: ['quietmoth'],
+          chapterCount: 12,
+          chapter: { number: 7, title: null, url: 'http://www.fanfiction.net/s/7/7/' },
+        }),
+      ],
       new Map([['web:ffn:7', progressRecord('web:ffn:7', NOW - 60_000, { percent: 40.6 })]]),
     );
     renderLibrary({ items: web });
@@ -84,7 +92,10 @@ describe('Library', () => {
   });
 
   it('draws a long library a page at a time, the first page first', () => {
-    const many = seedItems(Array.from({ length: 60 }, (_, i) => catalogEntry(`s-${i}`, `Story ${i}`, 100 + i)), new Map());
+    const many = seedItems(
+      Array.from({ length: 60 }, (_, i) => catalogEntry(`s-${i}`, `Story ${i}`, 100 + i)),
+      new Map(),
+    );
     const { container } = renderLibrary({ items: many });
     expect(rowIds()).toHaveLength(FIRST_ROWS);
     expect(container.querySelector('.more-rows')).not.toBeNull(); // the marker that loads more when near

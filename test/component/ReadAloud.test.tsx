@@ -16,7 +16,6 @@ import { GLASS, parsedSeed } from '../support/seeds';
 // (test/e2e/page-isolation.e2e.test.ts).
 vi.mock('../../components/trusted', () => ({ trusted: <E,>(handler: (e: E) => void) => handler, isTrustedInput: () => true }));
 
-
 // Glass Hearts: a summary and a warning before the story, sections I to V in several chunks.
 const { outline, chunks } = splitStory(parsedSeed(GLASS));
 const entry = catalogEntry('glass-hearts', 'Glass Hearts', outline.words);
@@ -24,17 +23,43 @@ const index = indexOutline(outline);
 const firstOf = (section: number) => index.address.findIndex((a) => a.section === section);
 const allChunks = new Map(chunks.map((c, i) => [i, c as Block[]]));
 
-function renderReading(o: { speech?: FakeSpeechOptions; settings?: Partial<Settings>; initial?: number | null; pauseResumes?: boolean; mediaSession?: MediaSession } = {}) {
+function renderReading(
+  o: {
+    speech?: FakeSpeechOptions;
+    settings?: Partial<Settings>;
+    initial?: number | null;
+    pauseResumes?: boolean;
+    mediaSession?: MediaSession;
+  } = {},
+) {
   const fake = new FakeSpeech(o.speech);
   const onPosition = vi.fn<(r: PositionReport) => void>();
   const onSettings = vi.fn<(s: Settings) => void>();
   const made: Utterance[] = [];
   const props: ReaderProps = {
-    entry, outline, initial: o.initial == null ? null : positionAt(index, o.initial, 0), initialChunks: allChunks,
+    entry,
+    outline,
+    initial: o.initial == null ? null : positionAt(index, o.initial, 0),
+    initialChunks: allChunks,
     loadChunk: (i) => Promise.resolve(chunks[i] as Block[]),
-    settings: { ...DEFAULT_SETTINGS, ...o.settings }, frontMatterOpen: true, endNotesOpen: true, notice: null,
-    onPosition, onSettings, onNotesToggle: vi.fn(), onLibrary: vi.fn(),
-    speech: { engine: fake, makeUtterance: (text) => { const u = makeUtterance(text); made.push(u); return u; }, pauseResumes: o.pauseResumes ?? true, mediaSession: o.mediaSession },
+    settings: { ...DEFAULT_SETTINGS, ...o.settings },
+    frontMatterOpen: true,
+    endNotesOpen: true,
+    notice: null,
+    onPosition,
+    onSettings,
+    onNotesToggle: vi.fn(),
+    onLibrary: vi.fn(),
+    speech: {
+      engine: fake,
+      makeUtterance: (text) => {
+        const u = makeUtterance(text);
+        made.push(u);
+        return u;
+      },
+      pauseResumes: o.pauseResumes ?? true,
+      mediaSession: o.mediaSession,
+    },
   };
   const view = render(<Reader {...props} />);
   return { ...view, fake, made, onPosition, onSettings };
@@ -145,7 +170,9 @@ describe('reading aloud in the reader', () => {
     const { made, onSettings } = renderReading({ settings: { voice: 'de', rate: 1.5 } });
     fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
     const select = await screen.findByRole('combobox', { name: 'Voice' });
-    await waitFor(() => expect([...select.querySelectorAll('option')].map((o) => o.value)).toEqual(['', ...TEST_VOICES.map((v) => v.voiceURI)]));
+    await waitFor(() =>
+      expect([...select.querySelectorAll('option')].map((o) => o.value)).toEqual(['', ...TEST_VOICES.map((v) => v.voiceURI)]),
+    );
     fireEvent.change(select, { target: { value: 'en-us' } });
     expect(onSettings).toHaveBeenLastCalledWith({ ...DEFAULT_SETTINGS, voice: 'en-us', rate: 1.5 });
     fireEvent.click(screen.getByRole('checkbox', { name: /story only/ }));
@@ -179,8 +206,17 @@ describe('reading aloud in the reader', () => {
 
   it('the Media Session gets the story title and play, pause, previous and next track', async () => {
     const handlers = new Map<string, (() => void) | null>();
-    const session = { metadata: null, playbackState: 'none', setActionHandler: (a: string, h: (() => void) | null) => handlers.set(a, h) } as unknown as MediaSession;
-    globalThis.MediaMetadata ??= class { title: string; constructor(init: { title: string }) { this.title = init.title; } } as unknown as typeof MediaMetadata;
+    const session = {
+      metadata: null,
+      playbackState: 'none',
+      setActionHandler: (a: string, h: (() => void) | null) => handlers.set(a, h),
+    } as unknown as MediaSession;
+    globalThis.MediaMetadata ??= class {
+      title: string;
+      constructor(init: { title: string }) {
+        this.title = init.title;
+      }
+    } as unknown as typeof MediaMetadata;
     const n = firstOf(2);
     const { fake, onPosition } = renderReading({ initial: n, mediaSession: session });
     expect([...handlers.keys()].sort()).toEqual(['nexttrack', 'pause', 'play', 'previoustrack']);

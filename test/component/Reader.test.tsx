@@ -22,9 +22,20 @@ function renderReader(patch: Partial<ReaderProps> = {}) {
   const onLibrary = vi.fn();
   const loadChunk = vi.fn((i: number) => Promise.resolve(chunks[i] as Block[]));
   const props: ReaderProps = {
-    entry, outline, initial: null, initialChunks: new Map([[0, chunks[0] as Block[]]]), loadChunk,
-    settings: DEFAULT_SETTINGS, frontMatterOpen: true, endNotesOpen: true, notice: null,
-    onPosition, onSettings, onNotesToggle, onLibrary, ...patch,
+    entry,
+    outline,
+    initial: null,
+    initialChunks: new Map([[0, chunks[0] as Block[]]]),
+    loadChunk,
+    settings: DEFAULT_SETTINGS,
+    frontMatterOpen: true,
+    endNotesOpen: true,
+    notice: null,
+    onPosition,
+    onSettings,
+    onNotesToggle,
+    onLibrary,
+    ...patch,
   };
   const view = render(<Reader {...props} />);
   return { ...view, props, onPosition, onSettings, onNotesToggle, onLibrary, loadChunk };
@@ -50,7 +61,9 @@ describe('Reader', () => {
   });
 
   it('says so in its place when a chunk cannot be loaded, and draws the others', async () => {
-    const { container } = renderReader({ loadChunk: (i) => (i === 2 ? Promise.reject(new Error('gone')) : Promise.resolve(chunks[i] as Block[])) });
+    const { container } = renderReader({
+      loadChunk: (i) => (i === 2 ? Promise.reject(new Error('gone')) : Promise.resolve(chunks[i] as Block[])),
+    });
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('could not be loaded');
     await waitFor(() => expect(drawn(container)).toBe(outline.paragraphs - chunks[2]!.filter((b) => b.kind === 'p').length));
@@ -69,7 +82,11 @@ describe('Reader', () => {
   it('jumps to a section from the contents and reports that position', () => {
     const { onPosition } = renderReader();
     const toc = screen.getByRole('navigation', { name: 'Contents' });
-    expect(within(toc).getAllByRole('button').map((b) => b.textContent)).toEqual(['I', 'II', 'III', 'IV', 'V']);
+    expect(
+      within(toc)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['I', 'II', 'III', 'IV', 'V']);
     fireEvent.click(within(toc).getByRole('button', { name: 'III' }));
     expect(onPosition).toHaveBeenCalledTimes(1);
     expect(onPosition.mock.calls[0]?.[0]).toMatchObject({ position: { section: 2, paragraph: 0, n: firstOf(2), offset: 0 }, atEnd: false });

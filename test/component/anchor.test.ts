@@ -11,7 +11,8 @@ function column(boxes: { top: number; height: number }[], gapElement = false) {
     const p = document.createElement('p');
     p.dataset.p = String(n);
     p.textContent = `paragraph ${n}`;
-    p.getBoundingClientRect = () => ({ top: b.top, height: b.height, bottom: b.top + b.height, left: 0, right: 300, width: 300, x: 0, y: b.top }) as DOMRect;
+    p.getBoundingClientRect = () =>
+      ({ top: b.top, height: b.height, bottom: b.top + b.height, left: 0, right: 300, width: 300, x: 0, y: b.top }) as DOMRect;
     container.append(p);
     return p;
   });
@@ -34,19 +35,33 @@ afterEach(() => {
 
 describe('paragraphAt', () => {
   it('finds the paragraph under the reading line and how far into it the line is', () => {
-    const { container, ps } = column([{ top: 0, height: 100 }, { top: 110, height: 200 }, { top: 320, height: 50 }]);
+    const { container, ps } = column([
+      { top: 0, height: 100 },
+      { top: 110, height: 200 },
+      { top: 320, height: 50 },
+    ]);
     expect(paragraphAt(document, container, 160)).toEqual({ el: ps[1], offset: 0.25 });
     expect(paragraphAt(document, container, 0)).toEqual({ el: ps[0], offset: 0 });
   });
 
   it('in a gap, probes a little lower and takes the next paragraph at its top', () => {
-    const { container, ps, probes } = column([{ top: 0, height: 100 }, { top: 120, height: 100 }], true);
+    const { container, ps, probes } = column(
+      [
+        { top: 0, height: 100 },
+        { top: 120, height: 100 },
+      ],
+      true,
+    );
     expect(paragraphAt(document, container, 105)).toEqual({ el: ps[1], offset: 0 });
     expect(probes).toEqual([105, 113, 121]);
   });
 
   it('with nothing near the line, takes the last paragraph that starts above it', () => {
-    const { container, ps } = column([{ top: 0, height: 100 }, { top: 110, height: 100 }, { top: 600, height: 100 }]);
+    const { container, ps } = column([
+      { top: 0, height: 100 },
+      { top: 110, height: 100 },
+      { top: 600, height: 100 },
+    ]);
     const hit = paragraphAt(document, container, 400);
     expect(hit?.el).toBe(ps[1]);
     expect(hit?.offset).toBe(1);
@@ -63,7 +78,10 @@ describe('paragraphAt', () => {
 
 describe('scrollTargetFor', () => {
   it('is the scroll that puts the offset of the paragraph under the reading line', () => {
-    const { ps } = column([{ top: 0, height: 100 }, { top: 500, height: 200 }]);
+    const { ps } = column([
+      { top: 0, height: 100 },
+      { top: 500, height: 200 },
+    ]);
     Object.defineProperty(window, 'scrollY', { value: 1000, configurable: true });
     // The paragraph is 500 px below the viewport's top; a quarter in is 50 px further; the line is at 40.
     expect(scrollTargetFor(ps[1]!, 0.25, 40)).toBe(1000 + 500 + 50 - 40);

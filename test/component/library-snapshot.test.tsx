@@ -54,7 +54,11 @@ describe('the popup painted from its snapshot', () => {
 
     // The records say otherwise: story 1 was read again with a new title, story 2 is gone.
     const story = webStory('1', NOW, { title: 'Renamed' });
-    resolve({ entries, recent: { progress: [progressRecord(story.key, NOW, { percent: 60 })], stories: [story], storyCount: 1 }, sort: 'recent' });
+    resolve({
+      entries,
+      recent: { progress: [progressRecord(story.key, NOW, { percent: 60 })], stories: [story], storyCount: 1 },
+      sort: 'recent',
+    });
     await waitFor(() => expect(document.querySelector('main')?.dataset.snapshot).toBeUndefined());
     expect(titles()).toEqual(['Renamed', 'Alpha']);
     expect(screen.getByTestId('count').textContent).toBe('2');

@@ -31,7 +31,8 @@ class FakeIntersectionObserver extends NoObserver {
 }
 globalThis.IntersectionObserver = FakeIntersectionObserver as unknown as typeof IntersectionObserver;
 globalThis.ResizeObserver ??= NoObserver as unknown as typeof ResizeObserver;
-globalThis.requestIdleCallback ??= ((fn: IdleRequestCallback) => setTimeout(() => fn({ didTimeout: false, timeRemaining: () => 50 }), 0) as unknown as number);
+globalThis.requestIdleCallback ??= (fn: IdleRequestCallback) =>
+  setTimeout(() => fn({ didTimeout: false, timeRemaining: () => 50 }), 0) as unknown as number;
 globalThis.cancelIdleCallback ??= (handle: number) => clearTimeout(handle);
 window.matchMedia ??= (query: string) =>
   ({ matches: false, media: query, addEventListener() {}, removeEventListener() {}, onchange: null }) as unknown as MediaQueryList;

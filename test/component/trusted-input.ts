@@ -25,7 +25,8 @@ export function dispatchTrusted(target: EventTarget, event: Event): boolean {
   return result;
 }
 
-export const trustedClick = (el: Element) => dispatchTrusted(el, new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
+export const trustedClick = (el: Element) =>
+  dispatchTrusted(el, new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
 
 /** Sets an input's value and fires the trusted `input` event typing or dragging it would. */
 export function trustedInput(el: HTMLInputElement, value: string): void {

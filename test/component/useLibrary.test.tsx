@@ -40,9 +40,13 @@ describe('useLibrary', () => {
   it('"recent": lists the first screen at once, and every record once it is painted', async () => {
     const src = source([seedRecord('a', 1, 10), seedRecord('b', 2, 20)], [webStory('9', 3)]);
     let painted: () => void = () => {};
-    const seen = mount(src, Promise.resolve({ entries, recent: { progress: [seedRecord('b', 2, 20)], stories: [], storyCount: 1 }, sort: 'recent' }), {
-      later: (fn) => (painted = fn),
-    });
+    const seen = mount(
+      src,
+      Promise.resolve({ entries, recent: { progress: [seedRecord('b', 2, 20)], stories: [], storyCount: 1 }, sort: 'recent' }),
+      {
+        later: (fn) => (painted = fn),
+      },
+    );
     await waitFor(() => expect(ids(seen.state)).toEqual(['a:0', 'b:20']));
     expect(src.all).not.toHaveBeenCalled();
     expect(seen.state.shelf?.webCount).toBe(1);
@@ -53,7 +57,9 @@ describe('useLibrary', () => {
 
   it('another order shows no rows until every record is read, then in the stored order', async () => {
     const src = source([seedRecord('a', 1, 10)], []);
-    const seen = mount(src, Promise.resolve({ entries, recent: { progress: [], stories: [], storyCount: 0 }, sort: 'title' as SortKey }), { later: () => {} });
+    const seen = mount(src, Promise.resolve({ entries, recent: { progress: [], stories: [], storyCount: 0 }, sort: 'title' as SortKey }), {
+      later: () => {},
+    });
     await waitFor(() => expect(seen.state.shelf?.complete).toBe(true));
     expect(seen.state.sort).toBe('title');
     expect(ids(seen.state)).toEqual(['a:10', 'b:0']);
@@ -62,7 +68,10 @@ describe('useLibrary', () => {
   it('merges a save heard from another view, and a new sort is shown and stored', async () => {
     const src = source([], []);
     const saveSort = vi.fn();
-    const seen = mount(src, Promise.resolve({ entries, recent: { progress: [], stories: [], storyCount: 0 }, sort: 'recent' }), { saveSort, later: (fn) => fn() });
+    const seen = mount(src, Promise.resolve({ entries, recent: { progress: [], stories: [], storyCount: 0 }, sort: 'recent' }), {
+      saveSort,
+      later: (fn) => fn(),
+    });
     await waitFor(() => expect(seen.state.shelf?.complete).toBe(true));
     act(() => src.announce(progressRecord('web:ao3:5', 9, { percent: 50 }), webStory('5', 9)));
     expect(ids(seen.state)).toEqual(['a:0', 'b:0', 'web:ao3:5:50']);
@@ -75,7 +84,9 @@ describe('useLibrary', () => {
   it('reload reads every record again (after an import)', async () => {
     const records = [seedRecord('a', 1, 10)];
     const src = source(records, []);
-    const seen = mount(src, Promise.resolve({ entries, recent: { progress: [], stories: [], storyCount: 0 }, sort: 'recent' }), { later: (fn) => fn() });
+    const seen = mount(src, Promise.resolve({ entries, recent: { progress: [], stories: [], storyCount: 0 }, sort: 'recent' }), {
+      later: (fn) => fn(),
+    });
     await waitFor(() => expect(ids(seen.state)).toEqual(['a:10', 'b:0']));
     records.push(seedRecord('b', 5, 70));
     await act(() => seen.state.reload());

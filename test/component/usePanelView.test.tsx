@@ -50,7 +50,11 @@ describe('usePanelView', () => {
 
   it('a chunk that fails to load is left for the reader to try again', async () => {
     history.replaceState(null, '', '#story=glass-hearts');
-    const seen = mount(sources({ loadChunk: vi.fn(async (_id: string, i: number) => (i === 1 ? Promise.reject(new Error('gone')) : (chunks[i] as Block[]))) }));
+    const seen = mount(
+      sources({
+        loadChunk: vi.fn(async (_id: string, i: number) => (i === 1 ? Promise.reject(new Error('gone')) : (chunks[i] as Block[]))),
+      }),
+    );
     await waitFor(() => expect(seen.view.kind).toBe('story'));
     expect([...(seen.view as Extract<PanelView, { kind: 'story' }>).chunks.keys()]).toEqual([0]);
   });
@@ -91,11 +95,13 @@ describe('usePanelView', () => {
     let release: () => void = () => {};
     const slow = new Promise<void>((r) => (release = r));
     history.replaceState(null, '', '#story=glass-hearts');
-    const s = sources({ loadStory: vi.fn(async (id: string) => {
-      if (id !== 'glass-hearts') return undefined;
-      await slow;
-      return glass;
-    }) });
+    const s = sources({
+      loadStory: vi.fn(async (id: string) => {
+        if (id !== 'glass-hearts') return undefined;
+        await slow;
+        return glass;
+      }),
+    });
     const seen = mount(s);
     await act(async () => {
       location.hash = 'library';

@@ -29,7 +29,11 @@ describe('useSettings', () => {
     expect(latest.settings).toBeNull();
     expect(el.style.getPropertyValue('--bg')).toBe(PALETTES.light.bg); // "system", and jsdom's scheme is light
     await waitFor(() => expect(latest.settings).toEqual(sepia));
-    expect([el.dataset.theme, el.style.getPropertyValue('--bg'), el.style.getPropertyValue('--reader-size')]).toEqual(['sepia', PALETTES.sepia.bg, '22px']);
+    expect([el.dataset.theme, el.style.getPropertyValue('--bg'), el.style.getPropertyValue('--reader-size')]).toEqual([
+      'sepia',
+      PALETTES.sepia.bg,
+      '22px',
+    ]);
   });
 
   it('with settings already read, paints them at once', () => {
@@ -52,7 +56,9 @@ describe('useSettings', () => {
     const { latest } = mount(el, { initial: sepia });
     act(() => latest.change!({ ...sepia, theme: 'dark' }));
     expect(el.dataset.theme).toBe('dark');
-    await waitFor(async () => expect(((await fakeBrowser.storage.local.get('settings')) as { settings: Settings }).settings.theme).toBe('dark'));
+    await waitFor(async () =>
+      expect(((await fakeBrowser.storage.local.get('settings')) as { settings: Settings }).settings.theme).toBe('dark'),
+    );
   });
 
   it('a change heard before a slow load finishes is not overwritten by that load', async () => {
@@ -75,7 +81,10 @@ describe('useSettings', () => {
 
   it('stops listening when the view goes away', () => {
     let listening = 0;
-    const store: SettingsStore = { load: async () => sepia, save: async () => {}, watch: () => {
+    const store: SettingsStore = {
+      load: async () => sepia,
+      save: async () => {},
+      watch: () => {
         listening++;
         return () => listening--;
       },

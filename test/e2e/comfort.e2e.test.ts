@@ -17,7 +17,10 @@ const press = (page: AnyPage, key: string) => (page as unknown as Keyboard).keyb
 /** Keyboard focus belongs to the tab in front (Firefox shows no focus ring in a background tab). */
 const front = (page: AnyPage) => (page as unknown as { bringToFront(): Promise<void> }).bringToFront();
 const setSettings = (page: AnyPage, patch: object) =>
-  evaluate(page, `(globalThis.browser ?? globalThis.chrome).storage.local.set({ settings: ${JSON.stringify({ ...DEFAULT_SETTINGS, ...patch })} })`);
+  evaluate(
+    page,
+    `(globalThis.browser ?? globalThis.chrome).storage.local.set({ settings: ${JSON.stringify({ ...DEFAULT_SETTINGS, ...patch })} })`,
+  );
 /** The view is a closed shadow root: the tests reach it from an extension page (support/view.ts). */
 const restyled = (ext: AnyPage, url: string) => pollView(ext, url, READER_SHOWN, 10_000, `the restyled view at ${url}`);
 /** The theme the restyled view shows: its settings sit on the inner `.view` element, never on the host. */
@@ -50,10 +53,12 @@ describe.each(BROWSERS)('reading comfort in %s', (name) => {
   it.each(THEMES)('theme %s: axe finds nothing serious and all text keeps 4.5:1 in every view', async (theme) => {
     await setSettings(popup, { theme });
     const expected = theme === 'system' ? 'light' : theme; // headless browsers report a light colour scheme
-    for (const page of [popup, reader]) await poll(page, `document.documentElement.dataset.theme === '${expected}'`, 5000, `the ${theme} theme`);
+    for (const page of [popup, reader])
+      await poll(page, `document.documentElement.dataset.theme === '${expected}'`, 5000, `the ${theme} theme`);
     for (const url of [FFN, AO3]) await viewTheme(popup, url, expected, `the ${theme} theme at ${url}`);
     // Open the settings panel in the reader so its controls are checked too.
-    if (!(await evaluate<boolean>(reader, `!!document.querySelector('.settings')`))) await click(reader, '[aria-controls="reading-settings"]');
+    if (!(await evaluate<boolean>(reader, `!!document.querySelector('.settings')`)))
+      await click(reader, '[aria-controls="reading-settings"]');
 
     expect(await seriousViolations(popup)).toEqual([]);
     expect(await seriousViolations(reader)).toEqual([]);
@@ -80,14 +85,18 @@ describe.each(BROWSERS)('reading comfort in %s', (name) => {
     await restyled(popup, url);
     expect((await viewViolations(popup, url)).violations).toEqual([]);
     // A nameless button and faint text, drawn into the view from the content script's world.
-    await inView(popup, url, `(root) => {
+    await inView(
+      popup,
+      url,
+      `(root) => {
       const text = root.querySelector('.chapter-text');
       const faint = document.createElement('p');
       faint.textContent = 'Faint words nobody can read';
       faint.style.color = 'rgb(200, 200, 200)';
       faint.style.background = 'rgb(255, 255, 255)';
       text.prepend(faint, document.createElement('button'));
-    }`);
+    }`,
+    );
     const ids = (await viewViolations(popup, url)).violations.map((v) => v.id);
     expect(ids).toEqual(expect.arrayContaining(['button-name', 'color-contrast']));
     await (page as unknown as { close(): Promise<void> }).close();
@@ -96,12 +105,19 @@ describe.each(BROWSERS)('reading comfort in %s', (name) => {
   it('a change in the panel shows at once in a restyled page and the popup, and survives a restart', async () => {
     await setSettings(popup, { theme: 'light' });
     await viewTheme(popup, FFN, 'light', 'light');
-    if (!(await evaluate<boolean>(reader, `!!document.querySelector('.settings')`))) await click(reader, '[aria-controls="reading-settings"]');
+    if (!(await evaluate<boolean>(reader, `!!document.querySelector('.settings')`)))
+      await click(reader, '[aria-controls="reading-settings"]');
     await clickAt(reader, `document.querySelector('input[name=theme][value=sepia]')`);
     await click(reader, '[data-action=larger]');
     await click(reader, '[data-action=larger]');
     await viewTheme(popup, FFN, 'sepia', 'sepia on the restyled page');
-    await pollView(popup, FFN, `(root) => getComputedStyle(root.querySelector('.chapter-text p')).fontSize === '20px'`, 5000, 'the larger text on the restyled page');
+    await pollView(
+      popup,
+      FFN,
+      `(root) => getComputedStyle(root.querySelector('.chapter-text p')).fontSize === '20px'`,
+      5000,
+      'the larger text on the restyled page',
+    );
     await poll(popup, `document.documentElement.dataset.theme === 'sepia'`, 5000, 'sepia in the popup');
 
     await h.restart();
@@ -125,14 +141,24 @@ describe.each(BROWSERS)('reading comfort in %s', (name) => {
     await press(popup, 'Tab'); // the one story left
     expect(await evaluate<string>(popup, `document.activeElement.closest('.story-row').dataset.story`)).toBe('glass-hearts');
     await press(popup, 'Enter');
-    await poll(popup, `(globalThis.browser ?? globalThis.chrome).extension.getViews().some((v) => v.location.pathname === '/sidepanel.html' && v.location.hash === '#story=glass-hearts')`, 10_000, 'the panel');
+    await poll(
+      popup,
+      `(globalThis.browser ?? globalThis.chrome).extension.getViews().some((v) => v.location.pathname === '/sidepanel.html' && v.location.hash === '#story=glass-hearts')`,
+      10_000,
+      'the panel',
+    );
 
     // The reader (here in a tab, which a test's keyboard can reach): next section, larger text.
     await front(reader);
     await evaluate(reader, `window.scrollTo(0, 0)`);
     await evaluate(reader, `document.activeElement?.blur()`);
     await press(reader, 'n');
-    await poll(reader, `(() => { const n = (${TOP_PARAGRAPH})(window); const h = document.getElementById('s1'); return n >= 0 && h.getBoundingClientRect().top < innerHeight / 2; })()`, 5000, 'section II');
+    await poll(
+      reader,
+      `(() => { const n = (${TOP_PARAGRAPH})(window); const h = document.getElementById('s1'); return n >= 0 && h.getBoundingClientRect().top < innerHeight / 2; })()`,
+      5000,
+      'section II',
+    );
     const before = await evaluate<string>(reader, `getComputedStyle(document.querySelector('.story')).fontSize`);
     await press(reader, '+');
     await poll(reader, `getComputedStyle(document.querySelector('.story')).fontSize !== '${before}'`, 5000, 'larger text');

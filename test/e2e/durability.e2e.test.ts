@@ -4,13 +4,17 @@ import { DB_VERSION } from '../../lib/db/schema';
 import { BROWSERS, click, evaluate, launch, poll, PROGRESS_FILL, TOP_PARAGRAPH, type AnyPage, type Harness } from './support/harness';
 import { catchDownload, importFile, statusText } from './support/backup';
 
-const v2 = JSON.parse(readFileSync(new URL('../fixtures/db/v2.json', import.meta.url), 'utf8')) as { progress: { key: string; percent: number }[] };
+const v2 = JSON.parse(readFileSync(new URL('../fixtures/db/v2.json', import.meta.url), 'utf8')) as {
+  progress: { key: string; percent: number }[];
+};
 const api = `(globalThis.browser ?? globalThis.chrome)`;
 const close = (p: AnyPage) => (p as unknown as { close(): Promise<void> }).close();
 
 /** Reads every progress record straight from IndexedDB, at whatever version the database is. */
 const storedProgress = (page: AnyPage) =>
-  evaluate<Record<string, { percent: number; position: { n: number }; updatedAt: number }>>(page, `new Promise((resolve, reject) => {
+  evaluate<Record<string, { percent: number; position: { n: number }; updatedAt: number }>>(
+    page,
+    `new Promise((resolve, reject) => {
     const req = indexedDB.open('ficwell');
     req.onsuccess = () => {
       const db = req.result;
@@ -19,7 +23,8 @@ const storedProgress = (page: AnyPage) =>
       all.onerror = () => reject(all.error);
     };
     req.onerror = () => reject(req.error);
-  })`);
+  })`,
+  );
 
 /** Reopens a page of the extension after the extension itself restarted (reload or update). */
 async function afterRestart(h: Harness): Promise<AnyPage> {
@@ -36,7 +41,12 @@ async function afterRestart(h: Harness): Promise<AnyPage> {
 
 /** Waits until the reader in `page` shows a position other than `before`: it has taken (and reported) the new one. */
 const tookPosition = (page: AnyPage, before: string) =>
-  poll(page, `(() => { const now = (${PROGRESS_FILL})(window); return now !== '' && now !== ${JSON.stringify(before)}; })()`, 5000, 'the reader to take the new position');
+  poll(
+    page,
+    `(() => { const now = (${PROGRESS_FILL})(window); return now !== '' && now !== ${JSON.stringify(before)}; })()`,
+    5000,
+    'the reader to take the new position',
+  );
 
 /** An expression for the stored paragraph number of Glass Hearts (undefined when there is none). */
 const storedN = `new Promise((resolve) => { const q = indexedDB.open('ficwell'); q.onsuccess = () => {
@@ -50,13 +60,37 @@ const storedN = `new Promise((resolve) => { const q = indexedDB.open('ficwell');
  * view's disconnect started came first.
  */
 async function backgroundDone(page: AnyPage, tag: string): Promise<void> {
-  await poll(page, `${api}.extension.getViews().filter((v) => v.location.pathname === '/sidepanel.html').length === 0`, 5000, 'the closed view to be gone');
+  await poll(
+    page,
+    `${api}.extension.getViews().filter((v) => v.location.pathname === '/sidepanel.html').length === 0`,
+    5000,
+    'the closed view to be gone',
+  );
   const id = `9${String(Date.now()).slice(-7)}`;
   const now = Date.now();
-  const story = { key: `web:ffn:${id}`, site: 'ffn', storyId: id, storyUrl: `https://www.fanfiction.net/s/${id}/1/`, title: `marker ${tag}`, authors: [], fandoms: [],
-    chapterCount: 1, words: null, chapter: { number: 1, title: null, url: `https://www.fanfiction.net/s/${id}/1/` }, updatedAt: now };
-  const progress = { key: story.key, position: { section: 0, paragraph: 0, n: 0, offset: 0 }, percent: 0, updatedAt: now, finishedAt: null };
-  expect(await evaluate(page, `${api}.runtime.sendMessage(${JSON.stringify({ type: 'web-progress', story, progress })})`)).toMatchObject({ ok: true });
+  const story = {
+    key: `web:ffn:${id}`,
+    site: 'ffn',
+    storyId: id,
+    storyUrl: `https://www.fanfiction.net/s/${id}/1/`,
+    title: `marker ${tag}`,
+    authors: [],
+    fandoms: [],
+    chapterCount: 1,
+    words: null,
+    chapter: { number: 1, title: null, url: `https://www.fanfiction.net/s/${id}/1/` },
+    updatedAt: now,
+  };
+  const progress = {
+    key: story.key,
+    position: { section: 0, paragraph: 0, n: 0, offset: 0 },
+    percent: 0,
+    updatedAt: now,
+    finishedAt: null,
+  };
+  expect(await evaluate(page, `${api}.runtime.sendMessage(${JSON.stringify({ type: 'web-progress', story, progress })})`)).toMatchObject({
+    ok: true,
+  });
 }
 
 describe.each(BROWSERS)('durability of progress in %s', (name) => {
@@ -69,7 +103,9 @@ describe.each(BROWSERS)('durability of progress in %s', (name) => {
   it('an update that upgrades the database from the previous schema keeps every record', async () => {
     // The previous release's database, written the way release 2 wrote it.
     const page = await h.openExtensionPage('/popup.html');
-    await evaluate(page, `new Promise((resolve, reject) => {
+    await evaluate(
+      page,
+      `new Promise((resolve, reject) => {
       indexedDB.deleteDatabase('ficwell').onsuccess = () => {
         const req = indexedDB.open('ficwell', 2);
         req.onupgradeneeded = () => req.result.createObjectStore('progress', { keyPath: 'key' }).createIndex('by-updated', 'updatedAt');
@@ -81,16 +117,27 @@ describe.each(BROWSERS)('durability of progress in %s', (name) => {
           tx.onerror = () => reject(tx.error);
         };
       };
-    })`);
+    })`,
+    );
     // The update: the extension restarts with the new code, which opens the database at version 3.
     await h.restartExtension(page);
     const popup = await afterRestart(h);
     for (const r of v2.progress) {
       const id = r.key.slice('seed:'.length);
-      await poll(popup, `document.querySelector('[data-story="${id}"] .row-percent')?.textContent === '${Math.floor(r.percent)}%'`, 5000, `${id} at ${r.percent}%`);
+      await poll(
+        popup,
+        `document.querySelector('[data-story="${id}"] .row-percent')?.textContent === '${Math.floor(r.percent)}%'`,
+        5000,
+        `${id} at ${r.percent}%`,
+      );
     }
     // The code's own schema version, not a number copied here: the upgrade ran to the end.
-    expect(await evaluate<number>(popup, `new Promise((r) => { const q = indexedDB.open('ficwell'); q.onsuccess = () => { r(q.result.version); q.result.close(); }; })`)).toBe(DB_VERSION);
+    expect(
+      await evaluate<number>(
+        popup,
+        `new Promise((r) => { const q = indexedDB.open('ficwell'); q.onsuccess = () => { r(q.result.version); q.result.close(); }; })`,
+      ),
+    ).toBe(DB_VERSION);
     expect(await evaluate<string>(popup, `document.querySelector('[data-story="her-outstretched-hand"]').dataset.finished`)).toBe('true');
     await close(popup);
   });
@@ -150,7 +197,10 @@ describe.each(BROWSERS)('durability of progress in %s', (name) => {
     expect(await storedProgress(lib)).toEqual(before);
 
     // Start from an empty library, import: everything is back.
-    await evaluate(lib, `new Promise((resolve) => { const q = indexedDB.open('ficwell'); q.onsuccess = () => { const tx = q.result.transaction('progress', 'readwrite'); tx.objectStore('progress').clear(); tx.oncomplete = () => { q.result.close(); resolve(); }; }; })`);
+    await evaluate(
+      lib,
+      `new Promise((resolve) => { const q = indexedDB.open('ficwell'); q.onsuccess = () => { const tx = q.result.transaction('progress', 'readwrite'); tx.objectStore('progress').clear(); tx.oncomplete = () => { q.result.close(); resolve(); }; }; })`,
+    );
     await importText(text);
     await poll(lib, `/Imported ${backup.progress.length} reading positions/.test(${statusText})`, 5000, 'the import');
     expect(await storedProgress(lib)).toEqual(before);
@@ -168,17 +218,27 @@ describe.each(BROWSERS)('durability of progress in %s', (name) => {
     const before = await storedProgress(page);
     // The popup holds an open connection (it read the progress). The newer version's upgrade must not be
     // blocked by it: the old view lets go of its connection when asked.
-    const blocked = await evaluate<boolean>(page, `new Promise((resolve) => {
+    const blocked = await evaluate<boolean>(
+      page,
+      `new Promise((resolve) => {
       let blocked = false;
       const q = indexedDB.open('ficwell', 4);
       q.onblocked = () => { blocked = true; };
       q.onsuccess = () => { q.result.close(); resolve(blocked); };
-    })`);
+    })`,
+    );
     expect(blocked).toBe(false);
     const reader = await h.openExtensionPage('/sidepanel.html#story=never-alone');
-    expect(await evaluate<string>(reader, `document.querySelector('[data-p="0"]').textContent`)).toBe('"Take care of her for me, will ya?"');
+    expect(await evaluate<string>(reader, `document.querySelector('[data-p="0"]').textContent`)).toBe(
+      '"Take care of her for me, will ya?"',
+    );
     await evaluate(reader, `window.scrollTo(0, 900)`);
-    await poll(reader, `/Progress cannot be saved right now/.test(document.querySelector('.notice')?.textContent ?? '')`, 5000, 'the notice');
+    await poll(
+      reader,
+      `/Progress cannot be saved right now/.test(document.querySelector('.notice')?.textContent ?? '')`,
+      5000,
+      'the notice',
+    );
     expect(await storedProgress(page)).toEqual(before);
     await close(reader);
 
@@ -189,8 +249,22 @@ describe.each(BROWSERS)('durability of progress in %s', (name) => {
     await click(lib, '.backup button');
     await poll(lib, `/Nothing was exported/.test(${statusText})`, 5000, 'the export failure');
     expect(await saved.started()).toBe(false);
-    const one = { format: 'ficwell-backup', version: 1, exportedAt: '', settings: {}, webStories: [],
-      progress: [{ key: 'seed:never-alone', position: { section: 0, paragraph: 30, n: 30, offset: 0 }, percent: 60, updatedAt: Date.now() - 1000, finishedAt: null }] };
+    const one = {
+      format: 'ficwell-backup',
+      version: 1,
+      exportedAt: '',
+      settings: {},
+      webStories: [],
+      progress: [
+        {
+          key: 'seed:never-alone',
+          position: { section: 0, paragraph: 30, n: 30, offset: 0 },
+          percent: 60,
+          updatedAt: Date.now() - 1000,
+          finishedAt: null,
+        },
+      ],
+    };
     await importFile(lib, JSON.stringify(one));
     await poll(lib, `/Nothing was imported: the library cannot be written/.test(${statusText})`, 5000, 'the import failure');
     expect(await storedProgress(page)).toEqual(before);

@@ -17,23 +17,35 @@ describe.each(BROWSERS)('foundation in %s', (name) => {
 
   it('choosing a story opens the real side panel on its first paragraph', async () => {
     await click(popup, '[data-story="just-you-and-i"] button');
-    await poll(popup, `(() => {
+    await poll(
+      popup,
+      `(() => {
       const api = globalThis.browser ?? globalThis.chrome;
       return api.extension.getViews().some((v) => v.location.pathname === '/sidepanel.html' && v.document.querySelector('[data-p="0"]'));
-    })()`, 15_000, 'the side panel to show the story');
-    const shown = await inPanel<{ title: string; first: string; hash: string }>(popup, `(w) => ({
+    })()`,
+      15_000,
+      'the side panel to show the story',
+    );
+    const shown = await inPanel<{ title: string; first: string; hash: string }>(
+      popup,
+      `(w) => ({
       title: w.document.querySelector('h1').textContent,
       first: w.document.querySelector('[data-p="0"]').textContent,
       hash: w.location.hash,
-    })`);
+    })`,
+    );
     expect(shown.title).toBe('just you and I');
-    expect(shown.first).toBe("It's been building for a while now; maybe back in the first desert, where they had trekked through endless sand.");
+    expect(shown.first).toBe(
+      "It's been building for a while now; maybe back in the first desert, where they had trekked through endless sand.",
+    );
     expect(shown.hash).toBe('#story=just-you-and-i');
   });
 
   it('an unknown story id gives a clear message and the library', async () => {
     const tab = await h.openExtensionPage('/sidepanel.html#story=no-such-story');
-    expect(await evaluate<string>(tab, `document.querySelector('[role=alert]').textContent`)).toBe('There is no story “no-such-story” in the library. Choose one below.');
+    expect(await evaluate<string>(tab, `document.querySelector('[role=alert]').textContent`)).toBe(
+      'There is no story “no-such-story” in the library. Choose one below.',
+    );
     expect(await evaluate<number>(tab, `document.querySelectorAll('.story-row').length`)).toBe(5);
   });
 });

@@ -17,7 +17,12 @@ const attacks = JSON.parse(readFileSync(new URL('attacks.json', dir), 'utf8')) a
 const onlyThroughUs = new Set(attacks.filter((a) => a.rawPage === 'inert' || a.rawPage === 'on-interaction').map((a) => a.id));
 const cases = readdirSync(dir, { withFileTypes: true })
   .filter((d) => d.isDirectory() && !d.name.startsWith('dos-')) // the oversized cases run in the security tier (test/security/hostile.test.ts)
-  .map((d) => ({ name: d.name, url: readFileSync(new URL(`${d.name}/url.txt`, dir), 'utf8').trim().replace(/^https:/, 'http:') }));
+  .map((d) => ({
+    name: d.name,
+    url: readFileSync(new URL(`${d.name}/url.txt`, dir), 'utf8')
+      .trim()
+      .replace(/^https:/, 'http:'),
+  }));
 
 /**
  * Runs before the page's own scripts: records every marker call and where it came from. A call is from the
@@ -41,10 +46,13 @@ const RECORDER = `(() => {
 
 /** Every marker the page shows: calls, and data-pwned-* attributes on <html>. */
 const markers = (page: AnyPage) =>
-  evaluate<{ calls: { id: string; t: number; inView: boolean }[]; attrs: string[] }>(page, `({
+  evaluate<{ calls: { id: string; t: number; inView: boolean }[]; attrs: string[] }>(
+    page,
+    `({
     calls: window.__ficwellCalls ?? [],
     attrs: Element.prototype.getAttributeNames.call(document.documentElement).filter((n) => n.startsWith('data-pwned')),
-  })`);
+  })`,
+  );
 
 describe.each(BROWSERS)('hostile pages in %s', (name) => {
   let h: Harness;
@@ -71,7 +79,10 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
     // returns once what that queued has run: a task after it, and two rendering frames (animation and
     // focus events, a details' toggle and the style changes hover brings are dispatched by then), and every
     // eagerly loaded image in the view has loaded or failed (an error or load handler would have fired).
-    const touched = await inView<{ images: number }>(ext, url, `async (root) => {
+    const touched = await inView<{ images: number }>(
+      ext,
+      url,
+      `async (root) => {
       for (const el of root.querySelectorAll('*')) {
         for (const type of ['mouseover', 'mouseenter', 'pointerover', 'focus', 'animationstart', 'toggle']) el.dispatchEvent(new Event(type));
         if (typeof el.focus === 'function') el.focus();
@@ -82,7 +93,8 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
       const images = [...root.querySelectorAll('img')].filter((img) => img.loading !== 'lazy');
       await Promise.all(images.map((img) => img.decode().catch(() => {})));
       return { images: images.length };
-    }`);
+    }`,
+    );
     expect(touched).not.toBeNull();
     await afterFrames(page);
 
@@ -98,7 +110,10 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
     for (const host of hosts) expect(['www.fanfiction.net', 'archiveofourown.org', 'beacon.test']).toContain(host);
     // The view holds nothing live: no such element, no shadow root of its own, no custom element, no data-*
     // attribute but the view's own paragraph marks.
-    const live = await inView<{ live: number; shadows: number; custom: number; spoofed: number; text: number }>(ext, url, `(root) => {
+    const live = await inView<{ live: number; shadows: number; custom: number; spoofed: number; text: number }>(
+      ext,
+      url,
+      `(root) => {
       const all = [...root.querySelectorAll('*')];
       const rootOf = (el) => el.openOrClosedShadowRoot ?? globalThis.chrome?.dom?.openOrClosedShadowRoot?.(el) ?? null;
       return {
@@ -108,7 +123,8 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
         spoofed: root.querySelectorAll('[data-p="999"], .chapter-text [data-part]').length,
         text: [...root.querySelectorAll('[data-part] [data-p]')].filter((p) => p.textContent.trim() !== '').length,
       };
-    }`);
+    }`,
+    );
     expect(live).toMatchObject({ live: 0, shadows: 0, custom: 0, spoofed: 0 });
     // ...and it does show the story's text: every check above would pass on an empty view.
     expect(live.text).toBeGreaterThan(0);
@@ -118,7 +134,11 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
   it('the extension pages are untouched: the popup lists the hostile stories as text', async () => {
     const popup = await h.openExtensionPage('/popup.html');
     expect(await evaluate<number>(popup, `document.querySelectorAll('.story-row[data-kind=web]').length`)).toBeGreaterThan(5);
-    expect(await evaluate<number>(popup, `document.querySelectorAll('main :is(script, iframe, img, svg, [onerror], [onload])').length`)).toBe(0);
-    expect(await evaluate<string[]>(popup, `document.documentElement.getAttributeNames().filter((n) => n.startsWith('data-pwned'))`)).toEqual([]);
+    expect(
+      await evaluate<number>(popup, `document.querySelectorAll('main :is(script, iframe, img, svg, [onerror], [onload])').length`),
+    ).toBe(0);
+    expect(
+      await evaluate<string[]>(popup, `document.documentElement.getAttributeNames().filter((n) => n.startsWith('data-pwned'))`),
+    ).toEqual([]);
   });
 });

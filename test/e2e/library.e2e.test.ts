@@ -17,15 +17,28 @@ function library() {
     // Read times interleaved with the key order, so "recent" is not the order they were written in.
     const updatedAt = NOW - ((i * 37) % WEB) * 3_600_000;
     stories.push({
-      key, site: 'ao3', storyId: String(7_000_000 + i), storyUrl: `https://archiveofourown.org/works/${7_000_000 + i}`,
-      title: `Work ${i}`, authors: ['someone'], fandoms: ['Puella Magi Madoka Magica'], chapterCount: 3, words: 3000,
+      key,
+      site: 'ao3',
+      storyId: String(7_000_000 + i),
+      storyUrl: `https://archiveofourown.org/works/${7_000_000 + i}`,
+      title: `Work ${i}`,
+      authors: ['someone'],
+      fandoms: ['Puella Magi Madoka Magica'],
+      chapterCount: 3,
+      words: 3000,
       chapter: { number: 2, title: null, url: `https://archiveofourown.org/works/${7_000_000 + i}/chapters/${8_000_000 + i}` },
       updatedAt,
     });
     progress.push({ key, position: { section: 0, paragraph: 3, n: 3, offset: 0 }, percent: 40, updatedAt, finishedAt: null });
   }
   // A bundled story read long before all of them: it belongs after every web story, before the unread seeds.
-  progress.push({ key: 'seed:never-alone', position: { section: 0, paragraph: 2, n: 2, offset: 0 }, percent: 10, updatedAt: NOW - 400 * 86_400_000, finishedAt: null });
+  progress.push({
+    key: 'seed:never-alone',
+    position: { section: 0, paragraph: 2, n: 2, offset: 0 },
+    percent: 10,
+    updatedAt: NOW - 400 * 86_400_000,
+    finishedAt: null,
+  });
   return { stories, progress };
 }
 
@@ -38,13 +51,18 @@ describe.each(BROWSERS)('a large library in the popup, in %s', (name) => {
   const expected = [
     ...[...progress].sort((a, b) => b.updatedAt - a.updatedAt).map((p) => (p.key.startsWith('seed:') ? p.key.slice(5) : p.key)),
     // The unread bundled stories keep their catalog order after every story with progress.
-    'her-outstretched-hand', 'just-you-and-i', 'glass-hearts', 'the-dessert-shop',
+    'her-outstretched-hand',
+    'just-you-and-i',
+    'glass-hearts',
+    'the-dessert-shop',
   ];
 
   beforeAll(async () => {
     h = await launch(name);
     setup = await h.openExtensionPage('/popup.html'); // creates the database at its current version
-    await evaluate(setup, `new Promise((resolve, reject) => {
+    await evaluate(
+      setup,
+      `new Promise((resolve, reject) => {
       const q = indexedDB.open('ficwell');
       q.onsuccess = () => {
         const tx = q.result.transaction(['webStories', 'progress'], 'readwrite');
@@ -53,12 +71,16 @@ describe.each(BROWSERS)('a large library in the popup, in %s', (name) => {
         tx.oncomplete = () => { q.result.close(); resolve(); };
         tx.onerror = () => reject(tx.error);
       };
-    })`);
+    })`,
+    );
   });
   afterAll(async () => h?.close());
 
   it('shows the newest first from its first rows, counts every story, and reaches all of them by scrolling', async () => {
-    const catalogOrder = await evaluate<string[]>(setup, `fetch('/data/catalog.json').then((r) => r.json()).then((c) => c.map((e) => e.id))`);
+    const catalogOrder = await evaluate<string[]>(
+      setup,
+      `fetch('/data/catalog.json').then((r) => r.json()).then((c) => c.map((e) => e.id))`,
+    );
     expect(expected.slice(WEB + 1)).toEqual(catalogOrder.filter((id) => id !== 'never-alone'));
 
     const popup = await h.openExtensionPage('/popup.html');
@@ -80,7 +102,10 @@ describe.each(BROWSERS)('a large library in the popup, in %s', (name) => {
   });
 
   it('another order waits for the whole library, then is complete', async () => {
-    await evaluate(setup, `(() => { const s = document.querySelector('#library-sort'); s.value = 'title'; s.dispatchEvent(new Event('change', { bubbles: true })); })()`);
+    await evaluate(
+      setup,
+      `(() => { const s = document.querySelector('#library-sort'); s.value = 'title'; s.dispatchEvent(new Event('change', { bubbles: true })); })()`,
+    );
     await poll(setup, `document.querySelector('.story-row')?.dataset.story === 'glass-hearts'`, 5000, 'sorted by title');
     const popup = await h.openExtensionPage('/popup.html');
     await poll(popup, `document.querySelectorAll('.story-row').length > 0`, 10_000, 'the first rows');
@@ -104,7 +129,9 @@ describe.each(BROWSERS)('a library of %i stories scrolled to its end, in %s'.rep
   beforeAll(async () => {
     h = await launch(name);
     const setup = await h.openExtensionPage('/popup.html');
-    await evaluate(setup, `new Promise((resolve, reject) => {
+    await evaluate(
+      setup,
+      `new Promise((resolve, reject) => {
       const q = indexedDB.open('ficwell');
       q.onsuccess = () => {
         const tx = q.result.transaction(['webStories', 'progress'], 'readwrite');
@@ -120,7 +147,8 @@ describe.each(BROWSERS)('a library of %i stories scrolled to its end, in %s'.rep
         tx.oncomplete = () => { q.result.close(); resolve(); };
         tx.onerror = () => reject(tx.error);
       };
-    })`);
+    })`,
+    );
   });
   afterAll(async () => h?.close());
 
@@ -129,12 +157,17 @@ describe.each(BROWSERS)('a library of %i stories scrolled to its end, in %s'.rep
     await setViewport(panel, 400, 800);
     const rows = () => evaluate<number>(panel, `document.querySelectorAll('.story-row').length`);
     const first = await rows();
-    const top = await evaluate<number>(panel, `(() => { const s = document.scrollingElement; s.scrollTop = s.scrollHeight; return s.scrollTop; })()`);
+    const top = await evaluate<number>(
+      panel,
+      `(() => { const s = document.scrollingElement; s.scrollTop = s.scrollHeight; return s.scrollTop; })()`,
+    );
     expect(top).toBeGreaterThan(0);
     // The positive signal: the end of the list came near the view and more rows were drawn.
     await poll(panel, `document.querySelectorAll('.story-row').length > ${first}`, 10_000, 'more rows near the end');
     // Then, over the next couple of seconds of frames, the count must settle and stay put.
-    const counts = await evaluate<number[]>(panel, `new Promise((resolve) => {
+    const counts = await evaluate<number[]>(
+      panel,
+      `new Promise((resolve) => {
       const seen = [];
       const start = performance.now();
       const frame = () => {
@@ -143,7 +176,8 @@ describe.each(BROWSERS)('a library of %i stories scrolled to its end, in %s'.rep
         else resolve(seen);
       };
       requestAnimationFrame(frame);
-    })`);
+    })`,
+    );
     const settled = counts.slice(-5);
     expect(new Set(settled).size, `rows drawn frame by frame: ${counts.join(' ')}`).toBe(1);
     expect(Math.max(...counts)).toBeLessThan(300);

@@ -41,7 +41,9 @@ describe.each(BROWSERS)('the page and the view in %s', (name) => {
   let ext: AnyPage;
   let extId: string;
   beforeAll(async () => {
-    server = await startFrontServer((url) => (url.pathname === `/s/${HUGE_ID}/1/Huge-Chapter` ? hugeFfnPage(HUGE_ID, HUGE_PARAGRAPHS) : undefined));
+    server = await startFrontServer((url) =>
+      url.pathname === `/s/${HUGE_ID}/1/Huge-Chapter` ? hugeFfnPage(HUGE_ID, HUGE_PARAGRAPHS) : undefined,
+    );
     h = await launch(name, { sitePort: server.port });
     ext = await h.openExtensionPage('/popup.html');
     extId = name === 'firefox' ? GECKO_ID : new URL(h.origin).host;
@@ -52,11 +54,14 @@ describe.each(BROWSERS)('the page and the view in %s', (name) => {
   });
 
   const setTheme = (theme: string) =>
-    evaluate(ext, `(async () => {
+    evaluate(
+      ext,
+      `(async () => {
       const api = globalThis.browser ?? globalThis.chrome;
       const { settings } = await api.storage.local.get('settings');
       await api.storage.local.set({ settings: { ...(settings ?? {}), theme: '${theme}' } });
-    })()`);
+    })()`,
+    );
 
   it('a page sees no message, no name, no mark, no attribute and no shadow root of Ficwell, in any theme', async () => {
     const url = chapterUrl(1);
@@ -64,7 +69,16 @@ describe.each(BROWSERS)('the page and the view in %s', (name) => {
     await pollView(ext, url, READER_SHOWN);
     await setTheme('light');
     await pollView(ext, url, `(root) => root.querySelector('.view')?.dataset.theme === 'light'`, 5000, 'the light theme');
-    const seen = await evaluate<{ messages: string[]; html: string; htmlAttrs: string[]; marks: number; extra: { name: string; attrs: string[]; shadow: boolean }[]; styles: string[] }>(page, `({
+    const seen = await evaluate<{
+      messages: string[];
+      html: string;
+      htmlAttrs: string[];
+      marks: number;
+      extra: { name: string; attrs: string[]; shadow: boolean }[];
+      styles: string[];
+    }>(
+      page,
+      `({
       messages: window.__watch.messages,
       html: document.documentElement.outerHTML,
       htmlAttrs: document.documentElement.getAttributeNames(),
@@ -72,7 +86,8 @@ describe.each(BROWSERS)('the page and the view in %s', (name) => {
       extra: [...document.documentElement.children].filter((el) => el !== document.head && el !== document.body)
         .map((el) => ({ name: el.localName, attrs: el.getAttributeNames(), shadow: el.shadowRoot !== null })),
       styles: [...document.querySelectorAll('style')].map((s) => s.textContent),
-    })`);
+    })`,
+    );
     // WXT's context posted {type: "<extension id>:restyle:wxt:content-script-started", ...} here.
     expect(seen.messages).toEqual([]);
     expect(seen.html).not.toMatch(/ficwell/i);
@@ -114,7 +129,9 @@ describe.each(BROWSERS)('the page and the view in %s', (name) => {
     const before = await storedSettings(ext);
     const beforeSize = await inView<string>(ext, url, `(root) => getComputedStyle(root.querySelector('.chapter-text p')).fontSize`);
     // From the page's own world: the host has no shadowRoot for it, so all it can do is dispatch at what it sees.
-    const reach = await evaluate<boolean>(page, `(() => {
+    const reach = await evaluate<boolean>(
+      page,
+      `(() => {
       const host = [...document.documentElement.children].find((el) => el.localName === 'div');
       for (const target of [window, document, document.documentElement, host]) {
         for (const key of ['+', '=', '+', 'n', 'p', '-']) target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
@@ -126,33 +143,46 @@ describe.each(BROWSERS)('the page and the view in %s', (name) => {
         document.dispatchEvent(new CustomEvent(t, { detail: { contentScriptName: 'restyle', messageId: 'forged' } }));
       }
       return host.shadowRoot !== null;
-    })()`);
+    })()`,
+    );
     expect(reach).toBe(false);
     // From the content-script world, where the view's elements can be reached: script clicks are not the reader's.
     await clickInView(ext, page, url, '.reader-bar [aria-controls="reading-settings"]'); // a real click opens the panel
     await pollView(ext, url, `(root) => !!root.querySelector('#reading-settings')`, 5000, 'the settings panel');
-    await inView(ext, url, `(root) => {
+    await inView(
+      ext,
+      url,
+      `(root) => {
       root.querySelector('[data-action="larger"]').click();
       root.querySelector('input[name="theme"][value="dark"]').click();
       for (const box of root.querySelectorAll('#reading-settings input[type="checkbox"]')) box.click();
       root.querySelector('.settings-actions .bar-button').click();
       window.dispatchEvent(new KeyboardEvent('keydown', { key: '+' }));
-    }`);
+    }`,
+    );
     await new Promise((r) => setTimeout(r, 1000));
     expect(await storedSettings(ext)).toEqual(before);
     expect(await evaluate<string>(page, `location.href`)).toBe(url);
     expect(await inView<string>(ext, url, `(root) => getComputedStyle(root.querySelector('.chapter-text p')).fontSize`)).toBe(beforeSize);
     // The view is still there, and the tab still answers the popup.
     expect(await inView<boolean>(ext, url, READER_SHOWN)).toBe(true);
-    const state = await evaluate<unknown>(ext, `(async () => {
+    const state = await evaluate<unknown>(
+      ext,
+      `(async () => {
       const api = globalThis.browser ?? globalThis.chrome;
       const tab = (await api.tabs.query({})).filter((t) => t.url === ${JSON.stringify(url)}).at(-1);
       return api.tabs.sendMessage(tab.id, { type: 'reader-state' });
-    })()`);
+    })()`,
+    );
     expect(state).toEqual({ available: true, showing: true });
     // Positive control: the reader's own click does change the size.
     await clickInView(ext, page, url, '[data-action="larger"]');
-    await poll(ext, `(globalThis.browser ?? globalThis.chrome).storage.local.get('settings').then((r) => r.settings?.fontSize === ${Number((before as { fontSize?: number } | null)?.fontSize ?? 18) + 1})`, 5000, 'the larger size');
+    await poll(
+      ext,
+      `(globalThis.browser ?? globalThis.chrome).storage.local.get('settings').then((r) => r.settings?.fontSize === ${Number((before as { fontSize?: number } | null)?.fontSize ?? 18) + 1})`,
+      5000,
+      'the larger size',
+    );
     await clickInView(ext, page, url, '[data-action="smaller"]');
     await close(page);
   });
@@ -175,12 +205,20 @@ describe.each(BROWSERS)('the page and the view in %s', (name) => {
     await pollView(ext, HUGE_URL, READER_SHOWN, 60_000, 'the reader on the huge chapter');
     const shownMs = Date.now() - t0;
     const firstLongest = await evaluate<number>(page, `window.__watch.longest`);
-    await pollView(ext, HUGE_URL, `(root) => root.querySelectorAll('.chapter-text [data-p]').length === ${HUGE_PARAGRAPHS}`, 120_000, 'every paragraph drawn');
+    await pollView(
+      ext,
+      HUGE_URL,
+      `(root) => root.querySelectorAll('.chapter-text [data-p]').length === ${HUGE_PARAGRAPHS}`,
+      120_000,
+      'every paragraph drawn',
+    );
     const allMs = Date.now() - t0;
     const longest = await evaluate<number>(page, `window.__watch.longest`);
     const last = await inView<string>(ext, HUGE_URL, `(root) => [...root.querySelectorAll('.chapter-text [data-p]')].at(-1).textContent`);
     expect(last).toMatch(new RegExp(`^Paragraph ${HUGE_PARAGRAPHS} of a very long chapter`));
-    console.info(`${name}: huge chapter: reader shown ${shownMs} ms after opening (longest task until then ${Math.round(firstLongest)} ms); all drawn after ${allMs} ms; longest task overall ${Math.round(longest)} ms`);
+    console.info(
+      `${name}: huge chapter: reader shown ${shownMs} ms after opening (longest task until then ${Math.round(firstLongest)} ms); all drawn after ${allMs} ms; longest task overall ${Math.round(longest)} ms`,
+    );
     expect(shownMs).toBeLessThan(30_000);
     await close(page);
   }, 180_000);
@@ -197,17 +235,24 @@ describe.each(BROWSERS)('the page and the view in %s', (name) => {
     const url3 = chapterUrl(3);
     const page3 = await h.openPage(url3);
     await pollView(ext, url3, READER_SHOWN);
-    await inView(ext, url3, `(root) => {
+    await inView(
+      ext,
+      url3,
+      `(root) => {
       root.querySelector('[data-p="60"]').scrollIntoView();
       window.scrollBy(0, -(root.querySelector('.reader-bar').getBoundingClientRect().bottom + 8));
-    }`);
+    }`,
+    );
     await new Promise((r) => setTimeout(r, 1000));
     const reading = await libraryText();
     expect(reading).toMatch(/Chapter 3 of 3, (8\d|9\d)%/);
 
     // Chapter 1 in a tab that is never looked at.
     const url1 = chapterUrl(1);
-    const tabId = await evaluate<number>(ext, `(globalThis.browser ?? globalThis.chrome).tabs.create({ url: ${JSON.stringify(url1)}, active: false }).then((t) => t.id)`);
+    const tabId = await evaluate<number>(
+      ext,
+      `(globalThis.browser ?? globalThis.chrome).tabs.create({ url: ${JSON.stringify(url1)}, active: false }).then((t) => t.id)`,
+    );
     await pollView(ext, url1, READER_SHOWN);
     await new Promise((r) => setTimeout(r, 1500));
     // (Headless Chromium reports every tab visible, so there only the second rule is what holds the story.)
@@ -216,15 +261,26 @@ describe.each(BROWSERS)('the page and the view in %s', (name) => {
 
     // Looked at now: opening it still does not move the story back to its top.
     await evaluate(ext, `(globalThis.browser ?? globalThis.chrome).tabs.update(${tabId}, { active: true })`);
-    await poll(ext, `(async () => (await (globalThis.browser ?? globalThis.chrome).tabs.get(${tabId})).active)()`, 5000, 'the tab in front');
+    await poll(
+      ext,
+      `(async () => (await (globalThis.browser ?? globalThis.chrome).tabs.get(${tabId})).active)()`,
+      5000,
+      'the tab in front',
+    );
     await new Promise((r) => setTimeout(r, 1500));
     expect(await libraryText()).toContain(reading.match(/Chapter 3 of 3, \d+%/)?.[0]);
 
     // Reading it (the reader's own scrolling) is what moves the story.
     const page1 = await h.waitForTab(url1);
     await inView(ext, url1, `() => window.scrollTo(0, 0)`);
-    const box = await inView<{ x: number; y: number }>(ext, url1, `() => ({ x: Math.round(innerWidth / 2), y: Math.round(innerHeight / 2) })`);
-    const mouse = (page1 as unknown as { mouse: { move(x: number, y: number): Promise<void>; wheel(a: unknown, b?: unknown): Promise<void> } }).mouse;
+    const box = await inView<{ x: number; y: number }>(
+      ext,
+      url1,
+      `() => ({ x: Math.round(innerWidth / 2), y: Math.round(innerHeight / 2) })`,
+    );
+    const mouse = (
+      page1 as unknown as { mouse: { move(x: number, y: number): Promise<void>; wheel(a: unknown, b?: unknown): Promise<void> } }
+    ).mouse;
     await mouse.move(box.x, box.y);
     if (name === 'chromium') await mouse.wheel(0, 3000);
     else await mouse.wheel({ deltaY: 3000 });

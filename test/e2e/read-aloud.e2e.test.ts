@@ -2,7 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { lowContrast, seriousViolations } from './support/a11y';
 import { fakeSpeechSource } from './support/fake-speech-page';
-import { afterFrames, BROWSERS, click, evaluate, launch, poll, setViewport, TOP_PARAGRAPH, type AnyPage, type Harness } from './support/harness';
+import {
+  afterFrames,
+  BROWSERS,
+  click,
+  evaluate,
+  launch,
+  poll,
+  setViewport,
+  TOP_PARAGRAPH,
+  type AnyPage,
+  type Harness,
+} from './support/harness';
 
 const STORY = '/sidepanel.html#story=just-you-and-i';
 const SHOTS = '/tmp/shots-speech';
@@ -11,7 +22,10 @@ type Keyboard = { keyboard: { press(k: string): Promise<void> } };
 const press = (page: AnyPage, key: string) => (page as unknown as Keyboard).keyboard.press(key);
 const front = (page: AnyPage) => (page as unknown as { bringToFront(): Promise<void> }).bringToFront();
 const setSettings = (page: AnyPage, patch: object) =>
-  evaluate(page, `(globalThis.browser ?? globalThis.chrome).storage.local.set({ settings: ${JSON.stringify({ ...DEFAULT_SETTINGS, ...patch })} })`);
+  evaluate(
+    page,
+    `(globalThis.browser ?? globalThis.chrome).storage.local.set({ settings: ${JSON.stringify({ ...DEFAULT_SETTINGS, ...patch })} })`,
+  );
 interface Said {
   text: string;
   p: number | null;
@@ -24,11 +38,14 @@ const complete = (page: AnyPage) => poll(page, `document.documentElement.dataset
 
 /** Scrolls the reader so that paragraph n is at its reading line, and waits until the reader has taken it. */
 async function scrollToParagraph(page: AnyPage, n: number) {
-  await evaluate(page, `(() => {
+  await evaluate(
+    page,
+    `(() => {
     const el = document.querySelector('[data-p="${n}"]');
     const line = document.querySelector('.reader-bar').getBoundingClientRect().bottom + 8;
     window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - line + 2);
-  })()`);
+  })()`,
+  );
   await afterFrames(page);
   await poll(page, `(${TOP_PARAGRAPH})(window) === ${n}`, 5000, `paragraph ${n} at the reading line`);
   await afterFrames(page);
@@ -52,14 +69,25 @@ describe.each(BROWSERS)('read aloud in %s', (name) => {
     await scrollToParagraph(reader, middle);
     expect(await evaluate<boolean>(reader, fakeSpeechSource())).toBe(true);
     await click(reader, '.read-aloud');
-    await poll(reader, `(() => { const ps = window.__speech.map((s) => s.p); return new Set(ps).size >= 4; })()`, 20_000, 'three paragraphs read');
+    await poll(
+      reader,
+      `(() => { const ps = window.__speech.map((s) => s.p); return new Set(ps).size >= 4; })()`,
+      20_000,
+      'three paragraphs read',
+    );
     const log = await said(reader);
     expect(paragraphsRead(log).slice(0, 4)).toEqual([middle, middle + 1, middle + 2, middle + 3]);
     expect(log.every((s) => s.inView)).toBe(true);
     // What was said is each paragraph's text, whole, in order.
     for (const n of [middle, middle + 1, middle + 2]) {
       const text = await evaluate<string>(reader, `document.querySelector('[data-p="${n}"]').textContent`);
-      expect(log.filter((s) => s.p === n).map((s) => s.text).join(' ').replace(/\s+/g, ' ')).toBe(text.replace(/\s+/g, ' ').trim());
+      expect(
+        log
+          .filter((s) => s.p === n)
+          .map((s) => s.text)
+          .join(' ')
+          .replace(/\s+/g, ' '),
+      ).toBe(text.replace(/\s+/g, ' ').trim());
     }
     await click(reader, '.read-aloud'); // pause
     const reading = await evaluate<number>(reader, `Number(document.querySelector('.reading-aloud').dataset.p)`);
@@ -89,7 +117,12 @@ describe.each(BROWSERS)('read aloud in %s', (name) => {
     expect(reached).toBe(true);
     expect(await evaluate<string>(reader, `getComputedStyle(document.activeElement).outlineStyle`)).not.toBe('none');
     await press(reader, 'Enter');
-    await poll(reader, `!!document.querySelector('.reading-aloud') && document.querySelector('.read-aloud').getAttribute('aria-pressed') === 'true'`, 5000, 'reading from the keyboard');
+    await poll(
+      reader,
+      `!!document.querySelector('.reading-aloud') && document.querySelector('.read-aloud').getAttribute('aria-pressed') === 'true'`,
+      5000,
+      'reading from the keyboard',
+    );
     await press(reader, 's');
     await poll(reader, `document.querySelector('.read-aloud').getAttribute('aria-pressed') === 'false'`, 5000, 's pauses');
     await click(reader, '[aria-controls="reading-settings"]');
@@ -98,14 +131,23 @@ describe.each(BROWSERS)('read aloud in %s', (name) => {
       await setSettings(reader, { theme });
       await poll(reader, `document.documentElement.dataset.theme === '${theme}'`, 5000, theme);
       expect(await seriousViolations(reader)).toEqual([]);
-      expect(await lowContrast(reader, 'document', '.reading-aloud, .read-aloud, .read-aloud span, .read-aloud-settings span, .read-aloud-settings option, .read-aloud-settings legend')).toEqual([]);
+      expect(
+        await lowContrast(
+          reader,
+          'document',
+          '.reading-aloud, .read-aloud, .read-aloud span, .read-aloud-settings span, .read-aloud-settings option, .read-aloud-settings legend',
+        ),
+      ).toEqual([]);
       // The marked paragraph stands out from the text around it.
-      const [marked, plain] = await evaluate<[string, string]>(reader, `(() => {
+      const [marked, plain] = await evaluate<[string, string]>(
+        reader,
+        `(() => {
         const m = document.querySelector('.reading-aloud');
         const o = m.nextElementSibling ?? m.previousElementSibling;
         const s = (e) => { const c = getComputedStyle(e); return c.backgroundColor + c.boxShadow; };
         return [s(m), s(o)];
-      })()`);
+      })()`,
+      );
       expect(marked).not.toBe(plain);
     }
     await setSettings(reader, {});
@@ -119,16 +161,21 @@ describe.each(BROWSERS)('read aloud in %s', (name) => {
       for (const width of [360, 252]) {
         await setViewport(reader, width, 640);
         await afterFrames(reader);
-        const fits = await evaluate<{ inside: boolean; barHeight: number; buttons: number }>(reader, `(() => {
+        const fits = await evaluate<{ inside: boolean; barHeight: number; buttons: number }>(
+          reader,
+          `(() => {
           const bar = document.querySelector('.reader-bar');
           const b = bar.getBoundingClientRect();
           const buttons = [...bar.querySelectorAll('button')];
           return { inside: buttons.every((x) => { const r = x.getBoundingClientRect(); return r.left >= b.left && r.right <= b.right + 0.5 && r.width >= 24 && r.height >= 24; }), barHeight: b.height, buttons: buttons.length };
-        })()`);
+        })()`,
+        );
         expect(fits.inside).toBe(true);
         expect(fits.buttons).toBe(5);
         expect(fits.barHeight).toBeLessThan(130);
-        await (reader as { screenshot(o: { path: string }): Promise<unknown> }).screenshot({ path: `${SHOTS}/${name}-${width}-${theme}.png` });
+        await (reader as { screenshot(o: { path: string }): Promise<unknown> }).screenshot({
+          path: `${SHOTS}/${name}-${width}-${theme}.png`,
+        });
       }
     }
     await setSettings(reader, {});

@@ -1,21 +1,41 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  afterFrames, BROWSERS, click, closePanel, evaluate, inPanel, launch, poll, PROGRESS_FILL, setViewport, TOP_PARAGRAPH,
-  type AnyPage, type Harness,
+  afterFrames,
+  BROWSERS,
+  click,
+  closePanel,
+  evaluate,
+  inPanel,
+  launch,
+  poll,
+  PROGRESS_FILL,
+  setViewport,
+  TOP_PARAGRAPH,
+  type AnyPage,
+  type Harness,
 } from './support/harness';
 
 const STORY = 'just-you-and-i';
 
 /** Waits until the panel shows the story, fully drawn. */
 async function panelShows(page: AnyPage, id: string) {
-  await poll(page, `(globalThis.browser ?? globalThis.chrome).extension.getViews().some((v) =>
+  await poll(
+    page,
+    `(globalThis.browser ?? globalThis.chrome).extension.getViews().some((v) =>
     v.location.pathname === '/sidepanel.html' && v.location.hash === '#story=${id}' && v.document.documentElement.dataset.complete === 'true')`,
-  15_000, `the panel to show ${id}`);
+    15_000,
+    `the panel to show ${id}`,
+  );
 }
 /** The panel's reader has taken a new position since its progress fill read `before`. */
 const fillOf = (page: AnyPage) => inPanel<string>(page, PROGRESS_FILL);
 const readerMoved = (page: AnyPage, before: string) =>
-  poll(page, `(() => { const v = (globalThis.browser ?? globalThis.chrome).extension.getViews().find((v) => v.location.pathname === '/sidepanel.html'); return v && (${PROGRESS_FILL})(v) !== ${JSON.stringify(before)}; })()`, 5000, 'the reader to take the new position');
+  poll(
+    page,
+    `(() => { const v = (globalThis.browser ?? globalThis.chrome).extension.getViews().find((v) => v.location.pathname === '/sidepanel.html'); return v && (${PROGRESS_FILL})(v) !== ${JSON.stringify(before)}; })()`,
+    5000,
+    'the reader to take the new position',
+  );
 const percentInPopup = (page: AnyPage, id: string) =>
   evaluate<string | null>(page, `document.querySelector('[data-story="${id}"] .row-percent')?.textContent ?? null`);
 
@@ -48,7 +68,10 @@ describe.each(BROWSERS)('reading with progress in %s', (name) => {
     expect(await evaluate<string>(popup, `document.querySelector('.empty').textContent`)).toMatch(/No story matches “sayakazzz”/);
     await click(popup, '.empty button');
 
-    await evaluate(popup, `(() => { const s = document.querySelector('#library-sort'); s.value = 'length'; s.dispatchEvent(new Event('change', { bubbles: true })); })()`);
+    await evaluate(
+      popup,
+      `(() => { const s = document.querySelector('#library-sort'); s.value = 'length'; s.dispatchEvent(new Event('change', { bubbles: true })); })()`,
+    );
     await poll(popup, `document.querySelector('.story-row')?.dataset.story === 'her-outstretched-hand'`, 5000, 'sorted by length');
     const order = await evaluate<string[]>(popup, `[...document.querySelectorAll('.story-row')].map((r) => r.dataset.story)`);
     expect(order).toEqual(['her-outstretched-hand', 'never-alone', 'the-dessert-shop', 'glass-hearts', 'just-you-and-i']);
@@ -62,17 +85,29 @@ describe.each(BROWSERS)('reading with progress in %s', (name) => {
     await readerMoved(popup, start);
     middle = (await inPanel<number>(popup, TOP_PARAGRAPH)) ?? -1;
     expect(middle).toBeGreaterThan(200);
-    panelPercent = Number((await inPanel<string>(popup, `(w) => w.document.querySelector('[role=progressbar]').getAttribute('aria-valuenow')`)) ?? NaN);
+    panelPercent = Number(
+      (await inPanel<string>(popup, `(w) => w.document.querySelector('[role=progressbar]').getAttribute('aria-valuenow')`)) ?? NaN,
+    );
     expect(panelPercent).toBeGreaterThan(30);
     expect(panelPercent).toBeLessThan(70);
 
     await closePanel(h, popup);
     // The popup, open all along, already shows the new percent (its progress came over the broadcast).
-    await poll(popup, `document.querySelector('[data-story="${STORY}"] .row-percent')?.textContent === '${panelPercent}%'`, 5000, 'the popup to show the percent');
+    await poll(
+      popup,
+      `document.querySelector('[data-story="${STORY}"] .row-percent')?.textContent === '${panelPercent}%'`,
+      5000,
+      'the popup to show the percent',
+    );
 
     await click(popup, `[data-story="${STORY}"] button`);
     await panelShows(popup, STORY);
-    await poll(popup, `(() => { const v = (globalThis.browser ?? globalThis.chrome).extension.getViews().find((v) => v.location.pathname === '/sidepanel.html'); return v && (${TOP_PARAGRAPH})(v) === ${middle}; })()`, 5000, 'the saved paragraph at the top');
+    await poll(
+      popup,
+      `(() => { const v = (globalThis.browser ?? globalThis.chrome).extension.getViews().find((v) => v.location.pathname === '/sidepanel.html'); return v && (${TOP_PARAGRAPH})(v) === ${middle}; })()`,
+      5000,
+      'the saved paragraph at the top',
+    );
     expect(await inPanel<number>(popup, TOP_PARAGRAPH)).toBe(middle);
     await closePanel(h, popup);
   });
@@ -93,7 +128,12 @@ describe.each(BROWSERS)('reading with progress in %s', (name) => {
     await closePanel(h, popup); // ...and the panel closes before the throttle would have written it.
     await click(popup, `[data-story="${STORY}"] button`);
     await panelShows(popup, STORY);
-    await poll(popup, `(() => { const v = (globalThis.browser ?? globalThis.chrome).extension.getViews().find((v) => v.location.pathname === '/sidepanel.html'); return v && (${TOP_PARAGRAPH})(v) === ${last}; })()`, 5000, 'the last position');
+    await poll(
+      popup,
+      `(() => { const v = (globalThis.browser ?? globalThis.chrome).extension.getViews().find((v) => v.location.pathname === '/sidepanel.html'); return v && (${TOP_PARAGRAPH})(v) === ${last}; })()`,
+      5000,
+      'the last position',
+    );
     // Back to the middle for the tests that follow (closing the panel writes the position it took).
     const atLast = await fillOf(popup);
     await inPanel(popup, `(w) => w.document.querySelector('[data-p="${middle}"]').scrollIntoView()`);
@@ -106,7 +146,12 @@ describe.each(BROWSERS)('reading with progress in %s', (name) => {
   it('a different width and a larger font keep the same paragraph at the top', async () => {
     const tab = await h.openExtensionPage(`/sidepanel.html#story=${STORY}`);
     await setViewport(tab, 360, 700);
-    await poll(tab, `document.documentElement.dataset.complete === 'true' && (${TOP_PARAGRAPH})(window) === ${middle}`, 5000, 'the saved paragraph');
+    await poll(
+      tab,
+      `document.documentElement.dataset.complete === 'true' && (${TOP_PARAGRAPH})(window) === ${middle}`,
+      5000,
+      'the saved paragraph',
+    );
     await setViewport(tab, 720, 700);
     await poll(tab, `innerWidth === 720`, 5000, 'the wider window');
     await afterFrames(tab); // laid out again, and the anchor re-applied
@@ -129,7 +174,12 @@ describe.each(BROWSERS)('reading with progress in %s', (name) => {
     expect(await percentInPopup(popup, STORY)).toBe(before);
     await click(popup, `[data-story="${STORY}"] button`);
     await panelShows(popup, STORY);
-    await poll(popup, `(() => { const v = (globalThis.browser ?? globalThis.chrome).extension.getViews().find((v) => v.location.pathname === '/sidepanel.html'); return v && (${TOP_PARAGRAPH})(v) === ${middle}; })()`, 5000, 'the saved paragraph after restart');
+    await poll(
+      popup,
+      `(() => { const v = (globalThis.browser ?? globalThis.chrome).extension.getViews().find((v) => v.location.pathname === '/sidepanel.html'); return v && (${TOP_PARAGRAPH})(v) === ${middle}; })()`,
+      5000,
+      'the saved paragraph after restart',
+    );
     await closePanel(h, popup);
   });
 
@@ -149,7 +199,14 @@ describe.each(BROWSERS)('reading with progress in %s', (name) => {
     const tab = await h.openExtensionPage('/sidepanel.html#story=her-outstretched-hand');
     await evaluate(tab, `window.scrollTo(0, document.documentElement.scrollHeight)`);
     await poll(tab, `document.querySelector('[role=progressbar]').getAttribute('aria-valuenow') === '100'`, 5000, '100%');
-    await poll(popup, `document.querySelector('[data-story="her-outstretched-hand"]')?.dataset.finished === 'true'`, 5000, 'the story marked finished');
-    expect(await evaluate<string>(popup, `document.querySelector('[data-story="her-outstretched-hand"]').textContent`)).toMatch(/Finished.*100%.*finished just now/);
+    await poll(
+      popup,
+      `document.querySelector('[data-story="her-outstretched-hand"]')?.dataset.finished === 'true'`,
+      5000,
+      'the story marked finished',
+    );
+    expect(await evaluate<string>(popup, `document.querySelector('[data-story="her-outstretched-hand"]').textContent`)).toMatch(
+      /Finished.*100%.*finished just now/,
+    );
   });
 });

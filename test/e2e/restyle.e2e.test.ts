@@ -40,7 +40,9 @@ describe.each(BROWSERS)('restyling fiction pages in %s', (name) => {
     expect(await inShadow<string>(FFN_MIDDLE, `root.querySelector('h1').textContent`)).toBe('The Lantern Road');
     expect(await inShadow<string>(FFN_MIDDLE, `root.querySelector('.byline').textContent`)).toBe('by quietmoth');
     expect(await inShadow<string>(FFN_MIDDLE, `root.querySelector('.section-heading').textContent`)).toBe('Chapter 2: Crossroads');
-    expect(await inShadow<string>(FFN_MIDDLE, `root.querySelector('[data-p="0"]').textContent`)).toBe('Placeholder paragraph 1 of chapter 2.');
+    expect(await inShadow<string>(FFN_MIDDLE, `root.querySelector('[data-p="0"]').textContent`)).toBe(
+      'Placeholder paragraph 1 of chapter 2.',
+    );
     // The opening A/N and disclaimer, and the closing AN, are the chapter's notes (lib/sites/body.ts).
     expect(await inShadow<string[]>(FFN_MIDDLE, `[...root.querySelectorAll('.chapter .note')].map((n) => n.textContent.trim())`)).toEqual([
       "A/N: Placeholder author's note at the start of chapter 2.Disclaimer: Placeholder disclaimer text.",
@@ -48,7 +50,12 @@ describe.each(BROWSERS)('restyling fiction pages in %s', (name) => {
     ]);
     expect(await inShadow<string>(FFN_MIDDLE, `getComputedStyle(root.querySelector('[data-p="2"]')).userSelect`)).not.toBe('none');
     // Nothing the page wrote carries a script, a frame, a handler or a style into the view.
-    expect(await inShadow<number>(FFN_MIDDLE, `root.querySelectorAll('.chapter-text :is(script, iframe, [onclick], [style]), .note :is(script, iframe, [onclick], [style])').length`)).toBe(0);
+    expect(
+      await inShadow<number>(
+        FFN_MIDDLE,
+        `root.querySelectorAll('.chapter-text :is(script, iframe, [onclick], [style]), .note :is(script, iframe, [onclick], [style])').length`,
+      ),
+    ).toBe(0);
     // The paragraphs the browser shows in the original (the fixture's own script adds one with document.write).
     const original = await evaluate<number>(page, `document.querySelectorAll('#storytext p').length`);
     expect(original).toBe(11);
@@ -74,7 +81,9 @@ describe.each(BROWSERS)('restyling fiction pages in %s', (name) => {
     // An adapter-read page never loads it.
     const other = await h.openPage(FFN_MIDDLE);
     await restyled(FFN_MIDDLE);
-    expect(await evaluate<number>(other, `performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/readability.js')).length`)).toBe(0);
+    expect(
+      await evaluate<number>(other, `performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/readability.js')).length`),
+    ).toBe(0);
   });
 
   it('leaves a page that is not a chapter as it was (AO3 adult gate)', async () => {
@@ -140,10 +149,13 @@ describe.each(BROWSERS)('restyling fiction pages in %s', (name) => {
     const page = await h.openPage(chapterUrl(2));
     await restyled(chapterUrl(2));
     const before = await inView<string>(ext, chapterUrl(2), VIEW_PROGRESS);
-    await inShadow(chapterUrl(2), `(() => {
+    await inShadow(
+      chapterUrl(2),
+      `(() => {
       root.querySelector('[data-p="40"]').scrollIntoView();
       window.scrollBy(0, -(root.querySelector('.reader-bar').getBoundingClientRect().bottom + 8));
-    })()`);
+    })()`,
+    );
     await viewMoved(ext, chapterUrl(2), before, 'the view to take paragraph 40');
     const top = await inView<number>(ext, chapterUrl(2), TOP_PARAGRAPH);
     expect(top).toBe(40);

@@ -12,7 +12,9 @@ const DAY = 86_400_000;
 
 /** Reads one store of the extension's IndexedDB straight, keyed by record key. */
 const stored = <T>(page: AnyPage, store: 'progress' | 'webStories') =>
-  evaluate<Record<string, T>>(page, `new Promise((resolve, reject) => {
+  evaluate<Record<string, T>>(
+    page,
+    `new Promise((resolve, reject) => {
     const req = indexedDB.open('ficwell');
     req.onsuccess = () => {
       const db = req.result;
@@ -21,7 +23,8 @@ const stored = <T>(page: AnyPage, store: 'progress' | 'webStories') =>
       all.onerror = () => reject(all.error);
     };
     req.onerror = () => reject(req.error);
-  })`);
+  })`,
+  );
 
 /** The view is a closed shadow root: tests reach it from an extension page `ext` (support/view.ts). */
 const restyled = (ext: AnyPage, url: string) => pollView(ext, url, READER_SHOWN, 10_000, 'the restyled view');
@@ -45,7 +48,12 @@ describe.each(BROWSERS)('what the store keeps is true, in %s', (name) => {
     const page = await h.openExtensionPage('/popup.html');
     await evaluate(page, `${api}.storage.local.clear().then(() => ${api}.storage.local.set(${JSON.stringify(junk)}))`);
     const reader = await h.openExtensionPage('/sidepanel.html#story=never-alone');
-    await poll(reader, `document.querySelector('[data-p="0"]')?.textContent === '"Take care of her for me, will ya?"'`, 5000, 'the story text');
+    await poll(
+      reader,
+      `document.querySelector('[data-p="0"]')?.textContent === '"Take care of her for me, will ya?"'`,
+      5000,
+      'the story text',
+    );
     await close(reader);
     await close(page);
   });
@@ -53,10 +61,22 @@ describe.each(BROWSERS)('what the store keeps is true, in %s', (name) => {
   it('a backup position dated in the future, with junk fields and huge numbers, is stored within range, and reading later wins', async () => {
     const lib = await h.openExtensionPage('/sidepanel.html#library');
     const future = {
-      key: 'seed:glass-hearts', position: { section: 2, paragraph: 4, n: 70, offset: 0 }, percent: 1e308,
-      updatedAt: Date.now() + 30 * DAY, finishedAt: 8.64e15, junk: 'x'.repeat(10_000),
+      key: 'seed:glass-hearts',
+      position: { section: 2, paragraph: 4, n: 70, offset: 0 },
+      percent: 1e308,
+      updatedAt: Date.now() + 30 * DAY,
+      finishedAt: 8.64e15,
+      junk: 'x'.repeat(10_000),
     };
-    const backup = { format: 'ficwell-backup', version: 1, exportedAt: '', settings: {}, webStories: [], progress: [future], extra: 'y'.repeat(10_000) };
+    const backup = {
+      format: 'ficwell-backup',
+      version: 1,
+      exportedAt: '',
+      settings: {},
+      webStories: [],
+      progress: [future],
+      extra: 'y'.repeat(10_000),
+    };
     await importFile(lib, JSON.stringify(backup));
     await poll(lib, `/Imported 1 reading positions/.test(${statusText})`, 5000, 'the import');
     const got = (await stored<Record<string, unknown>>(lib, 'progress'))['seed:glass-hearts'];
@@ -67,7 +87,12 @@ describe.each(BROWSERS)('what the store keeps is true, in %s', (name) => {
     await close(lib);
 
     const popup = await h.openExtensionPage('/popup.html');
-    await poll(popup, `document.querySelector('[data-story="glass-hearts"] .row-percent')?.textContent === '100%'`, 5000, 'a percent within range');
+    await poll(
+      popup,
+      `document.querySelector('[data-story="glass-hearts"] .row-percent')?.textContent === '100%'`,
+      5000,
+      'a percent within range',
+    );
     expect(await evaluate<string>(popup, `document.querySelector('[data-story="glass-hearts"]').textContent`)).not.toMatch(/e\+|271822/);
     await close(popup);
 
@@ -78,7 +103,12 @@ describe.each(BROWSERS)('what the store keeps is true, in %s', (name) => {
     await afterFrames(reader);
     const top = await evaluate<number>(reader, `(${TOP_PARAGRAPH})(window)`);
     expect(top).not.toBe(future.position.n);
-    await poll(reader, `new Promise((resolve) => { const q = indexedDB.open('ficwell'); q.onsuccess = () => { const g = q.result.transaction('progress').objectStore('progress').get('seed:glass-hearts'); g.onsuccess = () => { q.result.close(); resolve(g.result?.position.n === ${top}); }; }; })`, 5000, `the read position (paragraph ${top}) stored`);
+    await poll(
+      reader,
+      `new Promise((resolve) => { const q = indexedDB.open('ficwell'); q.onsuccess = () => { const g = q.result.transaction('progress').objectStore('progress').get('seed:glass-hearts'); g.onsuccess = () => { q.result.close(); resolve(g.result?.position.n === ${top}); }; }; })`,
+      5000,
+      `the read position (paragraph ${top}) stored`,
+    );
     await close(reader);
   });
 
@@ -88,11 +118,16 @@ describe.each(BROWSERS)('what the store keeps is true, in %s', (name) => {
     await restyled(popup, BIG_WORK_URL);
     const key = `web:ao3:${BIG_WORK.id}`;
     // Opening the chapter records it: wait until both records are in the store before closing the tab.
-    await poll(popup, `new Promise((resolve) => { const q = indexedDB.open('ficwell'); q.onsuccess = () => {
+    await poll(
+      popup,
+      `new Promise((resolve) => { const q = indexedDB.open('ficwell'); q.onsuccess = () => {
       const tx = q.result.transaction(['webStories', 'progress']);
       const a = tx.objectStore('webStories').get('${key}'), b = tx.objectStore('progress').get('${key}');
       tx.oncomplete = () => { q.result.close(); resolve(!!a.result && !!b.result); };
-    }; })`, 10_000, 'the work stored');
+    }; })`,
+      10_000,
+      'the work stored',
+    );
     await close(page);
     await evaluate(popup, `location.reload()`).catch(() => {});
     await waitForReady(popup);
@@ -120,8 +155,12 @@ describe('when IndexedDB is full, in chromium (quota through CDP)', () => {
   const chapter = `http://www.fanfiction.net/s/${GENERATED_STORY.id}/2/${GENERATED_STORY.slug}`;
   /** The paragraph at the top of the restyled view (a closed shadow root, reached from `ext`: support/view.ts). */
   const topOfView = (ext: AnyPage) =>
-    inView<number>(ext, chapter, `(root) => { const line = root.querySelector('.reader-bar').getBoundingClientRect().bottom + 8;
-      for (const p of root.querySelectorAll('[data-part] [data-p]')) if (p.getBoundingClientRect().bottom > line) return Number(p.dataset.p); return -1; }`);
+    inView<number>(
+      ext,
+      chapter,
+      `(root) => { const line = root.querySelector('.reader-bar').getBoundingClientRect().bottom + 8;
+      for (const p of root.querySelectorAll('[data-part] [data-p]')) if (p.getBoundingClientRect().bottom > line) return Number(p.dataset.p); return -1; }`,
+    );
 
   it('the background answers quota, and the chapter still reopens at its paragraph in the same background lifetime', async () => {
     const ext = await h.openExtensionPage('/popup.html'); // opens (and creates) the database first
@@ -130,20 +169,42 @@ describe('when IndexedDB is full, in chromium (quota through CDP)', () => {
 
     // The reply a content script gets for a position that could not be stored.
     const story = {
-      key: 'web:ffn:55555555', site: 'ffn', storyId: '55555555', storyUrl: 'https://www.fanfiction.net/s/55555555/1/', title: 'Q', authors: [], fandoms: [],
-      chapterCount: 2, words: null, chapter: { number: 1, title: null, url: 'https://www.fanfiction.net/s/55555555/1/' }, updatedAt: Date.now(),
+      key: 'web:ffn:55555555',
+      site: 'ffn',
+      storyId: '55555555',
+      storyUrl: 'https://www.fanfiction.net/s/55555555/1/',
+      title: 'Q',
+      authors: [],
+      fandoms: [],
+      chapterCount: 2,
+      words: null,
+      chapter: { number: 1, title: null, url: 'https://www.fanfiction.net/s/55555555/1/' },
+      updatedAt: Date.now(),
     };
-    const progress = { key: story.key, position: { section: 0, paragraph: 5, n: 5, offset: 0 }, percent: 10, updatedAt: Date.now(), finishedAt: null };
-    expect(await evaluate(ext, `${api}.runtime.sendMessage(${JSON.stringify({ type: 'web-progress', story, progress })})`)).toEqual({ ok: false, reason: 'quota' });
+    const progress = {
+      key: story.key,
+      position: { section: 0, paragraph: 5, n: 5, offset: 0 },
+      percent: 10,
+      updatedAt: Date.now(),
+      finishedAt: null,
+    };
+    expect(await evaluate(ext, `${api}.runtime.sendMessage(${JSON.stringify({ type: 'web-progress', story, progress })})`)).toEqual({
+      ok: false,
+      reason: 'quota',
+    });
 
     // Reading a chapter: nothing reaches IndexedDB, yet reopening it lands on the paragraph read.
     const page = await h.openPage(chapter);
     await restyled(ext, chapter);
     const before = await inView<string>(ext, chapter, VIEW_PROGRESS);
-    await inView(ext, chapter, `(root) => {
+    await inView(
+      ext,
+      chapter,
+      `(root) => {
       root.querySelector('[data-p="40"]').scrollIntoView();
       window.scrollBy(0, -(root.querySelector('.reader-bar').getBoundingClientRect().bottom + 8));
-    }`);
+    }`,
+    );
     // The view took (and so reported) the new position; the background refused to store it: "not saved".
     await viewMoved(ext, chapter, before, 'the view to take paragraph 40');
     expect(await topOfView(ext)).toBe(40);
@@ -154,8 +215,14 @@ describe('when IndexedDB is full, in chromium (quota through CDP)', () => {
     await h.openPage(chapter);
     await restyled(ext, chapter);
     // The view restores its anchor as it lays out: wait until it settles on the paragraph.
-    await pollView(ext, chapter, `(root) => { const line = root.querySelector('.reader-bar').getBoundingClientRect().bottom + 8;
-      return [...root.querySelectorAll('[data-part] [data-p]')].find((p) => p.getBoundingClientRect().bottom > line)?.dataset.p === '40'; }`, 10_000, 'paragraph 40 at the top again');
+    await pollView(
+      ext,
+      chapter,
+      `(root) => { const line = root.querySelector('.reader-bar').getBoundingClientRect().bottom + 8;
+      return [...root.querySelectorAll('[data-part] [data-p]')].find((p) => p.getBoundingClientRect().bottom > line)?.dataset.p === '40'; }`,
+      10_000,
+      'paragraph 40 at the top again',
+    );
     expect(await topOfView(ext)).toBe(40);
     await cdp.send('Storage.overrideQuotaForOrigin', { origin: h.origin });
     await close(ext);

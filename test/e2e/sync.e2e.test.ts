@@ -14,7 +14,9 @@ const api = `(globalThis.browser ?? globalThis.chrome)`;
 async function turnOnSync(h: Harness): Promise<AnyPage> {
   const library = await h.openExtensionPage('/sidepanel.html#library');
   await poll(library, `!!document.querySelector('.sync-toggle input')`, 10_000, 'the sync switch');
-  expect(await evaluate<string>(library, `document.querySelector('.sync').textContent`)).toMatch(/browser's own sync.*Nothing is sent to Ficwell/);
+  expect(await evaluate<string>(library, `document.querySelector('.sync').textContent`)).toMatch(
+    /browser's own sync.*Nothing is sent to Ficwell/,
+  );
   await click(library, '.sync-toggle input');
   await poll(library, `!!document.querySelector('.sync-status')`, 5000, 'sync turned on');
   return library;
@@ -53,13 +55,18 @@ async function readTo(tab: AnyPage, fraction: number): Promise<number> {
   await evaluate(tab, `window.scrollTo(0, document.documentElement.scrollHeight * ${fraction})`);
   await poll(tab, `(${TOP_PARAGRAPH})(window) > 0`, 5000, 'a paragraph under the reading line');
   const top = await evaluate<number>(tab, `(${TOP_PARAGRAPH})(window)`);
-  await poll(tab, `new Promise((resolve) => {
+  await poll(
+    tab,
+    `new Promise((resolve) => {
     const q = indexedDB.open('ficwell');
     q.onsuccess = () => {
       const r = q.result.transaction('progress').objectStore('progress').get('seed:${STORY}');
       r.onsuccess = () => { q.result.close(); resolve(r.result?.position.n === ${top}); };
     };
-  })`, 5000, 'the place stored');
+  })`,
+    5000,
+    'the place stored',
+  );
   return top;
 }
 
@@ -101,20 +108,35 @@ describe.each(BROWSERS)('your place on another device, in %s', (name) => {
 
     const popup = await second.openExtensionPage('/popup.html');
     const percent = `${Math.floor(place?.percent ?? -1)}%`;
-    await poll(popup, `document.querySelector('[data-story="${STORY}"] .row-percent')?.textContent === '${percent}'`, 10_000, `the percent ${percent} on the other device`);
+    await poll(
+      popup,
+      `document.querySelector('[data-story="${STORY}"] .row-percent')?.textContent === '${percent}'`,
+      10_000,
+      `the percent ${percent} on the other device`,
+    );
     const reader = await second.openExtensionPage(`/sidepanel.html#story=${STORY}`);
-    await poll(reader, `document.documentElement.dataset.complete === 'true' && (${TOP_PARAGRAPH})(window) === ${middle}`, 10_000, 'the same paragraph');
+    await poll(
+      reader,
+      `document.documentElement.dataset.complete === 'true' && (${TOP_PARAGRAPH})(window) === ${middle}`,
+      10_000,
+      'the same paragraph',
+    );
   });
 
   it('a web story read only on one device is listed on the other with its title, and Continue goes to its chapter', async () => {
     const page = await first.openPage(FFN_CHAPTER);
-    await poll(firstLibrary, `new Promise((resolve) => {
+    await poll(
+      firstLibrary,
+      `new Promise((resolve) => {
       const q = indexedDB.open('ficwell');
       q.onsuccess = () => {
         const r = q.result.transaction('webStories').objectStore('webStories').get('web:ffn:1234567');
         r.onsuccess = () => { q.result.close(); resolve(!!r.result); };
       };
-    })`, 10_000, 'the chapter recorded');
+    })`,
+      10_000,
+      'the chapter recorded',
+    );
     await (page as { close(): Promise<void> }).close();
     await syncNow(firstLibrary);
     await carry(firstLibrary, secondLibrary);
@@ -136,7 +158,12 @@ describe.each(BROWSERS)('your place on another device, in %s', (name) => {
 
   it('an open reader behind the other device is offered the newer place, never moved under the reader', async () => {
     const behind = await second.openExtensionPage(`/sidepanel.html#story=${STORY}`);
-    await poll(behind, `document.documentElement.dataset.complete === 'true' && (${TOP_PARAGRAPH})(window) === ${middle}`, 10_000, 'the synced place');
+    await poll(
+      behind,
+      `document.documentElement.dataset.complete === 'true' && (${TOP_PARAGRAPH})(window) === ${middle}`,
+      10_000,
+      'the synced place',
+    );
 
     const tab = await first.openExtensionPage(`/sidepanel.html#story=${STORY}`);
     const further = await readTo(tab, 0.8);
@@ -145,9 +172,16 @@ describe.each(BROWSERS)('your place on another device, in %s', (name) => {
     await carry(firstLibrary, secondLibrary);
 
     await poll(behind, `!!document.querySelector('.remote-offer')`, 10_000, 'the offer');
-    expect(await evaluate<string>(behind, `document.querySelector('.remote-offer').textContent`)).toMatch(/On another device you were at .*(just now|min ago)/);
+    expect(await evaluate<string>(behind, `document.querySelector('.remote-offer').textContent`)).toMatch(
+      /On another device you were at .*(just now|min ago)/,
+    );
     expect(await evaluate<number>(behind, `(${TOP_PARAGRAPH})(window)`)).toBe(middle);
     await click(behind, '.remote-offer .bar-button');
-    await poll(behind, `!document.querySelector('.remote-offer') && (${TOP_PARAGRAPH})(window) === ${further}`, 10_000, 'the other device’s place');
+    await poll(
+      behind,
+      `!document.querySelector('.remote-offer') && (${TOP_PARAGRAPH})(window) === ${further}`,
+      10_000,
+      'the other device’s place',
+    );
   });
 });

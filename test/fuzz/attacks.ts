@@ -29,20 +29,77 @@ export const BEACON_HOST = 'beacon.test';
 export const beacon = (id: string): string => `http://${BEACON_HOST}/${id}`;
 
 /** `dataset.pwned<Id>` for an attack id: "svg-script" -> "pwnedSvgScript". */
-export const datasetKey = (id: string): string =>
-  `pwned${id.replace(/(^|-)([a-z0-9])/g, (_m, _d: string, c: string) => c.toUpperCase())}`;
+export const datasetKey = (id: string): string => `pwned${id.replace(/(^|-)([a-z0-9])/g, (_m, _d: string, c: string) => c.toUpperCase())}`;
 
 /** Every common inline event handler (the e2e test can tell which one fired from the second argument). */
 export const HANDLERS = [
-  'onclick', 'ondblclick', 'onauxclick', 'oncontextmenu', 'onmousedown', 'onmouseup', 'onmouseover', 'onmousemove',
-  'onmouseout', 'onmouseenter', 'onmouseleave', 'onpointerdown', 'onpointerup', 'onpointerover', 'onpointerout',
-  'onpointerenter', 'onpointerleave', 'onpointermove', 'ontouchstart', 'ontouchend', 'ontouchmove', 'onwheel',
-  'onscroll', 'onscrollend', 'onkeydown', 'onkeyup', 'onkeypress', 'onfocus', 'onblur', 'onfocusin', 'onfocusout',
-  'oninput', 'onbeforeinput', 'onchange', 'onselect', 'onselectstart', 'oncopy', 'oncut', 'onpaste', 'ondrag',
-  'ondragstart', 'ondragend', 'ondragenter', 'ondragover', 'ondragleave', 'ondrop', 'onload', 'onerror',
-  'onanimationstart', 'onanimationiteration', 'onanimationend', 'ontransitionstart', 'ontransitionrun',
-  'ontransitionend', 'ontoggle', 'onbeforetoggle', 'oninvalid', 'onsubmit', 'onreset', 'onresize', 'onplay',
-  'onplaying', 'oncanplay', 'onloadeddata', 'onbeforematch', 'oncontentvisibilityautostatechange', 'onbeforecopy',
+  'onclick',
+  'ondblclick',
+  'onauxclick',
+  'oncontextmenu',
+  'onmousedown',
+  'onmouseup',
+  'onmouseover',
+  'onmousemove',
+  'onmouseout',
+  'onmouseenter',
+  'onmouseleave',
+  'onpointerdown',
+  'onpointerup',
+  'onpointerover',
+  'onpointerout',
+  'onpointerenter',
+  'onpointerleave',
+  'onpointermove',
+  'ontouchstart',
+  'ontouchend',
+  'ontouchmove',
+  'onwheel',
+  'onscroll',
+  'onscrollend',
+  'onkeydown',
+  'onkeyup',
+  'onkeypress',
+  'onfocus',
+  'onblur',
+  'onfocusin',
+  'onfocusout',
+  'oninput',
+  'onbeforeinput',
+  'onchange',
+  'onselect',
+  'onselectstart',
+  'oncopy',
+  'oncut',
+  'onpaste',
+  'ondrag',
+  'ondragstart',
+  'ondragend',
+  'ondragenter',
+  'ondragover',
+  'ondragleave',
+  'ondrop',
+  'onload',
+  'onerror',
+  'onanimationstart',
+  'onanimationiteration',
+  'onanimationend',
+  'ontransitionstart',
+  'ontransitionrun',
+  'ontransitionend',
+  'ontoggle',
+  'onbeforetoggle',
+  'oninvalid',
+  'onsubmit',
+  'onreset',
+  'onresize',
+  'onplay',
+  'onplaying',
+  'oncanplay',
+  'onloadeddata',
+  'onbeforematch',
+  'oncontentvisibilityautostatechange',
+  'onbeforecopy',
 ] as const;
 
 const allHandlers = (id: string) => HANDLERS.map((h) => `${h}="${pwned(id, h)}"`).join(' ');
@@ -52,15 +109,44 @@ const allHandlers = (id: string) => HANDLERS.map((h) => `${h}="${pwned(id, h)}"`
  * spec's named properties, which override built-ins on Document) and that our code or DOMPurify reads.
  */
 export const DOCUMENT_PROPS = [
-  'title', 'querySelector', 'querySelectorAll', 'cloneNode', 'createDocumentFragment', 'createElement',
-  'body', 'documentElement', 'getElementsByTagName', 'currentScript', 'importNode', 'implementation',
+  'title',
+  'querySelector',
+  'querySelectorAll',
+  'cloneNode',
+  'createDocumentFragment',
+  'createElement',
+  'body',
+  'documentElement',
+  'getElementsByTagName',
+  'currentScript',
+  'importNode',
+  'implementation',
 ] as const;
 
 /** Ids and names the adapters look up (lib/sites/ffn.ts, ao3.ts, page.ts), for clobbering. */
 export const ADAPTER_IDS = [
-  'storytext', 'storycontent', 'storytextp', 'profile_top', 'chap_select', 'content', 'content_wrapper_inner',
-  'pre_story_links', 'workskin', 'chapters', 'selected_id', 'main', 'summary', 'notes', 'work', 'chapter-1',
-  'chapter-2', 'work_endnotes', 'chapter_1_endnotes', 'challenge-stage', 'challenge-form', 'top',
+  'storytext',
+  'storycontent',
+  'storytextp',
+  'profile_top',
+  'chap_select',
+  'content',
+  'content_wrapper_inner',
+  'pre_story_links',
+  'workskin',
+  'chapters',
+  'selected_id',
+  'main',
+  'summary',
+  'notes',
+  'work',
+  'chapter-1',
+  'chapter-2',
+  'work_endnotes',
+  'chapter_1_endnotes',
+  'challenge-stage',
+  'challenge-form',
+  'top',
 ] as const;
 
 export const ATTACKS: readonly Attack[] = [
@@ -204,7 +290,9 @@ export const ATTACKS: readonly Attack[] = [
     id: 'form-action-beacon',
     kind: 'resource',
     description: 'A form that would submit to the beacon host.',
-    snippets: [`<form action="${beacon('form-action-beacon')}" method="get"><input name="q" value="leak"><input type="submit" value="Send"></form>`],
+    snippets: [
+      `<form action="${beacon('form-action-beacon')}" method="get"><input name="q" value="leak"><input type="submit" value="Send"></form>`,
+    ],
   },
   {
     id: 'a-ping',
@@ -222,13 +310,17 @@ export const ATTACKS: readonly Attack[] = [
     id: 'srcset-beacon',
     kind: 'resource',
     description: 'srcset pointing at the beacon beside an acceptable src.',
-    snippets: [`<img src="https://www.fanfiction.net/static/images/favicon_2010_site.ico" srcset="${beacon('srcset-beacon')} 1x, ${beacon('srcset-beacon')} 2x" alt="icon">`],
+    snippets: [
+      `<img src="https://www.fanfiction.net/static/images/favicon_2010_site.ico" srcset="${beacon('srcset-beacon')} 1x, ${beacon('srcset-beacon')} 2x" alt="icon">`,
+    ],
   },
   {
     id: 'picture-source',
     kind: 'resource',
     description: '<picture><source srcset> pointing at the beacon.',
-    snippets: [`<picture><source srcset="${beacon('picture-source')}" media="(min-width: 1px)"><img src="picture.png" alt="picture"></picture>`],
+    snippets: [
+      `<picture><source srcset="${beacon('picture-source')}" media="(min-width: 1px)"><img src="picture.png" alt="picture"></picture>`,
+    ],
   },
   {
     id: 'media-beacons',
@@ -248,7 +340,9 @@ export const ATTACKS: readonly Attack[] = [
     id: 'legacy-background-attr',
     kind: 'resource',
     description: 'The legacy background attribute on table and td (tables are allowed, the attribute is not).',
-    snippets: [`<table background="${beacon('legacy-background-attr')}"><tr><td background="${beacon('legacy-background-attr')}">A table cell.</td></tr></table>`],
+    snippets: [
+      `<table background="${beacon('legacy-background-attr')}"><tr><td background="${beacon('legacy-background-attr')}">A table cell.</td></tr></table>`,
+    ],
   },
   {
     id: 'dangling-markup',
@@ -278,7 +372,9 @@ export const ATTACKS: readonly Attack[] = [
     id: 'link-prefetch',
     kind: 'resource',
     description: '<link rel=prefetch|preload|icon> to the beacon host.',
-    snippets: [`<link rel="prefetch" href="${beacon('link-prefetch')}"><link rel="preload" as="image" href="${beacon('link-prefetch')}"><link rel="icon" href="${beacon('link-prefetch')}">`],
+    snippets: [
+      `<link rel="prefetch" href="${beacon('link-prefetch')}"><link rel="preload" as="image" href="${beacon('link-prefetch')}"><link rel="icon" href="${beacon('link-prefetch')}">`,
+    ],
   },
   {
     id: 'css-style-attr',
@@ -306,7 +402,9 @@ export const ATTACKS: readonly Attack[] = [
     id: 'css-font-face',
     kind: 'resource',
     description: 'CSS @font-face src used by every paragraph.',
-    snippets: [`<style>@font-face { font-family: ficwell-beacon; src: url("${beacon('css-font-face')}") } p { font-family: ficwell-beacon }</style>`],
+    snippets: [
+      `<style>@font-face { font-family: ficwell-beacon; src: url("${beacon('css-font-face')}") } p { font-family: ficwell-beacon }</style>`,
+    ],
   },
   // --- frames, embeds, inert containers -------------------------------------------------------------------
   {
@@ -334,7 +432,9 @@ export const ATTACKS: readonly Attack[] = [
     id: 'object-embed',
     kind: 'resource',
     description: '<object data> and <embed src> on the beacon host.',
-    snippets: [`<object data="${beacon('object-embed')}" type="text/html"></object><embed src="${beacon('object-embed')}" type="image/svg+xml">`],
+    snippets: [
+      `<object data="${beacon('object-embed')}" type="text/html"></object><embed src="${beacon('object-embed')}" type="image/svg+xml">`,
+    ],
   },
   {
     id: 'template-content',
@@ -346,7 +446,9 @@ export const ATTACKS: readonly Attack[] = [
     id: 'declarative-shadow-dom',
     kind: 'script',
     description: '<template shadowrootmode=open> (declarative shadow DOM) holding a handler.',
-    snippets: [`<div><template shadowrootmode="open"><img src="x" onerror="${pwned('declarative-shadow-dom')}"></template>Shadow host text.</div>`],
+    snippets: [
+      `<div><template shadowrootmode="open"><img src="x" onerror="${pwned('declarative-shadow-dom')}"></template>Shadow host text.</div>`,
+    ],
   },
   {
     id: 'noscript-content',
@@ -410,7 +512,9 @@ export const ATTACKS: readonly Attack[] = [
     id: 'mathml-href',
     kind: 'script',
     description: 'MathML href / maction xlink:href with javascript:.',
-    snippets: [`<math href="javascript:${pwned('mathml-href')}"><mi>x</mi></math><math><maction actiontype="toggle" xlink:href="javascript:${pwned('mathml-href')}"><mtext>click</mtext></maction></math>`],
+    snippets: [
+      `<math href="javascript:${pwned('mathml-href')}"><mi>x</mi></math><math><maction actiontype="toggle" xlink:href="javascript:${pwned('mathml-href')}"><mtext>click</mtext></maction></math>`,
+    ],
   },
   {
     id: 'form-nesting-mxss',
@@ -458,14 +562,18 @@ export const ATTACKS: readonly Attack[] = [
   {
     id: 'ao3-workskin-beacon',
     kind: 'resource',
-    description: "AO3 work skin (<style> in div#work-skin) with @import and url() beacons.",
-    snippets: [`@import url("${beacon('ao3-workskin-beacon')}");\n#workskin .userstuff { background: url(${beacon('ao3-workskin-beacon')}) }`],
+    description: 'AO3 work skin (<style> in div#work-skin) with @import and url() beacons.',
+    snippets: [
+      `@import url("${beacon('ao3-workskin-beacon')}");\n#workskin .userstuff { background: url(${beacon('ao3-workskin-beacon')}) }`,
+    ],
   },
   {
     id: 'speculation-rules',
     kind: 'resource',
     description: '<script type=speculationrules> prefetching/prerendering the beacon host.',
-    snippets: [`<script type="speculationrules">{"prefetch":[{"source":"list","urls":["${beacon('speculation-rules')}"]}],"prerender":[{"source":"list","urls":["${beacon('speculation-rules')}"]}]}</script>`],
+    snippets: [
+      `<script type="speculationrules">{"prefetch":[{"source":"list","urls":["${beacon('speculation-rules')}"]}],"prerender":[{"source":"list","urls":["${beacon('speculation-rules')}"]}]}</script>`,
+    ],
   },
   {
     id: 'markup-in-tags',
@@ -488,7 +596,7 @@ export const ATTACKS: readonly Attack[] = [
   {
     id: 'jsonld-metadata',
     kind: 'script',
-    description: "JSON-LD metadata (read by Readability) whose headline and author carry HTML: plain text only.",
+    description: 'JSON-LD metadata (read by Readability) whose headline and author carry HTML: plain text only.',
     snippets: [
       `<script type="application/ld+json">{"@context":"https://schema.org","@type":"Article","headline":"Paper Boats <img src=x onerror=${pwned('jsonld-metadata')}>","author":{"@type":"Person","name":"<svg/onload=${pwned('jsonld-metadata')}>"}}</script>`,
     ],
@@ -504,7 +612,9 @@ export const ATTACKS: readonly Attack[] = [
     id: 'clobber-chap-select',
     kind: 'clobber',
     description: 'A decoy select#chap_select (and name=chap_select) in the FFN summary, before the real chapter menu.',
-    snippets: [`<select id="chap_select" name="chap_select"><option value="99" selected>99. DECOY chapter</option><option value="1e3">1000. DECOY</option></select><form name="chap_select"></form>`],
+    snippets: [
+      `<select id="chap_select" name="chap_select"><option value="99" selected>99. DECOY chapter</option><option value="1e3">1000. DECOY</option></select><form name="chap_select"></form>`,
+    ],
   },
   {
     id: 'clobber-form-props',
@@ -535,7 +645,8 @@ export const ATTACKS: readonly Attack[] = [
   {
     id: 'clobber-window-globals',
     kind: 'clobber',
-    description: 'Elements whose ids/names become window globals the extension or its libraries may read (browser, chrome, trustedTypes, DOMPurify).',
+    description:
+      'Elements whose ids/names become window globals the extension or its libraries may read (browser, chrome, trustedTypes, DOMPurify).',
     snippets: [
       `<form id="browser"><input name="runtime" id="clobbered-runtime"></form><a id="chrome"></a><a id="chrome" name="runtime" href="https://x.invalid/"></a><img name="trustedTypes" src="clobber.png" alt=""><form id="trustedTypes"><input name="createPolicy"></form><div id="DOMPurify"></div><div id="__ficwellReader"></div>`,
     ],
@@ -552,25 +663,32 @@ export const ATTACKS: readonly Attack[] = [
     id: 'clobber-ao3-chapters',
     kind: 'clobber',
     description: 'A decoy div#chapters (with a div.userstuff and div.chapter) in the AO3 work summary, before the real one.',
-    snippets: [`<div id="chapters"><div class="chapter" id="chapter-1"><div class="userstuff"><p>DECOY chapter text.</p></div></div><div class="userstuff"><p>DECOY work text.</p></div></div>`],
+    snippets: [
+      `<div id="chapters"><div class="chapter" id="chapter-1"><div class="userstuff"><p>DECOY chapter text.</p></div></div><div class="userstuff"><p>DECOY work text.</p></div></div>`,
+    ],
   },
   {
     id: 'clobber-ao3-selected-id',
     kind: 'clobber',
     description: 'A decoy select[name=selected_id] and ul.work.navigation in the AO3 notes, after the real ones.',
-    snippets: [`<select name="selected_id" id="selected_id"><option value="1">1. DECOY</option></select><ul class="work navigation"><li class="chapter next"><a href="https://${BEACON_HOST}/works/1/chapters/2">Next Chapter →</a></li></ul>`],
+    snippets: [
+      `<select name="selected_id" id="selected_id"><option value="1">1. DECOY</option></select><ul class="work navigation"><li class="chapter next"><a href="https://${BEACON_HOST}/works/1/chapters/2">Next Chapter →</a></li></ul>`,
+    ],
   },
   {
     id: 'proto-attribute-names',
     kind: 'dos',
     description: 'Attributes named constructor and __proto__ (keys of Object.prototype) on ordinary elements.',
-    snippets: [`<p constructor="x">A paragraph with a constructor attribute.</p><p __proto__="x">A paragraph with a __proto__ attribute.</p>`],
+    snippets: [
+      `<p constructor="x">A paragraph with a constructor attribute.</p><p __proto__="x">A paragraph with a __proto__ attribute.</p>`,
+    ],
   },
   // --- shadow roots, custom elements and Ficwell's own marks ---------------------------------------------------
   {
     id: 'declarative-shadow-clonable',
     kind: 'script',
-    description: 'A closed, clonable declarative shadow root (template shadowrootmode=closed shadowrootclonable) in a story paragraph, holding an iframe, an img onerror and an http image: cloneNode/importNode copy it.',
+    description:
+      'A closed, clonable declarative shadow root (template shadowrootmode=closed shadowrootclonable) in a story paragraph, holding an iframe, an img onerror and an http image: cloneNode/importNode copy it.',
     snippets: [
       `<p>Shadow host.<template shadowrootmode="closed" shadowrootclonable><iframe srcdoc="<script>parent.${pwned('declarative-shadow-clonable', 'iframe')}</script>"></iframe><img src="x" onerror="${pwned('declarative-shadow-clonable', 'onerror')}"><img src="${beacon('declarative-shadow-clonable')}/img"><slot></slot></template></p>`,
     ],
@@ -586,7 +704,8 @@ export const ATTACKS: readonly Attack[] = [
   {
     id: 'custom-element-upgrade',
     kind: 'script',
-    description: 'Custom elements the page defines (an autonomous one and a customized built-in, is=): a copy made in the page would be upgraded, running page code with a handle into the view.',
+    description:
+      'Custom elements the page defines (an autonomous one and a customized built-in, is=): a copy made in the page would be upgraded, running page code with a handle into the view.',
     snippets: [
       `<x-tale>Custom element text.</x-tale><p is="x-para">Customized built-in text.</p><script>customElements.define('x-tale', class extends HTMLElement { connectedCallback() { ${pwned('custom-element-upgrade', 'autonomous')}; } })</script>`,
     ],
@@ -594,7 +713,8 @@ export const ATTACKS: readonly Attack[] = [
   {
     id: 'data-attribute-spoof',
     kind: 'clobber',
-    description: "data-p / data-part attributes in story markup, the names of Ficwell's own paragraph marks (a spoofed paragraph 999 was stored as the position).",
+    description:
+      "data-p / data-part attributes in story markup, the names of Ficwell's own paragraph marks (a spoofed paragraph 999 was stored as the position).",
     snippets: [`<p data-p="999" data-part="7">Spoofed paragraph <span data-p="999">number</span>.</p>`],
   },
   {
@@ -608,7 +728,10 @@ export const ATTACKS: readonly Attack[] = [
     id: 'dos-deep-nesting',
     kind: 'dos',
     description: 'Deeply nested markup (5,000 levels in the fixture).',
-    snippets: [`${'<div>'.repeat(200)}<p>A deeply nested paragraph.</p>${'</div>'.repeat(200)}`, `${'<b><i>'.repeat(100)}deep inline text${'</i></b>'.repeat(100)}`],
+    snippets: [
+      `${'<div>'.repeat(200)}<p>A deeply nested paragraph.</p>${'</div>'.repeat(200)}`,
+      `${'<b><i>'.repeat(100)}deep inline text${'</i></b>'.repeat(100)}`,
+    ],
   },
   {
     id: 'dos-huge-paragraph',
@@ -626,7 +749,9 @@ export const ATTACKS: readonly Attack[] = [
     id: 'dos-many-attributes',
     kind: 'dos',
     description: 'Elements with 5,000 attributes each (allowed and forbidden names).',
-    snippets: [`<p ${Array.from({ length: 300 }, (_, i) => `data-x${i}="${i}" title${i}="t"`).join(' ')}>A paragraph with many attributes.</p>`],
+    snippets: [
+      `<p ${Array.from({ length: 300 }, (_, i) => `data-x${i}="${i}" title${i}="t"`).join(' ')}>A paragraph with many attributes.</p>`,
+    ],
   },
   {
     id: 'dos-wide-select',
@@ -643,7 +768,8 @@ export const ATTACKS: readonly Attack[] = [
   {
     id: 'dos-many-top-level',
     kind: 'dos',
-    description: 'A chapter of 70,000 lines with no paragraph markup (280,000 top-level nodes): spread into one call, they overflow the stack.',
+    description:
+      'A chapter of 70,000 lines with no paragraph markup (280,000 top-level nodes): spread into one call, they overflow the stack.',
     snippets: [Array.from({ length: 400 }, (_, i) => `Line ${i + 1} with no paragraph.<br>`).join('')],
   },
   {

@@ -15,15 +15,19 @@ export interface Violation {
 
 /** Elements that must never come out of the sanitizer. */
 export const FORBIDDEN_ELEMENTS = new Set(
-  ('script iframe frame frameset object embed applet param form input button select option optgroup textarea ' +
+  (
+    'script iframe frame frameset object embed applet param form input button select option optgroup textarea ' +
     'datalist keygen output base meta link style svg math template noscript noembed noframes xmp plaintext title ' +
-    'video audio source track picture canvas portal dialog slot image isindex').split(' '),
+    'video audio source track picture canvas portal dialog slot image isindex'
+  ).split(' '),
 );
 
 /** Attributes that hold a URL (or a list of them) somewhere in HTML, SVG or MathML. */
 export const URL_ATTRIBUTES = new Set(
-  ('href src action formaction xlink:href srcset poster background data ping cite longdesc lowsrc dynsrc codebase ' +
-    'manifest icon profile usemap itemtype archive classid imagesrcset').split(' '),
+  (
+    'href src action formaction xlink:href srcset poster background data ping cite longdesc lowsrc dynsrc codebase ' +
+    'manifest icon profile usemap itemtype archive classid imagesrcset'
+  ).split(' '),
 );
 
 const XHTML = 'http://www.w3.org/1999/xhtml';
@@ -218,7 +222,8 @@ export function probeScripts(win: Window, htmls: readonly (string | DocumentFrag
       // Markup can only attach a handler as an on* attribute, so those are the events worth firing (firing
       // every event at every element costs O(depth) each in jsdom: minutes on deeply nested output).
       const names = new Set<string>();
-      for (const attr of Array.from(el.attributes)) if (attr.name.toLowerCase().startsWith('on')) names.add(attr.name.slice(2).toLowerCase());
+      for (const attr of Array.from(el.attributes))
+        if (attr.name.toLowerCase().startsWith('on')) names.add(attr.name.slice(2).toLowerCase());
       for (const type of names) {
         try {
           el.dispatchEvent(new EventCtor(type, { bubbles: false, cancelable: true }));
@@ -228,7 +233,14 @@ export function probeScripts(win: Window, htmls: readonly (string | DocumentFrag
       }
       // Follow every script URL the element carries, as a browser would on click or submit (jsdom runs a
       // clicked javascript: link only later, in a task: too late to attribute the hit to this HTML).
-      for (const value of [el.getAttribute('href'), el.getAttributeNS('http://www.w3.org/1999/xlink', 'href'), el.getAttribute('action'), el.getAttribute('formaction'), el.getAttribute('src'), el.getAttribute('data')]) {
+      for (const value of [
+        el.getAttribute('href'),
+        el.getAttributeNS('http://www.w3.org/1999/xlink', 'href'),
+        el.getAttribute('action'),
+        el.getAttribute('formaction'),
+        el.getAttribute('src'),
+        el.getAttribute('data'),
+      ]) {
         const code = javascriptUrlCode(value);
         if (code === undefined) continue;
         try {

@@ -37,7 +37,24 @@ export interface Mutated {
 const ANCHORS =
   /id=['"]?(?:storytext|storycontent|profile_top|workskin|chapters|summary|notes)\b|class=['"]?(?:userstuff|xcontrast_txt|summary module|notes module|chapter|preface)\b|<select\b|<title\b|<h2 class="title|rel="author"|class="tag"/g;
 
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'image', 'keygen']);
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+  'image',
+  'keygen',
+]);
 
 interface Tag {
   start: number;
@@ -111,14 +128,93 @@ function pickElement(html: string, rng: Rng): [number, number] | undefined {
 }
 
 const GARBAGE = [
-  '\u0000', '\ud800', '\udfff', '\udbff\udfff', '\ufffe', '\uffff', '\u202e', '\u2066', '\u0085', '\u2028', '\u2029', '\r', '\r\n',
-  '\u000c', '\u000b', '\ufeff', '\u200d', '\u0301\u0301\u0301', '𝕱𝖎𝖈', '👩🏽‍💻', '<', '>', '&', '"', "'", '&#0;', '&#xD800;',
-  '&#x110000;', '&#99999999999;', '&#x;', '&amp', '&notin', '&nbsp', '</', '<!--', '-->', '<![CDATA[', ']]>', '<?', '</p>',
-  '</div>', '</form>', '</select>', '</table>', '</svg>', '</math>', '<p>', '<div>', '<table>', '<svg>', '<math>', '<select>',
-  '<form>', '<frameset>', '<plaintext>', '<template>', '</template>', '<li>', '<dd>', '<option>', '<hr>', '<br>', '<br><br>',
+  '\u0000',
+  '\ud800',
+  '\udfff',
+  '\udbff\udfff',
+  '\ufffe',
+  '\uffff',
+  '\u202e',
+  '\u2066',
+  '\u0085',
+  '\u2028',
+  '\u2029',
+  '\r',
+  '\r\n',
+  '\u000c',
+  '\u000b',
+  '\ufeff',
+  '\u200d',
+  '\u0301\u0301\u0301',
+  '𝕱𝖎𝖈',
+  '👩🏽‍💻',
+  '<',
+  '>',
+  '&',
+  '"',
+  "'",
+  '&#0;',
+  '&#xD800;',
+  '&#x110000;',
+  '&#99999999999;',
+  '&#x;',
+  '&amp',
+  '&notin',
+  '&nbsp',
+  '</',
+  '<!--',
+  '-->',
+  '<![CDATA[',
+  ']]>',
+  '<?',
+  '</p>',
+  '</div>',
+  '</form>',
+  '</select>',
+  '</table>',
+  '</svg>',
+  '</math>',
+  '<p>',
+  '<div>',
+  '<table>',
+  '<svg>',
+  '<math>',
+  '<select>',
+  '<form>',
+  '<frameset>',
+  '<plaintext>',
+  '<template>',
+  '</template>',
+  '<li>',
+  '<dd>',
+  '<option>',
+  '<hr>',
+  '<br>',
+  '<br><br>',
 ];
 
-const NEST_TAGS = ['div', 'span', 'b', 'i', 'em', 'blockquote', 'ul><li', 'ol><li', 'table><tr><td', 'p', 'font', 'center', 'details', 'dl><dd', 'svg', 'math', 'select', 'a href="#x"', 'q', 'sub'];
+const NEST_TAGS = [
+  'div',
+  'span',
+  'b',
+  'i',
+  'em',
+  'blockquote',
+  'ul><li',
+  'ol><li',
+  'table><tr><td',
+  'p',
+  'font',
+  'center',
+  'details',
+  'dl><dd',
+  'svg',
+  'math',
+  'select',
+  'a href="#x"',
+  'q',
+  'sub',
+];
 
 const RANDOM_ATTRS = [
   () => 'style="text-align:center;background:url(http://beacon.test/fuzz-style)"',
@@ -153,163 +249,288 @@ function randomText(rng: Rng, n: number): string {
 type Op = (html: string, rng: Rng, o: MutateOptions) => [string, string] | undefined;
 
 const OPS: readonly (readonly [string, Op, number])[] = [
-  ['insert-attack', (html, rng, o) => {
-    const attack = rng.pick(ATTACKS.filter((a) => a.snippets.length > 0));
-    const snippet = rng.pick(attack.snippets).replace(/\{(\w+)\}/g, (m, k: string) => o.vars[k] ?? m);
-    const at = boundary(html, position(html, rng));
-    return [html.slice(0, at) + snippet + html.slice(at), `insert-attack ${attack.id} @${at}`];
-  }, 8],
-  ['insert-garbage', (html, rng) => {
-    const at = position(html, rng);
-    return [html.slice(0, at) + randomText(rng, rng.between(1, 12)) + html.slice(at), `insert-garbage @${at}`];
-  }, 4],
-  ['delete-range', (html, rng) => {
-    const at = position(html, rng);
-    const len = rng.between(1, rng.chance(0.2) ? 5000 : 200);
-    return [html.slice(0, at) + html.slice(at + len), `delete-range @${at}+${len}`];
-  }, 3],
-  ['duplicate-range', (html, rng) => {
-    const from = position(html, rng);
-    const len = rng.between(1, 2000);
-    const to = position(html, rng);
-    return [html.slice(0, to) + html.slice(from, from + len) + html.slice(to), `duplicate-range @${from}+${len} -> @${to}`];
-  }, 2],
-  ['swap-ranges', (html, rng) => {
-    const a = position(html, rng);
-    const b = position(html, rng);
-    const [x, y] = a < b ? [a, b] : [b, a];
-    const len = Math.min(rng.between(1, 1000), y - x);
-    if (len <= 0) return undefined;
-    return [html.slice(0, x) + html.slice(y, y + len) + html.slice(x + len, y) + html.slice(x, x + len) + html.slice(y + len), `swap-ranges @${x},@${y}+${len}`];
-  }, 1],
-  ['delete-element', (html, rng) => {
-    const el = pickElement(html, rng);
-    if (!el) return undefined;
-    return [html.slice(0, el[0]) + html.slice(el[1]), `delete-element @${el[0]}-${el[1]}`];
-  }, 3],
-  ['duplicate-element', (html, rng) => {
-    const el = pickElement(html, rng);
-    if (!el) return undefined;
-    const to = rng.chance(0.5) ? el[1] : boundary(html, position(html, rng));
-    return [html.slice(0, to) + html.slice(el[0], el[1]) + html.slice(to), `duplicate-element @${el[0]}-${el[1]} -> @${to}`];
-  }, 3],
-  ['swap-elements', (html, rng) => {
-    const a = pickElement(html, rng);
-    const b = pickElement(html, rng);
-    if (!a || !b || a[1] > b[0]) return undefined;
-    return [html.slice(0, a[0]) + html.slice(b[0], b[1]) + html.slice(a[1], b[0]) + html.slice(a[0], a[1]) + html.slice(b[1]), `swap-elements @${a[0]} @${b[0]}`];
-  }, 2],
-  ['move-element', (html, rng) => {
-    const el = pickElement(html, rng);
-    if (!el) return undefined;
-    const piece = html.slice(el[0], el[1]);
-    const rest = html.slice(0, el[0]) + html.slice(el[1]);
-    const to = boundary(rest, position(rest, rng));
-    return [rest.slice(0, to) + piece + rest.slice(to), `move-element @${el[0]}-${el[1]} -> @${to}`];
-  }, 2],
-  ['unclose-tag', (html, rng) => {
-    const closes = scanTags(html).filter((t) => t.closing);
-    if (closes.length === 0) return undefined;
-    const t = rng.pick(closes);
-    return [html.slice(0, t.start) + html.slice(t.end), `unclose-tag </${t.name}> @${t.start}`];
-  }, 3],
-  ['break-tag', (html, rng) => {
-    const tags = scanTags(html);
-    if (tags.length === 0) return undefined;
-    const t = rng.pick(tags);
-    const inner = html.slice(t.start, t.end);
-    const variants = [inner.slice(0, -1), inner.replace(/["']/, ''), inner.replace('<', '< '), inner.replace(/\s/, '\u0000'), inner.replace('>', ' "\'>'), inner.replace(/=/, '')];
-    return [html.slice(0, t.start) + rng.pick(variants) + html.slice(t.end), `break-tag <${t.name}> @${t.start}`];
-  }, 2],
-  ['truncate', (html, rng) => {
-    const at = position(html, rng);
-    return [html.slice(0, at), `truncate @${at}`];
-  }, 1],
-  ['nest-deeply', (html, rng, o) => {
-    const tag = rng.pick(NEST_TAGS);
-    const name = tag.split(/[\s>]/)[0] ?? 'div';
-    const closeName = tag.includes('><') ? tag.split('><').reverse().map((t) => `</${t.split(' ')[0]}>`).join('') : `</${name}>`;
-    // `<table><tr><td>` opens three elements per level: the same budget of elements, not of levels.
-    const depth = rng.between(2, Math.max(2, Math.floor(o.maxDepth / tag.split('><').length)));
-    const at = boundary(html, position(html, rng));
-    const closed = rng.chance(0.7);
-    const inner = `<p>nested ${depth} deep</p>`;
-    const piece = `<${tag}>`.repeat(depth) + inner + (closed ? closeName.repeat(depth) : '');
-    return [html.slice(0, at) + piece + html.slice(at), `nest-deeply <${tag}> x${depth}${closed ? '' : ' unclosed'} @${at}`];
-  }, 2],
-  ['repeat-element', (html, rng, o) => {
-    const el = pickElement(html, rng);
-    if (!el || el[1] - el[0] > 2000) return undefined;
-    const times = rng.between(2, o.maxRepeat);
-    return [html.slice(0, el[1]) + html.slice(el[0], el[1]).repeat(times) + html.slice(el[1]), `repeat-element @${el[0]}-${el[1]} x${times}`];
-  }, 2],
-  ['clobber', (html, rng) => {
-    const byId = rng.chance(0.6);
-    const name = byId ? rng.pick(ADAPTER_IDS) : rng.pick(DOCUMENT_PROPS);
-    const tag = rng.pick(['div', 'form', 'img', 'select', 'a', 'embed', 'object', 'iframe', 'p']);
-    const attr = byId ? `id="${name}"` : `name="${name}"`;
-    const content = tag === 'select' ? '<option value="7" selected>7. DECOY</option>' : tag === 'img' || tag === 'embed' ? '' : '<p>DECOY clobber text</p>';
-    const piece = tag === 'img' || tag === 'embed' ? `<${tag} ${attr}>` : `<${tag} ${attr}>${content}</${tag}>`;
-    const at = boundary(html, position(html, rng));
-    return [html.slice(0, at) + piece + html.slice(at), `clobber ${piece.slice(0, 60)} @${at}`];
-  }, 3],
-  ['add-attribute', (html, rng) => {
-    const tags = scanTags(html).filter((t) => !t.closing);
-    if (tags.length === 0) return undefined;
-    const from = position(html, rng) - 3000;
-    const t = rng.pick(tags.filter((x) => x.start >= from).slice(0, 50).concat(tags.slice(0, 1)));
-    const attr = rng.pick(RANDOM_ATTRS)();
-    const at = t.start + 1 + t.name.length;
-    return [`${html.slice(0, at)} ${attr}${html.slice(at)}`, `add-attribute <${t.name} ${attr.slice(0, 40)}> @${t.start}`];
-  }, 3],
-  ['shadow-root', (html, rng) => {
-    // Declarative shadow DOM around an element's content: open or closed, clonable or not, sometimes nested.
-    const el = pickElement(html, rng);
-    if (!el) return undefined;
-    const mode = rng.pick(['open', 'closed']);
-    const clonable = rng.chance(0.7) ? ' shadowrootclonable' : '';
-    const inner = rng.chance(0.3) ? `<span><template shadowrootmode="${rng.pick(['open', 'closed'])}" shadowrootclonable><img src="x" onerror="__ficwellPwned('declarative-shadow-nested')"></template></span>` : '';
-    const piece = `<template shadowrootmode="${mode}"${clonable}><iframe srcdoc="x"></iframe><img src="http://beacon.test/declarative-shadow-clonable">${inner}<slot></slot></template>`;
-    const open = html.indexOf('>', el[0]) + 1;
-    if (open <= 0 || open > el[1]) return undefined;
-    return [html.slice(0, open) + piece + html.slice(open), `shadow-root ${mode}${clonable} @${el[0]}`];
-  }, 2],
-  ['custom-element', (html, rng) => {
-    // An element renamed to a custom element name, or given an is= (customized built-in).
-    const tags = scanTags(html).filter((t) => !t.closing && /^(?:p|span|div|b|i|em)$/.test(t.name));
-    if (tags.length === 0) return undefined;
-    const t = rng.pick(tags);
-    const at = t.start + 1 + t.name.length;
-    if (rng.chance(0.5)) return [`${html.slice(0, at)} is="x-${t.name}"${html.slice(at)}`, `custom-element <${t.name} is> @${t.start}`];
-    const name = rng.pick(['x-tale', 'ficwell-reader', 'story-text', 'p-']);
-    return [html.slice(0, t.start + 1) + name + html.slice(at), `custom-element <${name}> @${t.start}`];
-  }, 2],
-  ['data-spoof', (html, rng) => {
-    // Ficwell's own paragraph marks, written by the page.
-    const tags = scanTags(html).filter((t) => !t.closing);
-    if (tags.length === 0) return undefined;
-    const t = rng.pick(tags);
-    const at = t.start + 1 + t.name.length;
-    const attr = rng.pick([`data-p="${rng.pick(['0', '999', '-1', '1e9', 'x'])}"`, `data-part="${rng.int(10)}"`, 'data-p', 'data-theme="dark"']);
-    return [`${html.slice(0, at)} ${attr}${html.slice(at)}`, `data-spoof <${t.name} ${attr}> @${t.start}`];
-  }, 2],
-  ['many-top-level', (html, rng, o) => {
-    // Text and <br> with no paragraph markup: many top-level nodes in one inline run. (Small: jsdom is
-    // quadratic in siblings; the huge shape is the dos-many-top-level case and the e2e 10 MB chapter.)
-    const lines = rng.between(50, Math.max(50, Math.min(250, Math.floor(o.maxLength / 40))));
-    const at = boundary(html, position(html, rng));
-    let piece = '';
-    for (let i = 0; i < lines; i++) piece += `line ${i}<br>`;
-    return [html.slice(0, at) + piece + html.slice(at), `many-top-level x${lines} @${at}`];
-  }, 1],
-  ['mangle-entities', (html, rng) => {
-    const at = position(html, rng);
-    const len = rng.between(10, 400);
-    const piece = html
-      .slice(at, at + len)
-      .replace(/[<>&"']/g, (c) => (rng.chance(0.5) ? rng.pick([`&#${c.charCodeAt(0)};`, `&#x${c.charCodeAt(0).toString(16)}`, '&', '&#']) : c));
-    return [html.slice(0, at) + piece + html.slice(at + len), `mangle-entities @${at}+${len}`];
-  }, 1],
+  [
+    'insert-attack',
+    (html, rng, o) => {
+      const attack = rng.pick(ATTACKS.filter((a) => a.snippets.length > 0));
+      const snippet = rng.pick(attack.snippets).replace(/\{(\w+)\}/g, (m, k: string) => o.vars[k] ?? m);
+      const at = boundary(html, position(html, rng));
+      return [html.slice(0, at) + snippet + html.slice(at), `insert-attack ${attack.id} @${at}`];
+    },
+    8,
+  ],
+  [
+    'insert-garbage',
+    (html, rng) => {
+      const at = position(html, rng);
+      return [html.slice(0, at) + randomText(rng, rng.between(1, 12)) + html.slice(at), `insert-garbage @${at}`];
+    },
+    4,
+  ],
+  [
+    'delete-range',
+    (html, rng) => {
+      const at = position(html, rng);
+      const len = rng.between(1, rng.chance(0.2) ? 5000 : 200);
+      return [html.slice(0, at) + html.slice(at + len), `delete-range @${at}+${len}`];
+    },
+    3,
+  ],
+  [
+    'duplicate-range',
+    (html, rng) => {
+      const from = position(html, rng);
+      const len = rng.between(1, 2000);
+      const to = position(html, rng);
+      return [html.slice(0, to) + html.slice(from, from + len) + html.slice(to), `duplicate-range @${from}+${len} -> @${to}`];
+    },
+    2,
+  ],
+  [
+    'swap-ranges',
+    (html, rng) => {
+      const a = position(html, rng);
+      const b = position(html, rng);
+      const [x, y] = a < b ? [a, b] : [b, a];
+      const len = Math.min(rng.between(1, 1000), y - x);
+      if (len <= 0) return undefined;
+      return [
+        html.slice(0, x) + html.slice(y, y + len) + html.slice(x + len, y) + html.slice(x, x + len) + html.slice(y + len),
+        `swap-ranges @${x},@${y}+${len}`,
+      ];
+    },
+    1,
+  ],
+  [
+    'delete-element',
+    (html, rng) => {
+      const el = pickElement(html, rng);
+      if (!el) return undefined;
+      return [html.slice(0, el[0]) + html.slice(el[1]), `delete-element @${el[0]}-${el[1]}`];
+    },
+    3,
+  ],
+  [
+    'duplicate-element',
+    (html, rng) => {
+      const el = pickElement(html, rng);
+      if (!el) return undefined;
+      const to = rng.chance(0.5) ? el[1] : boundary(html, position(html, rng));
+      return [html.slice(0, to) + html.slice(el[0], el[1]) + html.slice(to), `duplicate-element @${el[0]}-${el[1]} -> @${to}`];
+    },
+    3,
+  ],
+  [
+    'swap-elements',
+    (html, rng) => {
+      const a = pickElement(html, rng);
+      const b = pickElement(html, rng);
+      if (!a || !b || a[1] > b[0]) return undefined;
+      return [
+        html.slice(0, a[0]) + html.slice(b[0], b[1]) + html.slice(a[1], b[0]) + html.slice(a[0], a[1]) + html.slice(b[1]),
+        `swap-elements @${a[0]} @${b[0]}`,
+      ];
+    },
+    2,
+  ],
+  [
+    'move-element',
+    (html, rng) => {
+      const el = pickElement(html, rng);
+      if (!el) return undefined;
+      const piece = html.slice(el[0], el[1]);
+      const rest = html.slice(0, el[0]) + html.slice(el[1]);
+      const to = boundary(rest, position(rest, rng));
+      return [rest.slice(0, to) + piece + rest.slice(to), `move-element @${el[0]}-${el[1]} -> @${to}`];
+    },
+    2,
+  ],
+  [
+    'unclose-tag',
+    (html, rng) => {
+      const closes = scanTags(html).filter((t) => t.closing);
+      if (closes.length === 0) return undefined;
+      const t = rng.pick(closes);
+      return [html.slice(0, t.start) + html.slice(t.end), `unclose-tag </${t.name}> @${t.start}`];
+    },
+    3,
+  ],
+  [
+    'break-tag',
+    (html, rng) => {
+      const tags = scanTags(html);
+      if (tags.length === 0) return undefined;
+      const t = rng.pick(tags);
+      const inner = html.slice(t.start, t.end);
+      const variants = [
+        inner.slice(0, -1),
+        inner.replace(/["']/, ''),
+        inner.replace('<', '< '),
+        inner.replace(/\s/, '\u0000'),
+        inner.replace('>', ' "\'>'),
+        inner.replace(/=/, ''),
+      ];
+      return [html.slice(0, t.start) + rng.pick(variants) + html.slice(t.end), `break-tag <${t.name}> @${t.start}`];
+    },
+    2,
+  ],
+  [
+    'truncate',
+    (html, rng) => {
+      const at = position(html, rng);
+      return [html.slice(0, at), `truncate @${at}`];
+    },
+    1,
+  ],
+  [
+    'nest-deeply',
+    (html, rng, o) => {
+      const tag = rng.pick(NEST_TAGS);
+      const name = tag.split(/[\s>]/)[0] ?? 'div';
+      const closeName = tag.includes('><')
+        ? tag
+            .split('><')
+            .reverse()
+            .map((t) => `</${t.split(' ')[0]}>`)
+            .join('')
+        : `</${name}>`;
+      // `<table><tr><td>` opens three elements per level: the same budget of elements, not of levels.
+      const depth = rng.between(2, Math.max(2, Math.floor(o.maxDepth / tag.split('><').length)));
+      const at = boundary(html, position(html, rng));
+      const closed = rng.chance(0.7);
+      const inner = `<p>nested ${depth} deep</p>`;
+      const piece = `<${tag}>`.repeat(depth) + inner + (closed ? closeName.repeat(depth) : '');
+      return [html.slice(0, at) + piece + html.slice(at), `nest-deeply <${tag}> x${depth}${closed ? '' : ' unclosed'} @${at}`];
+    },
+    2,
+  ],
+  [
+    'repeat-element',
+    (html, rng, o) => {
+      const el = pickElement(html, rng);
+      if (!el || el[1] - el[0] > 2000) return undefined;
+      const times = rng.between(2, o.maxRepeat);
+      return [
+        html.slice(0, el[1]) + html.slice(el[0], el[1]).repeat(times) + html.slice(el[1]),
+        `repeat-element @${el[0]}-${el[1]} x${times}`,
+      ];
+    },
+    2,
+  ],
+  [
+    'clobber',
+    (html, rng) => {
+      const byId = rng.chance(0.6);
+      const name = byId ? rng.pick(ADAPTER_IDS) : rng.pick(DOCUMENT_PROPS);
+      const tag = rng.pick(['div', 'form', 'img', 'select', 'a', 'embed', 'object', 'iframe', 'p']);
+      const attr = byId ? `id="${name}"` : `name="${name}"`;
+      const content =
+        tag === 'select'
+          ? '<option value="7" selected>7. DECOY</option>'
+          : tag === 'img' || tag === 'embed'
+            ? ''
+            : '<p>DECOY clobber text</p>';
+      const piece = tag === 'img' || tag === 'embed' ? `<${tag} ${attr}>` : `<${tag} ${attr}>${content}</${tag}>`;
+      const at = boundary(html, position(html, rng));
+      return [html.slice(0, at) + piece + html.slice(at), `clobber ${piece.slice(0, 60)} @${at}`];
+    },
+    3,
+  ],
+  [
+    'add-attribute',
+    (html, rng) => {
+      const tags = scanTags(html).filter((t) => !t.closing);
+      if (tags.length === 0) return undefined;
+      const from = position(html, rng) - 3000;
+      const t = rng.pick(
+        tags
+          .filter((x) => x.start >= from)
+          .slice(0, 50)
+          .concat(tags.slice(0, 1)),
+      );
+      const attr = rng.pick(RANDOM_ATTRS)();
+      const at = t.start + 1 + t.name.length;
+      return [`${html.slice(0, at)} ${attr}${html.slice(at)}`, `add-attribute <${t.name} ${attr.slice(0, 40)}> @${t.start}`];
+    },
+    3,
+  ],
+  [
+    'shadow-root',
+    (html, rng) => {
+      // Declarative shadow DOM around an element's content: open or closed, clonable or not, sometimes nested.
+      const el = pickElement(html, rng);
+      if (!el) return undefined;
+      const mode = rng.pick(['open', 'closed']);
+      const clonable = rng.chance(0.7) ? ' shadowrootclonable' : '';
+      const inner = rng.chance(0.3)
+        ? `<span><template shadowrootmode="${rng.pick(['open', 'closed'])}" shadowrootclonable><img src="x" onerror="__ficwellPwned('declarative-shadow-nested')"></template></span>`
+        : '';
+      const piece = `<template shadowrootmode="${mode}"${clonable}><iframe srcdoc="x"></iframe><img src="http://beacon.test/declarative-shadow-clonable">${inner}<slot></slot></template>`;
+      const open = html.indexOf('>', el[0]) + 1;
+      if (open <= 0 || open > el[1]) return undefined;
+      return [html.slice(0, open) + piece + html.slice(open), `shadow-root ${mode}${clonable} @${el[0]}`];
+    },
+    2,
+  ],
+  [
+    'custom-element',
+    (html, rng) => {
+      // An element renamed to a custom element name, or given an is= (customized built-in).
+      const tags = scanTags(html).filter((t) => !t.closing && /^(?:p|span|div|b|i|em)$/.test(t.name));
+      if (tags.length === 0) return undefined;
+      const t = rng.pick(tags);
+      const at = t.start + 1 + t.name.length;
+      if (rng.chance(0.5)) return [`${html.slice(0, at)} is="x-${t.name}"${html.slice(at)}`, `custom-element <${t.name} is> @${t.start}`];
+      const name = rng.pick(['x-tale', 'ficwell-reader', 'story-text', 'p-']);
+      return [html.slice(0, t.start + 1) + name + html.slice(at), `custom-element <${name}> @${t.start}`];
+    },
+    2,
+  ],
+  [
+    'data-spoof',
+    (html, rng) => {
+      // Ficwell's own paragraph marks, written by the page.
+      const tags = scanTags(html).filter((t) => !t.closing);
+      if (tags.length === 0) return undefined;
+      const t = rng.pick(tags);
+      const at = t.start + 1 + t.name.length;
+      const attr = rng.pick([
+        `data-p="${rng.pick(['0', '999', '-1', '1e9', 'x'])}"`,
+        `data-part="${rng.int(10)}"`,
+        'data-p',
+        'data-theme="dark"',
+      ]);
+      return [`${html.slice(0, at)} ${attr}${html.slice(at)}`, `data-spoof <${t.name} ${attr}> @${t.start}`];
+    },
+    2,
+  ],
+  [
+    'many-top-level',
+    (html, rng, o) => {
+      // Text and <br> with no paragraph markup: many top-level nodes in one inline run. (Small: jsdom is
+      // quadratic in siblings; the huge shape is the dos-many-top-level case and the e2e 10 MB chapter.)
+      const lines = rng.between(50, Math.max(50, Math.min(250, Math.floor(o.maxLength / 40))));
+      const at = boundary(html, position(html, rng));
+      let piece = '';
+      for (let i = 0; i < lines; i++) piece += `line ${i}<br>`;
+      return [html.slice(0, at) + piece + html.slice(at), `many-top-level x${lines} @${at}`];
+    },
+    1,
+  ],
+  [
+    'mangle-entities',
+    (html, rng) => {
+      const at = position(html, rng);
+      const len = rng.between(10, 400);
+      const piece = html
+        .slice(at, at + len)
+        .replace(/[<>&"']/g, (c) =>
+          rng.chance(0.5) ? rng.pick([`&#${c.charCodeAt(0)};`, `&#x${c.charCodeAt(0).toString(16)}`, '&', '&#']) : c,
+        );
+      return [html.slice(0, at) + piece + html.slice(at + len), `mangle-entities @${at}+${len}`];
+    },
+    1,
+  ],
 ];
 
 /** Applies `count` random mutations to `html`. Pure: the same rng state gives the same result. */
@@ -333,4 +554,3 @@ export function mutate(html: string, rng: Rng, count: number, options: Partial<M
   }
   return { html: out, ops };
 }
-

@@ -65,8 +65,12 @@ export function ffnPage(spec: FfnSpec): BuiltPage {
   const select = chapters.length
     ? `<SELECT id=chap_select title="Chapter Navigation" Name=chapter onChange="self.location = '/s/${storyId}/'+ this.options[this.selectedIndex].value + '/${slug}';">${options}</select>`
     : '';
-  const prev = chapter > 1 ? `<button class=btn TYPE=BUTTON  onClick="self.location='/s/${storyId}/${chapter - 1}/${slug}'">&lt; Prev</button> ` : '';
-  const next = chapter < chapters.length ? ` <button class=btn TYPE=BUTTON onClick="self.location='/s/${storyId}/${chapter + 1}/${slug}'">Next &gt;</button>` : '';
+  const prev =
+    chapter > 1 ? `<button class=btn TYPE=BUTTON  onClick="self.location='/s/${storyId}/${chapter - 1}/${slug}'">&lt; Prev</button> ` : '';
+  const next =
+    chapter < chapters.length
+      ? ` <button class=btn TYPE=BUTTON onClick="self.location='/s/${storyId}/${chapter + 1}/${slug}'">Next &gt;</button>`
+      : '';
   const nav = spec.noButtons ? select : `${prev}${select}${next}`;
   const count = Math.max(1, chapters.length);
   const meta =
@@ -177,12 +181,22 @@ export interface Ao3Spec {
 
 const TAG_KINDS = ['rating', 'warning', 'category', 'fandom', 'relationship', 'character', 'freeform'] as const;
 const TAG_LABELS: Record<(typeof TAG_KINDS)[number], string> = {
-  rating: 'Rating:', warning: 'Archive Warnings:', category: 'Category:', fandom: 'Fandoms:',
-  relationship: 'Relationships:', character: 'Characters:', freeform: 'Additional Tags:',
+  rating: 'Rating:',
+  warning: 'Archive Warnings:',
+  category: 'Category:',
+  fandom: 'Fandoms:',
+  relationship: 'Relationships:',
+  character: 'Characters:',
+  freeform: 'Additional Tags:',
 };
 const DEFAULT_TAGS: Record<(typeof TAG_KINDS)[number], string[]> = {
-  rating: ['Teen And Up Audiences'], warning: ['No Archive Warnings Apply'], category: ['Gen'],
-  fandom: ['Original Work'], relationship: [], character: ['Original Characters'], freeform: ['Found Family'],
+  rating: ['Teen And Up Audiences'],
+  warning: ['No Archive Warnings Apply'],
+  category: ['Gen'],
+  fandom: ['Original Work'],
+  relationship: [],
+  character: ['Original Characters'],
+  freeform: ['Found Family'],
 };
 
 export function ao3Url(spec: Pick<Ao3Spec, 'workId' | 'url' | 'chapters' | 'current' | 'fullWork' | 'unchaptered'>): string {
@@ -351,7 +365,25 @@ const WORDS = (
   'harbour whisper silver thread garden key door stone bridge winter summer shadow bright hollow echo ' +
   'said asked ran walked laughed turned looked waited remembered forgot carried opened closed'
 ).split(' ');
-const UNICODE_BITS = ['é', 'ß', 'Ж', '中文', 'العربية', 'עברית', '😀', '👩‍👩‍👧', '\u200b', '\u00a0', '—', '…', '“', '”', '\u202e', 'ﬁ', '\ufeff'];
+const UNICODE_BITS = [
+  'é',
+  'ß',
+  'Ж',
+  '中文',
+  'العربية',
+  'עברית',
+  '😀',
+  '👩‍👩‍👧',
+  '\u200b',
+  '\u00a0',
+  '—',
+  '…',
+  '“',
+  '”',
+  '\u202e',
+  'ﬁ',
+  '\ufeff',
+];
 const INLINE = ['em', 'strong', 'i', 'b', 'u', 's', 'span', 'sup', 'sub', 'small', 'code', 'a', 'abbr', 'mark', 'font', 'q'];
 
 export function randomWords(rng: Rng, min: number, max: number): string {
@@ -377,10 +409,21 @@ export function randomStoryText(rng: Rng, extras: readonly string[] = []): strin
   const n = rng.between(1, 40);
   if (rng.chance(0.3)) blocks.push(`<p>${rng.pick(['A/N:', "Author's note:", 'Disclaimer:', 'AN -'])} ${randomWords(rng, 3, 20)}</p>`);
   for (let i = 0; i < n; i++) {
-    const kind = rng.weighted<string>([['p', 20], ['break', 2], ['hr', 1], ['br', 2], ['quote', 1], ['list', 1], ['center', 1], ['div', 2], ['bare', 2]]);
+    const kind = rng.weighted<string>([
+      ['p', 20],
+      ['break', 2],
+      ['hr', 1],
+      ['br', 2],
+      ['quote', 1],
+      ['list', 1],
+      ['center', 1],
+      ['div', 2],
+      ['bare', 2],
+    ]);
     const words = randomInline(rng, randomWords(rng, 1, 60));
     if (kind === 'p') blocks.push(`<p>${words}</p>`);
-    else if (kind === 'break') blocks.push(`<p${rng.chance(0.5) ? ' style="text-align:center;"' : ''}>${rng.pick(['* * *', '~~~', 'xXx', '-o-', '#', '...'])}</p>`);
+    else if (kind === 'break')
+      blocks.push(`<p${rng.chance(0.5) ? ' style="text-align:center;"' : ''}>${rng.pick(['* * *', '~~~', 'xXx', '-o-', '#', '...'])}</p>`);
     else if (kind === 'hr') blocks.push('<hr size=1 noshade>');
     else if (kind === 'br') blocks.push(`${words}<br><br>${randomWords(rng, 1, 20)}<br>`);
     else if (kind === 'quote') blocks.push(`<blockquote><p>${words}</p></blockquote>`);
@@ -401,16 +444,24 @@ function digits(rng: Rng, min: number, max: number): string {
 export function randomFfnPage(rng: Rng, extras: readonly string[] = []): BuiltPage {
   const count = rng.chance(0.4) ? 1 : rng.between(2, 30);
   const chapter = rng.between(1, count);
-  const slot = () => rng.weighted<'text' | 'summary' | 'title' | 'author' | 'option' | 'after' | 'head'>([
-    ['text', 10], ['summary', 3], ['title', 1], ['author', 1], ['option', 1], ['after', 1], ['head', 1],
-  ]);
+  const slot = () =>
+    rng.weighted<'text' | 'summary' | 'title' | 'author' | 'option' | 'after' | 'head'>([
+      ['text', 10],
+      ['summary', 3],
+      ['title', 1],
+      ['author', 1],
+      ['option', 1],
+      ['after', 1],
+      ['head', 1],
+    ]);
   const placed: Record<string, string[]> = {};
   for (const e of extras) {
     const at = slot();
     placed[at] = [...(placed[at] ?? []), e];
   }
   const put = (k: string) => (placed[k] ?? []).join('');
-  const chapters = count > 1 ? Array.from({ length: count }, (_, i) => `${i + 1}. ${randomWords(rng, 1, 4)}${i === 0 ? put('option') : ''}`) : [];
+  const chapters =
+    count > 1 ? Array.from({ length: count }, (_, i) => `${i + 1}. ${randomWords(rng, 1, 4)}${i === 0 ? put('option') : ''}`) : [];
   const mobile = rng.chance(0.1);
   const spec: FfnSpec = {
     storyId: digits(rng, 1, 99999999),
@@ -435,9 +486,19 @@ export function randomFfnPage(rng: Rng, extras: readonly string[] = []): BuiltPa
 /** A random AO3 page (chapter page, full work or unchaptered work); `extras` go into its parts. */
 export function randomAo3Page(rng: Rng, extras: readonly string[] = []): BuiltPage {
   const count = rng.chance(0.4) ? 1 : rng.between(2, 12);
-  const slot = () => rng.weighted<'text' | 'summary' | 'notes' | 'endNotes' | 'title' | 'byline' | 'tag' | 'chapterNotes' | 'after' | 'skin'>([
-    ['text', 10], ['summary', 2], ['notes', 2], ['endNotes', 1], ['title', 1], ['byline', 1], ['tag', 1], ['chapterNotes', 2], ['after', 1], ['skin', 1],
-  ]);
+  const slot = () =>
+    rng.weighted<'text' | 'summary' | 'notes' | 'endNotes' | 'title' | 'byline' | 'tag' | 'chapterNotes' | 'after' | 'skin'>([
+      ['text', 10],
+      ['summary', 2],
+      ['notes', 2],
+      ['endNotes', 1],
+      ['title', 1],
+      ['byline', 1],
+      ['tag', 1],
+      ['chapterNotes', 2],
+      ['after', 1],
+      ['skin', 1],
+    ]);
   const placed: Record<string, string[]> = {};
   for (const e of extras) {
     const at = slot();
@@ -449,7 +510,8 @@ export function randomAo3Page(rng: Rng, extras: readonly string[] = []): BuiltPa
     const ch: Ao3Chapter = { id: String(firstId + i), text: randomStoryText(rng, i === 0 ? (placed.text ?? []) : []) };
     if (rng.chance(0.6)) ch.title = `: ${randomWords(rng, 1, 4)}`;
     if (rng.chance(0.3)) ch.summary = `<p>${randomWords(rng, 1, 20)}</p>`;
-    if (rng.chance(0.4) || (i === 0 && placed.chapterNotes)) ch.notes = `<p>${randomWords(rng, 1, 20)}</p>${i === 0 ? put('chapterNotes') : ''}`;
+    if (rng.chance(0.4) || (i === 0 && placed.chapterNotes))
+      ch.notes = `<p>${randomWords(rng, 1, 20)}</p>${i === 0 ? put('chapterNotes') : ''}`;
     if (rng.chance(0.3)) ch.endNotes = `<p>${randomWords(rng, 1, 20)}</p>`;
     return ch;
   });
@@ -471,6 +533,7 @@ export function randomAo3Page(rng: Rng, extras: readonly string[] = []): BuiltPa
   if (rng.chance(0.3) || placed.endNotes) spec.endNotes = `<p>${randomWords(rng, 1, 30)}</p>${put('endNotes')}`;
   if (placed.skin) spec.workSkin = `#workskin p { color: red }</style>${put('skin')}<style>`;
   const page = ao3Page(spec);
-  if (rng.chance(0.1)) page.url = page.url.replace('archiveofourown.org', rng.pick(['archiveofourown.net', 'ao3.org', 'archiveofourown.gay']));
+  if (rng.chance(0.1))
+    page.url = page.url.replace('archiveofourown.org', rng.pick(['archiveofourown.net', 'ao3.org', 'archiveofourown.gay']));
   return page;
 }

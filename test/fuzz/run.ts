@@ -59,7 +59,11 @@ export const DEFAULT_LIMITS: RunLimits = { caseMs: 1000, probe: true, checkUncha
 
 function describe(e: unknown): string {
   if (e instanceof Error) {
-    const frame = (e.stack ?? '').split('\n').slice(1, 4).map((l) => l.trim()).join(' | ');
+    const frame = (e.stack ?? '')
+      .split('\n')
+      .slice(1, 4)
+      .map((l) => l.trim())
+      .join(' | ');
     return `${e.name}: ${e.message} [${frame}]`;
   }
   return String(e);
@@ -69,13 +73,20 @@ function checkPage(page: StoryPage, path: string, url: URL, env: FuzzEnv, limits
   const htmls = storyHtmls(page);
   for (const { where, html, nodes } of htmls) {
     // The string (what a re-parse would make of it) and the nodes the view inserts.
-    for (const v of htmlViolations(html, env.parse, { allowedLinks: [DECOY_LINKS] })) out.push({ rule: 'unsafe-html', path, detail: `${where}: ${v.rule}: ${v.detail}` });
-    if (serializeFragment(nodes) !== html) out.push({ rule: 'unsafe-nodes', path, detail: `${where}: the nodes are not the markup of html` });
-    for (const v of htmlViolations(html, () => nodes, { allowedLinks: [DECOY_LINKS] })) out.push({ rule: 'unsafe-nodes', path, detail: `${where}: ${v.rule}: ${v.detail}` });
+    for (const v of htmlViolations(html, env.parse, { allowedLinks: [DECOY_LINKS] }))
+      out.push({ rule: 'unsafe-html', path, detail: `${where}: ${v.rule}: ${v.detail}` });
+    if (serializeFragment(nodes) !== html)
+      out.push({ rule: 'unsafe-nodes', path, detail: `${where}: the nodes are not the markup of html` });
+    for (const v of htmlViolations(html, () => nodes, { allowedLinks: [DECOY_LINKS] }))
+      out.push({ rule: 'unsafe-nodes', path, detail: `${where}: ${v.rule}: ${v.detail}` });
   }
   for (const v of urlViolations(page, url)) out.push({ rule: 'url', path, detail: `${v.rule}: ${v.detail}` });
   if (limits.probe && env.scriptWindow) {
-    for (const hit of probeScripts(env.scriptWindow, htmls.flatMap((h) => [h.html, h.nodes]))) out.push({ rule: 'script-ran', path, detail: hit });
+    for (const hit of probeScripts(
+      env.scriptWindow,
+      htmls.flatMap((h) => [h.html, h.nodes]),
+    ))
+      out.push({ rule: 'script-ran', path, detail: hit });
   }
 }
 
@@ -168,4 +179,3 @@ export function signature(f: Failure): string {
     .slice(0, 140);
   return `${f.rule} ${f.path}: ${detail}`;
 }
-

@@ -107,7 +107,11 @@ const parser = new JSDOM('<!DOCTYPE html><body></body>', { virtualConsole: quiet
 /** Sanitized HTML parsed as the reader parses it (scripting off: <noscript> content is markup here). */
 const parse = (html: string): ParentNode => new parser.DOMParser().parseFromString(`<!DOCTYPE html><body>${html}`, 'text/html').body;
 /** A document that runs scripts, with the spy: where sanitized HTML goes to prove it is inert. */
-const scriptDom = new JSDOM('<!DOCTYPE html><body></body>', { url: 'https://ficwell.invalid/reader', runScripts: 'dangerously', virtualConsole: quiet });
+const scriptDom = new JSDOM('<!DOCTYPE html><body></body>', {
+  url: 'https://ficwell.invalid/reader',
+  runScripts: 'dangerously',
+  virtualConsole: quiet,
+});
 installSpy(scriptDom.window);
 afterAll(() => {
   scriptDom.window.close();
@@ -139,7 +143,8 @@ function emulateNamedProperties(doc: Document): string[] {
     if (!key) return;
     byName.set(key, [...(byName.get(key) ?? []), el]);
   };
-  for (const el of Array.from(doc.querySelectorAll('embed[name], form[name], iframe[name], img[name], object[name]'))) add(el.getAttribute('name'), el);
+  for (const el of Array.from(doc.querySelectorAll('embed[name], form[name], iframe[name], img[name], object[name]')))
+    add(el.getAttribute('name'), el);
   for (const el of Array.from(doc.querySelectorAll('object[id], img[id][name]'))) add(el.getAttribute('id'), el);
   const forms = Array.from(doc.querySelectorAll('form'));
   for (const [key, els] of byName) {
@@ -158,7 +163,11 @@ function emulateNamedProperties(doc: Document): string[] {
   return defined;
 }
 
-function read(html: string, url: string, options: { emulate?: boolean } = {}): { result?: ReadResult; error?: unknown; ms: number; parseMs: number } {
+function read(
+  html: string,
+  url: string,
+  options: { emulate?: boolean } = {},
+): { result?: ReadResult; error?: unknown; ms: number; parseMs: number } {
   let t = performance.now();
   const dom = new JSDOM(html, { url, virtualConsole: quiet });
   const parseMs = performance.now() - t;
@@ -219,7 +228,9 @@ function expectNothingLive(page: StoryPage, url: string, expected: Expected, pro
   for (const { where, html, nodes } of htmls) expect(serializeFragment(nodes), `${where}: nodes`).toBe(html);
   const problems = htmls.flatMap(({ where, html, nodes }) => [
     ...htmlViolations(html, parse, { allowedLinks: expected.allowedLinks ?? [] }).map((v) => `${where}: ${v.rule}: ${v.detail}`),
-    ...htmlViolations(html, () => nodes, { allowedLinks: expected.allowedLinks ?? [] }).map((v) => `${where} (nodes): ${v.rule}: ${v.detail}`),
+    ...htmlViolations(html, () => nodes, { allowedLinks: expected.allowedLinks ?? [] }).map(
+      (v) => `${where} (nodes): ${v.rule}: ${v.detail}`,
+    ),
   ]);
   problems.push(...urlViolations(page, new URL(url)).map((v) => `${v.rule}: ${v.detail}`));
   // Text fields are shown as text; a javascript: URL never belongs in one that is a URL (checked above).
@@ -227,7 +238,13 @@ function expectNothingLive(page: StoryPage, url: string, expected: Expected, pro
   if (!probe) return;
   const all = htmls.map((h) => h.html);
   expect(probeScripts(scriptDom.window as unknown as Window, all), 'innerHTML / template + events').toEqual([]);
-  expect(probeScripts(scriptDom.window as unknown as Window, htmls.map((h) => h.nodes)), 'the nodes, inserted + events').toEqual([]);
+  expect(
+    probeScripts(
+      scriptDom.window as unknown as Window,
+      htmls.map((h) => h.nodes),
+    ),
+    'the nodes, inserted + events',
+  ).toEqual([]);
   expect(hitsAsDocument(all.join('\n<hr>\n')), 'parsed as a document').toEqual([]);
 }
 
@@ -274,7 +291,11 @@ describe('hostile catalogue', () => {
       }
     }
     for (const name of caseNames) {
-      for (const id of fixture(name).expected.attacks) expect(catalogue.map((a) => a.id), `${name}: ${id}`).toContain(id);
+      for (const id of fixture(name).expected.attacks)
+        expect(
+          catalogue.map((a) => a.id),
+          `${name}: ${id}`,
+        ).toContain(id);
     }
   });
 
@@ -303,10 +324,17 @@ describe.each(ordinary)('hostile page %s', (name) => {
     it('positive control: the same probe does catch the raw payloads of the parts the adapter reads', () => {
       const dom = new JSDOM(html, { url, virtualConsole: quiet });
       const doc = dom.window.document;
-      const parts = Array.from(doc.querySelectorAll('#storytext, .chapter-body, #profile_top, #workskin, .work-body'), (el) => el.innerHTML);
+      const parts = Array.from(
+        doc.querySelectorAll('#storytext, .chapter-body, #profile_top, #workskin, .work-body'),
+        (el) => el.innerHTML,
+      );
       dom.window.close();
       // A window of its own: raw payloads may also run later (frames, timers) and must not be counted elsewhere.
-      const own = new JSDOM('<!DOCTYPE html><body></body>', { url: 'https://ficwell.invalid/raw', runScripts: 'dangerously', virtualConsole: quiet });
+      const own = new JSDOM('<!DOCTYPE html><body></body>', {
+        url: 'https://ficwell.invalid/raw',
+        runScripts: 'dangerously',
+        virtualConsole: quiet,
+      });
       installSpy(own.window);
       const hits = [...probeScripts(own.window as unknown as Window, parts), ...hitsAsDocument(parts.join('\n'))];
       own.window.close();
@@ -338,7 +366,9 @@ describe.each(oversized)('oversized page %s', (name) => {
   it(`finishes within ${budget} ms in jsdom and returns the expected story${reduced ? ' (reduced size: see expected.json jsdom.why)' : ''}`, () => {
     const big = expand(html, expansion, reduced ? expected.jsdom?.times : undefined);
     const r = read(big, url);
-    console.info(`${name}: ${(big.length / 1e6).toFixed(2)} MB, jsdom parse ${Math.round(r.parseMs)} ms, readPage ${Math.round(r.ms)} ms${r.error ? `, threw ${String(r.error)}` : ''}`);
+    console.info(
+      `${name}: ${(big.length / 1e6).toFixed(2)} MB, jsdom parse ${Math.round(r.parseMs)} ms, readPage ${Math.round(r.ms)} ms${r.error ? `, threw ${String(r.error)}` : ''}`,
+    );
     expect(r.error, `readPage threw: ${String(r.error)}`).toBeUndefined();
     const page = story(r);
     expect(page.source).toBe(want.source);
@@ -352,7 +382,12 @@ describe.each(oversized)('oversized page %s', (name) => {
     if (want.words !== undefined) expect(page.parts.reduce((n, p) => n + p.words, 0)).toBe(want.words);
     if (want.chapters !== undefined) expect(page.chapters.length).toBe(want.chapters);
     if (want.parts !== undefined && !reduced) expect(page.parts.length).toBe(want.parts);
-    expectNothingLive(page, url, expected, storyHtmls(page).every((h) => h.html.length < 300_000));
+    expectNothingLive(
+      page,
+      url,
+      expected,
+      storyHtmls(page).every((h) => h.html.length < 300_000),
+    );
     expect(r.ms, `readPage took ${Math.round(r.ms)} ms`).toBeLessThanOrEqual(budget);
   }, 180_000);
 });

@@ -13,8 +13,14 @@ export const SITE_HOSTS = ['www.fanfiction.net', 'm.fanfiction.net', 'archiveofo
 /** Chromium's flags for a headless run with only this extension loaded; `sitePort` maps the fiction hosts to the local server. */
 export function chromiumArgs(ext: string, sitePort?: number): string[] {
   const args = [
-    '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run', `--disable-extensions-except=${ext}`, `--load-extension=${ext}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    `--disable-extensions-except=${ext}`,
+    `--load-extension=${ext}`,
   ];
   if (sitePort) args.push(`--host-resolver-rules=${SITE_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${sitePort}`).join(', ')}`);
   return args;
@@ -25,8 +31,11 @@ export function firefoxPrefs(uuid: string, sitePort?: number): Record<string, un
   const prefs: Record<string, unknown> = { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }) };
   if (sitePort) {
     Object.assign(prefs, {
-      'network.proxy.type': 1, 'network.proxy.http': '127.0.0.1', 'network.proxy.http_port': sitePort,
-      'network.proxy.no_proxies_on': '', 'network.proxy.allow_hijacking_localhost': true,
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': sitePort,
+      'network.proxy.no_proxies_on': '',
+      'network.proxy.allow_hijacking_localhost': true,
     });
   }
   return prefs;
@@ -39,7 +48,13 @@ export function navigateFirefox(page: PpPage, url: string, wait: 'none' | 'inter
 }
 
 /** Evaluates `expr` until it is truthy; errors while the document navigates count as not yet. */
-export async function pollUntil(evaluate: (expr: string) => Promise<unknown>, expr: string, timeoutMs: number, what: string, intervalMs = 100): Promise<void> {
+export async function pollUntil(
+  evaluate: (expr: string) => Promise<unknown>,
+  expr: string,
+  timeoutMs: number,
+  what: string,
+  intervalMs = 100,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {

@@ -45,7 +45,11 @@ export class FakeSpeech implements SpeechEngine {
   constructor(options: FakeSpeechOptions = {}) {
     this.voices = options.lateVoices ? [] : (options.voices ?? TEST_VOICES);
     this.pending = options.lateVoices ? (options.voices ?? TEST_VOICES) : [];
-    this.o = { pauseWorks: options.pauseWorks ?? true, charsPerSecond: options.charsPerSecond ?? 15, stallAfterMs: options.stallAfterMs ?? Infinity };
+    this.o = {
+      pauseWorks: options.pauseWorks ?? true,
+      charsPerSecond: options.charsPerSecond ?? 15,
+      stallAfterMs: options.stallAfterMs ?? Infinity,
+    };
   }
 
   private pending: Voice[];

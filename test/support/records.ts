@@ -13,9 +13,21 @@ export const seedRecord = (id: string, updatedAt: number, percent: number, finis
 
 export function catalogEntry(id: string, title: string, words: number, patch: Partial<CatalogEntry> = {}): CatalogEntry {
   return {
-    id, title, words, characters: [], summary: '', titleIsAuthors: true, fandom: 'Puella Magi Madoka Magica',
-    source: { site: 'fanfiction.net', url: null }, warnings: [], summaryIsAuthors: false,
-    readingMinutes: Math.round(words / 250), paragraphs: 10, sections: 1, excerpt: '', ...patch,
+    id,
+    title,
+    words,
+    characters: [],
+    summary: '',
+    titleIsAuthors: true,
+    fandom: 'Puella Magi Madoka Magica',
+    source: { site: 'fanfiction.net', url: null },
+    warnings: [],
+    summaryIsAuthors: false,
+    readingMinutes: Math.round(words / 250),
+    paragraphs: 10,
+    sections: 1,
+    excerpt: '',
+    ...patch,
   };
 }
 
@@ -24,7 +36,17 @@ export function webStory(storyId: string, updatedAt: number, patch: Partial<WebS
   const site = patch.site ?? 'ao3';
   const url = site === 'ao3' ? `https://archiveofourown.org/works/${storyId}` : `http://www.fanfiction.net/s/${storyId}/1/`;
   return {
-    key: `web:${site}:${storyId}`, site, storyId, storyUrl: url, title: `W${storyId}`, authors: [], fandoms: [],
-    chapterCount: 1, words: 100, chapter: { number: 1, title: null, url }, updatedAt, ...patch,
+    key: `web:${site}:${storyId}`,
+    site,
+    storyId,
+    storyUrl: url,
+    title: `W${storyId}`,
+    authors: [],
+    fandoms: [],
+    chapterCount: 1,
+    words: 100,
+    chapter: { number: 1, title: null, url },
+    updatedAt,
+    ...patch,
   };
 }

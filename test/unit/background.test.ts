@@ -7,11 +7,25 @@ import { createProgressService } from '../../platform/progress';
 
 const NOW = Date.UTC(2026, 11, 1);
 const story: WebStoryRecord = {
-  key: 'web:ao3:4242424', site: 'ao3', storyId: '4242424', storyUrl: 'https://archiveofourown.org/works/4242424',
-  title: 'T', authors: ['a'], fandoms: ['f'], chapterCount: 5, words: 1000,
-  chapter: { number: 2, title: 'Two', url: 'https://archiveofourown.org/works/4242424/chapters/10000002' }, updatedAt: NOW - 1000,
+  key: 'web:ao3:4242424',
+  site: 'ao3',
+  storyId: '4242424',
+  storyUrl: 'https://archiveofourown.org/works/4242424',
+  title: 'T',
+  authors: ['a'],
+  fandoms: ['f'],
+  chapterCount: 5,
+  words: 1000,
+  chapter: { number: 2, title: 'Two', url: 'https://archiveofourown.org/works/4242424/chapters/10000002' },
+  updatedAt: NOW - 1000,
 };
-const progress: ProgressRecord = { key: story.key, position: { section: 1, paragraph: 3, n: 3, offset: 0.5 }, percent: 30, updatedAt: NOW - 1000, finishedAt: null };
+const progress: ProgressRecord = {
+  key: story.key,
+  position: { section: 1, paragraph: 3, n: 3, offset: 0.5 },
+  percent: 30,
+  updatedAt: NOW - 1000,
+  finishedAt: null,
+};
 
 /** A store in memory that can be made to fail like IndexedDB does. */
 function memoryStore(fail: { write?: DOMException } = {}): ProgressStore & { records: Map<string, ProgressRecord> } {
@@ -63,7 +77,8 @@ describe('background handlers', () => {
     return bg;
   }
   /** Delivers a message as the browser would, and resolves to the one listener's reply. */
-  const deliver = async (message: unknown, sender: object = tabSender) => (await fakeBrowser.runtime.onMessage.trigger(message, sender, () => {}))[0];
+  const deliver = async (message: unknown, sender: object = tabSender) =>
+    (await fakeBrowser.runtime.onMessage.trigger(message, sender, () => {}))[0];
 
   beforeEach(() => fakeBrowser.reset());
 
@@ -77,7 +92,10 @@ describe('background handlers', () => {
     wire();
     const longId = '1234567890123456';
     const bad = { ...story, key: `web:ao3:${longId}`, storyId: longId };
-    expect(await deliver({ type: 'web-progress', story: bad, progress: { ...progress, key: bad.key } })).toEqual({ ok: false, reason: 'invalid' });
+    expect(await deliver({ type: 'web-progress', story: bad, progress: { ...progress, key: bad.key } })).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
     expect(store.records.size).toBe(0);
   });
 
@@ -85,8 +103,13 @@ describe('background handlers', () => {
     wire();
     const id = '1234567890123';
     const big = {
-      ...story, key: `web:ffn:${id}`, site: 'ffn', storyId: id, storyUrl: `https://www.fanfiction.net/s/${id}/1/`,
-      fandoms: ['f'.repeat(600), ...Array.from({ length: 119 }, (_, i) => `F${i}`)], authors: Array.from({ length: 101 }, (_, i) => `A${i}`),
+      ...story,
+      key: `web:ffn:${id}`,
+      site: 'ffn',
+      storyId: id,
+      storyUrl: `https://www.fanfiction.net/s/${id}/1/`,
+      fandoms: ['f'.repeat(600), ...Array.from({ length: 119 }, (_, i) => `F${i}`)],
+      authors: Array.from({ length: 101 }, (_, i) => `A${i}`),
     };
     expect(await deliver({ type: 'web-progress', story: big, progress: { ...progress, key: big.key } })).toEqual({ ok: true });
     expect(store.records.get(big.key)?.position).toEqual(progress.position);

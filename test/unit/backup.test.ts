@@ -12,15 +12,33 @@ import { createProgressService } from '../../platform/progress';
 const NOW = Date.UTC(2026, 11, 1);
 const DAY = 86_400_000;
 const rec = (key: string, updatedAt: number, n = 1): ProgressRecord => ({
-  key, position: { section: 0, paragraph: n, n, offset: 0 }, percent: n, updatedAt, finishedAt: null,
+  key,
+  position: { section: 0, paragraph: n, n, offset: 0 },
+  percent: n,
+  updatedAt,
+  finishedAt: null,
 });
 const story = {
-  key: 'web:ffn:42', site: 'ffn' as const, storyId: '42', storyUrl: 'https://www.fanfiction.net/s/42/1/', title: 'T', authors: ['A'],
-  fandoms: ['F'], chapterCount: 3, words: 100, chapter: { number: 2, title: null, url: 'https://www.fanfiction.net/s/42/2/' }, updatedAt: NOW - 3 * DAY,
+  key: 'web:ffn:42',
+  site: 'ffn' as const,
+  storyId: '42',
+  storyUrl: 'https://www.fanfiction.net/s/42/1/',
+  title: 'T',
+  authors: ['A'],
+  fandoms: ['F'],
+  chapterCount: 3,
+  words: 100,
+  chapter: { number: 2, title: null, url: 'https://www.fanfiction.net/s/42/2/' },
+  updatedAt: NOW - 3 * DAY,
 };
 
 describe('backup files', () => {
-  const good = buildBackup([rec('seed:never-alone', NOW - 5 * DAY), rec('web:ffn:42', NOW - 3 * DAY)], [story], { ...DEFAULT_SETTINGS, theme: 'sepia' }, new Date(NOW));
+  const good = buildBackup(
+    [rec('seed:never-alone', NOW - 5 * DAY), rec('web:ffn:42', NOW - 3 * DAY)],
+    [story],
+    { ...DEFAULT_SETTINGS, theme: 'sepia' },
+    new Date(NOW),
+  );
 
   it('round-trips through JSON', () => {
     expect(parseBackup(JSON.stringify(good), NOW)).toEqual({ ok: true, backup: good });
@@ -31,8 +49,16 @@ describe('backup files', () => {
     ['another JSON file', '{"name":"package"}', { code: 'not-backup' }],
     ['a future version', JSON.stringify({ ...good, version: 2 }), { code: 'version', version: '2' }],
     ['a damaged position', JSON.stringify({ ...good, progress: [{ key: 'seed:x', percent: 'lots' }] }), { code: 'bad-position', index: 1 }],
-    ['a position for an unknown kind of story', JSON.stringify({ ...good, progress: [rec('evil:1', NOW)] }), { code: 'bad-position', index: 1 }],
-    ['a story with a javascript: URL', JSON.stringify({ ...good, webStories: [{ ...story, storyUrl: 'javascript:alert(1)' }] }), { code: 'bad-story', index: 1 }],
+    [
+      'a position for an unknown kind of story',
+      JSON.stringify({ ...good, progress: [rec('evil:1', NOW)] }),
+      { code: 'bad-position', index: 1 },
+    ],
+    [
+      'a story with a javascript: URL',
+      JSON.stringify({ ...good, webStories: [{ ...story, storyUrl: 'javascript:alert(1)' }] }),
+      { code: 'bad-story', index: 1 },
+    ],
   ])('refuses %s, saying why', (_, text, error) => {
     expect(parseBackup(text, NOW)).toEqual({ ok: false, error });
   });
@@ -62,7 +88,8 @@ describe('importing a backup', () => {
   });
   afterEach(() => deleteDB(name));
   const service = () => createProgressService(createProgressStore((onVersionChange) => openFicwellDB({ name, onVersionChange })));
-  const file = (progress: unknown[], webStories: unknown[] = []) => JSON.stringify({ ...buildBackup([], [], DEFAULT_SETTINGS, new Date(NOW)), progress, webStories });
+  const file = (progress: unknown[], webStories: unknown[] = []) =>
+    JSON.stringify({ ...buildBackup([], [], DEFAULT_SETTINGS, new Date(NOW)), progress, webStories });
 
   it('counts what was written: two copies of one position are one import', async () => {
     const progress = service();
@@ -75,7 +102,12 @@ describe('importing a backup', () => {
   it('an older position is not taken, and not counted', async () => {
     const progress = service();
     await progress.save(rec('seed:a', NOW - DAY, 9));
-    expect(await importLibrary(progress, file([rec('seed:a', NOW - 2 * DAY, 1), rec('seed:b', NOW - DAY)], [story]), NOW)).toEqual({ ok: true, positions: 1, stories: 1, failure: null });
+    expect(await importLibrary(progress, file([rec('seed:a', NOW - 2 * DAY, 1), rec('seed:b', NOW - DAY)], [story]), NOW)).toEqual({
+      ok: true,
+      positions: 1,
+      stories: 1,
+      failure: null,
+    });
     expect((await progress.get('seed:a'))?.position.n).toBe(9);
   });
 
@@ -100,6 +132,8 @@ describe('importing a backup', () => {
     expect(importResultText({ ok: true, positions: 500, stories: 20, failure: 'quota' })).toBe(
       "Imported 500 reading positions and 20 web stories, then stopped: the browser's storage for Ficwell is full.",
     );
-    expect(exportResultText({ ok: false, reason: 'unavailable' })).toBe('Nothing was exported: the library cannot be read right now, so no file was saved.');
+    expect(exportResultText({ ok: false, reason: 'unavailable' })).toBe(
+      'Nothing was exported: the library cannot be read right now, so no file was saved.',
+    );
   });
 });

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = new URL('../../', import.meta.url).pathname;
-const messages = JSON.parse(readFileSync(join(root, 'public/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string; description?: string }>;
+const messages = JSON.parse(readFileSync(join(root, 'public/_locales/en/messages.json'), 'utf8')) as Record<
+  string,
+  { message: string; description?: string }
+>;
 
 function files(dir: string, ext: RegExp): string[] {
   return readdirSync(join(root, dir)).flatMap((name) => {
@@ -11,7 +14,9 @@ function files(dir: string, ext: RegExp): string[] {
     return statSync(join(root, path)).isDirectory() ? files(path, ext) : ext.test(name) ? [path] : [];
   });
 }
-const sources = [...files('components', /\.tsx?$/), ...files('entrypoints', /\.(tsx?|html)$/), 'wxt.config.ts'].map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
+const sources = [...files('components', /\.tsx?$/), ...files('entrypoints', /\.(tsx?|html)$/), 'wxt.config.ts']
+  .map((f) => readFileSync(join(root, f), 'utf8'))
+  .join('\n');
 
 describe('UI strings come from _locales/en/messages.json', () => {
   it('every message is used somewhere (by t(), a __MSG_ reference or a message-key table)', () => {
@@ -19,7 +24,11 @@ describe('UI strings come from _locales/en/messages.json', () => {
     expect(unused).toEqual([]);
   });
   it('every message has a description for translators', () => {
-    expect(Object.entries(messages).filter(([, m]) => !m.description).map(([k]) => k)).toEqual([]);
+    expect(
+      Object.entries(messages)
+        .filter(([, m]) => !m.description)
+        .map(([k]) => k),
+    ).toEqual([]);
   });
   it('no visible English is left in JSX text of components and entrypoints', () => {
     // Text between tags that is made of letters and not an expression: what a translator could not reach.

@@ -15,7 +15,10 @@ import { catalogEntry, progressRecord, seedRecord, webStory } from '../support/r
 
 const NOW = Date.UTC(2026, 10, 23, 12);
 const rows: LibraryItem[] = [
-  ...webItems([webStory('1', NOW, { title: '<img src=x onerror=alert(1)>' })], new Map([['web:ao3:1', progressRecord('web:ao3:1', NOW, { percent: 40 })]])),
+  ...webItems(
+    [webStory('1', NOW, { title: '<img src=x onerror=alert(1)>' })],
+    new Map([['web:ao3:1', progressRecord('web:ao3:1', NOW, { percent: 40 })]]),
+  ),
   ...seedItems([catalogEntry('a', 'Alpha', 100), catalogEntry('b', 'Beta', 200)], new Map([['seed:a', seedRecord('a', NOW - 1, 10)]])),
 ];
 
@@ -36,7 +39,8 @@ function memory(initial: Record<string, string> = {}): SnapshotStorage & { data:
   return s;
 }
 
-const good = () => JSON.parse(serializeSnapshot(takeSnapshot(rows, 'recent', 7))) as Record<string, unknown> & { items: Record<string, unknown>[] };
+const good = () =>
+  JSON.parse(serializeSnapshot(takeSnapshot(rows, 'recent', 7))) as Record<string, unknown> & { items: Record<string, unknown>[] };
 const withItem = (patch: Record<string, unknown>, i = 0) => {
   const s = good();
   s.items[i] = { ...s.items[i], ...patch };
@@ -60,7 +64,14 @@ describe('the library snapshot', () => {
     ['an unknown order', JSON.stringify({ ...good(), sort: 'random' })],
     ['a negative count', JSON.stringify({ ...good(), count: -1 })],
     ['a count below its rows', JSON.stringify({ ...good(), count: 1 })],
-    ['too many rows', JSON.stringify({ ...good(), count: 100, items: Array.from({ length: SNAPSHOT_ROWS + 1 }, (_, i) => ({ ...good().items[2], id: `s${i}` })) })],
+    [
+      'too many rows',
+      JSON.stringify({
+        ...good(),
+        count: 100,
+        items: Array.from({ length: SNAPSHOT_ROWS + 1 }, (_, i) => ({ ...good().items[2], id: `s${i}` })),
+      }),
+    ],
     ['two rows of one story', JSON.stringify({ ...good(), items: [good().items[1], good().items[1]] })],
     ['a title that is not a string', withItem({ title: { __html: '<b>x</b>' } })],
     ['an unknown kind', withItem({ kind: 'html' })],
@@ -68,7 +79,10 @@ describe('the library snapshot', () => {
     ['a data: chapter link', withItem({ url: 'data:text/html,<script>1</script>' })],
     ['a web row with no site', withItem({ site: 'evil.example' })],
     ['a percent over 100', withItem({ percent: 1000 })],
-    ['a progress record with no time', withItem({ progress: { key: 'k', percent: 1, finishedAt: null, position: { section: 0, paragraph: 0, n: 0, offset: 0 } } })],
+    [
+      'a progress record with no time',
+      withItem({ progress: { key: 'k', percent: 1, finishedAt: null, position: { section: 0, paragraph: 0, n: 0, offset: 0 } } }),
+    ],
     ['a bundled story with a link', withItem({ url: 'https://example.com/' }, 1)],
     ['authors that are not strings', withItem({ authors: [1, 2] })],
     ['something too long to be ours', JSON.stringify({ ...good(), pad: 'x'.repeat(70_000) })],
@@ -112,7 +126,12 @@ describe('the library snapshot', () => {
     // with the count from the records.
     expect(libraryOnScreen(snap, { rows: null, sort: 'title', count: 3, failed: false })).toMatchObject({ fromSnapshot: true, count: 3 });
     const fresh = [alpha];
-    expect(libraryOnScreen(snap, { rows: fresh, sort: 'recent', count: 1, failed: false })).toEqual({ items: fresh, sort: 'recent', count: 1, fromSnapshot: false });
+    expect(libraryOnScreen(snap, { rows: fresh, sort: 'recent', count: 1, failed: false })).toEqual({
+      items: fresh,
+      sort: 'recent',
+      count: 1,
+      fromSnapshot: false,
+    });
     // Reading failed: the snapshot is not passed off as the library.
     expect(libraryOnScreen(snap, { rows: null, sort: 'recent', count: undefined, failed: true })).toBeNull();
     expect(libraryOnScreen(null, { rows: null, sort: 'recent', count: undefined, failed: false })).toBeNull();

@@ -18,13 +18,17 @@ import {
 import type { UiState } from '../../platform/ui-state';
 import { catalogEntry, progressRecord, seedRecord as rec, webStory } from '../support/records';
 
-const entry = (id: string, title: string, words: number, characters: string[], summary = '') => catalogEntry(id, title, words, { characters, summary });
+const entry = (id: string, title: string, words: number, characters: string[], summary = '') =>
+  catalogEntry(id, title, words, { characters, summary });
 const entries = [
   entry('a', 'Never Alone', 880, ['Kyoko Sakura', 'Sayaka Miki']),
   entry('b', 'just you and I', 9050, ['Homura Akemi'], 'Lost together in empty worlds'),
   entry('c', 'Glass Hearts', 4757, ['Sayaka Miki']),
 ];
-const progress = new Map([['seed:b', rec('b', 200, 50)], ['seed:c', rec('c', 100, 100, 100)]]);
+const progress = new Map([
+  ['seed:b', rec('b', 200, 50)],
+  ['seed:c', rec('c', 100, 100, 100)],
+]);
 const items = seedItems(entries, progress);
 
 describe('library list', () => {
@@ -54,11 +58,26 @@ describe('library list', () => {
 
   it('lists web stories with their chapter and percent, searchable by author', () => {
     const web = webItems(
-      [webStory('7', 5, { site: 'ffn', title: 'Lanterns', authors: ['quietmoth'], fandoms: ['Harry Potter'], chapterCount: 12, words: 50_000,
-        chapter: { number: 7, title: null, url: 'http://www.fanfiction.net/s/7/7/' } })],
+      [
+        webStory('7', 5, {
+          site: 'ffn',
+          title: 'Lanterns',
+          authors: ['quietmoth'],
+          fandoms: ['Harry Potter'],
+          chapterCount: 12,
+          words: 50_000,
+          chapter: { number: 7, title: null, url: 'http://www.fanfiction.net/s/7/7/' },
+        }),
+      ],
       new Map([['web:ffn:7', progressRecord('web:ffn:7', 5, { percent: 40.6 })]]),
     );
-    expect(web[0]).toMatchObject({ kind: 'web', chapter: { number: 7, count: 12 }, percent: 40, site: 'ffn', url: 'http://www.fanfiction.net/s/7/7/' });
+    expect(web[0]).toMatchObject({
+      kind: 'web',
+      chapter: { number: 7, count: 12 },
+      percent: 40,
+      site: 'ffn',
+      url: 'http://www.fanfiction.net/s/7/7/',
+    });
     expect(searchItems(web, 'quietmoth')).toHaveLength(1);
   });
 
@@ -126,16 +145,24 @@ describe("the popup's first screen (ProgressStore.recent)", () => {
   });
 
   it('13 stories read at the same moment (the case that property found: ties once split the two)', async () => {
-    await firstScreenMatches(Array.from({ length: 10 }, () => 5), [5, 5, 5]);
+    await firstScreenMatches(
+      Array.from({ length: 10 }, () => 5),
+      [5, 5, 5],
+    );
   });
 });
 
-describe('a library view\'s shelf', () => {
+describe("a library view's shelf", () => {
   const recent = { progress: [rec('b', 200, 50)], stories: [webStory('1', 300)], storyCount: 2 };
 
   it('in the "recent" order, lists the first screen\'s records at once; in another, nothing until all are read', () => {
     const first = firstShelf(entries, recent, 'recent');
-    expect(shelfRows(first, 'recent')?.map((i) => [i.id, i.percent])).toEqual([['a', 0], ['b', 50], ['c', 0], ['web:ao3:1', 0]]);
+    expect(shelfRows(first, 'recent')?.map((i) => [i.id, i.percent])).toEqual([
+      ['a', 0],
+      ['b', 50],
+      ['c', 0],
+      ['web:ao3:1', 0],
+    ]);
     expect(first.webCount).toBe(2); // counted before they are all read
     const byTitle = firstShelf(entries, recent, 'title');
     expect(byTitle.records.size).toBe(0);
@@ -160,8 +187,15 @@ describe('a library view\'s shelf', () => {
   });
 
   it('newerOf keeps the newer record of each key', () => {
-    const a = new Map([['k', { updatedAt: 2 }], ['x', { updatedAt: 1 }]]);
-    const b = new Map([['k', { updatedAt: 1 }], ['x', { updatedAt: 3 }], ['y', { updatedAt: 0 }]]);
+    const a = new Map([
+      ['k', { updatedAt: 2 }],
+      ['x', { updatedAt: 1 }],
+    ]);
+    const b = new Map([
+      ['k', { updatedAt: 1 }],
+      ['x', { updatedAt: 3 }],
+      ['y', { updatedAt: 0 }],
+    ]);
     expect(Object.fromEntries(newerOf(a, b))).toEqual({ k: { updatedAt: 2 }, x: { updatedAt: 3 }, y: { updatedAt: 0 } });
   });
 

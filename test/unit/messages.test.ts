@@ -1,16 +1,38 @@
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ProgressRecord, WebStoryRecord } from '../../lib/db/schema';
-import { isReaderState, isSaveReply, parseMessage, parseTabMessage, type ReaderState, type Reply, type SaveReply } from '../../lib/messages';
+import {
+  isReaderState,
+  isSaveReply,
+  parseMessage,
+  parseTabMessage,
+  type ReaderState,
+  type Reply,
+  type SaveReply,
+} from '../../lib/messages';
 import { askTab, backgroundApi, send } from '../../platform/messages';
 
 const NOW = Date.UTC(2026, 11, 1);
 const story: WebStoryRecord = {
-  key: 'web:ao3:4242424', site: 'ao3', storyId: '4242424', storyUrl: 'https://archiveofourown.org/works/4242424',
-  title: 'T', authors: ['a'], fandoms: ['f'], chapterCount: 5, words: 1000,
-  chapter: { number: 2, title: 'Two', url: 'https://archiveofourown.org/works/4242424/chapters/10000002' }, updatedAt: NOW - 1000,
+  key: 'web:ao3:4242424',
+  site: 'ao3',
+  storyId: '4242424',
+  storyUrl: 'https://archiveofourown.org/works/4242424',
+  title: 'T',
+  authors: ['a'],
+  fandoms: ['f'],
+  chapterCount: 5,
+  words: 1000,
+  chapter: { number: 2, title: 'Two', url: 'https://archiveofourown.org/works/4242424/chapters/10000002' },
+  updatedAt: NOW - 1000,
 };
-const progress: ProgressRecord = { key: story.key, position: { section: 1, paragraph: 3, n: 3, offset: 0.5 }, percent: 30, updatedAt: NOW - 1000, finishedAt: null };
+const progress: ProgressRecord = {
+  key: story.key,
+  position: { section: 1, paragraph: 3, n: 3, offset: 0.5 },
+  percent: 30,
+  updatedAt: NOW - 1000,
+  finishedAt: null,
+};
 
 describe('messages from content scripts are checked before use', () => {
   it('accepts a well-formed progress report and position query', () => {
@@ -23,7 +45,10 @@ describe('messages from content scripts are checked before use', () => {
   });
   it.each([
     ['a key for another story', { type: 'web-progress', story, progress: { ...progress, key: 'web:ao3:1' } }],
-    ['a javascript: chapter URL', { type: 'web-progress', story: { ...story, chapter: { ...story.chapter, url: 'javascript:alert(1)' } }, progress }],
+    [
+      'a javascript: chapter URL',
+      { type: 'web-progress', story: { ...story, chapter: { ...story.chapter, url: 'javascript:alert(1)' } }, progress },
+    ],
     ['a negative paragraph', { type: 'web-progress', story, progress: { ...progress, position: { ...progress.position, n: -1 } } }],
     ['a seed key from a page', { type: 'web-position', key: 'seed:never-alone' }],
   ])('refuses %s, as a known message the sender hears was refused', (_, message) => {
@@ -52,7 +77,9 @@ describe('typed sending', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('the request shape and the reply type follow from the message type', () => {
-    expectTypeOf(send<'web-progress'>).parameter(1).toEqualTypeOf<{ story: WebStoryRecord; progress: ProgressRecord }>();
+    expectTypeOf(send<'web-progress'>)
+      .parameter(1)
+      .toEqualTypeOf<{ story: WebStoryRecord; progress: ProgressRecord }>();
     expectTypeOf(send<'web-progress'>).returns.resolves.toEqualTypeOf<SaveReply>();
     expectTypeOf(send<'web-position'>).returns.resolves.toEqualTypeOf<ProgressRecord | null>();
     expectTypeOf<Reply<'load-readability'>>().toEqualTypeOf<boolean>();
@@ -76,7 +103,9 @@ describe('typed sending', () => {
   });
 
   it('a background that cannot be reached is `unavailable` to the saver', async () => {
-    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValue(
+      new Error('Could not establish connection. Receiving end does not exist.'),
+    );
     expect(await backgroundApi.saveWebProgress(story, progress)).toEqual({ ok: false, reason: 'unavailable' });
   });
 

@@ -1,14 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  indexOutline,
-  minutesLeft,
-  paragraphOf,
-  percentRead,
-  positionAt,
-  totalWords,
-} from '../../lib/position';
+import { indexOutline, minutesLeft, paragraphOf, percentRead, positionAt, totalWords } from '../../lib/position';
 import { outlineOf } from '../../lib/story/outline';
 import { parseStory } from '../../lib/story/parse';
 
@@ -50,7 +43,16 @@ describe('progress', () => {
         fc.integer({ min: 0, max: story.paragraphs - 1 }),
         fc.double({ min: 0, max: 1, noNaN: true }),
         (n1, o1, n2, o2) => {
-          const [a, b] = n1 < n2 || (n1 === n2 && o1 <= o2) ? [{ n: n1, offset: o1 }, { n: n2, offset: o2 }] : [{ n: n2, offset: o2 }, { n: n1, offset: o1 }];
+          const [a, b] =
+            n1 < n2 || (n1 === n2 && o1 <= o2)
+              ? [
+                  { n: n1, offset: o1 },
+                  { n: n2, offset: o2 },
+                ]
+              : [
+                  { n: n2, offset: o2 },
+                  { n: n1, offset: o1 },
+                ];
           return percentRead(index, a) <= percentRead(index, b);
         },
       ),

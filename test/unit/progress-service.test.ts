@@ -4,11 +4,24 @@ import type { ProgressRecord, WebStoryRecord } from '../../lib/db/schema';
 import { createProgressService } from '../../platform/progress';
 
 const rec = (key: string, updatedAt: number): ProgressRecord => ({
-  key, position: { section: 0, paragraph: 1, n: 1, offset: 0 }, percent: 5, updatedAt, finishedAt: null,
+  key,
+  position: { section: 0, paragraph: 1, n: 1, offset: 0 },
+  percent: 5,
+  updatedAt,
+  finishedAt: null,
 });
 const story: WebStoryRecord = {
-  key: 'web:ao3:42', site: 'ao3', storyId: '42', storyUrl: 'https://archiveofourown.org/works/42', title: 'T', authors: [], fandoms: [],
-  chapterCount: 3, words: 10, chapter: { number: 2, title: null, url: 'https://archiveofourown.org/works/42/chapters/2' }, updatedAt: 7,
+  key: 'web:ao3:42',
+  site: 'ao3',
+  storyId: '42',
+  storyUrl: 'https://archiveofourown.org/works/42',
+  title: 'T',
+  authors: [],
+  fandoms: [],
+  chapterCount: 3,
+  words: 10,
+  chapter: { number: 2, title: null, url: 'https://archiveofourown.org/works/42/chapters/2' },
+  updatedAt: 7,
 };
 const quota = () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
 const unavailable = () => Promise.reject(new DOMException('unavailable', 'InvalidStateError'));
@@ -67,7 +80,11 @@ describe('progress service when IndexedDB fails', () => {
   });
 
   it('an import that cannot write reports the failure and nothing written', async () => {
-    expect(await createProgressService(failing).importRecords([rec('seed:a', 1)], [])).toEqual({ positions: 0, stories: 0, failure: 'quota' });
+    expect(await createProgressService(failing).importRecords([rec('seed:a', 1)], [])).toEqual({
+      positions: 0,
+      stories: 0,
+      failure: 'quota',
+    });
   });
 
   it('reports recovery when the store works again, and a newer in-memory position wins over an older stored one', async () => {

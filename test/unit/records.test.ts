@@ -4,11 +4,25 @@ import { clampTime, CLOCK_SKEW_MS, normalizeProgressRecord, normalizeWebStoryRec
 
 const NOW = Date.UTC(2026, 11, 1);
 const DAY = 24 * 60 * 60 * 1000;
-const progress: ProgressRecord = { key: 'seed:never-alone', position: { section: 1, paragraph: 3, n: 40, offset: 0.5 }, percent: 30, updatedAt: NOW - DAY, finishedAt: null };
+const progress: ProgressRecord = {
+  key: 'seed:never-alone',
+  position: { section: 1, paragraph: 3, n: 40, offset: 0.5 },
+  percent: 30,
+  updatedAt: NOW - DAY,
+  finishedAt: null,
+};
 const story: WebStoryRecord = {
-  key: 'web:ao3:4242424', site: 'ao3', storyId: '4242424', storyUrl: 'https://archiveofourown.org/works/4242424',
-  title: 'T', authors: ['a'], fandoms: ['f'], chapterCount: 5, words: 1000,
-  chapter: { number: 2, title: 'Two', url: 'https://archiveofourown.org/works/4242424/chapters/10000002' }, updatedAt: NOW - DAY,
+  key: 'web:ao3:4242424',
+  site: 'ao3',
+  storyId: '4242424',
+  storyUrl: 'https://archiveofourown.org/works/4242424',
+  title: 'T',
+  authors: ['a'],
+  fandoms: ['f'],
+  chapterCount: 5,
+  words: 1000,
+  chapter: { number: 2, title: 'Two', url: 'https://archiveofourown.org/works/4242424/chapters/10000002' },
+  updatedAt: NOW - DAY,
 };
 
 describe('times', () => {
@@ -20,7 +34,12 @@ describe('times', () => {
   ])('%s is taken as %s', (_, t, want) => {
     expect(clampTime(t, NOW)).toBe(want);
   });
-  it.each([['before 2000', Date.UTC(1999, 0, 1)], ['NaN', Number.NaN], ['a string', '2026-01-01'], ['-Infinity', -Infinity]])('%s is no date', (_, t) => {
+  it.each([
+    ['before 2000', Date.UTC(1999, 0, 1)],
+    ['NaN', Number.NaN],
+    ['a string', '2026-01-01'],
+    ['-Infinity', -Infinity],
+  ])('%s is no date', (_, t) => {
     expect(clampTime(t, NOW)).toBeNull();
   });
 });
@@ -30,9 +49,19 @@ describe('progress records', () => {
     expect(normalizeProgressRecord(progress, NOW)).toEqual(progress);
   });
   it('keeps only the format fields, with numbers in their ranges and future dates taken as now', () => {
-    const junk = { ...progress, junk: 'x'.repeat(1000), position: { ...progress.position, extra: 1 }, percent: 1e308, updatedAt: 1e300, finishedAt: 8.64e15 };
+    const junk = {
+      ...progress,
+      junk: 'x'.repeat(1000),
+      position: { ...progress.position, extra: 1 },
+      percent: 1e308,
+      updatedAt: 1e300,
+      finishedAt: 8.64e15,
+    };
     expect(normalizeProgressRecord(junk, NOW)).toEqual({ ...progress, percent: 100, updatedAt: NOW, finishedAt: NOW });
-    expect(normalizeProgressRecord({ ...progress, percent: -5, position: { ...progress.position, offset: 7 } }, NOW)).toMatchObject({ percent: 0, position: { offset: 1 } });
+    expect(normalizeProgressRecord({ ...progress, percent: -5, position: { ...progress.position, offset: 7 } }, NOW)).toMatchObject({
+      percent: 0,
+      position: { offset: 1 },
+    });
   });
   it('a finishing date that is no date is dropped, the position kept', () => {
     expect(normalizeProgressRecord({ ...progress, finishedAt: 'yesterday' }, NOW)).toEqual(progress);
@@ -55,8 +84,11 @@ describe('web story records', () => {
   });
   it('trims what exceeds the limits instead of refusing the story', () => {
     const big = {
-      ...story, fandoms: Array.from({ length: 120 }, (_, i) => `F${i}`), authors: Array.from({ length: 101 }, (_, i) => `A${i}`),
-      title: 't'.repeat(5000), junk: { deep: true },
+      ...story,
+      fandoms: Array.from({ length: 120 }, (_, i) => `F${i}`),
+      authors: Array.from({ length: 101 }, (_, i) => `A${i}`),
+      title: 't'.repeat(5000),
+      junk: { deep: true },
     };
     const got = normalizeWebStoryRecord({ ...big, fandoms: ['x'.repeat(600), ...big.fandoms] }, NOW);
     expect(got?.fandoms).toHaveLength(RECORD_LIMITS.names);

@@ -3,7 +3,17 @@ import { DEFAULT_SETTINGS, LIMITS, normalizeSettings } from '../../lib/settings'
 
 describe('read-aloud settings', () => {
   it('settings stored before read aloud existed keep everything and get the read-aloud defaults', () => {
-    const old = { version: 1, theme: 'dark', fontFamily: 'sans', fontSize: 22, lineHeight: 1.8, width: 40, paragraphSpacing: 1, justify: true, autoRestyle: false };
+    const old = {
+      version: 1,
+      theme: 'dark',
+      fontFamily: 'sans',
+      fontSize: 22,
+      lineHeight: 1.8,
+      width: 40,
+      paragraphSpacing: 1,
+      justify: true,
+      autoRestyle: false,
+    };
     expect(normalizeSettings(old)).toEqual({ ...old, voice: null, rate: 1, storyOnly: true });
   });
 

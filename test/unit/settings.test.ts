@@ -1,6 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { contrastRatio, DEFAULT_SETTINGS, LIMITS, normalizeSettings, PALETTES, resolveTheme, stepFontSize, type Theme } from '../../lib/settings';
+import {
+  contrastRatio,
+  DEFAULT_SETTINGS,
+  LIMITS,
+  normalizeSettings,
+  PALETTES,
+  resolveTheme,
+  stepFontSize,
+  type Theme,
+} from '../../lib/settings';
 import { loadSettings, saveSettings, watchSettings } from '../../platform/settings';
 
 describe('settings model', () => {
@@ -15,7 +24,10 @@ describe('settings model', () => {
   });
   it('keeps valid choices', () => {
     expect(normalizeSettings({ theme: 'sepia', fontFamily: 'legible', justify: true, autoRestyle: false })).toMatchObject({
-      theme: 'sepia', fontFamily: 'legible', justify: true, autoRestyle: false,
+      theme: 'sepia',
+      fontFamily: 'legible',
+      justify: true,
+      autoRestyle: false,
     });
   });
   it('steps the font size within the limits', () => {

@@ -21,7 +21,12 @@ describe('splitting text for speech', () => {
     const text = `“Are you sure?” she asked.  ${LONG}\nYes. No. Maybe…  Then nothing.`;
     const pieces = splitForSpeech(text);
     for (const p of pieces) expect(text.slice(p.start, p.start + p.text.length)).toBe(p.text);
-    expect(pieces.map((p) => p.text).join(' ').split(/\s+/)).toEqual(text.trim().split(/\s+/));
+    expect(
+      pieces
+        .map((p) => p.text)
+        .join(' ')
+        .split(/\s+/),
+    ).toEqual(text.trim().split(/\s+/));
   });
 
   it('joins short sentences into one piece, and cuts a word longer than the limit at the limit', () => {
@@ -80,7 +85,13 @@ describe('reading aloud', () => {
 
   it('says a long paragraph in pieces short enough for Chrome’s 15-second cut', () => {
     const fake = new FakeSpeech({ stallAfterMs: 15_000 });
-    const { r, events } = reader([{ text: LONG, skip: false }, { text: 'After.', skip: false }], fake);
+    const { r, events } = reader(
+      [
+        { text: LONG, skip: false },
+        { text: 'After.', skip: false },
+      ],
+      fake,
+    );
     r.play(0);
     fake.advance(120_000);
     expect(fake.spoken.length).toBeGreaterThan(1);

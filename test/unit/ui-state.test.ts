@@ -37,7 +37,10 @@ describe('small view state, one item per field', () => {
   });
 
   it('moves the old single `ui` object into the items, junk normalized, and removes it', async () => {
-    await local().set({ ui: { lastStory: 'never-alone', frontMatterOpen: null, endNotesOpen: { a: false }, sort: 'title' }, 'ui.sort': 'length' });
+    await local().set({
+      ui: { lastStory: 'never-alone', frontMatterOpen: null, endNotesOpen: { a: false }, sort: 'title' },
+      'ui.sort': 'length',
+    });
     await migrateLegacyUi();
     expect(await local().get('ui')).toEqual({});
     // A field this release already wrote wins over the old object's copy.

@@ -25,7 +25,12 @@ describe('progress on fiction pages', () => {
   });
   it('records the chapter being read and anchors the position to it', () => {
     const story = webStoryRecord(ffn, { part: 0, p: 3, offset: 0.2 }, 10);
-    expect(story).toMatchObject({ key: 'web:ffn:1234567', title: 'The Lantern Road', chapterCount: 3, chapter: { number: 2, title: 'Crossroads' } });
+    expect(story).toMatchObject({
+      key: 'web:ffn:1234567',
+      title: 'The Lantern Road',
+      chapterCount: 3,
+      chapter: { number: 2, title: 'Crossroads' },
+    });
     const rec = webProgressRecord(ffn, { part: 0, p: 3, offset: 0.2 }, false, 10);
     expect(rec.position).toEqual({ section: 1, paragraph: 3, n: 3, offset: 0.2 });
     expect(rec.finishedAt).toBeNull();

@@ -56,7 +56,10 @@ export async function viewViolations(ext: AnyPage, pageUrl: string): Promise<{ v
   if (!(await inView<boolean>(ext, pageUrl, `() => typeof window.axe === 'object'`))) {
     await inView(ext, pageUrl, `() => { ${axeSource}; return typeof window.axe === 'object'; }`);
   }
-  const out = await inView<{ violations: Violation[]; coverage: AxeCoverage } | { error: string } | null>(ext, pageUrl, `async (root, host) => {
+  const out = await inView<{ violations: Violation[]; coverage: AxeCoverage } | { error: string } | null>(
+    ext,
+    pageUrl,
+    `async (root, host) => {
     if (!root) return { error: 'no view in the tab' };
     if (typeof window.axe !== 'object') return { error: 'axe is not loaded in the content script world' };
     Object.defineProperty(host, 'shadowRoot', { value: root, configurable: true });
@@ -70,7 +73,8 @@ export async function viewViolations(ext: AnyPage, pageUrl: string): Promise<{ v
       delete host.shadowRoot;
       delete document.body;
     }
-  }`);
+  }`,
+  );
   if (!out) throw new Error(`axe returned nothing for the view at ${pageUrl}`);
   if ('error' in out) throw new Error(`axe on the view at ${pageUrl}: ${out.error}`);
   return out;
@@ -117,8 +121,17 @@ export async function lowContrast(page: AnyPage, rootExpr: string, selector: str
 }
 
 /** The same contrast check inside the restyled view (a closed shadow root), reached from `ext` (support/view.ts). */
-export async function lowContrastInView(ext: AnyPage, pageUrl: string, selector: string, min = 4.5): Promise<{ low: LowContrast[]; checked: number }> {
-  const out = await inView<{ low: LowContrast[]; checked: number } | null>(ext, pageUrl, `(root) => root && (${contrastBody(selector, min)})(root)`);
+export async function lowContrastInView(
+  ext: AnyPage,
+  pageUrl: string,
+  selector: string,
+  min = 4.5,
+): Promise<{ low: LowContrast[]; checked: number }> {
+  const out = await inView<{ low: LowContrast[]; checked: number } | null>(
+    ext,
+    pageUrl,
+    `(root) => root && (${contrastBody(selector, min)})(root)`,
+  );
   if (!out) throw new Error(`No view at ${pageUrl} for the contrast check`);
   return out;
 }

@@ -11,11 +11,18 @@ export const BIG_WORK_URL = `http://archiveofourown.org/works/${BIG_WORK.id}`;
 function bigWorkPage(): string {
   const source = readFileSync(new URL('../../fixtures/ao3/one-chapter/source.html', import.meta.url), 'utf8');
   const fandoms = ['F'.repeat(BIG_WORK.longFandom), ...Array.from({ length: BIG_WORK.fandoms - 1 }, (_, i) => `Fandom ${i + 2}`)]
-    .map((f) => `<li><a class="tag" href="/tags/${encodeURIComponent(f)}/works">${f}</a></li>`).join('');
-  const byline = Array.from({ length: BIG_WORK.authors }, (_, i) => `<a rel="author" href="/users/writer${i}/pseuds/writer${i}">writer${i}</a>`).join(', ');
+    .map((f) => `<li><a class="tag" href="/tags/${encodeURIComponent(f)}/works">${f}</a></li>`)
+    .join('');
+  const byline = Array.from(
+    { length: BIG_WORK.authors },
+    (_, i) => `<a rel="author" href="/users/writer${i}/pseuds/writer${i}">writer${i}</a>`,
+  ).join(', ');
   return source
     .replaceAll('5151515', BIG_WORK.id)
-    .replace(/<dd class="fandom tags"><ul class="commas">[\s\S]*?<\/ul><\/dd>/, `<dd class="fandom tags"><ul class="commas">${fandoms}</ul></dd>`)
+    .replace(
+      /<dd class="fandom tags"><ul class="commas">[\s\S]*?<\/ul><\/dd>/,
+      `<dd class="fandom tags"><ul class="commas">${fandoms}</ul></dd>`,
+    )
     .replace(/(<h3 class="byline heading">)[\s\S]*?(<\/h3>)/, `$1\n${byline}\n$2`);
 }
 
@@ -24,7 +31,12 @@ export async function startBigStoryServer(): Promise<{ port: number; close(): Pr
   const big = bigWorkPage();
   const server = createServer((req, res) => {
     const url = req.url?.startsWith('http') ? new URL(req.url) : new URL(req.url ?? '/', `http://${req.headers.host}`);
-    const page = url.host === 'archiveofourown.org' && url.pathname === `/works/${BIG_WORK.id}` ? big : url.host === 'www.fanfiction.net' ? ffnChapterPage(url.pathname) : undefined;
+    const page =
+      url.host === 'archiveofourown.org' && url.pathname === `/works/${BIG_WORK.id}`
+        ? big
+        : url.host === 'www.fanfiction.net'
+          ? ffnChapterPage(url.pathname)
+          : undefined;
     res.writeHead(page ? 200 : 404, { 'content-type': page ? 'text/html; charset=utf-8' : 'text/plain' });
     res.end(page ?? 'Not found');
   });

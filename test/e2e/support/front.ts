@@ -10,7 +10,8 @@ import { startSiteServer, type SiteServer } from './server';
 export async function startFrontServer(pages: (url: URL) => string | undefined): Promise<SiteServer> {
   const back = await startSiteServer();
   const requests: string[] = [];
-  const urlOf = (req: IncomingMessage) => (req.url?.startsWith('http') ? new URL(req.url) : new URL(req.url ?? '/', `http://${req.headers.host}`));
+  const urlOf = (req: IncomingMessage) =>
+    req.url?.startsWith('http') ? new URL(req.url) : new URL(req.url ?? '/', `http://${req.headers.host}`);
   const server = createServer((req, res) => {
     const url = urlOf(req);
     requests.push(url.href);
@@ -42,7 +43,9 @@ export async function startFrontServer(pages: (url: URL) => string | undefined):
 export function hugeFfnPage(storyId: string, paragraphs: number): string {
   const text: string[] = [];
   for (let i = 0; i < paragraphs; i++) {
-    text.push(`<p>Paragraph ${i + 1} of a very long chapter: the river ran on past the mill and the lanterns, and nobody on the bank said a word.</p>`);
+    text.push(
+      `<p>Paragraph ${i + 1} of a very long chapter: the river ran on past the mill and the lanterns, and nobody on the bank said a word.</p>`,
+    );
   }
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Huge Chapter Chapter 1, a harry potter fanfic | FanFiction</title></head><body>
 <div id="profile_top"><b class="xcontrast_txt">Huge Chapter</b> By: <a class="xcontrast_txt" href="/u/1111111/someone">someone</a>

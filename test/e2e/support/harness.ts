@@ -54,7 +54,9 @@ async function launchChromium(options: LaunchOptions): Promise<Harness> {
   const start = async () => {
     const args = chromiumArgs(ext, options.sitePort);
     const ctx = await chromium.launchPersistentContext(profile, {
-      executablePath: requireBinary(CHROMIUM_BIN, 'Chromium'), headless: true, args,
+      executablePath: requireBinary(CHROMIUM_BIN, 'Chromium'),
+      headless: true,
+      args,
       // Playwright passes --disable-extensions by default; a runtime.reload() would then leave ours off.
       ignoreDefaultArgs: ['--disable-extensions'],
     });
@@ -121,8 +123,12 @@ async function launchFirefox(options: LaunchOptions): Promise<Harness> {
   };
   const start = () =>
     puppeteer.launch({
-      browser: 'firefox', executablePath: requireBinary(FIREFOX_BIN, 'Firefox ESR'), headless: true,
-      userDataDir: profile, args: ['--remote-allow-system-access'], extraPrefsFirefox: prefs,
+      browser: 'firefox',
+      executablePath: requireBinary(FIREFOX_BIN, 'Firefox ESR'),
+      headless: true,
+      userDataDir: profile,
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: prefs,
     });
   let browser: PpBrowser = await start();
   const origin = `moz-extension://${FIREFOX_UUID}`;
@@ -158,7 +164,13 @@ async function launchFirefox(options: LaunchOptions): Promise<Harness> {
       await pp.evaluate(`browser.runtime.reload()`).catch(() => {}); // the page goes away with it
       // First the old extension is gone (its page closed or unreachable), then the new one serves pages.
       const gone = Date.now() + 10_000;
-      while (!pp.isClosed() && (await pp.evaluate('location.protocol').then(() => true, () => false))) {
+      while (
+        !pp.isClosed() &&
+        (await pp.evaluate('location.protocol').then(
+          () => true,
+          () => false,
+        ))
+      ) {
         if (Date.now() > gone) throw new Error('The extension page outlived runtime.reload()');
         await new Promise((r) => setTimeout(r, 50)); // a poll's interval
       }
@@ -166,7 +178,10 @@ async function launchFirefox(options: LaunchOptions): Promise<Harness> {
       const deadline = Date.now() + 15_000;
       for (;;) {
         await navigateFirefox(probe, `${origin}/popup.html`, 'interactive').catch(() => {});
-        const ready = await poll(probe, () => document.documentElement.dataset.ready === 'true', 2000, 'the reloaded extension').then(() => true, () => false);
+        const ready = await poll(probe, () => document.documentElement.dataset.ready === 'true', 2000, 'the reloaded extension').then(
+          () => true,
+          () => false,
+        );
         if (ready) break;
         if (Date.now() > deadline) throw new Error('The extension did not come back after runtime.reload()');
       }
@@ -237,17 +252,25 @@ export async function closePanel(h: Harness, page: AnyPage): Promise<void> {
   if (h.name === 'chromium') {
     await evaluate(page, `chrome.windows.getCurrent().then((w) => chrome.sidePanel.close({ windowId: w.id }))`);
   } else {
-    await evaluate(page, `(() => {
+    await evaluate(
+      page,
+      `(() => {
       const b = document.createElement('button');
       b.id = 'test-close-sidebar';
       b.textContent = 'Close sidebar';
       b.style = 'position:fixed;top:0;left:0;z-index:99';
       b.addEventListener('click', () => { browser.sidebarAction.close(); b.remove(); });
       document.body.append(b);
-    })()`);
+    })()`,
+    );
     await click(page, '#test-close-sidebar');
   }
-  await poll(page, `!(globalThis.browser ?? globalThis.chrome).extension.getViews().some((v) => v.location.pathname === '/sidepanel.html')`, 10_000, 'the panel to close');
+  await poll(
+    page,
+    `!(globalThis.browser ?? globalThis.chrome).extension.getViews().some((v) => v.location.pathname === '/sidepanel.html')`,
+    10_000,
+    'the panel to close',
+  );
 }
 
 /** Source of a function (window) => the reader's progress fill, unrounded: it changes with every position the reader takes. */
@@ -270,13 +293,16 @@ export async function setViewport(page: AnyPage, width: number, height: number):
 
 /** Clicks, with real input, the element an expression evaluates to (it may be inside a shadow root). */
 export async function clickAt(page: AnyPage, elementExpr: string): Promise<void> {
-  const box = await evaluate<{ x: number; y: number } | null>(page, `(() => {
+  const box = await evaluate<{ x: number; y: number } | null>(
+    page,
+    `(() => {
     const el = ${elementExpr};
     if (!el) return null;
     el.scrollIntoView({ block: 'center' });
     const r = el.getBoundingClientRect();
     return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-  })()`);
+  })()`,
+  );
   if (!box) throw new Error(`Nothing to click: ${elementExpr}`);
   await (page as PpPage).mouse.click(box.x, box.y);
 }

@@ -10,12 +10,19 @@ export function ffnChapterPage(pathname: string): string | undefined {
   if (!m || m[1] !== id || m[3] !== slug) return undefined;
   const n = Number(m[2]);
   if (n < 1 || n > chapters) return undefined;
-  const options = Array.from({ length: chapters }, (_, i) => `<option value="${i + 1}"${i + 1 === n ? ' selected' : ''}>${i + 1}. Lantern ${i + 1}</option>`).join('');
+  const options = Array.from(
+    { length: chapters },
+    (_, i) => `<option value="${i + 1}"${i + 1 === n ? ' selected' : ''}>${i + 1}. Lantern ${i + 1}</option>`,
+  ).join('');
   const select = `<select id="chap_select" title="Chapter Navigation" name="chapter" onChange="self.location = '/s/${id}/'+ this.options[this.selectedIndex].value + '/${slug}';">${options}</select>`;
   const prev = n > 1 ? `<button class="btn" type="button" onClick="self.location='/s/${id}/${n - 1}/${slug}'">&lt; Prev</button>` : '';
-  const next = n < chapters ? `<button class="btn" type="button" onClick="self.location='/s/${id}/${n + 1}/${slug}'">Next &gt;</button>` : '';
-  const text = Array.from({ length: paragraphs }, (_, i) =>
-    `<p>Chapter ${n}, paragraph ${i + 1}. The lanterns burned low along the road while the travellers talked of home, of the long winter behind them and of the river crossing still ahead.</p>`).join('\n');
+  const next =
+    n < chapters ? `<button class="btn" type="button" onClick="self.location='/s/${id}/${n + 1}/${slug}'">Next &gt;</button>` : '';
+  const text = Array.from(
+    { length: paragraphs },
+    (_, i) =>
+      `<p>Chapter ${n}, paragraph ${i + 1}. The lanterns burned low along the road while the travellers talked of home, of the long winter behind them and of the river crossing still ahead.</p>`,
+  ).join('\n');
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Three Lanterns Chapter ${n}: Lantern ${n}, a harry potter fanfic | FanFiction</title>
 <link rel="canonical" href="//www.fanfiction.net/s/${id}/1/${slug}"></head><body>
 <div id="pre_story_links"><span class="lc-left"><a class="xcontrast_txt" href="/book/">Books</a><span class="xcontrast_txt icon-chevron-right xicon-section-arrow"></span><a class="xcontrast_txt" href="/book/Harry-Potter/">Harry Potter</a></span></div>

@@ -52,13 +52,17 @@ export async function pollView(ext: AnyPage, pageUrl: string, body: string, time
 
 /** Clicks, with real input, the element `selector` matches inside the view. */
 export async function clickInView(ext: AnyPage, page: AnyPage, pageUrl: string, selector: string): Promise<void> {
-  const box = await inView<{ x: number; y: number } | null>(ext, pageUrl, `(root) => {
+  const box = await inView<{ x: number; y: number } | null>(
+    ext,
+    pageUrl,
+    `(root) => {
     const el = root?.querySelector(${JSON.stringify(selector)});
     if (!el) return null;
     el.scrollIntoView({ block: 'center' });
     const r = el.getBoundingClientRect();
     return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-  }`);
+  }`,
+  );
   if (!box) throw new Error(`Nothing to click in the view: ${selector}`);
   await (page as { mouse: { click(x: number, y: number): Promise<void> } }).mouse.click(box.x, box.y);
 }
@@ -70,7 +74,10 @@ export async function bringToFront(page: AnyPage): Promise<void> {
 
 /** The stored reading settings, read from extension storage. */
 export const storedSettings = (ext: AnyPage) =>
-  evaluate<Record<string, unknown> | null>(ext, `(globalThis.browser ?? globalThis.chrome).storage.local.get('settings').then((r) => r.settings ?? null)`);
+  evaluate<Record<string, unknown> | null>(
+    ext,
+    `(globalThis.browser ?? globalThis.chrome).storage.local.get('settings').then((r) => r.settings ?? null)`,
+  );
 
 export type { Harness };
 
@@ -79,16 +86,25 @@ export type { Harness };
  * has decided what the page is (`available: false` for a page it leaves as it was). Null while nothing answers.
  */
 export const readerState = (ext: AnyPage, pageUrl: string) =>
-  evaluate<{ available: boolean; showing: boolean } | null>(ext, `(async () => {
+  evaluate<{ available: boolean; showing: boolean } | null>(
+    ext,
+    `(async () => {
     const api = globalThis.browser ?? globalThis.chrome;
     const tab = (await api.tabs.query({})).filter((t) => t.url === ${JSON.stringify(pageUrl)}).reduce((a, b) => (!a || b.id > a.id ? b : a), null);
     if (!tab) return null;
     return api.tabs.sendMessage(tab.id, { type: 'reader-state' }).catch(() => null);
-  })()`);
+  })()`,
+  );
 
 /** Source of a function (root) => the restyled view's progress fill: it changes with every position the view reports. */
 export const VIEW_PROGRESS = `(root) => root?.querySelector('.reader-bar .progress-fill')?.style.transform ?? ''`;
 
 /** Waits until the view at `pageUrl` has taken (and so reported) a position other than the one it showed as `before`. */
 export const viewMoved = (ext: AnyPage, pageUrl: string, before: string, what = 'the view to take the new position') =>
-  pollView(ext, pageUrl, `(root) => { const now = (${VIEW_PROGRESS})(root); return now !== '' && now !== ${JSON.stringify(before)}; }`, 5000, what);
+  pollView(
+    ext,
+    pageUrl,
+    `(root) => { const now = (${VIEW_PROGRESS})(root); return now !== '' && now !== ${JSON.stringify(before)}; }`,
+    5000,
+    what,
+  );

@@ -25,20 +25,37 @@ function fixturePage(name: string): StoryPage {
 }
 
 const record = (over: Partial<WebStoryRecord> = {}): WebStoryRecord => ({
-  key: 'web:ffn:1', site: 'ffn', storyId: '1', storyUrl: 'https://www.fanfiction.net/s/1/1/T',
-  title: 'T', authors: ['A'], fandoms: ['F'], chapterCount: 12, words: 5000,
-  chapter: { number: 3, title: 'Three', url: 'https://www.fanfiction.net/s/1/3/T' }, updatedAt: 100, ...over,
+  key: 'web:ffn:1',
+  site: 'ffn',
+  storyId: '1',
+  storyUrl: 'https://www.fanfiction.net/s/1/1/T',
+  title: 'T',
+  authors: ['A'],
+  fandoms: ['F'],
+  chapterCount: 12,
+  words: 5000,
+  chapter: { number: 3, title: 'Three', url: 'https://www.fanfiction.net/s/1/3/T' },
+  updatedAt: 100,
+  ...over,
 });
 
 describe('mergeWebStory', () => {
   it('keeps every stored fact the newer record does not know', () => {
     const incoming = record({
-      authors: [], fandoms: [], title: '', chapterCount: null, words: null, updatedAt: 200,
+      authors: [],
+      fandoms: [],
+      title: '',
+      chapterCount: null,
+      words: null,
+      updatedAt: 200,
       chapter: { number: 3, title: null, url: 'https://m.fanfiction.net/s/1/3/T' },
     });
-    expect(mergeWebStory(record(), incoming)).toEqual(record({
-      updatedAt: 200, chapter: { number: 3, title: 'Three', url: 'https://m.fanfiction.net/s/1/3/T' },
-    }));
+    expect(mergeWebStory(record(), incoming)).toEqual(
+      record({
+        updatedAt: 200,
+        chapter: { number: 3, title: 'Three', url: 'https://m.fanfiction.net/s/1/3/T' },
+      }),
+    );
   });
 
   it('takes what the newer record knows, and where to continue', () => {
@@ -54,7 +71,9 @@ describe('mergeWebStory', () => {
 
   it('an older record changes nothing the stored one knows, and fills what it does not', () => {
     const stored = record({ words: null, updatedAt: 300 });
-    expect(mergeWebStory(stored, record({ updatedAt: 100, chapter: { number: 1, title: null, url: 'u1' } }))).toEqual(record({ updatedAt: 300 }));
+    expect(mergeWebStory(stored, record({ updatedAt: 100, chapter: { number: 1, title: null, url: 'u1' } }))).toEqual(
+      record({ updatedAt: 300 }),
+    );
   });
 
   it('a stored record dated in the future loses to a real one', () => {

@@ -27,7 +27,10 @@ describe('schema and migrations', () => {
   });
 
   it('the release-2 fixture (test/fixtures/db/v2.json) upgrades to the current version with every position kept', async () => {
-    const fixture = JSON.parse(readFileSync(new URL('../../fixtures/db/v2.json', import.meta.url), 'utf8')) as { version: number; progress: ProgressRecord[] };
+    const fixture = JSON.parse(readFileSync(new URL('../../fixtures/db/v2.json', import.meta.url), 'utf8')) as {
+      version: number;
+      progress: ProgressRecord[];
+    };
     const name = fresh();
     const old = await openFicwellDB({ name, version: fixture.version });
     for (const r of fixture.progress) await old.put('progress', r);
@@ -142,9 +145,17 @@ describe('progress store', () => {
   it('records a web story with its position in one go; an older report changes neither', async () => {
     const store = storeFor(fresh());
     const story = (updatedAt: number, chapter: number) => ({
-      key: 'web:ffn:42', site: 'ffn' as const, storyId: '42', storyUrl: 'https://www.fanfiction.net/s/42/1/',
-      title: 'T', authors: ['A'], fandoms: ['F'], chapterCount: 12, words: 1000,
-      chapter: { number: chapter, title: null, url: `https://www.fanfiction.net/s/42/${chapter}/` }, updatedAt,
+      key: 'web:ffn:42',
+      site: 'ffn' as const,
+      storyId: '42',
+      storyUrl: 'https://www.fanfiction.net/s/42/1/',
+      title: 'T',
+      authors: ['A'],
+      fandoms: ['F'],
+      chapterCount: 12,
+      words: 1000,
+      chapter: { number: chapter, title: null, url: `https://www.fanfiction.net/s/42/${chapter}/` },
+      updatedAt,
     });
     await store.saveWeb(story(200, 7), record('web:ffn:42', 200, 30));
     await store.saveWeb(story(100, 2), record('web:ffn:42', 100, 3));
@@ -155,9 +166,17 @@ describe('progress store', () => {
   it('reads the first screen alone: the most recent records, their web stories, and the count of all', async () => {
     const store = storeFor(fresh());
     const story = (id: string, updatedAt: number) => ({
-      key: `web:ao3:${id}`, site: 'ao3' as const, storyId: id, storyUrl: `https://archiveofourown.org/works/${id}`,
-      title: `W${id}`, authors: [], fandoms: [], chapterCount: 1, words: 10,
-      chapter: { number: 1, title: null, url: `https://archiveofourown.org/works/${id}` }, updatedAt,
+      key: `web:ao3:${id}`,
+      site: 'ao3' as const,
+      storyId: id,
+      storyUrl: `https://archiveofourown.org/works/${id}`,
+      title: `W${id}`,
+      authors: [],
+      fandoms: [],
+      chapterCount: 1,
+      words: 10,
+      chapter: { number: 1, title: null, url: `https://archiveofourown.org/works/${id}` },
+      updatedAt,
     });
     for (let i = 1; i <= 30; i++) await store.saveWeb(story(String(i), i * 10), record(`web:ao3:${i}`, i * 10));
     await store.save(record('seed:a', 295)); // between web stories 29 and 30
@@ -217,11 +236,22 @@ describe('progress store', () => {
     });
     const count = 20_000;
     const stories = Array.from({ length: count }, (_, i) => ({
-      key: `web:ao3:${i + 1}`, site: 'ao3' as const, storyId: String(i + 1), storyUrl: `https://archiveofourown.org/works/${i + 1}`,
-      title: `W${i}`, authors: [], fandoms: [], chapterCount: 1, words: 10,
-      chapter: { number: 1, title: null, url: `https://archiveofourown.org/works/${i + 1}` }, updatedAt: 1000 + i,
+      key: `web:ao3:${i + 1}`,
+      site: 'ao3' as const,
+      storyId: String(i + 1),
+      storyUrl: `https://archiveofourown.org/works/${i + 1}`,
+      title: `W${i}`,
+      authors: [],
+      fandoms: [],
+      chapterCount: 1,
+      words: 10,
+      chapter: { number: 1, title: null, url: `https://archiveofourown.org/works/${i + 1}` },
+      updatedAt: 1000 + i,
     }));
-    const done = await store.importRecords(stories.map((s) => record(s.key, s.updatedAt)), stories);
+    const done = await store.importRecords(
+      stories.map((s) => record(s.key, s.updatedAt)),
+      stories,
+    );
     expect(done).toEqual({ positions: count, stories: count, error: null });
     expect(transactions).toBe(Math.ceil(count / IMPORT_BATCH));
     expect((await store.recent(1)).storyCount).toBe(count);

@@ -39,7 +39,10 @@ describe('pages that are not chapters', () => {
   });
 
   it("FFN's other missing-story messages", () => {
-    for (const message of ['Chapter not found. Please check to see you are not using an outdated url.', 'Story is unavailable for reading. (A)']) {
+    for (const message of [
+      'Chapter not found. Please check to see you are not using an outdated url.',
+      'Story is unavailable for reading. (A)',
+    ]) {
       const html = `<!DOCTYPE html><body><div id=content_wrapper_inner><span class='gui_warning'>${message}</span></div></body>`;
       expect(read(html, 'https://www.fanfiction.net/s/1/9/')).toEqual({ kind: 'not-readable', reason: 'not-found' });
     }
@@ -71,7 +74,12 @@ ${Array.from({ length: 5 }, (_, i) => `<p onclick="x()">Paragraph ${i + 1}. ${LO
     const result = read(html, 'https://www.fanfiction.net/s/42/3/New-Look');
     expect(result.kind).toBe('story');
     if (result.kind !== 'story') return;
-    expect(result.page).toMatchObject({ site: 'ffn', storyId: '42', source: 'readability', storyUrl: 'https://www.fanfiction.net/s/42/1/New-Look' });
+    expect(result.page).toMatchObject({
+      site: 'ffn',
+      storyId: '42',
+      source: 'readability',
+      storyUrl: 'https://www.fanfiction.net/s/42/1/New-Look',
+    });
     expect(result.page.parts[0]?.number).toBe(3);
     expect(result.page.parts[0]?.paragraphs.length).toBe(5);
     expect(result.page.parts[0]?.html).not.toMatch(/onclick|script|alert/);
@@ -95,7 +103,14 @@ ${Array.from({ length: 5 }, (_, i) => `<p onclick="x()">Paragraph ${i + 1}. ${LO
     expect(result.kind).toBe('story');
     if (result.kind !== 'story') return;
     const part = result.page.parts[0];
-    expect(part?.paragraphs.map((p) => p.text.slice(0, 12))).toEqual(['Paragraph 1.', 'Paragraph 2.', 'Paragraph 3.', 'Paragraph 4.', 'Paragraph 5.', 'See the next']);
+    expect(part?.paragraphs.map((p) => p.text.slice(0, 12))).toEqual([
+      'Paragraph 1.',
+      'Paragraph 2.',
+      'Paragraph 3.',
+      'Paragraph 4.',
+      'Paragraph 5.',
+      'See the next',
+    ]);
     expect(part?.html).toContain('href="https://www.fanfiction.net/s/42/2/T"');
     expect(part?.html).not.toContain('evil.example');
   });
@@ -113,7 +128,9 @@ describe('FFN metadata', () => {
     const result = read(
       ffnPage(
         `Rated: <a class='xcontrast_txt' href='https://www.fictionratings.com/' target='rating'>Fiction  M</a> - Spanish - [Jean-Luc P., Q] [B'Elanna T. - Tom P., Seven] Data - Words: 900 - Published: <span data-xutime='1600000000'>9/13/2020</span> - id: 1`,
-        { crumbs: `<a class=xcontrast_txt href="/Star-Trek-The-Next-Generation-and-Star-Trek-Voyager-Crossovers/2170/2160/">Star Trek: The Next Generation + Star Trek: Voyager Crossover</a>` },
+        {
+          crumbs: `<a class=xcontrast_txt href="/Star-Trek-The-Next-Generation-and-Star-Trek-Voyager-Crossovers/2170/2160/">Star Trek: The Next Generation + Star Trek: Voyager Crossover</a>`,
+        },
       ),
       'https://www.fanfiction.net/s/1/1/',
     );
@@ -135,10 +152,15 @@ describe('FFN metadata', () => {
   });
 
   it('splits old texts that separate paragraphs with <br><br>', () => {
-    const result = read(ffnPage('Rated: Fiction K - English - Words: 9', { text: 'First line.<br><br>Second line,<br>same paragraph.<br><br><br>Third.' }), 'https://www.fanfiction.net/s/1/1/');
+    const result = read(
+      ffnPage('Rated: Fiction K - English - Words: 9', { text: 'First line.<br><br>Second line,<br>same paragraph.<br><br><br>Third.' }),
+      'https://www.fanfiction.net/s/1/1/',
+    );
     if (result.kind !== 'story') throw new Error(result.kind);
     expect(result.page.parts[0]?.paragraphs.map((p) => p.text)).toEqual(['First line.', 'Second line, same paragraph.', 'Third.']);
-    expect(result.page.parts[0]?.html).toBe('<p data-p="0">First line.</p><p data-p="1">Second line,<br>same paragraph.</p><p data-p="2">Third.</p>');
+    expect(result.page.parts[0]?.html).toBe(
+      '<p data-p="0">First line.</p><p data-p="1">Second line,<br>same paragraph.</p><p data-p="2">Third.</p>',
+    );
   });
 });
 
@@ -151,7 +173,10 @@ describe('AO3 metadata', () => {
   });
 
   it('a one-shot is complete without a status line; chapters stay on the mirror it was read from', () => {
-    const result = read(ao3Page({ byline: '<a rel="author" href="/users/x/pseuds/x">x</a>', chapters: '1/1' }), 'https://archiveofourown.gay/works/9');
+    const result = read(
+      ao3Page({ byline: '<a rel="author" href="/users/x/pseuds/x">x</a>', chapters: '1/1' }),
+      'https://archiveofourown.gay/works/9',
+    );
     if (result.kind !== 'story') throw new Error(result.kind);
     expect(result.page).toMatchObject({
       status: 'complete',
@@ -167,7 +192,9 @@ describe('paragraphs', () => {
   const body = (html: string) => buildBody(html, win, 'https://archiveofourown.org/works/1');
 
   it('wraps loose text, numbers leaf blocks in reading order, and skips rules and empty blocks', () => {
-    const b = body('Loose <em>text</em>.<div>In a div<p>Inner p.</p>tail</div><hr><ul><li>Item <ul><li>Sub</li></ul></li></ul><p> </p><blockquote>Quoted.</blockquote>');
+    const b = body(
+      'Loose <em>text</em>.<div>In a div<p>Inner p.</p>tail</div><hr><ul><li>Item <ul><li>Sub</li></ul></li></ul><p> </p><blockquote>Quoted.</blockquote>',
+    );
     expect(b.paragraphs.map((p) => p.text)).toEqual(['Loose text.', 'In a div', 'Inner p.', 'tail', 'Item', 'Sub', 'Quoted.']);
     expect(b.html).toBe(
       '<p data-p="0">Loose <em>text</em>.</p><div><p data-p="1">In a div</p><p data-p="2">Inner p.</p><p data-p="3">tail</p></div><hr>' +
@@ -177,8 +204,19 @@ describe('paragraphs', () => {
   });
 
   it('marks scene breaks and announced author notes', () => {
-    const b = body('<p>A/N: hello.</p><p>Author\'s Note: more.</p><p>* * *</p><p>xXx</p><p>~~~</p><p>Anne said hi.</p><p>—</p><p>Disclaimer: not mine.</p>');
-    expect(b.paragraphs.map((p) => p.role)).toEqual(['author-note', 'author-note', 'scene-break', 'scene-break', 'scene-break', 'text', 'text', 'author-note']);
+    const b = body(
+      "<p>A/N: hello.</p><p>Author's Note: more.</p><p>* * *</p><p>xXx</p><p>~~~</p><p>Anne said hi.</p><p>—</p><p>Disclaimer: not mine.</p>",
+    );
+    expect(b.paragraphs.map((p) => p.role)).toEqual([
+      'author-note',
+      'author-note',
+      'scene-break',
+      'scene-break',
+      'scene-break',
+      'text',
+      'text',
+      'author-note',
+    ]);
     expect(b.paragraphs.filter((p) => p.role === 'scene-break').every((p) => p.words === 0)).toBe(true);
   });
 
@@ -191,7 +229,10 @@ describe('paragraphs', () => {
 describe('copying page markup', () => {
   it('merges the thousands of side-by-side text nodes a stray <table> leaves (fuzz seed 2, case 6698), text intact', () => {
     const text = Array.from({ length: 400 }, (_, i) => `word${i} \u{960bb}`).join(' ');
-    const page = load(`<!DOCTYPE html><body><blockquote id="n"><p>a<table>${text}</table></p></blockquote></body>`, 'https://archiveofourown.org/works/1');
+    const page = load(
+      `<!DOCTYPE html><body><blockquote id="n"><p>a<table>${text}</table></p></blockquote></body>`,
+      'https://archiveofourown.org/works/1',
+    );
     const quote = page.doc.getElementById('n') as Element;
     const sideBySide = Array.from(quote.childNodes).filter((n) => n.nodeType === 3).length;
     expect(sideBySide).toBeGreaterThan(100); // what the parser made of it (jsdom: one text node per chunk)

@@ -9,12 +9,18 @@ import { blankWindow } from './helpers';
 const win = blankWindow();
 const read = (html: string) => {
   const { body, leading, trailing } = buildBodyWithEdgeNotes(html, win, 'https://www.fanfiction.net/s/1/1/');
-  return { text: body.paragraphs.map((p) => p.text), roles: body.paragraphs.map((p) => p.role), lead: leading?.text, trail: trailing?.text, html: body.html };
+  return {
+    text: body.paragraphs.map((p) => p.text),
+    roles: body.paragraphs.map((p) => p.role),
+    lead: leading?.text,
+    trail: trailing?.text,
+    html: body.html,
+  };
 };
 
 describe('buildBodyWithEdgeNotes', () => {
   it('takes the marked paragraphs that open and close the chapter, and the rule after them', () => {
-    const r = read('<p>A/N: hello.</p><p>Disclaimer: not mine.</p><hr><p>Story one.</p><p>Story two.</p><p>Author\'s note: bye.</p>');
+    const r = read("<p>A/N: hello.</p><p>Disclaimer: not mine.</p><hr><p>Story one.</p><p>Story two.</p><p>Author's note: bye.</p>");
     expect(r.lead).toBe('A/N: hello.\n\nDisclaimer: not mine.');
     expect(r.trail).toBe("Author's note: bye.");
     expect(r.text).toEqual(['Story one.', 'Story two.']);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { titleWithoutSite } from '../../../lib/sites/fallback';
 
-describe('titleWithoutSite (the Readability fallback\'s title)', () => {
+describe("titleWithoutSite (the Readability fallback's title)", () => {
   it.each([
     ['ffn', 'Paper Boats Chapter 2: Low Tide, a naruto fanfic | FanFiction', 'Paper Boats'],
     ['ffn', 'Paper Boats Chapter 2: Low Tide, a naruto fanfic', 'Paper Boats'],

@@ -15,13 +15,16 @@ export function blankWindow(): SanitizeWindow {
 
 /** Tags and attributes that `sanitizeHtml` may let through (lib/sanitize.ts), plus what lib/sites adds. */
 const TAGS = new Set(
-  ('a abbr b bdi bdo big blockquote br caption center cite code col colgroup dd del details dfn div dl dt em ' +
+  (
+    'a abbr b bdi bdo big blockquote br caption center cite code col colgroup dd del details dfn div dl dt em ' +
     'figcaption figure h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p pre q rp rt ruby s samp small span strike ' +
-    'strong sub summary sup table tbody td tfoot th thead tr tt u ul var wbr').split(' '),
+    'strong sub summary sup table tbody td tfoot th thead tr tt u ul var wbr'
+  ).split(' '),
 );
 const ATTRS = new Set(
-  ('href src alt title width height lang dir align colspan rowspan start reversed type open id name data-p rel ' +
-    'loading referrerpolicy').split(' '),
+  (
+    'href src alt title width height lang dir align colspan rowspan start reversed type open id name data-p rel ' + 'loading referrerpolicy'
+  ).split(' '),
 );
 
 /**
@@ -29,7 +32,9 @@ const ATTRS = new Set(
  * or clobber: checked on the text and, parsed again, element by element.
  */
 export function expectSafeHtml(html: string): void {
-  expect(html).not.toMatch(/<\s*(?:script|style|link|meta|iframe|frame|object|embed|form|input|button|select|option|textarea|svg|math|template|base)\b/i);
+  expect(html).not.toMatch(
+    /<\s*(?:script|style|link|meta|iframe|frame|object|embed|form|input|button|select|option|textarea|svg|math|template|base)\b/i,
+  );
   expect(html).not.toMatch(/\son[a-z]+\s*=/i);
   expect(html).not.toMatch(/javascript:|vbscript:/i);
   expect(html).not.toMatch(/=\s*["']?\s*data:/i);

@@ -13,7 +13,10 @@ describe('media stand-ins', () => {
     ['<p><iframe src="https://www.youtube.com/embed/x" allowfullscreen></iframe></p>', `<p>${link('https://www.youtube.com/embed/x')}</p>`],
     ['<audio controls><source src="https://archive.org/a.mp3" type="audio/mpeg">fallback text</audio>', link('https://archive.org/a.mp3')],
     ['<video src="//cdn.example/v.mp4"></video>', link('https://cdn.example/v.mp4')],
-    ['<object data="https://example.org/flash.swf"><embed src="https://example.org/flash.swf"></object>', link('https://example.org/flash.swf')],
+    [
+      '<object data="https://example.org/flash.swf"><embed src="https://example.org/flash.swf"></object>',
+      link('https://example.org/flash.swf'),
+    ],
     ['<embed src="/podfic/1.mp3">', link('https://archiveofourown.org/podfic/1.mp3')],
   ])('%s', (input, want) => {
     expect(linked(input)).toBe(want);
@@ -35,7 +38,9 @@ describe('media stand-ins', () => {
   });
 
   it('takes the first https source of several', () => {
-    expect(linked('<video><source src="http://a.example/v.mp4"><source src="https://b.example/v.webm"></video>')).toBe(link('https://b.example/v.webm'));
+    expect(linked('<video><source src="http://a.example/v.mp4"><source src="https://b.example/v.webm"></video>')).toBe(
+      link('https://b.example/v.webm'),
+    );
   });
 
   it('leaves no trace without the option (FFN, notes, summaries)', () => {

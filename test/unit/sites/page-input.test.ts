@@ -74,18 +74,25 @@ describe('shadow roots and custom elements never come out of page markup', () =>
     const dom = new JSDOM('<!DOCTYPE html><body></body>');
     const { document: d, customElements } = dom.window;
     let constructed = 0;
-    customElements.define('x-spy', class extends dom.window.HTMLElement {
-      constructor() {
-        super();
-        constructed++;
-      }
-    });
-    customElements.define('x-para', class extends dom.window.HTMLParagraphElement {
-      constructor() {
-        super();
-        constructed++;
-      }
-    }, { extends: 'p' });
+    customElements.define(
+      'x-spy',
+      class extends dom.window.HTMLElement {
+        constructor() {
+          super();
+          constructed++;
+        }
+      },
+    );
+    customElements.define(
+      'x-para',
+      class extends dom.window.HTMLParagraphElement {
+        constructor() {
+          super();
+          constructed++;
+        }
+      },
+      { extends: 'p' },
+    );
     const src = d.createDocumentFragment();
     const withRoot = d.createElement('p');
     withRoot.append('light');
@@ -115,7 +122,7 @@ describe('data-* from the page', () => {
     expect(html).toBe('<p>text</p><span>s</span>');
   });
 
-  it('a spoofed data-p is neither kept nor taken for a paragraph: the numbers are the adapter\'s own', () => {
+  it("a spoofed data-p is neither kept nor taken for a paragraph: the numbers are the adapter's own", () => {
     const { page } = storyOf(ffnPage('<p>One.</p><p data-p="999">Two <span data-p="999">spoof</span>.</p><p data-p="0">Three.</p>'));
     const part = page.parts[0]!;
     expect(part.paragraphs.map((p) => p.text)).toEqual(['One.', 'Two spoof.', 'Three.']);
@@ -143,13 +150,18 @@ describe('URL parsing is total', () => {
       fc.array(fc.integer({ min: 0, max: 255 })).map((bytes) => bytes.map((b) => `%${b.toString(16).padStart(2, '0')}`).join('')),
     );
     fc.assert(
-      fc.property(fc.constantFrom(...adapters.flatMap((a) => a.hosts)), fc.array(segment, { maxLength: 6 }), segment, (host, path, query) => {
-        const url = new URL(`https://${host}/`);
-        url.pathname = `/${path.join('/')}`;
-        url.search = query;
-        for (const a of adapters) a.parseUrl(url);
-        parseStoryUrl(url);
-      }),
+      fc.property(
+        fc.constantFrom(...adapters.flatMap((a) => a.hosts)),
+        fc.array(segment, { maxLength: 6 }),
+        segment,
+        (host, path, query) => {
+          const url = new URL(`https://${host}/`);
+          url.pathname = `/${path.join('/')}`;
+          url.search = query;
+          for (const a of adapters) a.parseUrl(url);
+          parseStoryUrl(url);
+        },
+      ),
       { numRuns: 500 },
     );
   });

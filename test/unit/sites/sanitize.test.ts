@@ -12,18 +12,30 @@ describe('sanitizeHtml', () => {
     ['script', '<p>a</p><script>alert(1)</script>', '<p>a</p>'],
     ['event handler', '<p onclick="alert(1)" onmouseover="x()">a</p>', '<p>a</p>'],
     ['javascript: link', '<a href="javascript:alert(1)">a</a>', '<a>a</a>'],
-    ['javascript: link in disguise', '<a href=" JaVaScRiPt:alert(1)">a</a><a href="java&#x09;script:alert(1)">b</a><a href="&#106;avascript:alert(1)">c</a>', '<a>a</a><a>b</a><a>c</a>'],
+    [
+      'javascript: link in disguise',
+      '<a href=" JaVaScRiPt:alert(1)">a</a><a href="java&#x09;script:alert(1)">b</a><a href="&#106;avascript:alert(1)">c</a>',
+      '<a>a</a><a>b</a><a>c</a>',
+    ],
     ['vbscript: and data: links', '<a href="vbscript:x">a</a><a href="data:text/html,<script>alert(1)</script>">b</a>', '<a>a</a><a>b</a>'],
     ['data: image', '<p>a<img src="data:image/png;base64,AAAA"></p>', '<p>a</p>'],
     ['images that would load the page itself', '<p>a<img src=""><img src=" "><img src="#x"><img src="?"><img src="2"></p>', '<p>a</p>'],
     ['empty link', '<a href="">a</a><a href="  ">b</a>', '<a>a</a><a>b</a>'],
     ['http image (insecure)', '<p>a<img src="http://example.org/x.png"></p>', '<p>a</p>'],
     ['iframe, object, embed', '<iframe src="https://x.example/"></iframe><object data="x"></object><embed src="x"><p>a</p>', '<p>a</p>'],
-    ['form and controls', '<form action="https://x.example/"><p>a</p><input value="v"><button>Go</button><select><option>1. One</option></select><textarea>t</textarea></form>', '<p>a</p>'],
+    [
+      'form and controls',
+      '<form action="https://x.example/"><p>a</p><input value="v"><button>Go</button><select><option>1. One</option></select><textarea>t</textarea></form>',
+      '<p>a</p>',
+    ],
     ['style element', '<style>p { user-select: none }</style><p>a</p>', '<p>a</p>'],
     ['style and class attributes', '<p style="user-select:none;-webkit-user-select:none" class="nocopy storytext">a</p>', '<p>a</p>'],
     ['svg and math', '<svg onload="alert(1)"><circle r="1"/></svg><math><mi>x</mi></math><p>a</p>', '<p>a</p>'],
-    ['meta, link, base', '<meta http-equiv="refresh" content="0;url=https://x.example"><link rel="stylesheet" href="x.css"><base href="https://x.example/"><p>a</p>', '<p>a</p>'],
+    [
+      'meta, link, base',
+      '<meta http-equiv="refresh" content="0;url=https://x.example"><link rel="stylesheet" href="x.css"><base href="https://x.example/"><p>a</p>',
+      '<p>a</p>',
+    ],
     ['noscript and template', '<p>a</p><noscript><p>n</p></noscript><template><p>t</p></template>', '<p>a</p>'],
     ['aria and data attributes', '<p aria-hidden="true" data-x="1" data-p="oops">a</p>', '<p>a</p>'],
     ['target', '<a href="https://example.org/" target="_top">a</a>', '<a href="https://example.org/" rel="noopener noreferrer">a</a>'],
@@ -80,7 +92,9 @@ describe('sanitizeHtml', () => {
   });
 
   it('prefixes ids and names, and in-page links with them (footnotes keep working)', () => {
-    const out = clean('<p>x<sup><a href="#fn1" id="ref1">1</a></sup></p><p id="fn1"><a name="note">1.</a> note <a href="#ref1">back</a></p>');
+    const out = clean(
+      '<p>x<sup><a href="#fn1" id="ref1">1</a></sup></p><p id="fn1"><a name="note">1.</a> note <a href="#ref1">back</a></p>',
+    );
     expect(out).toBe(
       '<p>x<sup><a href="#user-content-fn1" id="user-content-ref1" rel="noopener noreferrer">1</a></sup></p>' +
         '<p id="user-content-fn1"><a name="user-content-note">1.</a> note <a href="#user-content-ref1" rel="noopener noreferrer">back</a></p>',
@@ -96,9 +110,12 @@ describe('sanitizeHtml', () => {
   });
 
   it('takes a node from another document, leaving that document alone', () => {
-    const page = new JSDOM('<div id="storytext" class="nocopy" style="user-select:none"><p onclick="x()">a</p><script>alert(1)</script></div>', {
-      url: 'https://www.fanfiction.net/s/1/1/',
-    }).window.document;
+    const page = new JSDOM(
+      '<div id="storytext" class="nocopy" style="user-select:none"><p onclick="x()">a</p><script>alert(1)</script></div>',
+      {
+        url: 'https://www.fanfiction.net/s/1/1/',
+      },
+    ).window.document;
     const el = page.querySelector('#storytext');
     if (!el) throw new Error('fixture');
     const before = page.body.innerHTML;

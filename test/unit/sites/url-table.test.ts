@@ -49,17 +49,37 @@ describe('what a URL says', () => {
   const table: [string, Partial<StoryLocation> | undefined][] = [
     [
       'https://www.fanfiction.net/s/7347955/12/Dreaming-of-Sunshine',
-      { site: 'ffn', storyId: '7347955', chapter: 12, slug: 'Dreaming-of-Sunshine', fullWork: false, storyUrl: 'https://www.fanfiction.net/s/7347955/1/Dreaming-of-Sunshine' },
+      {
+        site: 'ffn',
+        storyId: '7347955',
+        chapter: 12,
+        slug: 'Dreaming-of-Sunshine',
+        fullWork: false,
+        storyUrl: 'https://www.fanfiction.net/s/7347955/1/Dreaming-of-Sunshine',
+      },
     ],
     // Chapter and slug are optional: chapter 1 when absent.
-    ['https://www.fanfiction.net/s/7347955', { storyId: '7347955', chapter: 1, slug: undefined, storyUrl: 'https://www.fanfiction.net/s/7347955/1/' }],
+    [
+      'https://www.fanfiction.net/s/7347955',
+      { storyId: '7347955', chapter: 1, slug: undefined, storyUrl: 'https://www.fanfiction.net/s/7347955/1/' },
+    ],
     ['https://www.fanfiction.net/s/7347955/3/', { chapter: 3, slug: undefined }],
-    ['https://m.fanfiction.net/s/7347955/2/Dreaming-of-Sunshine', { chapter: 2, storyUrl: 'https://www.fanfiction.net/s/7347955/1/Dreaming-of-Sunshine' }],
+    [
+      'https://m.fanfiction.net/s/7347955/2/Dreaming-of-Sunshine',
+      { chapter: 2, storyUrl: 'https://www.fanfiction.net/s/7347955/1/Dreaming-of-Sunshine' },
+    ],
     ['https://www.fanfiction.net/s/abc/1/', undefined],
     ['https://www.fanfiction.net/s/7347955/1/Slug/extra', undefined],
     [
       'https://archiveofourown.org/works/11808918/chapters/26796918#workskin',
-      { site: 'ao3', storyId: '11808918', chapterId: '26796918', chapter: undefined, fullWork: false, storyUrl: 'https://archiveofourown.org/works/11808918' },
+      {
+        site: 'ao3',
+        storyId: '11808918',
+        chapterId: '26796918',
+        chapter: undefined,
+        fullWork: false,
+        storyUrl: 'https://archiveofourown.org/works/11808918',
+      },
     ],
     ['https://archiveofourown.org/works/11808918?view_full_work=true', { chapterId: undefined, fullWork: true }],
     ['https://archiveofourown.org/works/11808918?view_full_work=false', { fullWork: false }],

@@ -22,11 +22,38 @@ describe('countWords', () => {
   });
 
   it('agrees with the definition on any text', () => {
-    const chars = fc.constantFrom(' ', '\t', '\n', '\u00a0', '\u2003', '\u3000', '\ufeff', 'a', 'Z', '7', 'é', 'ß', '巴', '—', '.', "'", '😀', '𝟙', '\ud800', '\udc00');
+    const chars = fc.constantFrom(
+      ' ',
+      '\t',
+      '\n',
+      '\u00a0',
+      '\u2003',
+      '\u3000',
+      '\ufeff',
+      'a',
+      'Z',
+      '7',
+      'é',
+      'ß',
+      '巴',
+      '—',
+      '.',
+      "'",
+      '😀',
+      '𝟙',
+      '\ud800',
+      '\udc00',
+    );
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'grapheme' }), fc.array(chars).map((a) => a.join(''))), (text) => {
-        expect(countWords(text)).toBe(reference(text));
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'grapheme' }),
+          fc.array(chars).map((a) => a.join('')),
+        ),
+        (text) => {
+          expect(countWords(text)).toBe(reference(text));
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -34,7 +61,20 @@ describe('countWords', () => {
 
 describe('isAuthorsNoteStart', () => {
   it('is noteKind(text) === "authors-note", for any opening', () => {
-    const openings = fc.constantFrom('A/N:', 'AN -', "Author's note:", 'Notes:', 'Warning:', 'Disclaimer:', 'Summary:', '(c) 2011', 'Copyright', 'I do not own', '', 'She said');
+    const openings = fc.constantFrom(
+      'A/N:',
+      'AN -',
+      "Author's note:",
+      'Notes:',
+      'Warning:',
+      'Disclaimer:',
+      'Summary:',
+      '(c) 2011',
+      'Copyright',
+      'I do not own',
+      '',
+      'She said',
+    );
     fc.assert(
       fc.property(openings, fc.string(), (open, rest) => {
         const text = `${open} ${rest}`;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateStoryText } from '../../../lib/story/generate';
 import { parseStory } from '../../../lib/story/parse';
 
-describe('generated story text (the bench build\'s long story)', () => {
+describe("generated story text (the bench build's long story)", () => {
   it('parses as a seed of about the asked length, in "Chapter N" sections', () => {
     const r = parseStory(generateStoryText(20_000, 7));
     if (!r.ok) throw new Error(r.error.message);

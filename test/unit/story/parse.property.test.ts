@@ -6,7 +6,23 @@ import { parseStory } from '../../../lib/story/parse';
 const seedLike = fc
   .array(
     fc.oneof(
-      fc.constantFrom('\n', '\n\n', '\n\n\n', 'I', 'II', 'Chapter 1', 'AN: thanks', '* * *', '/telepathy/', 'and/or', '—', 'DISCLAIMER: mine', '\uFEFF', '\r\n', '\u0000'),
+      fc.constantFrom(
+        '\n',
+        '\n\n',
+        '\n\n\n',
+        'I',
+        'II',
+        'Chapter 1',
+        'AN: thanks',
+        '* * *',
+        '/telepathy/',
+        'and/or',
+        '—',
+        'DISCLAIMER: mine',
+        '\uFEFF',
+        '\r\n',
+        '\u0000',
+      ),
       fc.string({ maxLength: 40 }),
       fc.lorem({ maxCount: 12 }),
     ),
@@ -19,7 +35,9 @@ describe('parseStory properties', () => {
     fc.assert(
       fc.property(fc.oneof(seedLike, fc.string({ unit: 'binary', maxLength: 500 })), (text) => {
         const r = parseStory(text);
-        return r.ok ? typeof r.story.words === 'number' : ['empty', 'not-text', 'too-large'].includes(r.error.code) && r.error.message.length > 0;
+        return r.ok
+          ? typeof r.story.words === 'number'
+          : ['empty', 'not-text', 'too-large'].includes(r.error.code) && r.error.message.length > 0;
       }),
       { numRuns: 500 },
     );

@@ -59,8 +59,16 @@ describe('sync entries', () => {
     const fresh = recordsOf(e, undefined);
     expect(fresh.story).toMatchObject({ key: 'web:ao3:555', site: 'ao3', storyId: '555', title: 'Short', chapter: { number: 3 } });
     expect(fresh.story?.storyUrl).toBe('https://archiveofourown.org/works/555');
-    const known = recordsOf(e, { ...ao3Story('555', 'Short but complete'), chapter: { number: 1, title: 'One', url: 'https://archiveofourown.org/works/555/chapters/1' } });
-    expect(known.story).toMatchObject({ title: 'Short but complete', authors: ['someone'], words: 81_000, chapter: { number: 3, title: null } });
+    const known = recordsOf(e, {
+      ...ao3Story('555', 'Short but complete'),
+      chapter: { number: 1, title: 'One', url: 'https://archiveofourown.org/works/555/chapters/1' },
+    });
+    expect(known.story).toMatchObject({
+      title: 'Short but complete',
+      authors: ['someone'],
+      words: 81_000,
+      chapter: { number: 3, title: null },
+    });
   });
 
   it.each([
@@ -90,7 +98,10 @@ describe('sync buckets', () => {
   const many = (count: number): SyncEntry[] =>
     Array.from({ length: count }, (_, i) => {
       const id = String(10_000_000 + i * 7919);
-      const story = { ...ao3Story(id, `Story number ${i} of the long library`), chapter: { number: 3, title: null, url: `https://archiveofourown.org/works/${id}/chapters/${90_000_000 + i}` } };
+      const story = {
+        ...ao3Story(id, `Story number ${i} of the long library`),
+        chapter: { number: 3, title: null, url: `https://archiveofourown.org/works/${id}/chapters/${90_000_000 + i}` },
+      };
       return entryFrom(webProgress(id, NOW - i * 60_000), story, 'k3f9a');
     });
 
@@ -111,7 +122,11 @@ describe('sync buckets', () => {
     // The ones kept are the most recent: nothing kept is older than something left out.
     const oldestKept = Math.min(...kept.map((e) => e.updatedAt));
     const keptKeys = new Set(kept.map((e) => e.key));
-    const newestDropped = Math.max(...many(5000).filter((e) => !keptKeys.has(e.key)).map((e) => e.updatedAt));
+    const newestDropped = Math.max(
+      ...many(5000)
+        .filter((e) => !keptKeys.has(e.key))
+        .map((e) => e.updatedAt),
+    );
     expect(newestDropped).toBeLessThan(oldestKept);
   });
 

@@ -100,7 +100,7 @@ async function run(devices: number, steps: Step[]) {
     d.area.deliver(items);
     await settle();
   };
-  const some = (keys: Set<string>, pick: number) => [...keys].filter((_, i) => (pick >> i % 30) & 1);
+  const some = (keys: Set<string>, pick: number) => [...keys].filter((_, i) => (pick >> (i % 30)) & 1);
 
   for (const s of steps) {
     const d = all[s.device] as Device;
