@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it, vi } from 'vitest';
-import { copyAllowed, sanitizeHtml, sanitizeToFragment, serializeFragment } from '../../../lib/sanitize';
-import { paragraphNumber } from '../../../lib/sites/body';
-import { adapters, parseStoryUrl, readPage } from '../../../lib/sites';
-import { blankWindow, load } from './helpers';
+import { copyAllowed, sanitizeHtml, sanitizeToFragment, serializeFragment } from '../../lib/sanitize';
+import { paragraphNumber } from '../../lib/sites/body';
+import { adapters, parseStoryUrl, readPage } from '../../lib/sites';
+import { blankWindow, load } from '../unit/sites/helpers';
 
 const FFN_URL = 'https://www.fanfiction.net/s/7000031/1/Shadow-Input';
 
@@ -191,7 +191,7 @@ describe('pages with more top-level nodes than a call takes arguments', () => {
 });
 
 describe('the view code spreads nothing page-sized into a call', () => {
-  const root = join(__dirname, '..', '..', '..');
+  const root = join(__dirname, '..', '..');
   const files = [
     'lib/sanitize.ts',
     ...readdirSync(join(root, 'lib/sites')).map((f) => `lib/sites/${f}`),
