@@ -3,6 +3,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { FIRST_ROWS, Library } from '../../components/Library';
 import { useLibrary, type FirstScreen } from '../../components/hooks/useLibrary';
+import { useSync } from '../../components/hooks/useSync';
+import { syncStatusText } from '../../components/SyncControls';
 import { useSettings } from '../../components/hooks/useSettings';
 import { t } from '../../components/i18n';
 import type { LibraryItem } from '../../lib/library';
@@ -89,6 +91,7 @@ function Popup() {
     );
   };
   const shown = error ?? (failed ? t('libraryLoadFailed') : undefined);
+  const sync = useSync();
 
   return (
     <main aria-labelledby="library-title" data-snapshot={screen?.fromSnapshot ? 'shown' : undefined}>
@@ -96,6 +99,11 @@ function Popup() {
         <h1 id="library-title">{t('extName')}</h1>
         <span class="row-meta">{count !== undefined ? t('libraryCount', count) : t('loading')}</span>
       </header>
+      {sync.enabled && (
+        <p class="row-meta sync-line" role="status" data-last-sync={sync.status?.lastSyncAt ?? undefined}>
+          {syncStatusText(sync.status, Date.now())}
+        </p>
+      )}
       {shown && (
         <p class="notice" role="alert">
           {shown}

@@ -94,6 +94,8 @@ describe.each(BROWSERS)('your place on another device, in %s', (name) => {
     await readTo(tab, 0.2);
     const library = await first.openExtensionPage('/sidepanel.html#library');
     expect(await evaluate<boolean>(library, `document.querySelector('.sync-toggle input').checked`)).toBe(false);
+    const popup = await first.openExtensionPage('/popup.html');
+    expect(await evaluate<boolean>(popup, `!!document.querySelector('.sync-line')`)).toBe(false);
     expect(await evaluate<number>(library, `${api}.storage.sync.get(null).then((all) => Object.keys(all).length)`)).toBe(0);
     firstLibrary = await turnOnSync(first);
     secondLibrary = await turnOnSync(second);
@@ -103,6 +105,9 @@ describe.each(BROWSERS)('your place on another device, in %s', (name) => {
     const tab = await first.openExtensionPage(`/sidepanel.html#story=${STORY}`);
     middle = await readTo(tab, 0.5);
     await syncNow(firstLibrary);
+    // The popup says when the last sync happened and whether it works.
+    const firstPopup = await first.openExtensionPage('/popup.html');
+    await poll(firstPopup, `/Last synced just now/.test(document.querySelector('.sync-line')?.textContent ?? '')`, 5000, 'the sync line in the popup');
     const place = await stored(tab, `seed:${STORY}`);
     expect(await carry(firstLibrary, secondLibrary)).toBeGreaterThan(0);
 
