@@ -37,17 +37,16 @@ async function carry(from: AnyPage, to: AnyPage): Promise<number> {
   return Object.keys(items).length;
 }
 
-const stored = (page: AnyPage, key: string) =>
-  evaluate<{ position: { n: number }; percent: number } | null>(
-    page,
-    `new Promise((resolve) => {
-      const q = indexedDB.open('ficwell');
-      q.onsuccess = () => {
-        const r = q.result.transaction('progress').objectStore('progress').get(${JSON.stringify(key)});
-        r.onsuccess = () => { q.result.close(); resolve(r.result ?? null); };
-      };
-    })`,
-  );
+/** An expression for one record of Ficwell's IndexedDB, read in an extension page (null when absent). */
+const record = (store: 'progress' | 'webStories', key: string) => `new Promise((resolve) => {
+  const q = indexedDB.open('ficwell');
+  q.onsuccess = () => {
+    const r = q.result.transaction('${store}').objectStore('${store}').get(${JSON.stringify(key)});
+    r.onsuccess = () => { q.result.close(); resolve(r.result ?? null); };
+  };
+})`;
+
+const stored = (page: AnyPage, key: string) => evaluate<{ position: { n: number }; percent: number } | null>(page, record('progress', key));
 
 /** Scrolls a reader tab to a fraction of the story and waits until that place is stored. */
 async function readTo(tab: AnyPage, fraction: number): Promise<number> {
@@ -55,18 +54,7 @@ async function readTo(tab: AnyPage, fraction: number): Promise<number> {
   await evaluate(tab, `window.scrollTo(0, document.documentElement.scrollHeight * ${fraction})`);
   await poll(tab, `(${TOP_PARAGRAPH})(window) > 0`, 5000, 'a paragraph under the reading line');
   const top = await evaluate<number>(tab, `(${TOP_PARAGRAPH})(window)`);
-  await poll(
-    tab,
-    `new Promise((resolve) => {
-    const q = indexedDB.open('ficwell');
-    q.onsuccess = () => {
-      const r = q.result.transaction('progress').objectStore('progress').get('seed:${STORY}');
-      r.onsuccess = () => { q.result.close(); resolve(r.result?.position.n === ${top}); };
-    };
-  })`,
-    5000,
-    'the place stored',
-  );
+  await poll(tab, `${record('progress', `seed:${STORY}`)}.then((r) => r?.position.n === ${top})`, 5000, 'the place stored');
   return top;
 }
 
@@ -107,7 +95,12 @@ describe.each(BROWSERS)('your place on another device, in %s', (name) => {
     await syncNow(firstLibrary);
     // The popup says when the last sync happened and whether it works.
     const firstPopup = await first.openExtensionPage('/popup.html');
-    await poll(firstPopup, `/Last synced just now/.test(document.querySelector('.sync-line')?.textContent ?? '')`, 5000, 'the sync line in the popup');
+    await poll(
+      firstPopup,
+      `/Last synced just now/.test(document.querySelector('.sync-line')?.textContent ?? '')`,
+      5000,
+      'the sync line in the popup',
+    );
     const place = await stored(tab, `seed:${STORY}`);
     expect(await carry(firstLibrary, secondLibrary)).toBeGreaterThan(0);
 
@@ -130,18 +123,7 @@ describe.each(BROWSERS)('your place on another device, in %s', (name) => {
 
   it('a web story read only on one device is listed on the other with its title, and Continue goes to its chapter', async () => {
     const page = await first.openPage(FFN_CHAPTER);
-    await poll(
-      firstLibrary,
-      `new Promise((resolve) => {
-      const q = indexedDB.open('ficwell');
-      q.onsuccess = () => {
-        const r = q.result.transaction('webStories').objectStore('webStories').get('web:ffn:1234567');
-        r.onsuccess = () => { q.result.close(); resolve(!!r.result); };
-      };
-    })`,
-      10_000,
-      'the chapter recorded',
-    );
+    await poll(firstLibrary, `${record('webStories', 'web:ffn:1234567')}.then((r) => !!r)`, 10_000, 'the chapter recorded');
     await (page as { close(): Promise<void> }).close();
     await syncNow(firstLibrary);
     await carry(firstLibrary, secondLibrary);
