@@ -23,6 +23,7 @@ export interface ProgressService {
   onChange(listener: (change: Change) => void): () => void;
   /** Many records changed at once (an import): reread what is shown. */
   onReload(listener: () => void): () => void;
+  /** Called on every change of availability, and at once with `false` when IndexedDB has failed already. */
   onAvailability(listener: (available: boolean) => void): () => void;
 }
 
@@ -194,6 +195,8 @@ export function createProgressService(
     },
     onAvailability(listener) {
       availabilityListeners.add(listener);
+      // A view that subscribes after IndexedDB already failed (its first reads run before it renders) hears so.
+      if (!available) listener(false);
       return () => availabilityListeners.delete(listener);
     },
   };

@@ -52,6 +52,14 @@ describe('progress service when IndexedDB fails', () => {
     expect(await service.recent(1)).toEqual({ progress: [rec('seed:b', 3)], stories: [], storyCount: 0 });
   });
 
+  it('tells a view that subscribes after the failure at once (its first reads ran before it rendered)', async () => {
+    const service = createProgressService(failing);
+    await service.get('seed:a');
+    const seen: boolean[] = [];
+    service.onAvailability((ok) => seen.push(ok));
+    expect(seen).toEqual([false]);
+  });
+
   it('tells a full disk from a database that cannot be used', async () => {
     const service = createProgressService({ ...failing, saveWeb: unavailable });
     expect(await service.saveWeb(story, rec(story.key, 9))).toEqual({ ok: false, reason: 'unavailable' });
