@@ -37,6 +37,8 @@ export interface ReaderProps {
   notice: string | null;
   /** Shown under the header too: an offer the reader may take (a place reached on another device). */
   banner?: ComponentChildren;
+  /** A place the reader asked to go to (an offer taken); each new `seq` moves there once. */
+  goTo?: { position: Position; seq: number } | null;
   onPosition: (report: PositionReport) => void;
   onSettings: (settings: Settings) => void;
   onNotesToggle: (which: 'front' | 'end', open: boolean) => void;
@@ -96,7 +98,11 @@ export function Reader(props: ReaderProps) {
     root: document,
     container: article,
     line: () => (header.current?.getBoundingClientRect().bottom ?? 0) + 8,
-    elementOf: (a) => document.querySelector<HTMLElement>(`[data-p="${a.n}"]`),
+    // A paragraph in a part that could not be read is held by that part's notice, so the place stays usable.
+    elementOf: (a) =>
+      document.querySelector<HTMLElement>(`[data-p="${a.n}"]`) ??
+      document.querySelector<HTMLElement>(`.chunk-failed[data-chunk="${chunkOf(chunks, a.n)}"]`),
+    isPending: (a) => loaded[chunkOf(chunks, a.n)] === undefined,
     anchorOf: (el, offset) => ({ n: Number(el.dataset.p), offset }),
     layout: `${settings.fontSize},${settings.lineHeight},${settings.width},${settings.paragraphSpacing},${settings.fontFamily}|${loaded.filter(Boolean).length}`,
     onRead(found, prev) {
@@ -148,16 +154,23 @@ export function Reader(props: ReaderProps) {
     if (loaded.every(Boolean)) document.documentElement.dataset.complete = 'true';
   }, [loaded]);
 
-  const jumpTo = (sectionIndex: number) => {
-    const first = index.address.findIndex((a) => a.section === sectionIndex);
-    if (first === -1) return;
-    anchor.current = { n: first, offset: 0 };
-    const c = chunkOf(chunks, first);
+  /** Moves to paragraph n (loading its part first if need be) and reports it as the reader's place. */
+  const moveTo = (n: number, offset: number) => {
+    anchor.current = { n, offset };
+    const c = chunkOf(chunks, n);
     if (!loaded[c]) void load([c]);
     else restore();
-    props.onPosition({ position: positionAt(index, first, 0), percent: percentRead(index, anchor.current), atEnd: false });
-    setPercent(percentRead(index, anchor.current));
+    const pct = percentRead(index, anchor.current);
+    props.onPosition({ position: positionAt(index, n, offset), percent: pct, atEnd: false });
+    setPercent(pct);
   };
+  const jumpTo = (sectionIndex: number) => {
+    const first = index.address.findIndex((a) => a.section === sectionIndex);
+    if (first !== -1) moveTo(first, 0);
+  };
+  useEffect(() => {
+    if (props.goTo) moveTo(paragraphOf(index, props.goTo.position), props.goTo.position.offset);
+  }, [props.goTo?.seq]);
 
   // Read aloud: the paragraph being read is marked and kept at the reading line; pausing or stopping saves
   // the place at it, as reading does.
@@ -382,7 +395,7 @@ class StoryText extends Component<StoryTextProps> {
       const blocks = loaded[i];
       if (blocks === 'failed') {
         return (
-          <p class="notice chunk-failed" key={i} role="alert">
+          <p class="notice chunk-failed" key={i} data-chunk={i} role="alert">
             {t('chunkFailed')}
           </p>
         );

@@ -121,6 +121,7 @@ export function RestyledView(props: RestyledViewProps) {
     container: body,
     line: () => (bar.current?.getBoundingClientRect().bottom ?? 0) + 8,
     elementOf: (a) => drawn.byPart[a.part]?.[a.p] ?? null,
+    isPending: () => !drawn.drawer.finished,
     anchorOf(el, offset) {
       const found = drawn.anchors.get(el);
       return found ? { part: found.part, p: found.p, offset } : null;

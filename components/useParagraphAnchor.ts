@@ -13,6 +13,8 @@ export interface ParagraphAnchorOptions<A extends { offset: number }> {
   elementOf: (a: A) => HTMLElement | null;
   /** The anchor for a paragraph element found under the reading line, or null when it is not one of ours. */
   anchorOf: (el: HTMLElement, offset: number) => A | null;
+  /** The anchor is not drawn yet but will be: restores wait for it instead of giving it up (default: never). */
+  isPending?: (a: A) => boolean;
   /** Whatever besides the window lays the text out (settings, how much is drawn): a change re-applies the anchor. */
   layout: string;
   /** How paragraphs are told apart (default: the `[data-p]` elements). */
@@ -37,9 +39,13 @@ export function useParagraphAnchor<A extends { offset: number }>(
   const layoutKey = () => `${innerWidth}x${innerHeight}|${o.container.current?.clientWidth ?? 0}|${o.layout}`;
 
   const restore = () => {
-    lastLayout.current = layoutKey();
     const a = anchor.current;
     const el = a && o.elementOf(a);
+    // An anchor whose paragraph is still to be drawn (a jump into a part loading) stays pending: the layout
+    // is not marked as applied, so a scroll meanwhile (the page height changing as parts come in) retries
+    // the restore instead of being read as the reader moving away from it.
+    if (a && !el && o.isPending?.(a)) return;
+    lastLayout.current = layoutKey();
     if (!a || !el) return;
     const y = scrollTargetFor(el, a.offset, o.line());
     if (Math.abs(window.scrollY - y) < 1) return;

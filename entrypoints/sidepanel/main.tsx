@@ -193,7 +193,7 @@ function StoryScreen({ data, ui, update, ...props }: StoryScreenProps) {
   // Where this panel is now, and a place another device reached (offered, never jumped to).
   const here = useRef<Position | null>(props.initial);
   const [offer, setOffer] = useState<ProgressRecord | null>(null);
-  const [jump, setJump] = useState<{ to: Position; count: number } | null>(null);
+  const [goTo, setGoTo] = useState<{ position: Position; seq: number } | null>(null);
   useEffect(
     () =>
       progress.onChange((c) => {
@@ -214,10 +214,10 @@ function StoryScreen({ data, ui, update, ...props }: StoryScreenProps) {
   const section = offer && data.outline.sections[offer.position.section];
   return (
     <Reader
-      key={jump?.count ?? 0}
       entry={data.entry}
       outline={data.outline}
-      initial={jump?.to ?? props.initial}
+      initial={props.initial}
+      goTo={goTo}
       initialChunks={props.chunks}
       loadChunk={(i) => loadChunk(id, i)}
       settings={props.settings}
@@ -230,7 +230,7 @@ function StoryScreen({ data, ui, update, ...props }: StoryScreenProps) {
             where={section?.heading ?? t('syncPlacePercent', Math.floor(offer.percent))}
             ago={formatAgo(offer.updatedAt, Date.now())}
             onGo={() => {
-              setJump({ to: offer.position, count: (jump?.count ?? 0) + 1 });
+              setGoTo({ position: offer.position, seq: (goTo?.seq ?? 0) + 1 });
               here.current = offer.position;
               setOffer(null);
             }}

@@ -92,6 +92,22 @@ describe('Reader', () => {
     expect(onPosition.mock.calls[0]?.[0]).toMatchObject({ position: { section: 2, paragraph: 0, n: firstOf(2), offset: 0 }, atEnd: false });
   });
 
+  it('goes to a place it is handed once per seq, loading that part first, and reports it as the reader\'s place', () => {
+    const n = firstOf(3) + 5;
+    const place = positionAt(index, n, 0.25);
+    const loadChunk = vi.fn(() => new Promise<Block[]>(() => {}));
+    const { onPosition, rerender, props } = renderReader({ loadChunk });
+    rerender(<Reader {...props} goTo={{ position: place, seq: 1 }} />);
+    expect(onPosition).toHaveBeenCalledTimes(1);
+    expect(onPosition.mock.calls[0]?.[0]).toMatchObject({ position: { section: 3, paragraph: 5, n, offset: 0.25 }, atEnd: false });
+    // Its part is asked for at once, not left to the idle-time fill.
+    expect(loadChunk.mock.calls.map(([i]) => i)).toContain(outline.chunks.findIndex((c) => c.first <= n && n <= c.last));
+    rerender(<Reader {...props} goTo={{ position: place, seq: 1 }} />);
+    expect(onPosition).toHaveBeenCalledTimes(1);
+    rerender(<Reader {...props} goTo={{ position: place, seq: 2 }} />);
+    expect(onPosition).toHaveBeenCalledTimes(2);
+  });
+
   it('reader keys: n and p move by section, + and - change the text size; none while typing', () => {
     const { onPosition, onSettings } = renderReader();
     fireEvent.keyDown(window, { key: 'n' });
