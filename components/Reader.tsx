@@ -8,7 +8,7 @@ import { chunkOf, renderOrder, type Block } from '../lib/story/chunks';
 import type { Note, NoteKind } from '../lib/story/model';
 import type { ChunkRange, StoryOutline } from '../lib/story/outline';
 import { stepFontSize, type Settings } from '../lib/settings';
-import { SettingsPanel } from './SettingsPanel';
+import { ReaderBar, type Sheet } from './ReaderBar';
 import { ReadAloudControl } from './ReadAloudControl';
 import { useReadAloud, type ReadAloudSetup } from './hooks/useReadAloud';
 import { markReading, markWord } from './reading-mark';
@@ -87,10 +87,15 @@ export function Reader(props: ReaderProps) {
   const initialAnchor = props.initial ? { n: paragraphOf(index, props.initial), offset: props.initial.offset } : null;
   const [loaded, setLoaded] = useState<Loaded[]>(() => chunks.map((_, i) => props.initialChunks.get(i)));
   const [percent, setPercent] = useState(() => (initialAnchor ? percentRead(index, initialAnchor) : 0));
+  /** The section being read, named in the bar and marked in the contents. */
+  const [section, setSection] = useState(() => index.address[initialAnchor?.n ?? 0]?.section ?? 0);
+  const showAt = (n: number, pct: number) => {
+    setPercent(pct);
+    setSection(index.address[n]?.section ?? 0);
+  };
   const header = useRef<HTMLElement>(null);
   const article = useRef<HTMLElement>(null);
-  const toc = useRef<HTMLElement>(null);
-  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [sheet, setSheet] = useState<Sheet>(null);
   const { settings } = props;
   const total = totalWords(index);
 
@@ -109,7 +114,7 @@ export function Reader(props: ReaderProps) {
       const last = document.querySelector<HTMLElement>(`[data-p="${index.address.length - 1}"]`);
       const atEnd = !!last && last.getBoundingClientRect().bottom <= window.innerHeight;
       const pct = atEnd ? 100 : percentRead(index, found);
-      setPercent(pct);
+      showAt(found.n, pct);
       const moved = !prev || prev.n !== found.n || Math.abs(prev.offset - found.offset) > 0.005;
       if (moved || atEnd) props.onPosition({ position: positionAt(index, found.n, found.offset), percent: pct, atEnd });
     },
@@ -162,7 +167,7 @@ export function Reader(props: ReaderProps) {
     else restore();
     const pct = percentRead(index, anchor.current);
     props.onPosition({ position: positionAt(index, n, offset), percent: pct, atEnd: false });
-    setPercent(pct);
+    showAt(n, pct);
   };
   const jumpTo = (sectionIndex: number) => {
     const first = index.address.findIndex((a) => a.section === sectionIndex);
@@ -198,7 +203,7 @@ export function Reader(props: ReaderProps) {
   const savePlace = (n: number) => {
     anchor.current = { n, offset: 0 };
     const pct = percentRead(index, anchor.current);
-    setPercent(pct);
+    showAt(n, pct);
     props.onPosition({ position: positionAt(index, n, 0), percent: pct, atEnd: false });
   };
   const read = useReadAloud({
@@ -249,7 +254,7 @@ export function Reader(props: ReaderProps) {
       else if (e.key === 'p' || e.key === '[') jumpTo(Math.max(0, currentSection() - 1));
       else if (e.key === '+' || e.key === '=') props.onSettings(stepFontSize(settings, 1));
       else if (e.key === '-') props.onSettings(stepFontSize(settings, -1));
-      else if (e.key === 't') toc.current?.querySelector<HTMLElement>('button')?.focus();
+      else if (e.key === 't' && headed.length > 1) setSheet('contents');
       else if (e.key === 's') read.toggle(readFrom());
       else if (e.key === '.' && read.active()) read.next();
       else if (e.key === ',' && read.active()) read.previous();
@@ -265,61 +270,23 @@ export function Reader(props: ReaderProps) {
 
   return (
     <div class="reader">
-      <header class="reader-bar" ref={header}>
-        <button type="button" class="bar-button" onClick={props.onLibrary}>
-          <span aria-hidden="true">←</span> {t('backToLibrary')}
-        </button>
-        <div
-          class="progress"
-          role="progressbar"
-          aria-label={t('readingProgress')}
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={rounded}
-          aria-valuetext={t('progressText', rounded, formatMinutes(left))}
-        >
-          <span class="progress-text">{left ? t('progressShort', rounded, formatMinutes(left)) : t('progressFinished', rounded)}</span>
-          <span class="progress-track">
-            <span class="progress-fill" style={{ transform: `scaleX(${percent / 100})` }} />
-          </span>
-        </div>
-        <ReadAloudControl state={read.state} voices={read.voices} onToggle={() => read.toggle(readFrom())} />
-        {/* biome-ignore lint/a11y/useSemanticElements: a fieldset's own box and legend do not fit a one-line bar; the group only names the buttons */}
-        <div class="font-buttons" role="group" aria-label={t('textSize')}>
-          <button
-            type="button"
-            class="bar-button"
-            data-action="smaller"
-            aria-keyshortcuts="-"
-            onClick={() => props.onSettings(stepFontSize(settings, -1))}
-          >
-            <span aria-hidden="true">A−</span>
-            <span class="visually-hidden">{t('smallerText')}</span>
-          </button>
-          <button
-            type="button"
-            class="bar-button"
-            data-action="larger"
-            aria-keyshortcuts="+"
-            onClick={() => props.onSettings(stepFontSize(settings, 1))}
-          >
-            <span aria-hidden="true">A+</span>
-            <span class="visually-hidden">{t('largerText')}</span>
-          </button>
-          <button
-            type="button"
-            class="bar-button"
-            aria-expanded={settingsOpen}
-            aria-controls="reading-settings"
-            onClick={() => setSettingsOpen(!settingsOpen)}
-          >
-            {t('settings')}
-          </button>
-        </div>
-      </header>
-      {settingsOpen && (
-        <SettingsPanel settings={settings} onChange={props.onSettings} onClose={() => setSettingsOpen(false)} voices={read.voiceList} />
-      )}
+      <ReaderBar
+        barRef={header}
+        back={{ label: t('backToLibrary'), icon: '←', onClick: props.onLibrary }}
+        where={outline.sections[section]?.heading ?? null}
+        percent={percent}
+        progress={left ? t('progressShort', rounded, formatMinutes(left)) : t('progressFinished', rounded)}
+        progressText={t('progressText', rounded, formatMinutes(left))}
+        readAloud={<ReadAloudControl state={read.state} voices={read.voices} onToggle={() => read.toggle(readFrom())} />}
+        contents={headed.length > 1 ? outline.sections.map((x, i) => ({ label: x.heading ?? t('sectionN', i + 1) })) : []}
+        current={section}
+        onContents={jumpTo}
+        sheet={sheet}
+        onSheet={setSheet}
+        settings={settings}
+        onSettings={props.onSettings}
+        voices={read.voiceList}
+      />
       {props.notice && (
         <p class="notice quiet" role="status">
           {props.notice}
@@ -343,22 +310,6 @@ export function Reader(props: ReaderProps) {
               open={props.frontMatterOpen}
               onToggle={(o) => props.onNotesToggle('front', o)}
             />
-          )}
-          {headed.length > 1 && (
-            <nav class="toc" aria-label={t('contents')} ref={toc} aria-keyshortcuts="t">
-              <h2 class="notes-heading">{t('contents')}</h2>
-              <ol>
-                {outline.sections.map((s, i) =>
-                  s.heading ? (
-                    <li key={s.id}>
-                      <button type="button" class="toc-link" onClick={() => jumpTo(i)}>
-                        {s.heading}
-                      </button>
-                    </li>
-                  ) : null,
-                )}
-              </ol>
-            </nav>
           )}
           <StoryText chunks={chunks} loaded={loaded} fontSize={settings.fontSize} />
           {outline.endNotes.length > 0 && (

@@ -5,7 +5,7 @@ import { stepFontSize, type Settings } from '../lib/settings';
 import type { Note, NoteKind, RichText, StoryPage } from '../lib/sites/types';
 import { chaptersOf, webPercent, type WebAnchor } from '../lib/web-progress';
 import { useParagraphAnchor } from './useParagraphAnchor';
-import { SettingsPanel } from './SettingsPanel';
+import { ReaderBar, type ContentsItem, type Sheet } from './ReaderBar';
 import { createDrawer, type Drawer } from './progressive';
 import { paragraphNumber } from '../lib/sites/body';
 import { isTrustedInput, trusted } from './trusted';
@@ -98,7 +98,9 @@ export function RestyledView(props: RestyledViewProps) {
   const bar = useRef<HTMLElement>(null);
   const body = useRef<HTMLElement>(null);
   const [percent, setPercent] = useState(() => webPercent(page, props.initial ?? { part: 0, p: 0, offset: 0 }));
-  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [sheet, setSheet] = useState<Sheet>(null);
+  /** The page part being read (a chapter of a full work), named in the bar and marked in the contents. */
+  const [partNow, setPartNow] = useState(() => props.initial?.part ?? 0);
   const view = useRef<HTMLDivElement>(null);
   const [drawn] = useState(() => createDrawn(() => body.current));
   useLayoutEffect(() => {
@@ -130,10 +132,15 @@ export function RestyledView(props: RestyledViewProps) {
     layout: `${settings.fontSize},${settings.lineHeight},${settings.width},${settings.paragraphSpacing},${settings.fontFamily}`,
     onRead(a) {
       const last = drawn.drawer.finished ? drawn.byPart[page.parts.length - 1]?.at(-1) : undefined;
-      setPercent(webPercent(page, a));
-      props.onPosition(a, !!last && last.getBoundingClientRect().bottom <= innerHeight);
+      onAt(a, !!last && last.getBoundingClientRect().bottom <= innerHeight);
     },
   });
+  /** The reader is at `a` (read there, or moved there from the contents). */
+  const onAt = (a: WebAnchor, atEnd = false) => {
+    setPercent(webPercent(page, a));
+    setPartNow(a.part);
+    props.onPosition(a, atEnd);
+  };
 
   useEffect(() => {
     // Reader keys, as in the side panel: n / p for the next or previous chapter, + / - for the text size.
@@ -152,67 +159,43 @@ export function RestyledView(props: RestyledViewProps) {
   });
 
   const chapters = chaptersOf(page);
-  const first = page.parts[0];
   const rounded = Math.floor(percent);
-  const chapterLabel = page.fullWork ? t('chaptersCount', page.parts.length) : t('chapterOf', first?.number ?? 1, chapters);
+  const reading = page.parts[partNow] ?? page.parts[0];
+  const chapterLabel = t('chapterOf', reading?.number ?? 1, chapters);
+  // A full work jumps between its chapters in the page; a chapter page lists the site's chapter pages.
+  const contents: ContentsItem[] = page.fullWork
+    ? page.parts.map((x) => ({ label: x.title ? t('chapterNTitle', x.number, x.title) : t('chapterN', x.number) }))
+    : page.chapters.map((c) => ({ label: c.title ?? t('chapterN', c.number), href: /^https?:\/\//.test(c.url) ? c.url : undefined }));
+  const current = page.fullWork ? partNow : page.chapters.findIndex((c) => c.number === reading?.number);
 
   return (
     <div class="reader restyled" ref={view} tabIndex={-1}>
-      <header class="reader-bar" ref={bar}>
-        <button type="button" class="bar-button" onClick={trusted(() => props.onOriginal())} aria-keyshortcuts="Alt+Shift+R">
-          {t('originalPage')}
-        </button>
-        <div
-          class="progress"
-          role="progressbar"
-          aria-label={t('readingProgress')}
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={rounded}
-          aria-valuetext={t('progressWebText', chapterLabel, rounded)}
-        >
-          <span class="progress-text">{t('progressWeb', chapterLabel, rounded)}</span>
-          <span class="progress-track">
-            <span class="progress-fill" style={{ transform: `scaleX(${percent / 100})` }} />
-          </span>
-        </div>
-        {/* biome-ignore lint/a11y/useSemanticElements: a fieldset's own box and legend do not fit a one-line bar; the group only names the buttons */}
-        <div class="font-buttons" role="group" aria-label={t('textSize')}>
-          <button
-            type="button"
-            class="bar-button"
-            data-action="smaller"
-            onClick={trusted(() => props.onSettings(stepFontSize(settings, -1)))}
-          >
-            <span aria-hidden="true">A−</span>
-            <span class="visually-hidden">{t('smallerText')}</span>
-          </button>
-          <button
-            type="button"
-            class="bar-button"
-            data-action="larger"
-            onClick={trusted(() => props.onSettings(stepFontSize(settings, 1)))}
-          >
-            <span aria-hidden="true">A+</span>
-            <span class="visually-hidden">{t('largerText')}</span>
-          </button>
-          <button
-            type="button"
-            class="bar-button"
-            aria-expanded={settingsOpen}
-            aria-controls="reading-settings"
-            onClick={trusted(() => setSettingsOpen(!settingsOpen))}
-          >
-            {t('settings')}
-          </button>
-        </div>
-      </header>
+      <ReaderBar
+        barRef={bar}
+        back={{ label: t('originalPage'), icon: '↩', onClick: props.onOriginal, keyshortcuts: 'Alt+Shift+R' }}
+        where={chapterLabel}
+        percent={percent}
+        progress={t('percentOnly', rounded)}
+        progressText={t('progressWebText', chapterLabel, rounded)}
+        contents={contents}
+        current={current}
+        onContents={(i) => {
+          if (!page.fullWork) return;
+          anchorApi.anchor.current = { part: i, p: 0, offset: 0 };
+          drawn.drawer.drawUntil(() => drawn.byPart[i]?.[0] !== undefined);
+          anchorApi.restore();
+          onAt({ part: i, p: 0, offset: 0 });
+        }}
+        sheet={sheet}
+        onSheet={setSheet}
+        settings={settings}
+        onSettings={props.onSettings}
+      />
       {props.notSaved && (
         <p class="save-notice" role="status">
           {t('restyleNotSaved')}
         </p>
       )}
-      {settingsOpen && <SettingsPanel settings={settings} onChange={props.onSettings} onClose={() => setSettingsOpen(false)} />}
       <main class="story" lang={page.language?.toLowerCase().startsWith('en') ? 'en' : undefined} ref={body}>
         <header class="story-header">
           <h1>{page.title}</h1>

@@ -1,4 +1,15 @@
-import { DEFAULT_SETTINGS, FONT_FAMILIES, LIMITS, THEME_CHOICES, type FontFamily, type Settings, type ThemeChoice } from '../lib/settings';
+import {
+  DEFAULT_SETTINGS,
+  FONT_FAMILIES,
+  FONT_STACKS,
+  LIMITS,
+  PALETTES,
+  stepFontSize,
+  THEME_CHOICES,
+  type FontFamily,
+  type Settings,
+  type ThemeChoice,
+} from '../lib/settings';
 
 import type { Voice } from '../lib/speech/read-aloud';
 import { t, type MessageKey } from './i18n';
@@ -12,6 +23,29 @@ const THEME_LABEL: Record<ThemeChoice, MessageKey> = {
   contrast: 'themeContrast',
 };
 const FONT_LABEL: Record<FontFamily, MessageKey> = { serif: 'fontSerif', sans: 'fontSans', legible: 'fontLegible' };
+
+/** A theme's swatch shows its own page and text colours. */
+const swatchStyle = (th: Exclude<ThemeChoice, 'system'>) => ({ '--swatch-bg': PALETTES[th].bg, '--swatch-fg': PALETTES[th].fg });
+
+/** "System" shows light and dark side by side, each half with its own colours. */
+function SwatchFace({ theme }: { theme: ThemeChoice }) {
+  if (theme !== 'system')
+    return (
+      <span class="swatch-face" style={swatchStyle(theme)} aria-hidden="true">
+        Aa
+      </span>
+    );
+  return (
+    <span class="swatch-face split" aria-hidden="true">
+      <span class="swatch-half" style={swatchStyle('light')}>
+        A
+      </span>
+      <span class="swatch-half" style={swatchStyle('dark')}>
+        a
+      </span>
+    </span>
+  );
+}
 
 export interface SettingsPanelProps {
   settings: Settings;
@@ -44,24 +78,48 @@ export function SettingsPanel({ settings: s, onChange, onClose, voices }: Settin
   );
   return (
     <section class="settings" aria-label={t('readingSettings')} id="reading-settings">
-      <fieldset class="setting-group">
+      <fieldset class="setting-group swatches">
         <legend>{t('theme')}</legend>
         {THEME_CHOICES.map((th) => (
-          <label class="chip" key={th}>
+          <label class="swatch" key={th} data-theme={th}>
             <input type="radio" name="theme" value={th} checked={s.theme === th} onChange={trusted(() => set({ theme: th }))} />
-            {t(THEME_LABEL[th])}
+            <SwatchFace theme={th} />
+            <span class="swatch-name">{t(THEME_LABEL[th])}</span>
           </label>
         ))}
       </fieldset>
-      <fieldset class="setting-group">
+      <fieldset class="setting-group segmented">
         <legend>{t('font')}</legend>
         {FONT_FAMILIES.map((f) => (
-          <label class="chip" key={f}>
+          <label class="segment" key={f} style={{ fontFamily: FONT_STACKS[f] }}>
             <input type="radio" name="font" value={f} checked={s.fontFamily === f} onChange={trusted(() => set({ fontFamily: f }))} />
-            {t(FONT_LABEL[f])}
+            <span>{t(FONT_LABEL[f])}</span>
           </label>
         ))}
       </fieldset>
+      {/* biome-ignore lint/a11y/useSemanticElements: a row of two buttons around the size; a fieldset's legend would repeat the slider's label */}
+      <div class="size-steps" role="group" aria-label={t('textSize')}>
+        <button
+          type="button"
+          class="bar-button"
+          data-action="smaller"
+          aria-keyshortcuts="-"
+          onClick={trusted(() => onChange(stepFontSize(s, -1)))}
+        >
+          <span aria-hidden="true">A−</span>
+          <span class="visually-hidden">{t('smallerText')}</span>
+        </button>
+        <button
+          type="button"
+          class="bar-button"
+          data-action="larger"
+          aria-keyshortcuts="+"
+          onClick={trusted(() => onChange(stepFontSize(s, 1)))}
+        >
+          <span aria-hidden="true">A+</span>
+          <span class="visually-hidden">{t('largerText')}</span>
+        </button>
+      </div>
       {range('fontSize', 'textSize', ' px')}
       {range('lineHeight', 'lineHeight', '')}
       {range('width', 'width', ' em')}

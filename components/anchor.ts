@@ -37,24 +37,62 @@ export function paragraphAt(
   const x = box.left + box.width / 2;
   for (let dy = 0; dy <= 64; dy += 8) {
     const hit = root.elementFromPoint(x, line + dy);
+    // A section heading belongs to the paragraph it introduces: a jump puts the heading at the line.
+    if (dy === 0 && hit?.closest(HEADING) && container.contains(hit)) {
+      const next = firstBelow(finder.all(), hit.getBoundingClientRect().bottom);
+      if (next) return { el: next, offset: 0 };
+    }
     const el = hit && finder.of(hit);
     if (el && container.contains(el)) return hitOf(el, line);
   }
-  // Nothing near the line (a heading, a break, a wide gap): the last paragraph that starts above it.
+  // Nothing near the line (a break, a wide gap, notes): the last paragraph that starts above it.
   const all = finder.all();
+  const below = firstBelow(all, line, true);
+  const i = below ? Array.prototype.indexOf.call(all, below) : all.length;
+  const el = (all[i - 1] as HTMLElement | undefined) ?? all[0];
+  return el ? hitOf(el, line) : null;
+}
+
+/** The headings that open a section or chapter in both views. */
+const HEADING = '.section-heading';
+
+/** The first paragraph (in document order) whose top is below `y` (strictly, with `strict`), by binary search. */
+function firstBelow(all: ArrayLike<HTMLElement>, y: number, strict = false): HTMLElement | undefined {
   let lo = 0;
   let hi = all.length - 1;
-  let best: HTMLElement | undefined;
+  let found: HTMLElement | undefined;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const el = all[mid] as HTMLElement;
-    if (el.getBoundingClientRect().top <= line) {
-      best = el;
-      lo = mid + 1;
-    } else hi = mid - 1;
+    const top = el.getBoundingClientRect().top;
+    if (strict ? top > y : top >= y) {
+      found = el;
+      hi = mid - 1;
+    } else lo = mid + 1;
   }
-  const el = best ?? all[0];
-  return el ? hitOf(el, line) : null;
+  return found;
+}
+
+/**
+ * The section heading right before paragraph `el` (nothing but other non-paragraph elements between them),
+ * within `container`: a place at the very start of a section shows its heading below the bar.
+ */
+export function headingBefore(
+  el: HTMLElement,
+  container: HTMLElement,
+  finder: ParagraphFinder = byAttribute(container),
+): HTMLElement | null {
+  let node: Element | null = el;
+  while (node && node !== container) {
+    let sib: Element | null = node.previousElementSibling;
+    while (sib) {
+      if (sib.matches(HEADING)) return sib as HTMLElement;
+      if (finder.of(sib) || sib.querySelector('[data-p]')) return null;
+      sib = sib.previousElementSibling;
+    }
+    node = node.parentElement;
+  }
+  return null;
 }
 
 /** The window scroll that puts `offset` (0..1) of `el` under the reading line. */

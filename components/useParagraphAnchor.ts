@@ -1,6 +1,6 @@
 import type { RefObject } from 'preact';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
-import { paragraphAt, scrollTargetFor, type ParagraphFinder } from './anchor';
+import { headingBefore, paragraphAt, scrollTargetFor, type ParagraphFinder } from './anchor';
 
 export interface ParagraphAnchorOptions<A extends { offset: number }> {
   /** Where to hit-test: the document, or the shadow root of a restyled page. */
@@ -47,7 +47,9 @@ export function useParagraphAnchor<A extends { offset: number }>(
     if (a && !el && o.isPending?.(a)) return;
     lastLayout.current = layoutKey();
     if (!a || !el) return;
-    const y = scrollTargetFor(el, a.offset, o.line());
+    // At the very start of a section its heading goes under the line, not under the bar.
+    const heading = a.offset === 0 && o.container.current ? headingBefore(el, o.container.current, o.finder) : null;
+    const y = heading ? scrollTargetFor(heading, 0, o.line()) : scrollTargetFor(el, a.offset, o.line());
     if (Math.abs(window.scrollY - y) < 1) return;
     ownScroll.current = Math.max(0, Math.min(y, document.documentElement.scrollHeight - innerHeight));
     window.scrollTo(0, y);

@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { trustedClick } from './trusted-input';
+import { dispatchTrusted, trustedClick } from './trusted-input';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Reader, type PositionReport, type ReaderProps } from '../../components/Reader';
 import { indexOutline, positionAt } from '../../lib/position';
@@ -79,23 +79,50 @@ describe('Reader', () => {
     expect(expected).toBeGreaterThan(30);
   });
 
-  it('jumps to a section from the contents and reports that position', () => {
+  it('the bar names the section; its contents sheet marks it, jumps to a section and reports that position', () => {
     const { onPosition } = renderReader();
+    const bar = screen.getByRole('progressbar', { name: 'Reading progress' });
+    expect(bar.querySelector('.where')?.textContent).toBe('I');
+    const toggle = screen.getByRole('button', { name: 'Contents' });
+    expect(screen.queryByRole('navigation', { name: 'Contents' })).toBeNull();
+    trustedClick(toggle);
     const toc = screen.getByRole('navigation', { name: 'Contents' });
-    expect(
-      within(toc)
-        .getAllByRole('button')
-        .map((b) => b.textContent),
-    ).toEqual(['I', 'II', 'III', 'IV', 'V']);
-    fireEvent.click(within(toc).getByRole('button', { name: 'III' }));
+    const items = within(toc).getAllByRole('button');
+    expect(items.map((b) => b.textContent)).toEqual(['I', 'II', 'III', 'IV', 'V']);
+    expect(items.map((b) => b.getAttribute('aria-current'))).toEqual(['true', null, null, null, null]);
+    expect(document.activeElement).toBe(items[0]);
+    trustedClick(within(toc).getByRole('button', { name: 'III' }));
     expect(onPosition).toHaveBeenCalledTimes(1);
     expect(onPosition.mock.calls[0]?.[0]).toMatchObject({ position: { section: 2, paragraph: 0, n: firstOf(2), offset: 0 }, atEnd: false });
+    // The sheet closed, the bar now names section III, and the contents mark it when opened again.
+    expect(screen.queryByRole('navigation', { name: 'Contents' })).toBeNull();
+    expect(bar.querySelector('.where')?.textContent).toBe('III');
+    trustedClick(toggle);
+    expect(
+      within(screen.getByRole('navigation', { name: 'Contents' }))
+        .getByRole('button', { name: 'III' })
+        .getAttribute('aria-current'),
+    ).toBe('true');
   });
 
-  it('goes to a place it is handed once per seq, loading that part first, and reports it as the reader\'s place', () => {
+  it('t opens the contents and Escape closes a sheet, giving the focus back to its button', () => {
+    renderReader();
+    const toggle = screen.getByRole('button', { name: 'Settings' });
+    toggle.focus();
+    trustedClick(toggle);
+    const sheet = screen.getByRole('region', { name: 'Reading settings' });
+    expect(sheet.contains(document.activeElement)).toBe(true);
+    dispatchTrusted(document.activeElement!, new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(screen.queryByRole('region', { name: 'Reading settings' })).toBeNull();
+    expect(document.activeElement).toBe(toggle);
+    fireEvent.keyDown(window, { key: 't' });
+    expect(screen.getByRole('navigation', { name: 'Contents' })).toBeTruthy();
+  });
+
+  it("goes to a place it is handed once per seq, loading that part first, and reports it as the reader's place", () => {
     const n = firstOf(3) + 5;
     const place = positionAt(index, n, 0.25);
-    const loadChunk = vi.fn(() => new Promise<Block[]>(() => {}));
+    const loadChunk = vi.fn((_i: number) => new Promise<Block[]>(() => {}));
     const { onPosition, rerender, props } = renderReader({ loadChunk });
     rerender(<Reader {...props} goTo={{ position: place, seq: 1 }} />);
     expect(onPosition).toHaveBeenCalledTimes(1);
@@ -118,28 +145,28 @@ describe('Reader', () => {
     fireEvent.keyDown(window, { key: '+' });
     fireEvent.keyDown(window, { key: '-' });
     expect(onSettings.mock.calls.map(([s]) => s.fontSize)).toEqual([19, 17]);
-    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    trustedClick(screen.getByRole('button', { name: 'Settings' }));
     fireEvent.keyDown(screen.getByRole('slider', { name: /Line height/ }), { key: 'n' });
     fireEvent.keyDown(window, { key: '+', ctrlKey: true });
     expect(onPosition).toHaveBeenCalledTimes(3);
     expect(onSettings).toHaveBeenCalledTimes(2);
   });
 
-  it('the text-size buttons and the settings panel hand back new settings', () => {
+  it('the settings sheet and its text-size buttons hand back new settings', () => {
     const { onSettings } = renderReader({ settings: { ...DEFAULT_SETTINGS, fontSize: 24 } });
-    trustedClick(screen.getByRole('button', { name: 'Larger text' }));
-    expect(onSettings).toHaveBeenLastCalledWith({ ...DEFAULT_SETTINGS, fontSize: 26 });
     const toggle = screen.getByRole('button', { name: 'Settings' });
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     trustedClick(toggle);
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    trustedClick(screen.getByRole('button', { name: 'Larger text' }));
+    expect(onSettings).toHaveBeenLastCalledWith({ ...DEFAULT_SETTINGS, fontSize: 26 });
     trustedClick(screen.getByRole('radio', { name: 'Dark' }));
     expect(onSettings).toHaveBeenLastCalledWith({ ...DEFAULT_SETTINGS, fontSize: 24, theme: 'dark' });
     trustedClick(screen.getByRole('button', { name: 'Done' }));
     expect(screen.queryByRole('radio', { name: 'Dark' })).toBeNull();
   });
 
-  it('collapsing the front matter is reported; the Library button asks for the list', () => {
+  it('collapsing the front matter is reported; the Library button asks for the list', async () => {
     const { container, onNotesToggle, onLibrary } = renderReader();
     const front = container.querySelector<HTMLDetailsElement>('details.front-matter')!;
     expect(front.open).toBe(true);
@@ -150,6 +177,9 @@ describe('Reader', () => {
     });
     expect(onNotesToggle).toHaveBeenCalledWith('front', false);
     fireEvent.click(screen.getByRole('button', { name: /Library/ }));
+    expect(onLibrary).not.toHaveBeenCalled(); // a script's click is not the reader's
+    await Promise.resolve(); // the script that clicked has returned
+    trustedClick(screen.getByRole('button', { name: /Library/ }));
     expect(onLibrary).toHaveBeenCalledTimes(1);
   });
 

@@ -156,6 +156,10 @@ describe.each(BROWSERS)('reading with progress in %s', (name) => {
     await poll(tab, `innerWidth === 720`, 5000, 'the wider window');
     await afterFrames(tab); // laid out again, and the anchor re-applied
     expect(await evaluate<number>(tab, `(${TOP_PARAGRAPH})(window)`)).toBe(middle);
+    // The text-size buttons are in the settings sheet, which opens over the text without moving it.
+    await click(tab, '[aria-controls="reading-settings"]');
+    await afterFrames(tab);
+    expect(await evaluate<number>(tab, `(${TOP_PARAGRAPH})(window)`)).toBe(middle);
     await click(tab, '[data-action=larger]');
     await click(tab, '[data-action=larger]');
     await poll(tab, `getComputedStyle(document.querySelector('.story')).fontSize === '20px'`, 5000, 'the larger text');
@@ -163,6 +167,7 @@ describe.each(BROWSERS)('reading with progress in %s', (name) => {
     expect(await evaluate<number>(tab, `(${TOP_PARAGRAPH})(window)`)).toBe(middle);
     await click(tab, '[data-action=smaller]');
     await click(tab, '[data-action=smaller]');
+    await click(tab, '[aria-controls="reading-settings"]');
     await (tab as { close(): Promise<void> }).close();
   });
 

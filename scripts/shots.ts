@@ -1,0 +1,72 @@
+/**
+ * Screenshots of Ficwell's views at the widths the browsers open them at (Firefox's sidebar 252 px, Chrome's
+ * side panel 360 px) and at 1280 px, light and dark, for a person to look at before a change is called done.
+ *
+ *   npm run zip && npx jiti scripts/shots.ts [--out DIR] [--browser chromium|firefox]
+ *
+ * Views: the library, a story at its start, a story in the middle with its settings open, and a restyled
+ * fanfiction.net chapter (served by the e2e site server). Nothing is asserted here; the e2e tests do that.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_SETTINGS } from '../lib/settings';
+import { afterFrames, click, evaluate, launch, poll, setViewport, type AnyPage, type BrowserName } from '../test/e2e/support/harness';
+import { startSiteServer } from '../test/e2e/support/server';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => {
+  const i = args.indexOf(name);
+  return i === -1 ? undefined : args[i + 1];
+};
+const out = flag('--out') ?? '/tmp/ficwell-shots';
+const browsers = (flag('--browser') ? [flag('--browser')] : ['chromium', 'firefox']) as BrowserName[];
+const WIDTHS = [252, 360, 1280];
+const THEMES = ['light', 'dark'] as const;
+
+const setTheme = (page: AnyPage, theme: string) =>
+  evaluate(
+    page,
+    `(globalThis.browser ?? globalThis.chrome).storage.local.set({ settings: ${JSON.stringify({ ...DEFAULT_SETTINGS, theme })} })`,
+  );
+
+async function shot(page: AnyPage, path: string) {
+  await afterFrames(page);
+  await (page as { screenshot(o: { path: string }): Promise<unknown> }).screenshot({ path });
+}
+
+mkdirSync(out, { recursive: true });
+const server = await startSiteServer();
+for (const name of browsers) {
+  const h = await launch(name, { sitePort: server.port });
+  try {
+    const library = await h.openExtensionPage('/sidepanel.html#library');
+    const story = await h.openExtensionPage('/sidepanel.html#story=glass-hearts');
+    const site = await h.openPage('http://www.fanfiction.net/s/1234567/2/The-Lantern-Road');
+    await poll(site, `true`, 5000, 'the site page');
+    for (const theme of THEMES) {
+      await setTheme(library, theme);
+      for (const width of WIDTHS) {
+        const file = (view: string) => join(out, `${name}-${view}-${width}-${theme}.png`);
+        await setViewport(library, width, 720);
+        await shot(library, file('library'));
+        await setViewport(story, width, 720);
+        await evaluate(story, `window.scrollTo(0, 0)`);
+        await shot(story, file('story-top'));
+        await evaluate(story, `window.scrollTo(0, document.documentElement.scrollHeight * 0.4)`);
+        await shot(story, file('story-middle'));
+        await click(story, '[aria-controls="reading-settings"]');
+        await shot(story, file('story-settings'));
+        await click(story, '[aria-controls="reading-settings"]');
+        await click(story, '[aria-controls="reading-contents"]');
+        await shot(story, file('story-contents'));
+        await click(story, '[aria-controls="reading-contents"]');
+        await setViewport(site, width, 720);
+        await shot(site, file('restyled'));
+      }
+    }
+  } finally {
+    await h.close();
+  }
+}
+await server.close();
+console.log(`Screenshots in ${out}`);
