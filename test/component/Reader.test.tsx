@@ -92,10 +92,10 @@ describe('Reader', () => {
     expect(onPosition.mock.calls[0]?.[0]).toMatchObject({ position: { section: 2, paragraph: 0, n: firstOf(2), offset: 0 }, atEnd: false });
   });
 
-  it('goes to a place it is handed once per seq, loading that part first, and reports it as the reader\'s place', () => {
+  it("goes to a place it is handed once per seq, loading that part first, and reports it as the reader's place", () => {
     const n = firstOf(3) + 5;
     const place = positionAt(index, n, 0.25);
-    const loadChunk = vi.fn(() => new Promise<Block[]>(() => {}));
+    const loadChunk = vi.fn((_index: number) => new Promise<Block[]>(() => {}));
     const { onPosition, rerender, props } = renderReader({ loadChunk });
     rerender(<Reader {...props} goTo={{ position: place, seq: 1 }} />);
     expect(onPosition).toHaveBeenCalledTimes(1);
