@@ -14,14 +14,13 @@
 
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { JSDOM, VirtualConsole } from 'jsdom';
-import { makeCase, type CorpusEntry, type FuzzCase } from '../test/fuzz/cases';
-import { installSpy } from '../test/fuzz/check';
+import { makeCase, type FuzzCase } from '../test/fuzz/cases';
+import { loadCorpus } from '../test/fuzz/corpus';
 import { runCase, signature, type CaseReport, type FuzzEnv } from '../test/fuzz/run';
-import type { SanitizeWindow } from '../lib/sanitize';
+import { loadPage, outputWindows } from '../test/support/dom';
 
 interface Options {
   cases: number;
@@ -81,61 +80,20 @@ function parseArgs(argv: string[]): Options {
   return o;
 }
 
-/** Every fixture page (the hostile ones included: the oversized ones at their small committed size). */
-function loadCorpus(root = ROOT): CorpusEntry[] {
-  const fixtures = join(root, 'test', 'fixtures');
-  const out: CorpusEntry[] = [];
-  for (const group of readdirSync(fixtures, { withFileTypes: true }).filter((d) => d.isDirectory())) {
-    for (const c of readdirSync(join(fixtures, group.name), { withFileTypes: true }).filter((d) => d.isDirectory())) {
-      const dir = join(fixtures, group.name, c.name);
-      if (!existsSync(join(dir, 'source.html')) || !existsSync(join(dir, 'url.txt'))) continue;
-      out.push({
-        name: `${group.name}/${c.name}`,
-        url: readFileSync(join(dir, 'url.txt'), 'utf8').trim(),
-        html: readFileSync(join(dir, 'source.html'), 'utf8'),
-      });
-    }
-  }
-  return out.sort((a, b) => a.name.localeCompare(b.name));
-}
-
 /** jsdom for test/fuzz/run.ts: pages without scripts, a parser, and a window that runs scripts with the spy. */
 function jsdomEnv(): FuzzEnv & { close(): void } {
-  const quiet = new VirtualConsole();
-  const parser = new JSDOM('<!DOCTYPE html><body></body>', { virtualConsole: quiet }).window;
-  const scripts = new JSDOM('<!DOCTYPE html><body></body>', {
-    url: 'https://ficwell.invalid/reader',
-    runScripts: 'dangerously',
-    virtualConsole: quiet,
-  });
-  installSpy(scripts.window);
+  const { parse, scriptWindow, close } = outputWindows();
   return {
-    load(html, url) {
-      const dom = new JSDOM(html, { url, virtualConsole: quiet });
-      return {
-        doc: dom.window.document,
-        win: dom.window as unknown as SanitizeWindow,
-        close: () => {
-          try {
-            dom.window.close();
-          } catch {
-            // jsdom's close() recurses through the tree; very deep pages overflow it.
-          }
-        },
-      };
-    },
-    parse: (html) => new parser.DOMParser().parseFromString(`<!DOCTYPE html><body>${html}`, 'text/html').body,
-    scriptWindow: scripts.window as unknown as Window,
+    load: loadPage,
+    parse,
+    scriptWindow,
     // CPU time of this process, not wall time: on a shared 2-core machine (CI runs the unit files side by
     // side) wall time measured the neighbours, and a 600 ms case came out at 1,220 ms.
     now: () => {
       const { user, system } = process.cpuUsage();
       return (user + system) / 1000;
     },
-    close() {
-      parser.close();
-      scripts.window.close();
-    },
+    close,
   };
 }
 

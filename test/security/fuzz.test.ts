@@ -7,20 +7,20 @@
  */
 
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import fc from 'fast-check';
-import { JSDOM, VirtualConsole } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ATTACKS } from '../fuzz/attacks';
-import { makeCase, type CorpusEntry } from '../fuzz/cases';
-import { DECOY_LINKS, htmlViolations, installSpy, probeScripts } from '../fuzz/check';
+import { makeCase } from '../fuzz/cases';
+import { loadCorpus } from '../fuzz/corpus';
+import { DECOY_LINKS, htmlViolations, probeScripts } from '../fuzz/check';
 import { mutate } from '../fuzz/mutate';
 import { createRng } from '../fuzz/random';
 import type { CaseReport } from '../fuzz/run';
-import { sanitizeHtml, type SanitizeWindow } from '../../lib/sanitize';
+import { sanitizeHtml } from '../../lib/sanitize';
+import { blankWindow, outputWindows } from '../support/dom';
 
 const SEED = 20_240_611;
 const CASES = 500;
@@ -34,32 +34,8 @@ const CHUNK = 50;
 const MAX_MS = 2000;
 const ROOT = join(__dirname, '..', '..');
 
-function loadCorpus(): CorpusEntry[] {
-  const fixtures = join(ROOT, 'test', 'fixtures');
-  const out: CorpusEntry[] = [];
-  for (const group of readdirSync(fixtures, { withFileTypes: true }).filter((d) => d.isDirectory())) {
-    for (const c of readdirSync(join(fixtures, group.name), { withFileTypes: true }).filter((d) => d.isDirectory())) {
-      const dir = join(fixtures, group.name, c.name);
-      if (!existsSync(join(dir, 'source.html')) || !existsSync(join(dir, 'url.txt'))) continue;
-      out.push({
-        name: `${group.name}/${c.name}`,
-        url: readFileSync(join(dir, 'url.txt'), 'utf8').trim(),
-        html: readFileSync(join(dir, 'source.html'), 'utf8'),
-      });
-    }
-  }
-  return out.sort((a, b) => a.name.localeCompare(b.name));
-}
-
-const quiet = new VirtualConsole();
-const parser = new JSDOM('<!DOCTYPE html><body></body>', { virtualConsole: quiet }).window;
-const scripts = new JSDOM('<!DOCTYPE html><body></body>', {
-  url: 'https://ficwell.invalid/reader',
-  runScripts: 'dangerously',
-  virtualConsole: quiet,
-});
-installSpy(scripts.window);
-const parse = (html: string): ParentNode => new parser.DOMParser().parseFromString(`<!DOCTYPE html><body>${html}`, 'text/html').body;
+const checks = outputWindows();
+const { parse } = checks;
 const corpus = loadCorpus();
 
 interface Line {
@@ -142,8 +118,7 @@ afterAll(() => {
         `readPage+fallback median ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${Math.round(sorted.at(-1) ?? 0)} ms`,
     );
   }
-  scripts.window.close();
-  parser.close();
+  checks.close();
 });
 
 describe(`fuzz sample: ${CASES} cases, seed ${SEED}`, () => {
@@ -193,7 +168,7 @@ describe('fuzz machinery', () => {
         .map((v) => v.rule)
         .sort(),
     ).toEqual(['beacon', 'element', 'handler', 'namespace', 'style', 'url'].sort());
-    const hits = probeScripts(scripts.window as unknown as Window, [
+    const hits = probeScripts(checks.scriptWindow, [
       '<p onclick="__ficwellPwned(\'probe\')">x</p><a href="java&#9;script:__ficwellPwned(\'probe2\')">y</a>',
     ]);
     expect(new Set(hits)).toEqual(new Set(['probe', 'probe2']));
@@ -201,8 +176,7 @@ describe('fuzz machinery', () => {
 });
 
 describe('sanitizer properties (fast-check)', () => {
-  const win = new JSDOM('<!DOCTYPE html><body></body>', { url: 'https://www.fanfiction.net/s/1/1/', virtualConsole: quiet })
-    .window as unknown as SanitizeWindow;
+  const win = blankWindow('https://www.fanfiction.net/s/1/1/');
   // proto-attribute-names makes sanitizeHtml throw (see hostile/ffn-proto-attrs and the fuzz sample): left out
   // here, or it would hide every other counterexample behind that one.
   const snippet = fc.constantFrom(

@@ -15,13 +15,13 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { JSDOM, VirtualConsole } from 'jsdom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ATTACKS } from '../fuzz/attacks';
 import { htmlViolations, installSpy, probeScripts, storyHtmls, takeHits, urlViolations } from '../fuzz/check';
-import { serializeFragment, type SanitizeWindow } from '../../lib/sanitize';
+import { serializeFragment } from '../../lib/sanitize';
 import { readPage, type ReadResult } from '../../lib/sites';
 import type { StoryPage } from '../../lib/sites/types';
+import { loadPage, outputWindows, scriptingDom } from '../support/dom';
 
 const ROOT = join(__dirname, '..', 'fixtures', 'hostile');
 const FULL = process.env.FICWELL_HOSTILE_FULL === '1';
@@ -102,30 +102,14 @@ const oversized = caseNames.filter((n) => fixture(n).expected.expand);
 
 // --- environment ----------------------------------------------------------------------------------------
 
-const quiet = new VirtualConsole();
-const parser = new JSDOM('<!DOCTYPE html><body></body>', { virtualConsole: quiet }).window;
-/** Sanitized HTML parsed as the reader parses it (scripting off: <noscript> content is markup here). */
-const parse = (html: string): ParentNode => new parser.DOMParser().parseFromString(`<!DOCTYPE html><body>${html}`, 'text/html').body;
-/** A document that runs scripts, with the spy: where sanitized HTML goes to prove it is inert. */
-const scriptDom = new JSDOM('<!DOCTYPE html><body></body>', {
-  url: 'https://ficwell.invalid/reader',
-  runScripts: 'dangerously',
-  virtualConsole: quiet,
-});
-installSpy(scriptDom.window);
-afterAll(() => {
-  scriptDom.window.close();
-  parser.close();
-});
+/** Sanitized HTML parsed as the reader parses it, and a document with the spy that runs scripts (test/support/dom.ts). */
+const checks = outputWindows();
+const { parse } = checks;
+afterAll(() => checks.close());
 
 /** Parses `html` as a whole document that runs its scripts (parser-inserted scripts do run, unlike innerHTML). */
 function hitsAsDocument(html: string): string[] {
-  const dom = new JSDOM(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`, {
-    url: 'https://ficwell.invalid/reader',
-    runScripts: 'dangerously',
-    virtualConsole: quiet,
-    beforeParse: (w) => installSpy(w),
-  });
+  const dom = scriptingDom(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`, installSpy);
   const hits = takeHits(dom.window, dom.window.document);
   dom.window.close();
   return hits;
@@ -169,21 +153,17 @@ function read(
   options: { emulate?: boolean } = {},
 ): { result?: ReadResult; error?: unknown; ms: number; parseMs: number } {
   let t = performance.now();
-  const dom = new JSDOM(html, { url, virtualConsole: quiet });
+  const page = loadPage(html, url);
   const parseMs = performance.now() - t;
-  if (options.emulate) emulateNamedProperties(dom.window.document);
+  if (options.emulate) emulateNamedProperties(page.doc);
   t = performance.now();
   try {
-    const result = readPage(dom.window.document, new URL(url), dom.window as unknown as SanitizeWindow);
+    const result = readPage(page.doc, page.url, page.win);
     return { result, ms: performance.now() - t, parseMs };
   } catch (error) {
     return { error, ms: performance.now() - t, parseMs };
   } finally {
-    try {
-      dom.window.close();
-    } catch {
-      // jsdom's close() walks the tree recursively: 5,000 levels overflow its stack. Not our code.
-    }
+    page.close();
   }
 }
 
@@ -237,10 +217,10 @@ function expectNothingLive(page: StoryPage, url: string, expected: Expected, pro
   expect(problems).toEqual([]);
   if (!probe) return;
   const all = htmls.map((h) => h.html);
-  expect(probeScripts(scriptDom.window as unknown as Window, all), 'innerHTML / template + events').toEqual([]);
+  expect(probeScripts(checks.scriptWindow, all), 'innerHTML / template + events').toEqual([]);
   expect(
     probeScripts(
-      scriptDom.window as unknown as Window,
+      checks.scriptWindow,
       htmls.map((h) => h.nodes),
     ),
     'the nodes, inserted + events',
@@ -322,20 +302,14 @@ describe.each(ordinary)('hostile page %s', (name) => {
 
   if (expected.attacks.some((id) => catalogue.find((a) => a.id === id)?.kind === 'script')) {
     it('positive control: the same probe does catch the raw payloads of the parts the adapter reads', () => {
-      const dom = new JSDOM(html, { url, virtualConsole: quiet });
-      const doc = dom.window.document;
+      const page = loadPage(html, url);
       const parts = Array.from(
-        doc.querySelectorAll('#storytext, .chapter-body, #profile_top, #workskin, .work-body'),
+        page.doc.querySelectorAll('#storytext, .chapter-body, #profile_top, #workskin, .work-body'),
         (el) => el.innerHTML,
       );
-      dom.window.close();
+      page.close();
       // A window of its own: raw payloads may also run later (frames, timers) and must not be counted elsewhere.
-      const own = new JSDOM('<!DOCTYPE html><body></body>', {
-        url: 'https://ficwell.invalid/raw',
-        runScripts: 'dangerously',
-        virtualConsole: quiet,
-      });
-      installSpy(own.window);
+      const own = scriptingDom(undefined, installSpy);
       const hits = [...probeScripts(own.window as unknown as Window, parts), ...hitsAsDocument(parts.join('\n'))];
       own.window.close();
       expect(hits.length).toBeGreaterThan(0);

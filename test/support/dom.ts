@@ -1,5 +1,6 @@
 import { JSDOM, VirtualConsole } from 'jsdom';
 import type { SanitizeWindow } from '../../lib/sanitize';
+import { installSpy } from '../fuzz/check';
 
 /**
  * The one jsdom setup for tests that read pages (site adapters, the sanitizer, hostile pages, the fuzz
@@ -10,7 +11,14 @@ export const quietConsole = new VirtualConsole();
 /** A page at `url`, as a content script would see it (scripts do not run: jsdom's default). */
 export function loadPage(html: string, url: string): { doc: Document; win: SanitizeWindow; url: URL; close(): void } {
   const dom = new JSDOM(html, { url, virtualConsole: quietConsole });
-  return { doc: dom.window.document, win: dom.window as unknown as SanitizeWindow, url: new URL(url), close: () => dom.window.close() };
+  const close = () => {
+    try {
+      dom.window.close();
+    } catch {
+      // jsdom's close() walks the tree recursively: very deep pages (5,000 levels) overflow its stack. Not our code.
+    }
+  };
+  return { doc: dom.window.document, win: dom.window as unknown as SanitizeWindow, url: new URL(url), close };
 }
 
 /** A blank window for sanitizing and parsing strings. */
@@ -35,4 +43,21 @@ export function scriptingDom(html = '<!DOCTYPE html><body></body>', beforeParse?
     virtualConsole: quietConsole,
     beforeParse: beforeParse as ((w: unknown) => void) | undefined,
   });
+}
+
+/**
+ * What the output checks (test/fuzz/check.ts) run on: a parser for sanitized HTML, and a document that runs
+ * scripts with the `__ficwellPwned` spy installed, where output is inserted to prove nothing in it runs.
+ */
+export function outputWindows(): { parse(html: string): HTMLElement; scriptWindow: Window; close(): void } {
+  const parserWindow = new JSDOM('<!DOCTYPE html><body></body>', { url: 'https://ficwell.invalid/', virtualConsole: quietConsole }).window;
+  const scripts = scriptingDom(undefined, installSpy);
+  return {
+    parse: bodyParser(parserWindow as unknown as SanitizeWindow),
+    scriptWindow: scripts.window as unknown as Window,
+    close() {
+      parserWindow.close();
+      scripts.window.close();
+    },
+  };
 }

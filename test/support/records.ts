@@ -1,10 +1,15 @@
 import type { CatalogEntry } from '../../lib/catalog';
 import type { ProgressRecord, WebStoryRecord } from '../../lib/db/schema';
+import type { Position } from '../../lib/position';
+import type { SiteId } from '../../lib/sites/types';
 
 /** Record and catalog builders shared by unit and component tests: defaults plus what a test cares about. */
 
+/** Paragraph `n` of the story, at its start; in section 0 it is also the paragraph's place in its section. */
+export const paragraphAt = (n: number, patch: Partial<Position> = {}): Position => ({ section: 0, paragraph: n, n, offset: 0, ...patch });
+
 export function progressRecord(key: string, updatedAt: number, patch: Partial<ProgressRecord> = {}): ProgressRecord {
-  return { key, position: { section: 0, paragraph: 0, n: 0, offset: 0 }, percent: 0, updatedAt, finishedAt: null, ...patch };
+  return { key, position: paragraphAt(0), percent: 0, updatedAt, finishedAt: null, ...patch };
 }
 
 /** A bundled story's record: `seed:<id>`. */
@@ -31,10 +36,22 @@ export function catalogEntry(id: string, title: string, words: number, patch: Pa
   };
 }
 
-/** A story read on AO3 (`web:ao3:<id>`) or fanfiction.net. */
+/**
+ * Chapter `number` of a story. FFN numbers its chapter pages; AO3's chapter ids are not chapter numbers, so
+ * an AO3 chapter gets a made-up id (10000000 + number).
+ */
+export function webChapter(site: SiteId, storyId: string, number: number, title: string | null = null): WebStoryRecord['chapter'] {
+  const url =
+    site === 'ao3'
+      ? `https://archiveofourown.org/works/${storyId}/chapters/${10_000_000 + number}`
+      : `https://www.fanfiction.net/s/${storyId}/${number}/`;
+  return { number, title, url };
+}
+
+/** A story read on AO3 (`web:ao3:<id>`) or fanfiction.net; by default one chapter, whose page is the story's. */
 export function webStory(storyId: string, updatedAt: number, patch: Partial<WebStoryRecord> = {}): WebStoryRecord {
   const site = patch.site ?? 'ao3';
-  const url = site === 'ao3' ? `https://archiveofourown.org/works/${storyId}` : `http://www.fanfiction.net/s/${storyId}/1/`;
+  const url = site === 'ao3' ? `https://archiveofourown.org/works/${storyId}` : `https://www.fanfiction.net/s/${storyId}/1/`;
   return {
     key: `web:${site}:${storyId}`,
     site,
@@ -50,3 +67,26 @@ export function webStory(storyId: string, updatedAt: number, patch: Partial<WebS
     ...patch,
   };
 }
+
+/** An AO3 work of five chapters read to chapter 2 ("Two"), every field filled in: what a restyled page reports. */
+export const ao3Work = (updatedAt: number): WebStoryRecord =>
+  webStory('4242424', updatedAt, {
+    title: 'T',
+    authors: ['a'],
+    fandoms: ['f'],
+    chapterCount: 5,
+    words: 1000,
+    chapter: webChapter('ao3', '4242424', 2, 'Two'),
+  });
+
+/** An FFN story (`web:ffn:42`) read to chapter `chapter`. */
+export const ffnStory = (updatedAt: number, chapter = 2, patch: Partial<WebStoryRecord> = {}): WebStoryRecord =>
+  webStory('42', updatedAt, {
+    site: 'ffn',
+    title: 'T',
+    authors: ['A'],
+    fandoms: ['F'],
+    chapterCount: 3,
+    chapter: webChapter('ffn', '42', chapter),
+    ...patch,
+  });

@@ -2,30 +2,13 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackground, type BackgroundDeps } from '../../lib/background';
 import type { ProgressStore } from '../../lib/db/progress';
-import type { ProgressRecord, WebStoryRecord } from '../../lib/db/schema';
+import type { ProgressRecord } from '../../lib/db/schema';
 import { createProgressService } from '../../platform/progress';
+import { ao3Work, paragraphAt, progressRecord } from '../support/records';
 
 const NOW = Date.UTC(2026, 11, 1);
-const story: WebStoryRecord = {
-  key: 'web:ao3:4242424',
-  site: 'ao3',
-  storyId: '4242424',
-  storyUrl: 'https://archiveofourown.org/works/4242424',
-  title: 'T',
-  authors: ['a'],
-  fandoms: ['f'],
-  chapterCount: 5,
-  words: 1000,
-  chapter: { number: 2, title: 'Two', url: 'https://archiveofourown.org/works/4242424/chapters/10000002' },
-  updatedAt: NOW - 1000,
-};
-const progress: ProgressRecord = {
-  key: story.key,
-  position: { section: 1, paragraph: 3, n: 3, offset: 0.5 },
-  percent: 30,
-  updatedAt: NOW - 1000,
-  finishedAt: null,
-};
+const story = ao3Work(NOW - 1000);
+const progress = progressRecord(story.key, NOW - 1000, { position: paragraphAt(3, { section: 1, offset: 0.5 }), percent: 30 });
 
 /** A store in memory that can be made to fail like IndexedDB does. */
 function memoryStore(fail: { write?: DOMException } = {}): ProgressStore & { records: Map<string, ProgressRecord> } {

@@ -4,33 +4,16 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { exportResultText, importResultText } from '../../components/BackupControls';
 import { buildBackup, parseBackup } from '../../lib/backup';
 import { createProgressStore } from '../../lib/db/progress';
-import { openFicwellDB, type ProgressRecord } from '../../lib/db/schema';
+import { openFicwellDB } from '../../lib/db/schema';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { importLibrary } from '../../platform/backup';
 import { createProgressService } from '../../platform/progress';
+import { ffnStory, paragraphAt, progressRecord } from '../support/records';
 
 const NOW = Date.UTC(2026, 11, 1);
 const DAY = 86_400_000;
-const rec = (key: string, updatedAt: number, n = 1): ProgressRecord => ({
-  key,
-  position: { section: 0, paragraph: n, n, offset: 0 },
-  percent: n,
-  updatedAt,
-  finishedAt: null,
-});
-const story = {
-  key: 'web:ffn:42',
-  site: 'ffn' as const,
-  storyId: '42',
-  storyUrl: 'https://www.fanfiction.net/s/42/1/',
-  title: 'T',
-  authors: ['A'],
-  fandoms: ['F'],
-  chapterCount: 3,
-  words: 100,
-  chapter: { number: 2, title: null, url: 'https://www.fanfiction.net/s/42/2/' },
-  updatedAt: NOW - 3 * DAY,
-};
+const rec = (key: string, updatedAt: number, n = 1) => progressRecord(key, updatedAt, { position: paragraphAt(n), percent: n });
+const story = ffnStory(NOW - 3 * DAY);
 
 describe('backup files', () => {
   const good = buildBackup(

@@ -1,28 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgressStore } from '../../lib/db/progress';
-import type { ProgressRecord, WebStoryRecord } from '../../lib/db/schema';
+import type { ProgressRecord } from '../../lib/db/schema';
 import { createProgressService } from '../../platform/progress';
+import { paragraphAt, progressRecord, webChapter, webStory } from '../support/records';
 
-const rec = (key: string, updatedAt: number): ProgressRecord => ({
-  key,
-  position: { section: 0, paragraph: 1, n: 1, offset: 0 },
-  percent: 5,
-  updatedAt,
-  finishedAt: null,
-});
-const story: WebStoryRecord = {
-  key: 'web:ao3:42',
-  site: 'ao3',
-  storyId: '42',
-  storyUrl: 'https://archiveofourown.org/works/42',
-  title: 'T',
-  authors: [],
-  fandoms: [],
-  chapterCount: 3,
-  words: 10,
-  chapter: { number: 2, title: null, url: 'https://archiveofourown.org/works/42/chapters/2' },
-  updatedAt: 7,
-};
+const rec = (key: string, updatedAt: number) => progressRecord(key, updatedAt, { position: paragraphAt(1), percent: 5 });
+const story = webStory('42', 7, { title: 'T', chapterCount: 3, words: 10, chapter: webChapter('ao3', '42', 2) });
 const quota = () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
 const unavailable = () => Promise.reject(new DOMException('unavailable', 'InvalidStateError'));
 

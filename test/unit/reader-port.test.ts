@@ -1,28 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ProgressRecord, WebStoryRecord } from '../../lib/db/schema';
 import { parsePortReport } from '../../platform/reader-port';
+import { ffnStory, paragraphAt, progressRecord } from '../support/records';
 
 const NOW = Date.UTC(2026, 11, 1);
-const story: WebStoryRecord = {
-  key: 'web:ffn:42',
-  site: 'ffn',
-  storyId: '42',
-  storyUrl: 'https://www.fanfiction.net/s/42/1/',
-  title: 'T',
-  authors: ['A'],
-  fandoms: ['F'],
-  chapterCount: 3,
-  words: 100,
-  chapter: { number: 2, title: null, url: 'https://www.fanfiction.net/s/42/2/' },
-  updatedAt: NOW - 10,
-};
-const rec = (key: string, updatedAt = NOW - 10): ProgressRecord => ({
-  key,
-  position: { section: 0, paragraph: 2, n: 2, offset: 0 },
-  percent: 4,
-  updatedAt,
-  finishedAt: null,
-});
+const story = ffnStory(NOW - 10);
+const rec = (key: string, updatedAt = NOW - 10) => progressRecord(key, updatedAt, { position: paragraphAt(2), percent: 4 });
 
 describe('reports over the reader port', () => {
   it('reads each kind of report', () => {

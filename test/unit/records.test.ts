@@ -1,29 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { ProgressRecord, WebStoryRecord } from '../../lib/db/schema';
 import { clampTime, CLOCK_SKEW_MS, normalizeProgressRecord, normalizeWebStoryRecord, RECORD_LIMITS } from '../../lib/records';
+import { ao3Work, paragraphAt, progressRecord } from '../support/records';
 
 const NOW = Date.UTC(2026, 11, 1);
 const DAY = 24 * 60 * 60 * 1000;
-const progress: ProgressRecord = {
-  key: 'seed:never-alone',
-  position: { section: 1, paragraph: 3, n: 40, offset: 0.5 },
+const progress = progressRecord('seed:never-alone', NOW - DAY, {
+  position: paragraphAt(40, { section: 1, paragraph: 3, offset: 0.5 }),
   percent: 30,
-  updatedAt: NOW - DAY,
-  finishedAt: null,
-};
-const story: WebStoryRecord = {
-  key: 'web:ao3:4242424',
-  site: 'ao3',
-  storyId: '4242424',
-  storyUrl: 'https://archiveofourown.org/works/4242424',
-  title: 'T',
-  authors: ['a'],
-  fandoms: ['f'],
-  chapterCount: 5,
-  words: 1000,
-  chapter: { number: 2, title: 'Two', url: 'https://archiveofourown.org/works/4242424/chapters/10000002' },
-  updatedAt: NOW - DAY,
-};
+});
+const story = ao3Work(NOW - DAY);
 
 describe('times', () => {
   it.each([

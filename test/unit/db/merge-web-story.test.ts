@@ -12,6 +12,7 @@ import { readPage } from '../../../lib/sites';
 import type { StoryPage } from '../../../lib/sites/types';
 import { webProgressRecord, webStoryRecord } from '../../../lib/web-progress';
 import { load } from '../sites/helpers';
+import { webStory } from '../../support/records';
 
 const NAME = 'ficwell-merge-test';
 afterEach(() => deleteDB(NAME));
@@ -24,20 +25,18 @@ function fixturePage(name: string): StoryPage {
   return result.page;
 }
 
-const record = (over: Partial<WebStoryRecord> = {}): WebStoryRecord => ({
-  key: 'web:ffn:1',
-  site: 'ffn',
-  storyId: '1',
-  storyUrl: 'https://www.fanfiction.net/s/1/1/T',
-  title: 'T',
-  authors: ['A'],
-  fandoms: ['F'],
-  chapterCount: 12,
-  words: 5000,
-  chapter: { number: 3, title: 'Three', url: 'https://www.fanfiction.net/s/1/3/T' },
-  updatedAt: 100,
-  ...over,
-});
+const record = (over: Partial<WebStoryRecord> = {}): WebStoryRecord =>
+  webStory('1', 100, {
+    site: 'ffn',
+    storyUrl: 'https://www.fanfiction.net/s/1/1/T',
+    title: 'T',
+    authors: ['A'],
+    fandoms: ['F'],
+    chapterCount: 12,
+    words: 5000,
+    chapter: { number: 3, title: 'Three', url: 'https://www.fanfiction.net/s/1/3/T' },
+    ...over,
+  });
 
 describe('mergeWebStory', () => {
   it('keeps every stored fact the newer record does not know', () => {

@@ -3,16 +3,12 @@ import { deleteDB, openDB } from 'idb';
 import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { DB_VERSION, migrations, openFicwellDB, type ProgressRecord } from '../../../lib/db/schema';
 import { createProgressStore, IMPORT_BATCH } from '../../../lib/db/progress';
+import { ffnStory, paragraphAt, progressRecord, webStory } from '../../support/records';
 
 let n = 0;
 const fresh = () => `ficwell-test-${++n}`;
-const record = (key: string, updatedAt: number, nPara = 3, finishedAt: number | null = null): ProgressRecord => ({
-  key,
-  position: { section: 0, paragraph: nPara, n: nPara, offset: 0.25 },
-  percent: 10,
-  updatedAt,
-  finishedAt,
-});
+const record = (key: string, updatedAt: number, nPara = 3, finishedAt: number | null = null) =>
+  progressRecord(key, updatedAt, { position: paragraphAt(nPara, { offset: 0.25 }), percent: 10, finishedAt });
 
 afterEach(async () => {
   for (let i = 1; i <= n; i++) await deleteDB(`ficwell-test-${i}`);
@@ -144,19 +140,7 @@ describe('progress store', () => {
 
   it('records a web story with its position in one go; an older report changes neither', async () => {
     const store = storeFor(fresh());
-    const story = (updatedAt: number, chapter: number) => ({
-      key: 'web:ffn:42',
-      site: 'ffn' as const,
-      storyId: '42',
-      storyUrl: 'https://www.fanfiction.net/s/42/1/',
-      title: 'T',
-      authors: ['A'],
-      fandoms: ['F'],
-      chapterCount: 12,
-      words: 1000,
-      chapter: { number: chapter, title: null, url: `https://www.fanfiction.net/s/42/${chapter}/` },
-      updatedAt,
-    });
+    const story = (updatedAt: number, chapter: number) => ffnStory(updatedAt, chapter, { chapterCount: 12, words: 1000 });
     await store.saveWeb(story(200, 7), record('web:ffn:42', 200, 30));
     await store.saveWeb(story(100, 2), record('web:ffn:42', 100, 3));
     expect((await store.webStories()).map((s) => s.chapter.number)).toEqual([7]);
@@ -165,19 +149,7 @@ describe('progress store', () => {
 
   it('reads the first screen alone: the most recent records, their web stories, and the count of all', async () => {
     const store = storeFor(fresh());
-    const story = (id: string, updatedAt: number) => ({
-      key: `web:ao3:${id}`,
-      site: 'ao3' as const,
-      storyId: id,
-      storyUrl: `https://archiveofourown.org/works/${id}`,
-      title: `W${id}`,
-      authors: [],
-      fandoms: [],
-      chapterCount: 1,
-      words: 10,
-      chapter: { number: 1, title: null, url: `https://archiveofourown.org/works/${id}` },
-      updatedAt,
-    });
+    const story = (id: string, updatedAt: number) => webStory(id, updatedAt);
     for (let i = 1; i <= 30; i++) await store.saveWeb(story(String(i), i * 10), record(`web:ao3:${i}`, i * 10));
     await store.save(record('seed:a', 295)); // between web stories 29 and 30
     await store.save(record('seed:b', 5)); // older than all of them
@@ -235,19 +207,7 @@ describe('progress store', () => {
       return db;
     });
     const count = 20_000;
-    const stories = Array.from({ length: count }, (_, i) => ({
-      key: `web:ao3:${i + 1}`,
-      site: 'ao3' as const,
-      storyId: String(i + 1),
-      storyUrl: `https://archiveofourown.org/works/${i + 1}`,
-      title: `W${i}`,
-      authors: [],
-      fandoms: [],
-      chapterCount: 1,
-      words: 10,
-      chapter: { number: 1, title: null, url: `https://archiveofourown.org/works/${i + 1}` },
-      updatedAt: 1000 + i,
-    }));
+    const stories = Array.from({ length: count }, (_, i) => webStory(String(i + 1), 1000 + i));
     const done = await store.importRecords(
       stories.map((s) => record(s.key, s.updatedAt)),
       stories,

@@ -1,41 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import type { ProgressRecord, WebStoryRecord } from '../../../lib/db/schema';
 import { BUCKETS, ITEM_LIMIT, SYNC_BUDGET, bucketOf, layout, readBucket } from '../../../lib/sync/buckets';
 import { CLOCK_SKEW_MS } from '../../../lib/time';
 import { SYNC_TITLE_CHARS, decodeEntry, encodeEntry, entryFrom, recordsOf, type SyncEntry } from '../../../lib/sync/entry';
 import { FakeSyncArea, MAX_ITEMS, QUOTA_BYTES } from '../../support/fake-sync-area';
+import { paragraphAt, progressRecord, webChapter, webStory } from '../../support/records';
 
 const NOW = Date.UTC(2026, 11, 1, 12);
 
-const seed = (key = 'seed:just-you-and-i', t = NOW - 1000): ProgressRecord => ({
-  key,
-  position: { section: 2, paragraph: 7, n: 31, offset: 0.25 },
-  percent: 41.3,
-  updatedAt: t,
-  finishedAt: null,
-});
+const seed = (key = 'seed:just-you-and-i', t = NOW - 1000) =>
+  progressRecord(key, t, { position: paragraphAt(31, { section: 2, paragraph: 7, offset: 0.25 }), percent: 41.3 });
 
-const ao3Story = (id: string, title = 'A Long Title That Goes On And On Past The Limit'): WebStoryRecord => ({
-  key: `web:ao3:${id}`,
-  site: 'ao3',
-  storyId: id,
-  storyUrl: `https://archiveofourown.org/works/${id}`,
-  title,
-  authors: ['someone'],
-  fandoms: ['Puella Magi Madoka Magica'],
-  chapterCount: 12,
-  words: 81_000,
-  chapter: { number: 3, title: 'Three', url: `https://archiveofourown.org/works/${id}/chapters/987654321` },
-  updatedAt: NOW - 500,
-});
+const ao3Story = (id: string, title = 'A Long Title That Goes On And On Past The Limit') =>
+  webStory(id, NOW - 500, {
+    title,
+    authors: ['someone'],
+    fandoms: ['Puella Magi Madoka Magica'],
+    chapterCount: 12,
+    words: 81_000,
+    chapter: webChapter('ao3', id, 3, 'Three'),
+  });
 
-const webProgress = (id: string, t = NOW - 500): ProgressRecord => ({
-  key: `web:ao3:${id}`,
-  position: { section: 2, paragraph: 14, n: 14, offset: 0.5 },
-  percent: 20.8,
-  updatedAt: t,
-  finishedAt: null,
-});
+const webProgress = (id: string, t = NOW - 500) =>
+  progressRecord(`web:ao3:${id}`, t, { position: paragraphAt(14, { section: 2, offset: 0.5 }), percent: 20.8 });
 
 describe('sync entries', () => {
   it('round-trip a bundled story place exactly (offset to a hundredth of a paragraph, percent to a tenth)', () => {
@@ -49,7 +35,7 @@ describe('sync entries', () => {
     expect(back?.web).toEqual({
       title: 'A Long Title That Goes On And On Past The Limit'.slice(0, SYNC_TITLE_CHARS),
       chapter: 3,
-      url: 'https://archiveofourown.org/works/12345678/chapters/987654321',
+      url: 'https://archiveofourown.org/works/12345678/chapters/10000003',
     });
     expect(back?.position).toEqual(e.position);
   });

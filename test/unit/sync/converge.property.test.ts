@@ -4,6 +4,7 @@ import type { ProgressRecord } from '../../../lib/db/schema';
 import { createSyncEngine, type SyncEngine } from '../../../lib/sync/engine';
 import { FakeSyncArea } from '../../support/fake-sync-area';
 import { MemorySyncStore } from '../../support/memory-sync-store';
+import { paragraphAt, progressRecord, webStory } from '../../support/records';
 
 /**
  * Several devices read the same few stories while a model of the browser's sync engine carries keys between
@@ -108,21 +109,11 @@ async function run(devices: number, steps: Step[]) {
       now += s.dt;
       const key = STORIES[s.story] as string;
       const web = /^web:(ffn|ao3):(\d+)$/.exec(key);
-      const story = web && {
-        key,
-        site: web[1] as 'ffn' | 'ao3',
-        storyId: web[2] as string,
-        storyUrl: `https://example.invalid/${web[2]}`,
-        title: `Story ${web[2]}`,
-        authors: [],
-        fandoms: [],
-        chapterCount: null,
-        words: null,
-        chapter: { number: 1, title: null, url: `https://example.invalid/${web[2]}` },
-        updatedAt: now,
-      };
-      const place = { section: 0, paragraph: s.paragraph, n: s.paragraph, offset: 0 };
-      d.store.save({ key, position: place, percent: s.paragraph / 5, updatedAt: now, finishedAt: null }, story ?? undefined);
+      const story =
+        web &&
+        webStory(web[2] as string, now, { site: web[1] as 'ffn' | 'ao3', title: `Story ${web[2]}`, chapterCount: null, words: null });
+      const place = progressRecord(key, now, { position: paragraphAt(s.paragraph), percent: s.paragraph / 5 });
+      d.store.save(place, story ?? undefined);
       d.engine.changed();
     } else if (s.kind === 'flush') {
       now += 1000;

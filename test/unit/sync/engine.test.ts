@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ProgressRecord, WebStoryRecord } from '../../../lib/db/schema';
 import { createSyncEngine, FLUSH_INTERVAL_MS, type SyncEngineOptions } from '../../../lib/sync/engine';
 import type { SyncEntry } from '../../../lib/sync/entry';
 import { FakeSyncArea, MAX_WRITE_OPERATIONS_PER_HOUR } from '../../support/fake-sync-area';
 import { manualClock } from '../../support/clock';
 import { MemorySyncStore } from '../../support/memory-sync-store';
+import { paragraphAt, progressRecord, webChapter, webStory } from '../../support/records';
 
 const T0 = Date.UTC(2026, 11, 1, 12);
 
@@ -15,27 +15,19 @@ const settle = async () => {
   await new Promise((r) => setTimeout(r, 0));
 };
 
-const at = (key: string, paragraph: number, updatedAt: number, section = 0): ProgressRecord => ({
-  key,
-  position: { section, paragraph, n: paragraph, offset: 0.5 },
-  percent: paragraph / 2,
-  updatedAt,
-  finishedAt: null,
-});
+const at = (key: string, paragraph: number, updatedAt: number, section = 0) =>
+  progressRecord(key, updatedAt, { position: paragraphAt(paragraph, { section, offset: 0.5 }), percent: paragraph / 2 });
 
-const webStory = (id: string, chapter: number, updatedAt: number): WebStoryRecord => ({
-  key: `web:ffn:${id}`,
-  site: 'ffn',
-  storyId: id,
-  storyUrl: `https://www.fanfiction.net/s/${id}/1/`,
-  title: 'Homura Keeps Trying',
-  authors: ['a'],
-  fandoms: ['Madoka'],
-  chapterCount: 20,
-  words: 100_000,
-  chapter: { number: chapter, title: null, url: `https://www.fanfiction.net/s/${id}/${chapter}/` },
-  updatedAt,
-});
+const ffnWork = (id: string, chapter: number, updatedAt: number) =>
+  webStory(id, updatedAt, {
+    site: 'ffn',
+    title: 'Homura Keeps Trying',
+    authors: ['a'],
+    fandoms: ['Madoka'],
+    chapterCount: 20,
+    words: 100_000,
+    chapter: webChapter('ffn', id, chapter),
+  });
 
 function device(id: string, c = clock(), extra: Partial<SyncEngineOptions> = {}) {
   const area = new FakeSyncArea(c.now);
@@ -56,7 +48,7 @@ describe('the sync engine', () => {
     const a = device('aaaa');
     const b = device('bbbb', a.clock);
     a.store.save(at('seed:just-you-and-i', 12, T0 - 5000, 1));
-    a.store.save(at('web:ffn:1234567', 30, T0 - 4000, 6), webStory('1234567', 7, T0 - 4000));
+    a.store.save(at('web:ffn:1234567', 30, T0 - 4000, 6), ffnWork('1234567', 7, T0 - 4000));
     await a.engine.start();
     await b.engine.start();
     await carry(a.area, b.area);
@@ -106,7 +98,7 @@ describe('the sync engine', () => {
     const a = device('aaaa');
     await a.engine.start();
     for (let s = 0; s < 3600; s += 10) {
-      a.store.save(at('web:ffn:1', s, a.clock.now(), Math.floor(s / 300)), webStory('1', Math.floor(s / 300) + 1, a.clock.now()));
+      a.store.save(at('web:ffn:1', s, a.clock.now(), Math.floor(s / 300)), ffnWork('1', Math.floor(s / 300) + 1, a.clock.now()));
       a.engine.changed();
       if (s % 300 === 0) a.engine.soon(); // a chapter change every five minutes
       await a.clock.advance(10_000);

@@ -3,6 +3,7 @@ import type { SyncStatus } from '../../../lib/sync/engine';
 import { createSyncService } from '../../../lib/sync/service';
 import { FakeSyncArea } from '../../support/fake-sync-area';
 import { MemorySyncStore } from '../../support/memory-sync-store';
+import { paragraphAt, progressRecord } from '../../support/records';
 
 function setup(initially: boolean) {
   const area = Object.assign(new FakeSyncArea(), {
@@ -34,13 +35,8 @@ function setup(initially: boolean) {
   return { area, store, service, statuses, toggle };
 }
 
-const place = (paragraph: number) => ({
-  key: 'seed:never-alone',
-  position: { section: 0, paragraph, n: paragraph, offset: 0 },
-  percent: paragraph,
-  updatedAt: Date.now(),
-  finishedAt: null,
-});
+const place = (paragraph: number) =>
+  progressRecord('seed:never-alone', Date.now(), { position: paragraphAt(paragraph), percent: paragraph });
 
 describe('the sync service', () => {
   it('writes nothing while sync is off, not even on "sync now"', async () => {
