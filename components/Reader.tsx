@@ -165,7 +165,7 @@ export function Reader(props: ReaderProps) {
     setPercent(pct);
   };
   const jumpTo = (sectionIndex: number) => {
-    const first = index.address.findIndex((a) => a.section === sectionIndex);
+    const first = index.address.findIndex((a) => a.part === sectionIndex);
     if (first !== -1) moveTo(first, 0);
   };
   useEffect(() => {
@@ -239,7 +239,7 @@ export function Reader(props: ReaderProps) {
     return !a || (a.n === 0 && a.offset <= 0) ? 0 : outline.frontMatter.length + a.n;
   };
 
-  const currentSection = () => index.address[anchor.current?.n ?? 0]?.section ?? 0;
+  const currentSection = () => index.address[anchor.current?.n ?? 0]?.part ?? 0;
   useEffect(() => {
     // Reader keys; none of them while typing in a field or with a modifier held.
     const onKey = (e: KeyboardEvent) => {

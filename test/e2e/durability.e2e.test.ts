@@ -1,7 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_VERSION } from '../../lib/db/schema';
-import { BROWSERS, click, evaluate, launch, poll, PROGRESS_FILL, TOP_PARAGRAPH, type AnyPage, type Harness } from './support/harness';
+import {
+  BROWSERS,
+  click,
+  evaluate,
+  launch,
+  PARAGRAPH_NUMBER,
+  poll,
+  PROGRESS_FILL,
+  TOP_PARAGRAPH,
+  type AnyPage,
+  type Harness,
+} from './support/harness';
 import { catchDownload, importFile, statusText } from './support/backup';
 
 const v2 = JSON.parse(readFileSync(new URL('../fixtures/db/v2.json', import.meta.url), 'utf8')) as {
@@ -12,7 +23,7 @@ const close = (p: AnyPage) => (p as unknown as { close(): Promise<void> }).close
 
 /** Reads every progress record straight from IndexedDB, at whatever version the database is. */
 const storedProgress = (page: AnyPage) =>
-  evaluate<Record<string, { percent: number; position: { n: number }; updatedAt: number }>>(
+  evaluate<Record<string, { percent: number; position: { part: number; paragraph: number }; updatedAt: number }>>(
     page,
     `new Promise((resolve, reject) => {
     const req = indexedDB.open('ficwell');
@@ -51,7 +62,8 @@ const tookPosition = (page: AnyPage, before: string) =>
 /** An expression for the stored paragraph number of Glass Hearts (undefined when there is none). */
 const storedN = `new Promise((resolve) => { const q = indexedDB.open('ficwell'); q.onsuccess = () => {
   const g = q.result.transaction('progress').objectStore('progress').get('seed:glass-hearts');
-  g.onsuccess = () => { q.result.close(); resolve(g.result?.position.n); }; }; })`;
+  g.onsuccess = () => { q.result.close(); resolve(g.result?.position); }; }; })
+  .then((pos) => (${PARAGRAPH_NUMBER})('glass-hearts', pos))`;
 
 /**
  * A positive signal that the background has handled a view that just closed: the view is gone from the
@@ -83,7 +95,7 @@ async function backgroundDone(page: AnyPage, tag: string): Promise<void> {
   };
   const progress = {
     key: story.key,
-    position: { section: 0, paragraph: 0, n: 0, offset: 0 },
+    position: { part: 0, paragraph: 0, offset: 0 },
     percent: 0,
     updatedAt: now,
     finishedAt: null,
@@ -176,7 +188,7 @@ describe.each(BROWSERS)('durability of progress in %s', (name) => {
     // The stale view hands its last (older) position to the background as it closes.
     await close(stale);
     await backgroundDone(popup, 'stale');
-    expect((await storedProgress(popup))['seed:glass-hearts']?.position.n).toBe(far);
+    expect(await evaluate<number>(popup, storedN)).toBe(far);
     await close(popup);
   });
 
@@ -251,14 +263,14 @@ describe.each(BROWSERS)('durability of progress in %s', (name) => {
     expect(await saved.started()).toBe(false);
     const one = {
       format: 'ficwell-backup',
-      version: 1,
+      version: 2,
       exportedAt: '',
       settings: {},
       webStories: [],
       progress: [
         {
           key: 'seed:never-alone',
-          position: { section: 0, paragraph: 30, n: 30, offset: 0 },
+          position: { part: 0, paragraph: 30, offset: 0 },
           percent: 60,
           updatedAt: Date.now() - 1000,
           finishedAt: null,

@@ -4,7 +4,7 @@ import type { ProgressRecord, WebStoryRecord } from '../../lib/db/schema';
 /** Record and catalog builders shared by unit and component tests: defaults plus what a test cares about. */
 
 export function progressRecord(key: string, updatedAt: number, patch: Partial<ProgressRecord> = {}): ProgressRecord {
-  return { key, position: { section: 0, paragraph: 0, n: 0, offset: 0 }, percent: 0, updatedAt, finishedAt: null, ...patch };
+  return { key, position: { part: 0, paragraph: 0, offset: 0 }, percent: 0, updatedAt, finishedAt: null, ...patch };
 }
 
 /** A bundled story's record: `seed:<id>`. */

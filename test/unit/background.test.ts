@@ -21,7 +21,7 @@ const story: WebStoryRecord = {
 };
 const progress: ProgressRecord = {
   key: story.key,
-  position: { section: 1, paragraph: 3, n: 3, offset: 0.5 },
+  position: { part: 1, paragraph: 3, offset: 0.5 },
   percent: 30,
   updatedAt: NOW - 1000,
   finishedAt: null,

@@ -28,7 +28,7 @@ const story: WebStoryRecord = {
 };
 const progress: ProgressRecord = {
   key: story.key,
-  position: { section: 1, paragraph: 3, n: 3, offset: 0.5 },
+  position: { part: 1, paragraph: 3, offset: 0.5 },
   percent: 30,
   updatedAt: NOW - 1000,
   finishedAt: null,
@@ -49,8 +49,12 @@ describe('messages from content scripts are checked before use', () => {
       'a javascript: chapter URL',
       { type: 'web-progress', story: { ...story, chapter: { ...story.chapter, url: 'javascript:alert(1)' } }, progress },
     ],
-    ['a negative paragraph', { type: 'web-progress', story, progress: { ...progress, position: { ...progress.position, n: -1 } } }],
+    ['a negative paragraph', { type: 'web-progress', story, progress: { ...progress, position: { ...progress.position, paragraph: -1 } } }],
     ['a seed key from a page', { type: 'web-position', key: 'seed:never-alone' }],
+    [
+      'a position in the shape of releases 1-3',
+      { type: 'web-progress', story, progress: { ...progress, position: { section: 1, paragraph: 3, n: 3, offset: 0.5 } } },
+    ],
   ])('refuses %s, as a known message the sender hears was refused', (_, message) => {
     expect(parseMessage(message, NOW)).toEqual({ type: message.type, refused: true });
   });

@@ -5,7 +5,7 @@ import { createProgressService } from '../../platform/progress';
 
 const rec = (key: string, updatedAt: number): ProgressRecord => ({
   key,
-  position: { section: 0, paragraph: 1, n: 1, offset: 0 },
+  position: { part: 0, paragraph: 1, offset: 0 },
   percent: 5,
   updatedAt,
   finishedAt: null,

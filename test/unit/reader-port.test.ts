@@ -18,7 +18,7 @@ const story: WebStoryRecord = {
 };
 const rec = (key: string, updatedAt = NOW - 10): ProgressRecord => ({
   key,
-  position: { section: 0, paragraph: 2, n: 2, offset: 0 },
+  position: { part: 0, paragraph: 2, offset: 0 },
   percent: 4,
   updatedAt,
   finishedAt: null,

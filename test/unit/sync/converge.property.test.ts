@@ -121,7 +121,7 @@ async function run(devices: number, steps: Step[]) {
         chapter: { number: 1, title: null, url: `https://example.invalid/${web[2]}` },
         updatedAt: now,
       };
-      const place = { section: 0, paragraph: s.paragraph, n: s.paragraph, offset: 0 };
+      const place = { part: 0, paragraph: s.paragraph, offset: 0 };
       d.store.save({ key, position: place, percent: s.paragraph / 5, updatedAt: now, finishedAt: null }, story ?? undefined);
       d.engine.changed();
     } else if (s.kind === 'flush') {

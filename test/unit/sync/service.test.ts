@@ -36,7 +36,7 @@ function setup(initially: boolean) {
 
 const place = (paragraph: number) => ({
   key: 'seed:never-alone',
-  position: { section: 0, paragraph, n: paragraph, offset: 0 },
+  position: { part: 0, paragraph, offset: 0 },
   percent: paragraph,
   updatedAt: Date.now(),
   finishedAt: null,
