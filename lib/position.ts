@@ -33,8 +33,8 @@ const isIndex = (x: unknown): x is number => Number.isInteger(x) && (x as number
 /**
  * A position of this release's shape, or one of releases 1-3 converted (`section` becomes `part`, `n` is
  * dropped: (section, paragraph) was always the address the reader opened at when it existed, n only a
- * fallback for a section that no longer existed, and every release's own code wrote the two to agree). The offset is
- * clamped to 0..1. Null for anything else: a caller decides what becomes of a record it cannot read.
+ * fallback for a section that no longer existed, and every release's own code wrote the two to agree).
+ * The offset is clamped to 0..1. Null for anything else: a caller decides what becomes of a record it cannot read.
  */
 export function readPosition(x: unknown): Position | null {
   if (typeof x !== 'object' || x === null) return null;
