@@ -64,7 +64,7 @@ export function generatedLibrary(count: number, now = Date.now()): { stories: We
     const n = Math.floor(rnd() * 200);
     progress.push({
       key,
-      position: { section: 0, paragraph: n, n, offset: 0 },
+      position: { part: 0, paragraph: n, offset: 0 },
       percent,
       updatedAt,
       finishedAt: percent >= 100 ? updatedAt : null,

@@ -18,7 +18,7 @@ const OPEN_BUDGET = 1.3;
 export const PANEL_VIEWPORT = { width: 400, height: 800 }; // about a side panel's size
 
 interface Address {
-  section: number;
+  part: number;
   paragraph: number;
   n: number;
   total: number;
@@ -31,7 +31,7 @@ function middleOf(control: Tab, id: string): Promise<Address> {
     const target = Math.floor(outline.paragraphs / 2);
     let n = 0;
     for (const [s, section] of outline.sections.entries()) {
-      if (target < n + section.paragraphs) return { section: s, paragraph: target - n, n: target, total: outline.paragraphs };
+      if (target < n + section.paragraphs) return { part: s, paragraph: target - n, n: target, total: outline.paragraphs };
       n += section.paragraphs;
     }
     throw new Error('no paragraph ' + target);
@@ -40,7 +40,7 @@ function middleOf(control: Tab, id: string): Promise<Address> {
 
 const savedRecord = (id: string, a: Address): ProgressRecord => ({
   key: `seed:${id}`,
-  position: { section: a.section, paragraph: a.paragraph, n: a.n, offset: 0 },
+  position: { part: a.part, paragraph: a.paragraph, offset: 0 },
   percent: 50,
   updatedAt: Date.now(),
   finishedAt: null,

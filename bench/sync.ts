@@ -22,7 +22,7 @@ function library(count: number): SyncEntry[] {
     const key = `web:ao3:${id}`;
     const progress: ProgressRecord = {
       key,
-      position: { section: 4, paragraph: 37, n: 37, offset: 0.42 },
+      position: { part: 4, paragraph: 37, offset: 0.42 },
       percent: 33.3,
       updatedAt: NOW - i * 60_000,
       finishedAt: null,
@@ -55,7 +55,7 @@ export async function benchSyncModel(): Promise<Metric[]> {
         entryFrom(
           {
             key: 'seed:her-outstretched-hand',
-            position: { section: 3, paragraph: 12, n: 140, offset: 0.5 },
+            position: { part: 3, paragraph: 12, offset: 0.5 },
             percent: 61.2,
             updatedAt: NOW,
             finishedAt: null,
@@ -118,7 +118,7 @@ async function hourOfReading(): Promise<number> {
     store.save(
       {
         key: 'web:ffn:1',
-        position: { section: chapter, paragraph: s % 240, n: s % 240, offset: 0 },
+        position: { part: chapter, paragraph: s % 240, offset: 0 },
         percent: chapter,
         updatedAt: t,
         finishedAt: null,

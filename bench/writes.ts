@@ -34,6 +34,11 @@ const HIDDEN = `(w) => {
  */
 const INSTALL = `(async () => {
   window.__db = await (${OPEN_DB_SOURCE})();
+  // Positions are stored as {part, paragraph}: the paragraph number across the story is derived, as the reader does.
+  const { outline } = await (await fetch('/data/stories/${STORY}.json')).json();
+  const starts = [0];
+  for (const s of outline.sections) starts.push(starts[starts.length - 1] + s.paragraphs);
+  window.__n = (pos) => (pos ? starts[pos.part] + pos.paragraph : null);
   new BroadcastChannel('ficwell-bench').onmessage = (e) => { window.__hiddenAt ??= e.data; };
   window.__closeAndWait = (close, key, expected) => {
     window.__hiddenAt = null;
@@ -49,10 +54,10 @@ const INSTALL = `(async () => {
       let rec;
       while (performance.now() - t0 < 5000) {
         rec = await read();
-        if (rec && rec.position.n === expected) return { ms: performance.now() - t0 };
+        if (rec && window.__n(rec.position) === expected) return { ms: performance.now() - t0 };
         await new Promise((r) => setTimeout(r, 2));
       }
-      return { ms: null, last: rec?.position?.n ?? null };
+      return { ms: null, last: window.__n(rec?.position) };
     })();
   };
 })()`;
@@ -109,7 +114,7 @@ export async function benchPanelClose(b: BenchBrowser, runs: number): Promise<Me
       const expected = (await inPanel<number>(library, TOP_PARAGRAPH)) ?? -1;
       await inPanel(library, HIDDEN);
       const before = await getProgress(library, KEY);
-      if (before?.position.n === expected) trivial++;
+      if (before && (await library.eval<number | null>(`window.__n(${JSON.stringify(before.position)})`)) === expected) trivial++;
       const r = await closePanelTimed(b, library, expected);
       await library.waitFor(`!${VIEW} && window.__hiddenAt != null`, 10_000, 'the panel to close');
       const hiddenAfter = await library.eval<number>(`window.__hiddenAt - window.__closedAt`);

@@ -88,10 +88,10 @@ export function Reader(props: ReaderProps) {
   const [loaded, setLoaded] = useState<Loaded[]>(() => chunks.map((_, i) => props.initialChunks.get(i)));
   const [percent, setPercent] = useState(() => (initialAnchor ? percentRead(index, initialAnchor) : 0));
   /** The section being read, named in the bar and marked in the contents. */
-  const [section, setSection] = useState(() => index.address[initialAnchor?.n ?? 0]?.section ?? 0);
+  const [section, setSection] = useState(() => index.address[initialAnchor?.n ?? 0]?.part ?? 0);
   const showAt = (n: number, pct: number) => {
     setPercent(pct);
-    setSection(index.address[n]?.section ?? 0);
+    setSection(index.address[n]?.part ?? 0);
   };
   const header = useRef<HTMLElement>(null);
   const article = useRef<HTMLElement>(null);
@@ -170,7 +170,7 @@ export function Reader(props: ReaderProps) {
     showAt(n, pct);
   };
   const jumpTo = (sectionIndex: number) => {
-    const first = index.address.findIndex((a) => a.section === sectionIndex);
+    const first = index.address.findIndex((a) => a.part === sectionIndex);
     if (first !== -1) moveTo(first, 0);
   };
   useEffect(() => {
@@ -244,7 +244,7 @@ export function Reader(props: ReaderProps) {
     return !a || (a.n === 0 && a.offset <= 0) ? 0 : outline.frontMatter.length + a.n;
   };
 
-  const currentSection = () => index.address[anchor.current?.n ?? 0]?.section ?? 0;
+  const currentSection = () => index.address[anchor.current?.n ?? 0]?.part ?? 0;
   useEffect(() => {
     // Reader keys; none of them while typing in a field or with a modifier held.
     const onKey = (e: KeyboardEvent) => {

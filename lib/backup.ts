@@ -2,10 +2,16 @@ import type { ProgressRecord, WebStoryRecord } from './db/schema';
 import { normalizeProgressRecord, normalizeWebStoryRecord } from './records';
 import { normalizeSettings, type Settings } from './settings';
 
-/** The whole library in one JSON file: every position, every story read on a site, the reading settings. */
+/**
+ * The whole library in one JSON file: every position, every story read on a site, the reading settings.
+ * Version 2 holds positions as `{part, paragraph, offset}`; files of version 1 (positions as
+ * `{section, paragraph, n, offset}`, written by releases with IndexedDB schema 3 or older) still import,
+ * their positions converted. A release that reads only version 1 refuses a version-2 file as too new,
+ * rather than calling each position damaged.
+ */
 export interface Backup {
   format: 'ficwell-backup';
-  version: 1;
+  version: 2;
   exportedAt: string;
   progress: ProgressRecord[];
   webStories: WebStoryRecord[];
@@ -15,7 +21,7 @@ export interface Backup {
 export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
 
 export function buildBackup(progress: ProgressRecord[], webStories: WebStoryRecord[], settings: Settings, now: Date): Backup {
-  return { format: 'ficwell-backup', version: 1, exportedAt: now.toISOString(), progress, webStories, settings };
+  return { format: 'ficwell-backup', version: 2, exportedAt: now.toISOString(), progress, webStories, settings };
 }
 
 export type BackupError =
@@ -40,11 +46,12 @@ export function parseBackup(text: string, now: number): ParsedBackup {
   }
   const d = data as Partial<Record<keyof Backup, unknown>>;
   if (typeof d !== 'object' || d === null || d.format !== 'ficwell-backup') return { ok: false, error: { code: 'not-backup' } };
-  if (d.version !== 1) return { ok: false, error: { code: 'version', version: String(d.version) } };
+  if (d.version !== 1 && d.version !== 2) return { ok: false, error: { code: 'version', version: String(d.version) } };
+  const legacy = d.version === 1;
   if (!Array.isArray(d.progress) || !Array.isArray(d.webStories)) return { ok: false, error: { code: 'no-progress' } };
   const progress: ProgressRecord[] = [];
   for (const [i, raw] of (d.progress as unknown[]).entries()) {
-    const r = normalizeProgressRecord(raw, now);
+    const r = normalizeProgressRecord(raw, now, { legacy });
     if (!r) return { ok: false, error: { code: 'bad-position', index: i + 1 } };
     progress.push(r);
   }
@@ -58,7 +65,7 @@ export function parseBackup(text: string, now: number): ParsedBackup {
     ok: true,
     backup: {
       format: 'ficwell-backup',
-      version: 1,
+      version: 2,
       exportedAt: typeof d.exportedAt === 'string' ? d.exportedAt.slice(0, 40) : '',
       progress,
       webStories,

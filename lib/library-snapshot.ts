@@ -11,7 +11,8 @@ import type { LibraryItem, SortKey } from './library';
  * string goes into the page as text. Whatever is read back is checked field by field; anything else is dropped.
  */
 export const SNAPSHOT_KEY = 'ficwell:library-snapshot';
-export const SNAPSHOT_VERSION = 1;
+/** 2: positions as {part, paragraph, offset}; a snapshot of version 1 is dropped like any other bad one (it is redrawn from the records). */
+export const SNAPSHOT_VERSION = 2;
 /** Rows kept: the popup's first screen (components/Library.tsx FIRST_ROWS). */
 export const SNAPSHOT_ROWS = 12;
 /** Far above what 12 rows of real data need; a bigger value is not ours. */
@@ -74,7 +75,7 @@ function isProgress(p: unknown): p is ProgressRecord {
   if (!isObject(p) || !isText(p.key, 300) || !isPercent(p.percent) || !isTime(p.updatedAt)) return false;
   if (!(p.finishedAt === null || isTime(p.finishedAt))) return false;
   const pos = p.position;
-  return isObject(pos) && isCount(pos.section) && isCount(pos.paragraph) && isCount(pos.n) && isNum(pos.offset);
+  return isObject(pos) && isCount(pos.part) && isCount(pos.paragraph) && isNum(pos.offset);
 }
 
 function isItem(i: unknown): i is LibraryItem {

@@ -1,6 +1,6 @@
 import { webKey } from './db/progress';
 import type { ProgressRecord, WebStoryRecord } from './db/schema';
-import type { Position } from './position';
+import { readPosition, type Position } from './position';
 import { EARLIEST_TIME, isFuture } from './time';
 
 /**
@@ -50,19 +50,26 @@ const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFi
 const httpUrl = (x: unknown): x is string => typeof x === 'string' && x.length <= RECORD_LIMITS.url && /^https?:\/\//.test(x);
 const text = (x: string, max: number) => (x.length <= max ? x : x.slice(0, max));
 
-function normalizePosition(x: unknown): Position | null {
-  if (!isObj(x)) return null;
-  const section = count(x.section, RECORD_LIMITS.sections);
-  const paragraph = count(x.paragraph, RECORD_LIMITS.paragraphs);
-  const n = count(x.n, RECORD_LIMITS.paragraphs);
-  if (section === null || paragraph === null || n === null || !finite(x.offset)) return null;
-  return { section, paragraph, n, offset: clamp(x.offset, 0, 1) };
+/**
+ * A position within the limits. `legacy`: a position of releases 1-3 (`{section, paragraph, n, offset}`,
+ * as backup files of format version 1 hold them) is read too, converted (lib/position.ts `readPosition`).
+ */
+function normalizePosition(x: unknown, legacy: boolean): Position | null {
+  if (!isObj(x) || (!legacy && !('part' in x))) return null;
+  const p = readPosition(x);
+  if (!p || count(p.part, RECORD_LIMITS.sections) === null || count(p.paragraph, RECORD_LIMITS.paragraphs) === null) return null;
+  return p;
+}
+
+export interface NormalizeOptions {
+  /** Also read positions in the shape releases 1-3 wrote (old backup files). */
+  legacy?: boolean;
 }
 
 /** A progress record of a bundled or a web story, or null when it cannot be stored. */
-export function normalizeProgressRecord(x: unknown, now: number): ProgressRecord | null {
+export function normalizeProgressRecord(x: unknown, now: number, options: NormalizeOptions = {}): ProgressRecord | null {
   if (!isObj(x) || !(isSeedKey(x.key) || isWebKey(x.key)) || !finite(x.percent)) return null;
-  const position = normalizePosition(x.position);
+  const position = normalizePosition(x.position, options.legacy ?? false);
   const updatedAt = clampTime(x.updatedAt, now);
   if (!position || updatedAt === null) return null;
   const finishedAt = x.finishedAt === null ? null : clampTime(x.finishedAt, now);

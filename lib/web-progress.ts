@@ -1,9 +1,15 @@
 import { webKey } from './db/progress';
 import type { ProgressRecord, WebStoryRecord } from './db/schema';
+import type { Position } from './position';
 import { fitNames, fitTitle } from './records';
 import type { ChapterPart, StoryPage } from './sites/types';
 
-/** A place in a page's chapter: `part` indexes `StoryPage.parts`, `p` is the paragraph's `data-p`. */
+/**
+ * The restyled view's own place on a page (components/RestyledView.tsx): `part` indexes `StoryPage.parts`
+ * (what this page shows: one chapter, or every chapter of an AO3 full work), not the story's chapters; `p`
+ * is the paragraph's index within that part. It never leaves the page: what is stored and sent is the
+ * `Position` of `positionOnPage`, whose `part` is the chapter number − 1.
+ */
 export interface WebAnchor {
   part: number;
   p: number;
@@ -55,23 +61,28 @@ export function webStoryRecord(page: StoryPage, a: WebAnchor, now: number): WebS
   };
 }
 
-/** The position record: `section` is the chapter number − 1 so it means the same on chapter and full-work pages. */
+/** The story position of a place on this page: its chapter number − 1, the same on chapter and full-work pages. */
+export function positionOnPage(page: StoryPage, a: WebAnchor): Position {
+  const chapter = page.parts[a.part]?.number ?? 1;
+  return { part: chapter - 1, paragraph: a.p, offset: a.offset };
+}
+
+/** The position record of a place on this page (see `positionOnPage`). */
 export function webProgressRecord(page: StoryPage, a: WebAnchor, atEnd: boolean, now: number): ProgressRecord {
-  const part = page.parts[a.part];
-  const chapter = part?.number ?? 1;
-  const lastChapter = chapter >= chaptersOf(page) && page.status === 'complete';
+  const position = positionOnPage(page, a);
+  const lastChapter = position.part + 1 >= chaptersOf(page) && page.status === 'complete';
   return {
     key: webKey(page.site, page.storyId),
-    position: { section: chapter - 1, paragraph: a.p, n: a.p, offset: a.offset },
+    position,
     percent: atEnd && lastChapter ? 100 : webPercent(page, a),
     updatedAt: now,
     finishedAt: atEnd && lastChapter ? now : null,
   };
 }
 
-/** Where a saved position lands on this page, if the page shows its chapter. */
+/** Where a saved position lands on this page, if the page shows its chapter (the inverse of `positionOnPage`). */
 export function anchorOnPage(page: StoryPage, saved: ProgressRecord): WebAnchor | null {
-  const part = page.parts.findIndex((x) => x.number === saved.position.section + 1);
+  const part = page.parts.findIndex((x) => x.number === saved.position.part + 1);
   if (part === -1) return null;
   const count = page.parts[part]?.paragraphs.length ?? 0;
   if (count === 0) return null;

@@ -18,7 +18,7 @@ import type { StoryFile } from '../../lib/catalog';
 import { seedKey } from '../../lib/db/progress';
 import type { ProgressRecord } from '../../lib/db/schema';
 import { takeSnapshot, writeSnapshot } from '../../lib/library-snapshot';
-import type { Position } from '../../lib/position';
+import { sameParagraph, type Position } from '../../lib/position';
 import { routeHash } from '../../lib/route';
 import type { Settings } from '../../lib/settings';
 import { loadSettings } from '../../platform/settings';
@@ -198,7 +198,7 @@ function StoryScreen({ data, ui, update, ...props }: StoryScreenProps) {
     () =>
       progress.onChange((c) => {
         if (c.origin !== 'sync' || c.progress.key !== seedKey(id)) return;
-        if (c.progress.position.n !== here.current?.n) setOffer(c.progress);
+        if (!here.current || !sameParagraph(c.progress.position, here.current)) setOffer(c.progress);
       }),
     [id],
   );
@@ -211,7 +211,7 @@ function StoryScreen({ data, ui, update, ...props }: StoryScreenProps) {
       progress: { key: seedKey(id), position: r.position, percent: r.percent, updatedAt: now, finishedAt: r.atEnd ? now : null },
     });
   };
-  const section = offer && data.outline.sections[offer.position.section];
+  const section = offer && data.outline.sections[offer.position.part];
   return (
     <Reader
       entry={data.entry}

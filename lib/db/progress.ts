@@ -1,6 +1,6 @@
 import type { IDBPDatabase } from 'idb';
 import { isFuture } from '../time';
-import type { FicwellDB, ProgressRecord, WebStoryRecord } from './schema';
+import { readProgressRecord, type FicwellDB, type ProgressRecord, type StoredProgress, type WebStoryRecord } from './schema';
 
 /** The record stored after a save, and whether this save wrote it (false: a newer one was already there). */
 export interface Saved {
@@ -118,6 +118,8 @@ async function commit<T>(tx: { done: Promise<void>; error: DOMException | null }
   }
 }
 
+const read = (stored: StoredProgress | undefined): ProgressRecord | undefined => (stored ? readProgressRecord(stored) : undefined);
+
 /**
  * Progress records over one database connection, opened lazily and reopened after another view's upgrade
  * closed it. `open` is a parameter so tests pass a database of their own.
@@ -133,11 +135,11 @@ export function createProgressStore(open: (onVersionChange: () => void) => Promi
   };
   return {
     async get(key) {
-      return (await connection()).get('progress', key);
+      return read(await (await connection()).get('progress', key));
     },
     async all() {
       const records = await (await connection()).getAllFromIndex('progress', 'by-updated');
-      return records.reverse();
+      return records.reverse().map(readProgressRecord);
     },
     async save(record) {
       const tx = (await connection()).transaction('progress', 'readwrite');
@@ -145,7 +147,7 @@ export function createProgressStore(open: (onVersionChange: () => void) => Promi
       return commit(
         tx,
         (async () => {
-          const existing = await tx.store.get(record.key);
+          const existing = read(await tx.store.get(record.key));
           const stored = newest(existing, record);
           if (stored !== existing) await tx.store.put(stored);
           return { stored, wrote: stored !== existing };
@@ -161,12 +163,13 @@ export function createProgressStore(open: (onVersionChange: () => void) => Promi
             tx.objectStore('webStories').get(story.key),
             tx.objectStore('progress').get(record.key),
           ]);
-          const stored = newest(oldProgress, record);
+          const existing = read(oldProgress);
+          const stored = newest(existing, record);
           const writes: Promise<unknown>[] = [];
           // Field by field: a page that knows less never replaces what a fuller one said (see mergeWebStory).
           const merged = mergeWebStory(oldStory, story);
           if (!oldStory || !sameRecord(merged, oldStory)) writes.push(tx.objectStore('webStories').put(merged));
-          if (stored !== oldProgress) writes.push(tx.objectStore('progress').put(stored));
+          if (stored !== existing) writes.push(tx.objectStore('progress').put(stored));
           await Promise.all(writes);
           return { stored, wrote: writes.length > 0 };
         })(),
@@ -196,7 +199,7 @@ export function createProgressStore(open: (onVersionChange: () => void) => Promi
               // Counted by key: a key written twice in one batch is one position imported.
               const positions = new Set<string>();
               records.forEach((r, i) => {
-                const existing = latest.has(r.key) ? latest.get(r.key) : oldProgress[i];
+                const existing = latest.has(r.key) ? latest.get(r.key) : read(oldProgress[i]);
                 // A copy of the same moment is what is stored already: not written, not counted.
                 if (existing && existing.updatedAt >= r.updatedAt && !isFuture(existing.updatedAt, Date.now())) return;
                 const stored = newest(existing, r);
@@ -232,7 +235,7 @@ export function createProgressStore(open: (onVersionChange: () => void) => Promi
         tx,
         Promise.all([tx.objectStore('progress').getAll(), tx.objectStore('webStories').getAll()]),
       );
-      return { progress, stories };
+      return { progress: progress.map(readProgressRecord), stories };
     },
     async webStories() {
       return (await (await connection()).getAllFromIndex('webStories', 'by-updated')).reverse();
@@ -245,7 +248,7 @@ export function createProgressStore(open: (onVersionChange: () => void) => Promi
       const progress: ProgressRecord[] = [];
       let cursor = await tx.objectStore('progress').index('by-updated').openCursor(null, 'prev');
       while (cursor && progress.length < limit) {
-        progress.push(cursor.value);
+        progress.push(readProgressRecord(cursor.value));
         cursor = await cursor.continue();
       }
       const webStories = tx.objectStore('webStories');

@@ -1,5 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { Position } from '../position';
+import { readPosition, type Position } from '../position';
 import type { SiteId } from '../sites/types';
 
 /** Reading progress of one story: bundled (`seed:<id>`) or read on a site (`web:<site>:<story id>`). */
@@ -15,6 +15,25 @@ export interface ProgressRecord {
   updatedAt: number;
   /** When the reader first reached the end, or null. */
   finishedAt: number | null;
+}
+
+/**
+ * What the progress store holds: records of this release's shape and, possibly, a record migration 4 could
+ * not convert (its position readable neither as this release's shape nor as releases 1-3's), kept as it was
+ * rather than dropped. Every read goes through `readProgressRecord`.
+ */
+export type StoredProgress = ProgressRecord | (Omit<ProgressRecord, 'position'> & { position: unknown });
+
+/** Where a record whose position cannot be read opens: the start of its story (its percent and dates kept). */
+export const START: Position = { part: 0, paragraph: 0, offset: 0 };
+
+/**
+ * A stored record as this release reads it: a position of releases 1-3 is converted (lib/position.ts
+ * `readPosition`), one that cannot be read opens at `START`. The record in the store is not changed: the
+ * next save of the story replaces it.
+ */
+export function readProgressRecord(stored: StoredProgress): ProgressRecord {
+  return { ...stored, position: readPosition(stored.position) ?? START };
 }
 
 /** A story read on a fiction site; its progress is the `progress` record with the same key. */
@@ -40,7 +59,7 @@ export interface WebStoryRecord {
 export interface FicwellDB extends DBSchema {
   progress: {
     key: string;
-    value: ProgressRecord;
+    value: StoredProgress;
     indexes: { 'by-updated': number };
   };
   webStories: {
@@ -53,6 +72,7 @@ export interface FicwellDB extends DBSchema {
 export const DB_NAME = 'ficwell';
 
 type UpgradeTx = IDBPTransaction<FicwellDB, StoreNames<FicwellDB>[], 'versionchange'>;
+/** A migration issues its requests on `tx`; the upgrade commits when the last of them is done. */
 type Migration = (db: IDBPDatabase<FicwellDB>, tx: UpgradeTx) => void;
 
 /** migrations[v - 1] upgrades a database at version v - 1 to version v. Never edit one that has shipped. */
@@ -69,7 +89,24 @@ export const migrations: readonly Migration[] = [
   (db) => {
     db.createObjectStore('webStories', { keyPath: 'key' }).createIndex('by-updated', 'updatedAt');
   },
+  // 4: one position shape for every story, {part, paragraph, offset}: each record's {section, paragraph, n,
+  // offset} is rewritten (section becomes part, n is dropped). A record whose position cannot be read is
+  // kept as it was, not dropped: its key, percent and dates still count, and readProgressRecord opens it
+  // at the start. A failed write aborts the upgrade, so the database stays at version 3, whole.
+  (_db, tx) => {
+    void convertPositions(tx);
+  },
 ];
+
+async function convertPositions(tx: UpgradeTx): Promise<void> {
+  let cursor = await tx.objectStore('progress').openCursor();
+  while (cursor) {
+    const record = cursor.value;
+    const position = readPosition(record.position);
+    if (position && JSON.stringify(position) !== JSON.stringify(record.position)) await cursor.update({ ...record, position });
+    cursor = await cursor.continue();
+  }
+}
 
 export const DB_VERSION = migrations.length;
 

@@ -1,6 +1,7 @@
 import type { ProgressRecord, WebStoryRecord } from '../db/schema';
 import { isBucketKey, layout, readBucket, type BucketValue } from './buckets';
 import { entryFrom, newerEntry, recordsOf, type SyncEntry } from './entry';
+import { sameParagraph } from '../position';
 
 /** The sync area as the engine needs it (browser.storage.sync in the extension, a fake in tests). */
 export interface SyncArea {
@@ -213,7 +214,5 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
 }
 
 function samePlace(a: Pick<SyncEntry, 'updatedAt' | 'position'>, b: Pick<ProgressRecord, 'updatedAt' | 'position'>): boolean {
-  const p = a.position;
-  const q = b.position;
-  return a.updatedAt === b.updatedAt && p.section === q.section && p.paragraph === q.paragraph && p.n === q.n;
+  return a.updatedAt === b.updatedAt && sameParagraph(a.position, b.position);
 }

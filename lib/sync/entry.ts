@@ -66,9 +66,15 @@ export function entryFrom(progress: ProgressRecord, story: WebStoryRecord | unde
 
 /**
  * The tuple stored for an entry, about 90 bytes for a web story: [key ("seed:<id>", or "<site>:<id>" for
- * "web:<site>:<id>"), section, paragraph, offset in hundredths, percent in tenths, updated (base-36 ms),
- * finished (base-36 ms or ''), device, n − paragraph, title, chapter ref]; the last two only for web stories.
+ * "web:<site>:<id>"), part, paragraph, offset in hundredths, percent in tenths, updated (base-36 ms),
+ * finished (base-36 ms or ''), device, 0, title, chapter ref]; the last two only for web stories.
  * Times keep their milliseconds: they decide which place wins, and must compare the same on every device.
+ *
+ * The format is the one releases 1-3 wrote, whose second field was the position's `section` (what `part`
+ * is now) and whose ninth was the paragraph's number across the story minus `paragraph`. That ninth field
+ * is read and ignored (the number is derived from the story where it is needed) and written as 0: a device
+ * still on release 3 accepts only tuples of 9 or 11 fields, and opens at (section, paragraph) when that
+ * paragraph exists, so both releases read each other's entries during an update.
  */
 export type EntryTuple = [string, number, number, number, number, string, string, string, number, ...([] | [string, string])];
 
@@ -76,14 +82,14 @@ export function encodeEntry(e: SyncEntry): EntryTuple {
   const p = e.position;
   const base: EntryTuple = [
     e.key.startsWith('web:') ? e.key.slice(4) : e.key,
-    p.section,
+    p.part,
     p.paragraph,
     Math.round(p.offset * 100),
     Math.round(e.percent * 10),
     e.updatedAt.toString(36),
     e.finishedAt === null ? '' : e.finishedAt.toString(36),
     e.device,
-    Math.max(0, p.n - p.paragraph),
+    0,
   ];
   const web = webParts(e.key);
   if (!web || !e.web) return base;
@@ -98,18 +104,18 @@ const time = (x: unknown, now: number): number | null =>
 /** The entry a tuple holds, or null for anything malformed: data from the sync area is never trusted. */
 export function decodeEntry(x: unknown, now: number): SyncEntry | null {
   if (!Array.isArray(x) || (x.length !== 9 && x.length !== 11)) return null;
-  const [stored, section, paragraph, offset, percent, updated, finished, device, dn, title, ref] = x as unknown[];
+  const [stored, part, paragraph, offset, percent, updated, finished, device, dn, title, ref] = x as unknown[];
   if (typeof stored !== 'string' || stored.length > 80) return null;
   const key = stored.startsWith('seed:') ? stored : `web:${stored}`;
   if (!(isSeedKey(key) || isWebKey(key))) return null;
-  if (!int(section, 1e6) || !int(paragraph, 1e7) || !int(offset, 100) || !int(percent, 1000)) return null;
+  if (!int(part, 1e6) || !int(paragraph, 1e7) || !int(offset, 100) || !int(percent, 1000)) return null;
   if (!int(dn, 1e7) || typeof device !== 'string' || !DEVICE.test(device)) return null;
   const updatedAt = time(updated, now);
   const finishedAt = finished === '' ? null : time(finished, now);
   if (updatedAt === null || (finished !== '' && finishedAt === null)) return null;
   const entry: SyncEntry = {
     key,
-    position: { section, paragraph, n: paragraph + dn, offset: offset / 100 },
+    position: { part, paragraph, offset: offset / 100 },
     percent: percent / 10,
     finishedAt,
     updatedAt,
@@ -118,7 +124,7 @@ export function decodeEntry(x: unknown, now: number): SyncEntry | null {
   const web = webParts(key);
   if (web) {
     if (typeof title !== 'string' || typeof ref !== 'string' || !/^\d{0,15}$/.test(ref)) return null;
-    const chapter = section + 1;
+    const chapter = part + 1;
     entry.web = { title: title.slice(0, SYNC_TITLE_CHARS), chapter, url: CHAPTER_URLS[web[0]].url(web[1], chapter, ref) };
   } else if (x.length !== 9) return null;
   return entry;

@@ -20,7 +20,7 @@ vi.mock('../../components/trusted', () => ({ trusted: <E,>(handler: (e: E) => vo
 const { outline, chunks } = splitStory(parsedSeed(GLASS));
 const entry = catalogEntry('glass-hearts', 'Glass Hearts', outline.words);
 const index = indexOutline(outline);
-const firstOf = (section: number) => index.address.findIndex((a) => a.section === section);
+const firstOf = (section: number) => index.address.findIndex((a) => a.part === section);
 const allChunks = new Map(chunks.map((c, i) => [i, c as Block[]]));
 
 function renderReading(

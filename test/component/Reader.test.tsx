@@ -13,7 +13,7 @@ import { GLASS, parsedSeed } from '../support/seeds';
 const { outline, chunks } = splitStory(parsedSeed(GLASS));
 const entry = catalogEntry('glass-hearts', 'Glass Hearts', outline.words);
 const index = indexOutline(outline);
-const firstOf = (section: number) => index.address.findIndex((a) => a.section === section);
+const firstOf = (section: number) => index.address.findIndex((a) => a.part === section);
 
 function renderReader(patch: Partial<ReaderProps> = {}) {
   const onPosition = vi.fn<(r: PositionReport) => void>();
@@ -93,7 +93,7 @@ describe('Reader', () => {
     expect(document.activeElement).toBe(items[0]);
     trustedClick(within(toc).getByRole('button', { name: 'III' }));
     expect(onPosition).toHaveBeenCalledTimes(1);
-    expect(onPosition.mock.calls[0]?.[0]).toMatchObject({ position: { section: 2, paragraph: 0, n: firstOf(2), offset: 0 }, atEnd: false });
+    expect(onPosition.mock.calls[0]?.[0]).toMatchObject({ position: { part: 2, paragraph: 0, offset: 0 }, atEnd: false });
     // The sheet closed, the bar now names section III, and the contents mark it when opened again.
     expect(screen.queryByRole('navigation', { name: 'Contents' })).toBeNull();
     expect(bar.querySelector('.where')?.textContent).toBe('III');
@@ -126,7 +126,7 @@ describe('Reader', () => {
     const { onPosition, rerender, props } = renderReader({ loadChunk });
     rerender(<Reader {...props} goTo={{ position: place, seq: 1 }} />);
     expect(onPosition).toHaveBeenCalledTimes(1);
-    expect(onPosition.mock.calls[0]?.[0]).toMatchObject({ position: { section: 3, paragraph: 5, n, offset: 0.25 }, atEnd: false });
+    expect(onPosition.mock.calls[0]?.[0]).toMatchObject({ position: { part: 3, paragraph: 5, offset: 0.25 }, atEnd: false });
     // Its part is asked for at once, not left to the idle-time fill.
     expect(loadChunk.mock.calls.map(([i]) => i)).toContain(outline.chunks.findIndex((c) => c.first <= n && n <= c.last));
     rerender(<Reader {...props} goTo={{ position: place, seq: 1 }} />);
@@ -139,9 +139,9 @@ describe('Reader', () => {
     const { onPosition, onSettings } = renderReader();
     fireEvent.keyDown(window, { key: 'n' });
     fireEvent.keyDown(window, { key: 'n' });
-    expect(onPosition.mock.calls.map(([r]) => r.position.section)).toEqual([1, 2]);
+    expect(onPosition.mock.calls.map(([r]) => r.position.part)).toEqual([1, 2]);
     fireEvent.keyDown(window, { key: 'p' });
-    expect(onPosition.mock.calls.at(-1)?.[0].position.section).toBe(1);
+    expect(onPosition.mock.calls.at(-1)?.[0].position.part).toBe(1);
     fireEvent.keyDown(window, { key: '+' });
     fireEvent.keyDown(window, { key: '-' });
     expect(onSettings.mock.calls.map(([s]) => s.fontSize)).toEqual([19, 17]);

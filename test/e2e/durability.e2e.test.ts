@@ -1,18 +1,69 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_VERSION } from '../../lib/db/schema';
-import { BROWSERS, click, evaluate, launch, poll, PROGRESS_FILL, TOP_PARAGRAPH, type AnyPage, type Harness } from './support/harness';
+import {
+  BROWSERS,
+  click,
+  evaluate,
+  launch,
+  PARAGRAPH_NUMBER,
+  poll,
+  PROGRESS_FILL,
+  TOP_PARAGRAPH,
+  type AnyPage,
+  type Harness,
+} from './support/harness';
 import { catchDownload, importFile, statusText } from './support/backup';
+import { startSiteServer, type SiteServer } from './support/server';
+import { pollView, READER_SHOWN, VIEW_TOP_PARAGRAPH } from './support/view';
 
 const v2 = JSON.parse(readFileSync(new URL('../fixtures/db/v2.json', import.meta.url), 'utf8')) as {
   progress: { key: string; percent: number }[];
 };
+/** Release 3's database (scripts/db-fixture-v3.ts): positions as {section, paragraph, n, offset}. */
+const v3 = JSON.parse(readFileSync(new URL('../fixtures/db/v3.json', import.meta.url), 'utf8')) as {
+  progress: { key: string; percent: number; position: { section: number; paragraph: number; n: number; offset: number } }[];
+  webStories: { key: string; chapter: { number: number; url: string } }[];
+};
+
+/**
+ * Replaces the extension's database with one at `version` 2 or 3, its stores made as that release's
+ * migrations made them (lib/db/schema.ts 1-3), holding `progress` and `webStories` as they are.
+ */
+const installRelease = (page: AnyPage, version: 2 | 3, progress: unknown[], webStories: unknown[] = []) =>
+  evaluate(
+    page,
+    `new Promise((resolve, reject) => {
+      indexedDB.deleteDatabase('ficwell').onsuccess = () => {
+        const req = indexedDB.open('ficwell', ${version});
+        req.onupgradeneeded = () => {
+          req.result.createObjectStore('progress', { keyPath: 'key' }).createIndex('by-updated', 'updatedAt');
+          if (${version} >= 3) req.result.createObjectStore('webStories', { keyPath: 'key' }).createIndex('by-updated', 'updatedAt');
+        };
+        req.onsuccess = () => {
+          const db = req.result;
+          const tx = db.transaction([...db.objectStoreNames], 'readwrite');
+          for (const r of ${JSON.stringify(progress)}) tx.objectStore('progress').put(r);
+          for (const s of ${JSON.stringify(webStories)}) tx.objectStore('webStories').put(s);
+          tx.oncomplete = () => { db.close(); resolve(); };
+          tx.onerror = () => reject(tx.error);
+        };
+      };
+    })`,
+  );
+
+/** The database's version, as the browser reports it. */
+const dbVersion = (page: AnyPage) =>
+  evaluate<number>(
+    page,
+    `new Promise((r) => { const q = indexedDB.open('ficwell'); q.onsuccess = () => { r(q.result.version); q.result.close(); }; })`,
+  );
 const api = `(globalThis.browser ?? globalThis.chrome)`;
 const close = (p: AnyPage) => (p as unknown as { close(): Promise<void> }).close();
 
 /** Reads every progress record straight from IndexedDB, at whatever version the database is. */
 const storedProgress = (page: AnyPage) =>
-  evaluate<Record<string, { percent: number; position: { n: number }; updatedAt: number }>>(
+  evaluate<Record<string, { percent: number; position: { part: number; paragraph: number }; updatedAt: number }>>(
     page,
     `new Promise((resolve, reject) => {
     const req = indexedDB.open('ficwell');
@@ -51,7 +102,8 @@ const tookPosition = (page: AnyPage, before: string) =>
 /** An expression for the stored paragraph number of Glass Hearts (undefined when there is none). */
 const storedN = `new Promise((resolve) => { const q = indexedDB.open('ficwell'); q.onsuccess = () => {
   const g = q.result.transaction('progress').objectStore('progress').get('seed:glass-hearts');
-  g.onsuccess = () => { q.result.close(); resolve(g.result?.position.n); }; }; })`;
+  g.onsuccess = () => { q.result.close(); resolve(g.result?.position); }; }; })
+  .then((pos) => (${PARAGRAPH_NUMBER})('glass-hearts', pos))`;
 
 /**
  * A positive signal that the background has handled a view that just closed: the view is gone from the
@@ -83,7 +135,7 @@ async function backgroundDone(page: AnyPage, tag: string): Promise<void> {
   };
   const progress = {
     key: story.key,
-    position: { section: 0, paragraph: 0, n: 0, offset: 0 },
+    position: { part: 0, paragraph: 0, offset: 0 },
     percent: 0,
     updatedAt: now,
     finishedAt: null,
@@ -95,31 +147,21 @@ async function backgroundDone(page: AnyPage, tag: string): Promise<void> {
 
 describe.each(BROWSERS)('durability of progress in %s', (name) => {
   let h: Harness;
+  let server: SiteServer;
   beforeAll(async () => {
-    h = await launch(name);
+    server = await startSiteServer();
+    h = await launch(name, { sitePort: server.port });
   });
-  afterAll(async () => h?.close());
+  afterAll(async () => {
+    await h?.close();
+    await server?.close();
+  });
 
   it('an update that upgrades the database from the previous schema keeps every record', async () => {
-    // The previous release's database, written the way release 2 wrote it.
+    // An older release's database, written the way release 2 wrote it.
     const page = await h.openExtensionPage('/popup.html');
-    await evaluate(
-      page,
-      `new Promise((resolve, reject) => {
-      indexedDB.deleteDatabase('ficwell').onsuccess = () => {
-        const req = indexedDB.open('ficwell', 2);
-        req.onupgradeneeded = () => req.result.createObjectStore('progress', { keyPath: 'key' }).createIndex('by-updated', 'updatedAt');
-        req.onsuccess = () => {
-          const db = req.result;
-          const tx = db.transaction('progress', 'readwrite');
-          for (const r of ${JSON.stringify(v2.progress)}) tx.objectStore('progress').put(r);
-          tx.oncomplete = () => { db.close(); resolve(); };
-          tx.onerror = () => reject(tx.error);
-        };
-      };
-    })`,
-    );
-    // The update: the extension restarts with the new code, which opens the database at version 3.
+    await installRelease(page, 2, v2.progress);
+    // The update: the extension restarts with the new code, which upgrades the database to its version.
     await h.restartExtension(page);
     const popup = await afterRestart(h);
     for (const r of v2.progress) {
@@ -132,14 +174,61 @@ describe.each(BROWSERS)('durability of progress in %s', (name) => {
       );
     }
     // The code's own schema version, not a number copied here: the upgrade ran to the end.
-    expect(
-      await evaluate<number>(
-        popup,
-        `new Promise((r) => { const q = indexedDB.open('ficwell'); q.onsuccess = () => { r(q.result.version); q.result.close(); }; })`,
-      ),
-    ).toBe(DB_VERSION);
+    expect(await dbVersion(popup)).toBe(DB_VERSION);
     expect(await evaluate<string>(popup, `document.querySelector('[data-story="her-outstretched-hand"]').dataset.finished`)).toBe('true');
     await close(popup);
+  });
+
+  it('an update from release 3 converts every position; a bundled and a web story reopen at the same paragraphs', async () => {
+    const page = await h.openExtensionPage('/popup.html');
+    await installRelease(page, 3, v3.progress, v3.webStories);
+    await h.restartExtension(page);
+    const popup = await afterRestart(h);
+    for (const r of v3.progress) {
+      const id = r.key.startsWith('seed:') ? r.key.slice('seed:'.length) : r.key;
+      await poll(
+        popup,
+        `document.querySelector('[data-story="${id}"]')?.textContent.includes('${Math.floor(r.percent)}%')`,
+        5000,
+        `${id} at ${r.percent}%`,
+      );
+    }
+    expect(await dbVersion(popup)).toBe(DB_VERSION);
+    // Every record is there, its position in the one shape: section became part, n is gone.
+    const stored = await storedProgress(popup);
+    expect(Object.keys(stored).sort()).toEqual(v3.progress.map((r) => r.key).sort());
+    for (const r of v3.progress) {
+      const { section, paragraph, offset } = r.position;
+      expect(stored[r.key]?.position).toEqual({ part: section, paragraph, offset });
+    }
+    await close(popup);
+
+    // Glass Hearts was at its third section's seventh paragraph: paragraph n of the whole story.
+    const hearts = v3.progress.find((r) => r.key === 'seed:glass-hearts');
+    const reader = await h.openExtensionPage('/sidepanel.html#story=glass-hearts');
+    await poll(
+      reader,
+      `(${TOP_PARAGRAPH})(window) === ${hearts?.position.n}`,
+      10_000,
+      `paragraph ${hearts?.position.n} at the reading line`,
+    );
+    await close(reader);
+
+    // Three Lanterns was at chapter 2, paragraph 40: its chapter page opens there.
+    const lanterns = v3.progress.find((r) => r.key === 'web:ffn:7000001');
+    const url = 'http://www.fanfiction.net/s/7000001/2/Three-Lanterns';
+    const ext = await h.openExtensionPage('/popup.html');
+    const tab = await h.openPage(url);
+    await pollView(ext, url, READER_SHOWN, 10_000, 'the restyled view');
+    await pollView(
+      ext,
+      url,
+      `(root) => (${VIEW_TOP_PARAGRAPH})(root) === ${lanterns?.position.paragraph}`,
+      10_000,
+      `paragraph ${lanterns?.position.paragraph} at the top of the view`,
+    );
+    await close(tab);
+    await close(ext);
   });
 
   it('an extension reload keeps a position read just before it', async () => {
@@ -176,7 +265,7 @@ describe.each(BROWSERS)('durability of progress in %s', (name) => {
     // The stale view hands its last (older) position to the background as it closes.
     await close(stale);
     await backgroundDone(popup, 'stale');
-    expect((await storedProgress(popup))['seed:glass-hearts']?.position.n).toBe(far);
+    expect(await evaluate<number>(popup, storedN)).toBe(far);
     await close(popup);
   });
 
@@ -213,7 +302,7 @@ describe.each(BROWSERS)('durability of progress in %s', (name) => {
   });
 
   it('an upgrade is not blocked by an old open view; afterwards, when IndexedDB cannot be opened, a quiet notice shows, reading works, and saved data stays', async () => {
-    // A database from a newer release (version 4) cannot be opened by this one: a real failure mode.
+    // A database from a newer release (a version past this one's) cannot be opened by this one: a real failure mode.
     const page = await h.openExtensionPage('/popup.html');
     const before = await storedProgress(page);
     // The popup holds an open connection (it read the progress). The newer version's upgrade must not be
@@ -222,7 +311,7 @@ describe.each(BROWSERS)('durability of progress in %s', (name) => {
       page,
       `new Promise((resolve) => {
       let blocked = false;
-      const q = indexedDB.open('ficwell', 4);
+      const q = indexedDB.open('ficwell', ${DB_VERSION + 1});
       q.onblocked = () => { blocked = true; };
       q.onsuccess = () => { q.result.close(); resolve(blocked); };
     })`,
@@ -251,14 +340,14 @@ describe.each(BROWSERS)('durability of progress in %s', (name) => {
     expect(await saved.started()).toBe(false);
     const one = {
       format: 'ficwell-backup',
-      version: 1,
+      version: 2,
       exportedAt: '',
       settings: {},
       webStories: [],
       progress: [
         {
           key: 'seed:never-alone',
-          position: { section: 0, paragraph: 30, n: 30, offset: 0 },
+          position: { part: 0, paragraph: 30, offset: 0 },
           percent: 60,
           updatedAt: Date.now() - 1000,
           finishedAt: null,

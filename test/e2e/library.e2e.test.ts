@@ -29,12 +29,12 @@ function library() {
       chapter: { number: 2, title: null, url: `https://archiveofourown.org/works/${7_000_000 + i}/chapters/${8_000_000 + i}` },
       updatedAt,
     });
-    progress.push({ key, position: { section: 0, paragraph: 3, n: 3, offset: 0 }, percent: 40, updatedAt, finishedAt: null });
+    progress.push({ key, position: { part: 0, paragraph: 3, offset: 0 }, percent: 40, updatedAt, finishedAt: null });
   }
   // A bundled story read long before all of them: it belongs after every web story, before the unread seeds.
   progress.push({
     key: 'seed:never-alone',
-    position: { section: 0, paragraph: 2, n: 2, offset: 0 },
+    position: { part: 0, paragraph: 2, offset: 0 },
     percent: 10,
     updatedAt: NOW - 400 * 86_400_000,
     finishedAt: null,
@@ -142,7 +142,7 @@ describe.each(BROWSERS)('a library of %i stories scrolled to its end, in %s'.rep
           tx.objectStore('webStories').put({ key, site: 'ao3', storyId: String(9000000 + i), storyUrl: 'https://archiveofourown.org/works/' + (9000000 + i),
             title: 'Work ' + i, authors: ['someone'], fandoms: ['Puella Magi Madoka Magica'], chapterCount: 3, words: 3000,
             chapter: { number: 2, title: null, url: 'https://archiveofourown.org/works/' + (9000000 + i) + '/chapters/1' }, updatedAt });
-          tx.objectStore('progress').put({ key, position: { section: 0, paragraph: 3, n: 3, offset: 0 }, percent: 40, updatedAt, finishedAt: null });
+          tx.objectStore('progress').put({ key, position: { part: 0, paragraph: 3, offset: 0 }, percent: 40, updatedAt, finishedAt: null });
         }
         tx.oncomplete = () => { q.result.close(); resolve(); };
         tx.onerror = () => reject(tx.error);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, clickAt, evaluate, launch, poll, type AnyPage, type Harness } from './support/harness';
-import { clickInView, inView, pollView, READER_SHOWN, readerState, VIEW_PROGRESS, viewMoved } from './support/view';
+import { clickInView, inView, pollView, READER_SHOWN, readerState, VIEW_PROGRESS, VIEW_TOP_PARAGRAPH, viewMoved } from './support/view';
 import { GENERATED_STORY } from './support/pages';
 import { startSiteServer, type SiteServer } from './support/server';
 import { pollUntil } from '../support/browsers';
@@ -10,12 +10,7 @@ const AO3_MIDDLE = 'http://archiveofourown.org/works/4242424/chapters/10000002';
 const AO3_GATE = 'http://archiveofourown.org/works/7171717';
 const chapterUrl = (n: number) => `http://www.fanfiction.net/s/${GENERATED_STORY.id}/${n}/${GENERATED_STORY.slug}`;
 
-/** The paragraph (data-p) at the top of the restyled view, measured independently of the view's own code. */
-const TOP_PARAGRAPH = `(root) => {
-  const line = root.querySelector('.reader-bar').getBoundingClientRect().bottom + 8;
-  for (const p of root.querySelectorAll('[data-part] [data-p]')) if (p.getBoundingClientRect().bottom > line) return Number(p.dataset.p);
-  return -1;
-}`;
+const TOP_PARAGRAPH = VIEW_TOP_PARAGRAPH;
 
 describe.each(BROWSERS)('restyling fiction pages in %s', (name) => {
   let h: Harness;

@@ -1,6 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page as PwPage } from 'playwright-core';
-import { afterFrames, BROWSERS, evaluate, launch, poll, TOP_PARAGRAPH, waitForReady, type AnyPage, type Harness } from './support/harness';
+import {
+  afterFrames,
+  BROWSERS,
+  evaluate,
+  launch,
+  PARAGRAPH_NUMBER,
+  poll,
+  TOP_PARAGRAPH,
+  waitForReady,
+  type AnyPage,
+  type Harness,
+} from './support/harness';
 import { importFile, statusText } from './support/backup';
 import { BIG_WORK, BIG_WORK_URL, startBigStoryServer } from './support/big-story';
 import { GENERATED_STORY } from './support/pages';
@@ -62,6 +73,7 @@ describe.each(BROWSERS)('what the store keeps is true, in %s', (name) => {
     const lib = await h.openExtensionPage('/sidepanel.html#library');
     const future = {
       key: 'seed:glass-hearts',
+      // In the shape of releases 1-3 (backup format 1): converted on the way in.
       position: { section: 2, paragraph: 4, n: 70, offset: 0 },
       percent: 1e308,
       updatedAt: Date.now() + 30 * DAY,
@@ -105,7 +117,7 @@ describe.each(BROWSERS)('what the store keeps is true, in %s', (name) => {
     expect(top).not.toBe(future.position.n);
     await poll(
       reader,
-      `new Promise((resolve) => { const q = indexedDB.open('ficwell'); q.onsuccess = () => { const g = q.result.transaction('progress').objectStore('progress').get('seed:glass-hearts'); g.onsuccess = () => { q.result.close(); resolve(g.result?.position.n === ${top}); }; }; })`,
+      `new Promise((resolve) => { const q = indexedDB.open('ficwell'); q.onsuccess = () => { const g = q.result.transaction('progress').objectStore('progress').get('seed:glass-hearts'); g.onsuccess = () => { q.result.close(); resolve(g.result?.position); }; }; }).then((pos) => (${PARAGRAPH_NUMBER})('glass-hearts', pos)).then((n) => n === ${top})`,
       5000,
       `the read position (paragraph ${top}) stored`,
     );
@@ -183,7 +195,7 @@ describe('when IndexedDB is full, in chromium (quota through CDP)', () => {
     };
     const progress = {
       key: story.key,
-      position: { section: 0, paragraph: 5, n: 5, offset: 0 },
+      position: { part: 0, paragraph: 5, offset: 0 },
       percent: 10,
       updatedAt: Date.now(),
       finishedAt: null,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, click, evaluate, launch, poll, TOP_PARAGRAPH, type AnyPage, type Harness } from './support/harness';
+import { BROWSERS, click, evaluate, launch, PARAGRAPH_NUMBER, poll, TOP_PARAGRAPH, type AnyPage, type Harness } from './support/harness';
 import { startSiteServer, type SiteServer } from './support/server';
 
 /**
@@ -46,7 +46,8 @@ const record = (store: 'progress' | 'webStories', key: string) => `new Promise((
   };
 })`;
 
-const stored = (page: AnyPage, key: string) => evaluate<{ position: { n: number }; percent: number } | null>(page, record('progress', key));
+const stored = (page: AnyPage, key: string) =>
+  evaluate<{ position: { part: number; paragraph: number }; percent: number } | null>(page, record('progress', key));
 
 /** Scrolls a reader tab to a fraction of the story and waits until that place is stored. */
 async function readTo(tab: AnyPage, fraction: number): Promise<number> {
@@ -54,7 +55,12 @@ async function readTo(tab: AnyPage, fraction: number): Promise<number> {
   await evaluate(tab, `window.scrollTo(0, document.documentElement.scrollHeight * ${fraction})`);
   await poll(tab, `(${TOP_PARAGRAPH})(window) > 0`, 5000, 'a paragraph under the reading line');
   const top = await evaluate<number>(tab, `(${TOP_PARAGRAPH})(window)`);
-  await poll(tab, `${record('progress', `seed:${STORY}`)}.then((r) => r?.position.n === ${top})`, 5000, 'the place stored');
+  await poll(
+    tab,
+    `${record('progress', `seed:${STORY}`)}.then((r) => (${PARAGRAPH_NUMBER})('${STORY}', r?.position)).then((n) => n === ${top})`,
+    5000,
+    'the place stored',
+  );
   return top;
 }
 

@@ -5,8 +5,8 @@ import type { SiteId } from '../../lib/sites/types';
 
 /** Record and catalog builders shared by unit and component tests: defaults plus what a test cares about. */
 
-/** Paragraph `n` of the story, at its start; in section 0 it is also the paragraph's place in its section. */
-export const paragraphAt = (n: number, patch: Partial<Position> = {}): Position => ({ section: 0, paragraph: n, n, offset: 0, ...patch });
+/** Paragraph `paragraph` of a part (part 0 unless the patch says), at its start. */
+export const paragraphAt = (paragraph: number, patch: Partial<Position> = {}): Position => ({ part: 0, paragraph, offset: 0, ...patch });
 
 export function progressRecord(key: string, updatedAt: number, patch: Partial<ProgressRecord> = {}): ProgressRecord {
   return { key, position: paragraphAt(0), percent: 0, updatedAt, finishedAt: null, ...patch };

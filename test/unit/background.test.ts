@@ -8,7 +8,7 @@ import { ao3Work, paragraphAt, progressRecord } from '../support/records';
 
 const NOW = Date.UTC(2026, 11, 1);
 const story = ao3Work(NOW - 1000);
-const progress = progressRecord(story.key, NOW - 1000, { position: paragraphAt(3, { section: 1, offset: 0.5 }), percent: 30 });
+const progress = progressRecord(story.key, NOW - 1000, { position: paragraphAt(3, { part: 1, offset: 0.5 }), percent: 30 });
 
 /** A store in memory that can be made to fail like IndexedDB does. */
 function memoryStore(fail: { write?: DOMException } = {}): ProgressStore & { records: Map<string, ProgressRecord> } {

@@ -27,10 +27,27 @@ describe('backup files', () => {
     expect(parseBackup(JSON.stringify(good), NOW)).toEqual({ ok: true, backup: good });
   });
 
+  it('a file of version 1 (positions as releases 1-3 wrote them) still imports, its positions converted', () => {
+    const old = {
+      ...good,
+      version: 1,
+      progress: good.progress.map(({ position: p, ...r }) => ({
+        ...r,
+        position: { section: p.part, paragraph: p.paragraph, n: 40, offset: p.offset },
+      })),
+    };
+    expect(parseBackup(JSON.stringify(old), NOW)).toEqual({ ok: true, backup: good });
+  });
+
   it.each([
     ['not JSON', 'hello', { code: 'not-json' }],
+    [
+      'a version-2 file with a position of the old shape',
+      JSON.stringify({ ...good, progress: [{ ...rec('seed:x', NOW), position: { section: 0, paragraph: 1, n: 1, offset: 0 } }] }),
+      { code: 'bad-position', index: 1 },
+    ],
     ['another JSON file', '{"name":"package"}', { code: 'not-backup' }],
-    ['a future version', JSON.stringify({ ...good, version: 2 }), { code: 'version', version: '2' }],
+    ['a future version', JSON.stringify({ ...good, version: 3 }), { code: 'version', version: '3' }],
     ['a damaged position', JSON.stringify({ ...good, progress: [{ key: 'seed:x', percent: 'lots' }] }), { code: 'bad-position', index: 1 }],
     [
       'a position for an unknown kind of story',
@@ -79,7 +96,7 @@ describe('importing a backup', () => {
     const r = await importLibrary(progress, file([rec('seed:a', NOW - 2 * DAY, 1), rec('seed:a', NOW - DAY, 2)]), NOW);
     expect(r).toEqual({ ok: true, positions: 1, stories: 0, failure: null });
     expect(importResultText(r)).toBe('Imported 1 reading positions and 0 web stories. Newer positions already here were kept.');
-    expect((await progress.get('seed:a'))?.position.n).toBe(2);
+    expect((await progress.get('seed:a'))?.position.paragraph).toBe(2);
   });
 
   it('an older position is not taken, and not counted', async () => {
@@ -91,7 +108,7 @@ describe('importing a backup', () => {
       stories: 1,
       failure: null,
     });
-    expect((await progress.get('seed:a'))?.position.n).toBe(9);
+    expect((await progress.get('seed:a'))?.position.paragraph).toBe(9);
   });
 
   it('a position from the future does not freeze the story: it is taken as now, and later reading wins', async () => {
@@ -99,7 +116,7 @@ describe('importing a backup', () => {
     await importLibrary(progress, file([rec('seed:a', NOW + 30 * DAY, 5)]), NOW);
     expect((await progress.get('seed:a'))?.updatedAt).toBe(NOW);
     expect(await progress.save(rec('seed:a', NOW + 1000, 6))).toMatchObject({ ok: true, wrote: true });
-    expect((await progress.get('seed:a'))?.position.n).toBe(6);
+    expect((await progress.get('seed:a'))?.position.paragraph).toBe(6);
   });
 
   it('a database that cannot be used: nothing was imported, and the message says so', async () => {

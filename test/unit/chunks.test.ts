@@ -75,8 +75,8 @@ describe('story files: an outline and one file per chunk', () => {
     const expected = glass.sections.flatMap((s) => s.scenes.flatMap((sc) => sc.paragraphs)).length;
     expect(index.address).toHaveLength(expected);
     expect(totalWords(index)).toBe(glass.words);
-    const firstOfII = index.address.findIndex((a) => a.section === 1);
-    expect(index.address[firstOfII]).toEqual({ section: 1, paragraph: 0 });
+    const firstOfII = index.address.findIndex((a) => a.part === 1);
+    expect(index.address[firstOfII]).toEqual({ part: 1, paragraph: 0 });
     for (const [i, c] of outlineFile.outline.chunks.entries()) {
       const ns = (chunkFiles[i] ?? []).flatMap((b) => (b.kind === 'p' ? [b.n] : []));
       expect([ns[0], ns.at(-1)]).toEqual([c.first, c.last]);

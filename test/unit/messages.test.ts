@@ -15,7 +15,7 @@ import { ao3Work, paragraphAt, progressRecord } from '../support/records';
 
 const NOW = Date.UTC(2026, 11, 1);
 const story = ao3Work(NOW - 1000);
-const progress = progressRecord(story.key, NOW - 1000, { position: paragraphAt(3, { section: 1, offset: 0.5 }), percent: 30 });
+const progress = progressRecord(story.key, NOW - 1000, { position: paragraphAt(3, { part: 1, offset: 0.5 }), percent: 30 });
 
 describe('messages from content scripts are checked before use', () => {
   it('accepts a well-formed progress report and position query', () => {
@@ -32,8 +32,12 @@ describe('messages from content scripts are checked before use', () => {
       'a javascript: chapter URL',
       { type: 'web-progress', story: { ...story, chapter: { ...story.chapter, url: 'javascript:alert(1)' } }, progress },
     ],
-    ['a negative paragraph', { type: 'web-progress', story, progress: { ...progress, position: { ...progress.position, n: -1 } } }],
+    ['a negative paragraph', { type: 'web-progress', story, progress: { ...progress, position: { ...progress.position, paragraph: -1 } } }],
     ['a seed key from a page', { type: 'web-position', key: 'seed:never-alone' }],
+    [
+      'a position in the shape of releases 1-3',
+      { type: 'web-progress', story, progress: { ...progress, position: { section: 1, paragraph: 3, n: 3, offset: 0.5 } } },
+    ],
   ])('refuses %s, as a known message the sender hears was refused', (_, message) => {
     expect(parseMessage(message, NOW)).toEqual({ type: message.type, refused: true });
   });

@@ -19,13 +19,19 @@ describe('story index', () => {
   });
 
   it('addresses restart at each section', () => {
-    const firstOfII = index.address.findIndex((a) => a.section === 1);
-    expect(index.address[firstOfII]).toEqual({ section: 1, paragraph: 0 });
-    expect(index.address[firstOfII - 1]?.section).toBe(0);
+    const firstOfII = index.address.findIndex((a) => a.part === 1);
+    expect(index.address[firstOfII]).toEqual({ part: 1, paragraph: 0 });
+    expect(index.address[firstOfII - 1]?.part).toBe(0);
   });
 
   it('paragraphOf inverts positionAt for every paragraph', () => {
     for (let n = 0; n < index.address.length; n++) expect(paragraphOf(index, positionAt(index, n))).toBe(n);
+  });
+
+  it('a position past its part lands on the last paragraph of that part; past the story, on its last', () => {
+    const firstOfII = index.address.findIndex((a) => a.part === 1);
+    expect(paragraphOf(index, { part: 0, paragraph: 1e6 })).toBe(firstOfII - 1);
+    expect(paragraphOf(index, { part: 1e6, paragraph: 0 })).toBe(index.address.length - 1);
   });
 });
 

@@ -5,7 +5,7 @@ import { ao3Work, paragraphAt, progressRecord } from '../support/records';
 const NOW = Date.UTC(2026, 11, 1);
 const DAY = 24 * 60 * 60 * 1000;
 const progress = progressRecord('seed:never-alone', NOW - DAY, {
-  position: paragraphAt(40, { section: 1, paragraph: 3, offset: 0.5 }),
+  position: paragraphAt(3, { part: 1, offset: 0.5 }),
   percent: 30,
 });
 const story = ao3Work(NOW - DAY);
@@ -48,13 +48,25 @@ describe('progress records', () => {
       position: { offset: 1 },
     });
   });
+  it('reads a position of releases 1-3 when asked (backup files of version 1), converted', () => {
+    const old = { ...progress, position: { section: 1, paragraph: 3, n: 40, offset: 0.5 } };
+    expect(normalizeProgressRecord(old, NOW, { legacy: true })).toEqual(progress);
+    expect(
+      normalizeProgressRecord({ ...old, position: { ...old.position, section: RECORD_LIMITS.sections + 1 } }, NOW, { legacy: true }),
+    ).toBeNull();
+  });
   it('a finishing date that is no date is dropped, the position kept', () => {
     expect(normalizeProgressRecord({ ...progress, finishedAt: 'yesterday' }, NOW)).toEqual(progress);
   });
   it.each([
-    ['a negative paragraph', { ...progress, position: { ...progress.position, n: -1 } }],
-    ['a fractional section', { ...progress, position: { ...progress.position, section: 1.5 } }],
-    ['a paragraph past any story', { ...progress, position: { ...progress.position, n: RECORD_LIMITS.paragraphs + 1 } }],
+    ['a negative paragraph', { ...progress, position: { ...progress.position, paragraph: -1 } }],
+    ['a fractional part', { ...progress, position: { ...progress.position, part: 1.5 } }],
+    ['a paragraph past any story', { ...progress, position: { ...progress.position, paragraph: RECORD_LIMITS.paragraphs + 1 } }],
+    ['a part past any story', { ...progress, position: { ...progress.position, part: RECORD_LIMITS.sections + 1 } }],
+    [
+      'a position in the shape of releases 1-3, outside a backup file',
+      { ...progress, position: { section: 1, paragraph: 3, n: 40, offset: 0.5 } },
+    ],
     ['no date', { ...progress, updatedAt: null }],
     ['an unknown kind of key', { ...progress, key: 'evil:1' }],
     ['a percent that is no number', { ...progress, percent: 'lots' }],

@@ -32,18 +32,18 @@ describe('progress on fiction pages', () => {
       chapter: { number: 2, title: 'Crossroads' },
     });
     const rec = webProgressRecord(ffn, { part: 0, p: 3, offset: 0.2 }, false, 10);
-    expect(rec.position).toEqual({ section: 1, paragraph: 3, n: 3, offset: 0.2 });
+    expect(rec.position).toEqual({ part: 1, paragraph: 3, offset: 0.2 });
     expect(rec.finishedAt).toBeNull();
     expect(anchorOnPage(ffn, rec)).toEqual({ part: 0, p: 3, offset: 0.2 });
   });
   it('a position in another chapter does not land on this page', () => {
     const rec = webProgressRecord(ffn, { part: 0, p: 3, offset: 0 }, false, 10);
-    expect(anchorOnPage(ffn, { ...rec, position: { ...rec.position, section: 0 } })).toBeNull();
+    expect(anchorOnPage(ffn, { ...rec, position: { ...rec.position, part: 0 } })).toBeNull();
   });
   it("in the full-work view, a chapter's position lands in its part", () => {
     const full = page('ao3/full-work');
     const rec = webProgressRecord(full, { part: 2, p: 1, offset: 0 }, false, 10);
-    expect(rec.position.section).toBe(full.parts[2]!.number - 1);
+    expect(rec.position.part).toBe(full.parts[2]!.number - 1);
     expect(anchorOnPage(full, rec)).toEqual({ part: 2, p: 1, offset: 0 });
   });
   it('a story with more names than a record holds is recorded trimmed, in a shape the background takes', () => {

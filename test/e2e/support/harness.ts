@@ -286,6 +286,20 @@ export const TOP_PARAGRAPH = `(w) => {
   return -1;
 }`;
 
+/**
+ * Source of an async function (id, position) => the paragraph number across bundled story `id` that a
+ * stored position names (what TOP_PARAGRAPH reads from the reader), or undefined without a position.
+ * Positions are stored as {part, paragraph, offset} (lib/position.ts): the number is derived from the
+ * story's outline, as the reader derives it. Run it in an extension page.
+ */
+export const PARAGRAPH_NUMBER = `async (id, pos) => {
+  if (!pos) return undefined;
+  const { outline } = await (await fetch('/data/stories/' + id + '.json')).json();
+  let n = 0;
+  for (let s = 0; s < pos.part; s++) n += outline.sections[s].paragraphs;
+  return n + pos.paragraph;
+}`;
+
 export async function setViewport(page: AnyPage, width: number, height: number): Promise<void> {
   if ('setViewportSize' in page) await page.setViewportSize({ width, height });
   else await page.setViewport({ width, height });

@@ -32,6 +32,13 @@ export async function inView<T>(ext: AnyPage, pageUrl: string, body: string): Pr
   );
 }
 
+/** Source of a function (root) => the paragraph (data-p) at the top of the restyled view, measured independently of the view's own code. */
+export const VIEW_TOP_PARAGRAPH = `(root) => {
+  const line = root.querySelector('.reader-bar').getBoundingClientRect().bottom + 8;
+  for (const p of root.querySelectorAll('[data-part] [data-p]')) if (p.getBoundingClientRect().bottom > line) return Number(p.dataset.p);
+  return -1;
+}`;
+
 /** Whether the reader shows in the tab at `pageUrl` (the view drew its story header). */
 export const READER_SHOWN = `(root) => !!root?.querySelector('.restyled h1')`;
 

@@ -1,14 +1,59 @@
 import { readFileSync } from 'node:fs';
 import { deleteDB, openDB } from 'idb';
 import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
-import { DB_VERSION, migrations, openFicwellDB, type ProgressRecord } from '../../../lib/db/schema';
+import { JSDOM } from 'jsdom';
+import { DB_VERSION, migrations, openFicwellDB, START, type ProgressRecord, type WebStoryRecord } from '../../../lib/db/schema';
+import { indexOutline, paragraphOf, readPosition, type LegacyPosition } from '../../../lib/position';
+import { readPage } from '../../../lib/sites';
+import type { StoryPage } from '../../../lib/sites/types';
+import { outlineOf } from '../../../lib/story/outline';
+import { parseStory } from '../../../lib/story/parse';
+import { anchorOnPage } from '../../../lib/web-progress';
 import { createProgressStore, IMPORT_BATCH } from '../../../lib/db/progress';
-import { ffnStory, paragraphAt, progressRecord, webStory } from '../../support/records';
 
 let n = 0;
 const fresh = () => `ficwell-test-${++n}`;
-const record = (key: string, updatedAt: number, nPara = 3, finishedAt: number | null = null) =>
-  progressRecord(key, updatedAt, { position: paragraphAt(nPara, { offset: 0.25 }), percent: 10, finishedAt });
+const storeFor = (name: string) => createProgressStore((onVersionChange) => openFicwellDB({ name, onVersionChange }));
+/** A progress record as releases 1-3 stored it. */
+type Legacy = Omit<ProgressRecord, 'position'> & { position: LegacyPosition };
+const legacy = (key: string, updatedAt: number, nPara = 3, finishedAt: number | null = null): Legacy => ({
+  key,
+  position: { section: 0, paragraph: nPara, n: nPara, offset: 0.25 },
+  percent: 10,
+  updatedAt,
+  finishedAt,
+});
+/** What migration 4 makes of a record of releases 1-3. */
+const converted = ({ position: { section, paragraph, offset }, ...rest }: Legacy): ProgressRecord => ({
+  ...rest,
+  position: { part: section, paragraph, offset },
+});
+const byKey = <T extends { key: string }>(rs: T[]) => [...rs].sort((a, b) => a.key.localeCompare(b.key));
+const catalog = JSON.parse(readFileSync(new URL('../../../seeds/catalog.json', import.meta.url), 'utf8')) as {
+  stories: { id: string; file: string }[];
+};
+/** This release's index of bundled story `id`. */
+function indexOf(id: string) {
+  const file = catalog.stories.find((s) => s.id === id)?.file ?? '';
+  const parsed = parseStory(readFileSync(new URL(`../../../seeds/${file}`, import.meta.url), 'utf8'));
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return indexOutline(outlineOf(parsed.story));
+}
+function fixturePage(dir: string): StoryPage {
+  const at = new URL(`../../fixtures/${dir}/`, import.meta.url);
+  const url = readFileSync(new URL('url.txt', at), 'utf8').trim();
+  const dom = new JSDOM(readFileSync(new URL('source.html', at), 'utf8'), { url });
+  const r = readPage(dom.window.document, new URL(url), dom.window as never);
+  if (r.kind !== 'story') throw new Error(`${dir} is not readable`);
+  return r.page;
+}
+const record = (key: string, updatedAt: number, nPara = 3, finishedAt: number | null = null): ProgressRecord => ({
+  key,
+  position: { part: 0, paragraph: nPara, offset: 0.25 },
+  percent: 10,
+  updatedAt,
+  finishedAt,
+});
 
 afterEach(async () => {
   for (let i = 1; i <= n; i++) await deleteDB(`ficwell-test-${i}`);
@@ -22,10 +67,10 @@ describe('schema and migrations', () => {
     db.close();
   });
 
-  it('the release-2 fixture (test/fixtures/db/v2.json) upgrades to the current version with every position kept', async () => {
+  it('the release-2 fixture (test/fixtures/db/v2.json) upgrades to the current version with every position converted', async () => {
     const fixture = JSON.parse(readFileSync(new URL('../../fixtures/db/v2.json', import.meta.url), 'utf8')) as {
       version: number;
-      progress: ProgressRecord[];
+      progress: Legacy[];
     };
     const name = fresh();
     const old = await openFicwellDB({ name, version: fixture.version });
@@ -33,8 +78,7 @@ describe('schema and migrations', () => {
     old.close();
     const db = await openFicwellDB({ name });
     expect(db.version).toBe(DB_VERSION);
-    const byKey = (rs: ProgressRecord[]) => [...rs].sort((a, b) => a.key.localeCompare(b.key));
-    expect(byKey(await db.getAll('progress'))).toEqual(byKey(fixture.progress));
+    expect(byKey(await db.getAll('progress'))).toEqual(byKey(fixture.progress.map(converted)));
     db.close();
   });
 
@@ -44,13 +88,13 @@ describe('schema and migrations', () => {
     const v1 = await openFicwellDB({ name, version: 1 });
     expect([...v1.objectStoreNames]).toEqual(['progress']);
     expect([...v1.transaction('progress').store.indexNames]).toEqual([]);
-    const old = [record('seed:a', 100), record('seed:b', 300, 7, 250), record('seed:c', 200)];
+    const old = [legacy('seed:a', 100), legacy('seed:b', 300, 7, 250), legacy('seed:c', 200)];
     for (const r of old) await v1.put('progress', r);
     v1.close();
 
     const db = await openFicwellDB({ name });
     expect(db.version).toBe(DB_VERSION);
-    expect(await db.getAll('progress')).toEqual(old);
+    expect(await db.getAll('progress')).toEqual(old.map(converted));
     const byTime = await db.getAllFromIndex('progress', 'by-updated');
     expect(byTime.map((r) => r.key)).toEqual(['seed:a', 'seed:c', 'seed:b']);
     db.close();
@@ -60,11 +104,11 @@ describe('schema and migrations', () => {
     const name = fresh();
     const v2 = await openFicwellDB({ name, version: 2 });
     expect([...v2.objectStoreNames]).toEqual(['progress']);
-    const old = [record('seed:a', 100), record('seed:b', 300, 7, 250)];
+    const old = [legacy('seed:a', 100), legacy('seed:b', 300, 7, 250)];
     for (const r of old) await v2.put('progress', r);
     v2.close();
 
-    const db = await openFicwellDB({ name });
+    const db = await openFicwellDB({ name, version: 3 });
     expect([...db.objectStoreNames].sort()).toEqual(['progress', 'webStories']);
     expect(await db.getAll('progress')).toEqual(old);
     expect(await db.getAllFromIndex('progress', 'by-updated')).toHaveLength(2);
@@ -72,14 +116,119 @@ describe('schema and migrations', () => {
     db.close();
   });
 
+  describe('migration 4: one position shape', () => {
+    const v3 = JSON.parse(readFileSync(new URL('../../fixtures/db/v3.json', import.meta.url), 'utf8')) as {
+      version: number;
+      progress: Legacy[];
+      webStories: WebStoryRecord[];
+    };
+    /** A database written as release 3 wrote it: its own three migrations, its records as they are in the fixture. */
+    async function release3(name: string, extra: unknown[] = []) {
+      const db = await openFicwellDB({ name, version: v3.version });
+      for (const r of [...v3.progress, ...extra]) await db.put('progress', r as ProgressRecord);
+      for (const s of v3.webStories) await db.put('webStories', s);
+      db.close();
+    }
+
+    it('the release-3 fixture (test/fixtures/db/v3.json) upgrades with every position converted and every story kept', async () => {
+      const name = fresh();
+      await release3(name);
+      const db = await openFicwellDB({ name });
+      expect(db.version).toBe(DB_VERSION);
+      const got = byKey(await db.getAll('progress'));
+      expect(got).toHaveLength(v3.progress.length);
+      expect(got).toEqual(byKey(v3.progress.map(converted)));
+      for (const r of got) expect(Object.keys(r.position as object).sort()).toEqual(['offset', 'paragraph', 'part']);
+      expect(byKey(await db.getAll('webStories'))).toEqual(byKey(v3.webStories));
+      // The time index still orders them as before.
+      expect((await db.getAllFromIndex('progress', 'by-updated')).map((r) => r.key)).toEqual(
+        [...v3.progress].sort((a, b) => a.updatedAt - b.updatedAt).map((r) => r.key),
+      );
+      db.close();
+    });
+
+    it('every converted bundled position names the paragraph release 3 stored as n', async () => {
+      const name = fresh();
+      await release3(name);
+      const store = storeFor(name);
+      for (const old of v3.progress.filter((r) => r.key.startsWith('seed:'))) {
+        const index = indexOf(old.key.slice('seed:'.length));
+        const now = await store.get(old.key);
+        expect(now && paragraphOf(index, now.position)).toBe(old.position.n);
+      }
+    });
+
+    it('every converted web position lands on its chapter, whether the page shows one chapter or the whole work', async () => {
+      const name = fresh();
+      await release3(name);
+      const store = storeFor(name);
+      const pages: [string, StoryPage, number][] = [
+        ['web:ffn:1234567', fixturePage('ffn/middle-chapter'), 0],
+        ['web:ao3:4242424', fixturePage('ao3/full-work'), 1],
+      ];
+      for (const [key, page, part] of pages) {
+        const old = v3.progress.find((r) => r.key === key) as Legacy;
+        const now = (await store.get(key)) as ProgressRecord;
+        expect(page.parts[part]?.number).toBe(now.position.part + 1);
+        expect(anchorOnPage(page, now)).toEqual({ part, p: old.position.paragraph, offset: old.position.offset });
+      }
+    });
+
+    it('a record whose position cannot be read is kept as it was; it reads at the start with its percent and dates', async () => {
+      const name = fresh();
+      const damaged = [
+        {
+          key: 'seed:the-dessert-shop',
+          position: { section: -1, paragraph: 2, n: 2, offset: 0 },
+          percent: 40,
+          updatedAt: 1764000500000,
+          finishedAt: null,
+        },
+        { key: 'web:ao3:5', position: 'somewhere', percent: 12, updatedAt: 1764000600000, finishedAt: 1764000600000 },
+        { key: 'web:ffn:6', percent: 3, updatedAt: 1764000700000, finishedAt: null },
+      ];
+      await release3(name, damaged);
+      const db = await openFicwellDB({ name });
+      for (const d of damaged) expect(await db.get('progress', d.key)).toEqual(d);
+      expect(await db.count('progress')).toBe(v3.progress.length + damaged.length);
+      db.close();
+
+      const store = storeFor(name);
+      for (const d of damaged) {
+        expect(await store.get(d.key)).toEqual({ ...d, position: START });
+      }
+      expect((await store.all()).map((r) => r.position)).toContainEqual(START);
+      expect((await store.snapshot()).progress).toHaveLength(v3.progress.length + damaged.length);
+      expect((await store.recent(3)).progress.map((r) => r.key)).toEqual(['web:ffn:6', 'web:ao3:5', 'seed:the-dessert-shop']);
+      // Reading on replaces it; an older report does not.
+      expect((await store.save(record('seed:the-dessert-shop', 1764000400000, 9))).wrote).toBe(false);
+      const later = record('seed:the-dessert-shop', 1764000900000, 9);
+      expect(await store.save(later)).toEqual({ stored: later, wrote: true });
+    });
+
+    it('reads a position of either shape, and nothing else', () => {
+      expect(readPosition({ section: 2, paragraph: 6, n: 89, offset: 0.4 })).toEqual({ part: 2, paragraph: 6, offset: 0.4 });
+      expect(readPosition({ part: 2, paragraph: 6, offset: 1.5 })).toEqual({ part: 2, paragraph: 6, offset: 1 });
+      for (const bad of [
+        null,
+        'x',
+        {},
+        { section: 1.5, paragraph: 0, n: 0, offset: 0 },
+        { part: 0, paragraph: -1, offset: 0 },
+        { part: 0, paragraph: 0, offset: Number.NaN },
+      ])
+        expect(readPosition(bad)).toBeNull();
+    });
+  });
+
   it('an old open view lets go of its connection so an upgrade is not blocked', async () => {
     const name = fresh();
     let released = false;
     const old = await openFicwellDB({ name, version: 1, onVersionChange: () => (released = true) });
-    await old.put('progress', record('seed:kept', 1));
+    await old.put('progress', legacy('seed:kept', 1) as never);
     const db = await openFicwellDB({ name, blockedTimeoutMs: 2000 });
     expect(released).toBe(true);
-    expect(await db.get('progress', 'seed:kept')).toEqual(record('seed:kept', 1));
+    expect(await db.get('progress', 'seed:kept')).toEqual(converted(legacy('seed:kept', 1)));
     db.close();
   });
 
@@ -92,13 +241,11 @@ describe('schema and migrations', () => {
   });
 
   it('types records from the schema', () => {
-    expectTypeOf<ProgressRecord['position']['n']>().toEqualTypeOf<number>();
+    expectTypeOf<ProgressRecord['position']>().toEqualTypeOf<{ part: number; paragraph: number; offset: number }>();
   });
 });
 
 describe('progress store', () => {
-  const storeFor = (name: string) => createProgressStore((onVersionChange) => openFicwellDB({ name, onVersionChange }));
-
   it('saves and reads back, newest first', async () => {
     const store = storeFor(fresh());
     await store.save(record('seed:a', 10));
@@ -112,9 +259,9 @@ describe('progress store', () => {
     await store.save(record('seed:a', 200, 50));
     const kept = await store.save(record('seed:a', 100, 5));
     expect(kept).toEqual({ stored: record('seed:a', 200, 50), wrote: false });
-    expect((await store.get('seed:a'))?.position.n).toBe(50);
+    expect((await store.get('seed:a'))?.position.paragraph).toBe(50);
     await store.save(record('seed:a', 300, 60));
-    expect((await store.get('seed:a'))?.position.n).toBe(60);
+    expect((await store.get('seed:a'))?.position.paragraph).toBe(60);
   });
 
   it('a position stored with a date in the future (before times were clamped) no longer freezes the story', async () => {
@@ -135,21 +282,45 @@ describe('progress store', () => {
     const later = await store.save(record('seed:a', 200, 2));
     expect(later.wrote).toBe(true);
     expect(later.stored.finishedAt).toBe(100);
-    expect(later.stored.position.n).toBe(2);
+    expect(later.stored.position.paragraph).toBe(2);
   });
 
   it('records a web story with its position in one go; an older report changes neither', async () => {
     const store = storeFor(fresh());
-    const story = (updatedAt: number, chapter: number) => ffnStory(updatedAt, chapter, { chapterCount: 12, words: 1000 });
+    const story = (updatedAt: number, chapter: number) => ({
+      key: 'web:ffn:42',
+      site: 'ffn' as const,
+      storyId: '42',
+      storyUrl: 'https://www.fanfiction.net/s/42/1/',
+      title: 'T',
+      authors: ['A'],
+      fandoms: ['F'],
+      chapterCount: 12,
+      words: 1000,
+      chapter: { number: chapter, title: null, url: `https://www.fanfiction.net/s/42/${chapter}/` },
+      updatedAt,
+    });
     await store.saveWeb(story(200, 7), record('web:ffn:42', 200, 30));
     await store.saveWeb(story(100, 2), record('web:ffn:42', 100, 3));
     expect((await store.webStories()).map((s) => s.chapter.number)).toEqual([7]);
-    expect((await store.get('web:ffn:42'))?.position.n).toBe(30);
+    expect((await store.get('web:ffn:42'))?.position.paragraph).toBe(30);
   });
 
   it('reads the first screen alone: the most recent records, their web stories, and the count of all', async () => {
     const store = storeFor(fresh());
-    const story = (id: string, updatedAt: number) => webStory(id, updatedAt);
+    const story = (id: string, updatedAt: number) => ({
+      key: `web:ao3:${id}`,
+      site: 'ao3' as const,
+      storyId: id,
+      storyUrl: `https://archiveofourown.org/works/${id}`,
+      title: `W${id}`,
+      authors: [],
+      fandoms: [],
+      chapterCount: 1,
+      words: 10,
+      chapter: { number: 1, title: null, url: `https://archiveofourown.org/works/${id}` },
+      updatedAt,
+    });
     for (let i = 1; i <= 30; i++) await store.saveWeb(story(String(i), i * 10), record(`web:ao3:${i}`, i * 10));
     await store.save(record('seed:a', 295)); // between web stories 29 and 30
     await store.save(record('seed:b', 5)); // older than all of them
@@ -182,8 +353,8 @@ describe('progress store', () => {
     const done = await store.importRecords([record('seed:a', 100, 1), record('seed:b', 200, 2), record('seed:b', 300, 3)], []);
     expect(done).toEqual({ positions: 1, stories: 0, error: null });
     // seed:b was written twice in one batch; the newer copy is the one stored.
-    expect((await store.get('seed:b'))?.position.n).toBe(3);
-    expect((await store.get('seed:a'))?.position.n).toBe(9);
+    expect((await store.get('seed:b'))?.position.paragraph).toBe(3);
+    expect((await store.get('seed:a'))?.position.paragraph).toBe(9);
   });
 
   it('imports thousands of records in a few transactions, all of them stored', async () => {
@@ -207,7 +378,19 @@ describe('progress store', () => {
       return db;
     });
     const count = 20_000;
-    const stories = Array.from({ length: count }, (_, i) => webStory(String(i + 1), 1000 + i));
+    const stories = Array.from({ length: count }, (_, i) => ({
+      key: `web:ao3:${i + 1}`,
+      site: 'ao3' as const,
+      storyId: String(i + 1),
+      storyUrl: `https://archiveofourown.org/works/${i + 1}`,
+      title: `W${i}`,
+      authors: [],
+      fandoms: [],
+      chapterCount: 1,
+      words: 10,
+      chapter: { number: 1, title: null, url: `https://archiveofourown.org/works/${i + 1}` },
+      updatedAt: 1000 + i,
+    }));
     const done = await store.importRecords(
       stories.map((s) => record(s.key, s.updatedAt)),
       stories,

@@ -8,7 +8,7 @@ import { paragraphAt, progressRecord, webChapter, webStory } from '../../support
 const NOW = Date.UTC(2026, 11, 1, 12);
 
 const seed = (key = 'seed:just-you-and-i', t = NOW - 1000) =>
-  progressRecord(key, t, { position: paragraphAt(31, { section: 2, paragraph: 7, offset: 0.25 }), percent: 41.3 });
+  progressRecord(key, t, { position: paragraphAt(7, { part: 2, offset: 0.25 }), percent: 41.3 });
 
 const ao3Story = (id: string, title = 'A Long Title That Goes On And On Past The Limit') =>
   webStory(id, NOW - 500, {
@@ -21,7 +21,7 @@ const ao3Story = (id: string, title = 'A Long Title That Goes On And On Past The
   });
 
 const webProgress = (id: string, t = NOW - 500) =>
-  progressRecord(`web:ao3:${id}`, t, { position: paragraphAt(14, { section: 2, offset: 0.5 }), percent: 20.8 });
+  progressRecord(`web:ao3:${id}`, t, { position: paragraphAt(14, { part: 2, offset: 0.5 }), percent: 20.8 });
 
 describe('sync entries', () => {
   it('round-trip a bundled story place exactly (offset to a hundredth of a paragraph, percent to a tenth)', () => {
@@ -38,6 +38,22 @@ describe('sync entries', () => {
       url: 'https://archiveofourown.org/works/12345678/chapters/10000003',
     });
     expect(back?.position).toEqual(e.position);
+  });
+
+  it('read entries written by release 3, whose ninth field was n − paragraph, and write that field as 0 for it', () => {
+    const t = (NOW - 1000).toString(36);
+    // Glass Hearts, section 3 (index 2), paragraph 6, which was paragraph 89 of the story.
+    expect(decodeEntry(['seed:glass-hearts', 2, 6, 40, 568, t, '', 'dev1', 83], NOW)?.position).toEqual({
+      part: 2,
+      paragraph: 6,
+      offset: 0.4,
+    });
+    expect(decodeEntry(['ao3:555', 2, 14, 50, 208, t, '', 'dev1', 0, 'Short', '987'], NOW)?.web?.chapter).toBe(3);
+    // Release 3 accepts 9 or 11 fields, the ninth an integer from 0: what this release writes is of that form.
+    const mine = encodeEntry(entryFrom(seed(), undefined, 'dev1'));
+    expect(mine).toHaveLength(9);
+    expect(mine[8]).toBe(0);
+    expect(mine.slice(1, 4)).toEqual([2, 7, 25]);
   });
 
   it('give a device that never saw a web story what its library needs, and keep what a device knew', () => {

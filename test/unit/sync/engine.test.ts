@@ -16,7 +16,7 @@ const settle = async () => {
 };
 
 const at = (key: string, paragraph: number, updatedAt: number, section = 0) =>
-  progressRecord(key, updatedAt, { position: paragraphAt(paragraph, { section, offset: 0.5 }), percent: paragraph / 2 });
+  progressRecord(key, updatedAt, { position: paragraphAt(paragraph, { part: section, offset: 0.5 }), percent: paragraph / 2 });
 
 const ffnWork = (id: string, chapter: number, updatedAt: number) =>
   webStory(id, updatedAt, {
@@ -53,7 +53,7 @@ describe('the sync engine', () => {
     await b.engine.start();
     await carry(a.area, b.area);
     expect(b.store.progress.get('seed:just-you-and-i')).toEqual(a.store.progress.get('seed:just-you-and-i'));
-    expect(b.store.progress.get('web:ffn:1234567')?.position).toEqual({ section: 6, paragraph: 30, n: 30, offset: 0.5 });
+    expect(b.store.progress.get('web:ffn:1234567')?.position).toEqual({ part: 6, paragraph: 30, offset: 0.5 });
     expect(b.store.stories.get('web:ffn:1234567')).toMatchObject({
       title: 'Homura Keeps Trying',
       chapter: { number: 7, url: 'https://www.fanfiction.net/s/1234567/7/' },
