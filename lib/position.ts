@@ -1,4 +1,4 @@
-import { WORDS_PER_MINUTE } from './story/counts';
+import { readingMinutes } from './story/counts';
 import type { StoryOutline } from './story/outline';
 
 /**
@@ -106,7 +106,8 @@ export function percentRead(index: StoryIndex, pos: { n: number; offset: number 
 
 export function minutesLeft(totalWordCount: number, percent: number): number {
   const left = totalWordCount * (1 - Math.min(100, Math.max(0, percent)) / 100);
-  return left <= 0 ? 0 : Math.max(1, Math.ceil(left / WORDS_PER_MINUTE));
+  // The same rounding as a story's reading time, so "19 min" and "19 min left" agree at its start.
+  return left <= 0 ? 0 : readingMinutes(left);
 }
 
 function clamp01(x: number): number {

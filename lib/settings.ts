@@ -178,6 +178,8 @@ export function settingsToCssVars(s: Settings, theme: Theme): Record<string, str
     '--reader-width': `${s.width}em`,
     '--reader-gap': `${s.paragraphSpacing}em`,
     '--reader-align': s.justify ? 'justify' : 'start',
+    // Justified lines without hyphenation open rivers of space in a narrow panel; the views set `lang`.
+    '--reader-hyphens': s.justify ? 'auto' : 'manual',
     'color-scheme': theme === 'dark' || theme === 'contrast' ? 'dark' : 'light',
   };
 }

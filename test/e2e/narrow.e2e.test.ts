@@ -140,6 +140,25 @@ describe.each(BROWSERS)('the reader at the widths it opens at, in %s', (name) =>
     ).toBe(true);
   });
 
+  it('the text size scales everything around the story too: its details, notes and contents', async () => {
+    await setViewport(reader, 360, 700);
+    const sizes = `(() => {
+      const px = (sel) => parseFloat(getComputedStyle(document.querySelector(sel)).fontSize);
+      return { text: px('.story p[data-p]'), meta: px('.story-meta'), notes: px('.notes'), note: px('.note p'), contents: px('.contents-link') };
+    })()`;
+    await click(reader, '[aria-controls="reading-contents"]');
+    await poll(reader, `!!document.querySelector('#reading-contents')`, 5000, 'the contents');
+    const small = await evaluate<Record<string, number>>(reader, sizes);
+    await setSettings(reader, { fontSize: 27 });
+    await poll(reader, `parseFloat(getComputedStyle(document.querySelector('.story p[data-p]')).fontSize) === 27`, 5000, 'the larger text');
+    const large = await evaluate<Record<string, number>>(reader, sizes);
+    expect(small.text).toBe(18);
+    for (const k of ['meta', 'notes', 'note', 'contents'])
+      expect({ k, ratio: (large[k] ?? 0) / (small[k] ?? 1) }).toEqual({ k, ratio: expect.closeTo(1.5, 1) });
+    await setSettings(reader, {});
+    await click(reader, '[aria-controls="reading-contents"]');
+  });
+
   it('the library at every width: nothing overflows sideways and its search box is in view', async () => {
     const library = await h.openExtensionPage('/sidepanel.html#library');
     for (const width of WIDTHS) {

@@ -16,6 +16,8 @@ import {
   type SortKey,
 } from '../../lib/library';
 import type { UiState } from '../../platform/ui-state';
+import { minutesLeft } from '../../lib/position';
+import { readingMinutes } from '../../lib/story/counts';
 import { catalogEntry, progressRecord, seedRecord as rec, webStory } from '../support/records';
 
 const entry = (id: string, title: string, words: number, characters: string[], summary = '') =>
@@ -35,9 +37,13 @@ describe('library list', () => {
   it('joins progress to entries: percent, minutes left, finished', () => {
     expect(items.map((i) => [i.id, i.percent, i.minutesLeft, i.finished])).toEqual([
       ['a', 0, 4, false],
-      ['b', 50, 19, false],
+      ['b', 50, 18, false],
       ['c', 100, 0, true],
     ]);
+  });
+
+  it('time left at the start of a story is its reading time: one rounding rule for both', () => {
+    for (const words of [1, 124, 125, 880, 4757, 9050, 100_001]) expect(minutesLeft(words, 0)).toBe(readingMinutes(words));
   });
 
   it.each([
