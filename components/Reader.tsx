@@ -4,7 +4,9 @@ import type { CatalogEntry } from '../lib/catalog';
 import { formatMinutes, formatWords } from './format';
 import { t, type MessageKey } from './i18n';
 import { indexOutline, minutesLeft, paragraphOf, percentRead, positionAt, totalWords, type Position } from '../lib/position';
+import { spansText } from '../lib/doc/from-dom';
 import { chunkOf, renderOrder, type Block } from '../lib/story/chunks';
+import { Blocks } from './Blocks';
 import type { Note, NoteKind } from '../lib/story/model';
 import type { ChunkRange, StoryOutline } from '../lib/story/outline';
 import { stepFontSize, type Settings } from '../lib/settings';
@@ -180,7 +182,7 @@ export function Reader(props: ReaderProps) {
   const spokenItems = (): SpokenItem[] => {
     const texts: string[] = new Array<string>(index.address.length).fill('');
     for (const c of loadedNow.current)
-      if (Array.isArray(c)) for (const b of c) if (b.kind === 'p') texts[b.n] = b.paragraph.spans.map((x) => x.text).join('');
+      if (Array.isArray(c)) for (const b of c) if (b.kind === 'paragraph' && b.p !== null) texts[b.p] = spansText(b.spans);
     const notes = (where: 'front' | 'end', list: Note[]) =>
       list.map((note, i): SpokenItem => ({ text: note.text, skip: settings.storyOnly, n: null, note: { where, i } }));
     return [
@@ -402,7 +404,7 @@ class StoryText extends Component<StoryTextProps> {
       }
       return blocks ? (
         <div class="chunk" key={i}>
-          {blocks.map(renderBlock)}
+          <Blocks blocks={blocks} />
         </div>
       ) : (
         // Held back until drawn: a box of about the right height keeps the scroll bar honest.
@@ -410,22 +412,6 @@ class StoryText extends Component<StoryTextProps> {
       );
     });
   }
-}
-
-function renderBlock(block: Block, i: number) {
-  if (block.kind === 'heading') {
-    return (
-      <h2 class="section-heading" id={block.id} key={`h${i}`}>
-        {block.text}
-      </h2>
-    );
-  }
-  if (block.kind === 'break') return <hr class="scene-break" key={`b${i}`} aria-label={t('sceneBreak')} />;
-  return (
-    <p data-p={block.n} key={`p${block.n}`}>
-      {block.paragraph.spans.map((s) => (s.em ? <em class="telepathy">{s.text}</em> : s.text))}
-    </p>
-  );
 }
 
 function Notes(props: { class: string; summary: string; notes: Note[]; open: boolean; onToggle: (open: boolean) => void }) {

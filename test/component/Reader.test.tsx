@@ -52,7 +52,7 @@ describe('Reader', () => {
     expect(chunks.length).toBeGreaterThan(3);
     const { container, loadChunk } = renderReader();
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Glass Hearts');
-    expect(drawn(container)).toBe(chunks[0]!.filter((b) => b.kind === 'p').length);
+    expect(drawn(container)).toBe(chunks[0]!.filter((b) => b.kind === 'paragraph').length);
     expect(container.querySelectorAll('.chunk-placeholder')).toHaveLength(chunks.length - 1);
     await waitFor(() => expect(document.documentElement.dataset.complete).toBe('true'));
     expect(drawn(container)).toBe(outline.paragraphs);
@@ -66,7 +66,7 @@ describe('Reader', () => {
     });
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('could not be loaded');
-    await waitFor(() => expect(drawn(container)).toBe(outline.paragraphs - chunks[2]!.filter((b) => b.kind === 'p').length));
+    await waitFor(() => expect(drawn(container)).toBe(outline.paragraphs - chunks[2]!.filter((b) => b.kind === 'paragraph').length));
   });
 
   it('opens at a saved position with its progress shown', () => {
@@ -95,7 +95,7 @@ describe('Reader', () => {
   it('goes to a place it is handed once per seq, loading that part first, and reports it as the reader\'s place', () => {
     const n = firstOf(3) + 5;
     const place = positionAt(index, n, 0.25);
-    const loadChunk = vi.fn(() => new Promise<Block[]>(() => {}));
+    const loadChunk = vi.fn((_i: number) => new Promise<Block[]>(() => {}));
     const { onPosition, rerender, props } = renderReader({ loadChunk });
     rerender(<Reader {...props} goTo={{ position: place, seq: 1 }} />);
     expect(onPosition).toHaveBeenCalledTimes(1);
