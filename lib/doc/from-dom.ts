@@ -126,9 +126,12 @@ interface Walk {
   numbering: Numbering;
 }
 
-/** The blocks of a sanitized (and normalized: lib/sites/body.ts) fragment. */
-export function blocksFromDom(root: ParentNode & Node, numbering: Numbering = UNNUMBERED): Block[] {
-  const walk: Walk = { holds: blockHolders(elementsBelow(root)), numbering };
+/**
+ * The blocks of a sanitized (and normalized: lib/sites/body.ts) fragment. `holds` is `blockHolders` of it,
+ * when the caller has it already.
+ */
+export function blocksFromDom(root: ParentNode & Node, numbering: Numbering = UNNUMBERED, holds?: Set<Node>): Block[] {
+  const walk: Walk = { holds: holds ?? blockHolders(elementsBelow(root)), numbering };
   const out: Block[] = [];
   flow(walk, root, out, undefined, 0);
   return out;
@@ -210,7 +213,8 @@ const HEADING = /^H([1-6])$/;
 function leaf(walk: Walk, el: Element, out: Block[], align: Align | undefined): void {
   const numbered = walk.numbering.of(el);
   const p = numbered?.p ?? null;
-  const kids: Node[] = Array.from(el.childNodes);
+  const kids: Node[] = [];
+  for (let c = el.firstChild; c; c = c.nextSibling) kids.push(c);
   const name = el.nodeName;
   if (name === 'PRE') {
     const spans = inline(walk, kids, true);
@@ -297,7 +301,8 @@ function table(walk: Walk, el: Element, out: Block[], align: Align | undefined, 
     } else return false;
   }
   for (const r of rowEls) {
-    for (let c = r.firstChild; c; c = c.nextSibling) if (!blank(c) && !(isElement(c) && (c.nodeName === 'TD' || c.nodeName === 'TH'))) return false;
+    for (let c = r.firstChild; c; c = c.nextSibling)
+      if (!blank(c) && !(isElement(c) && (c.nodeName === 'TD' || c.nodeName === 'TH'))) return false;
   }
   for (const c of captions) flow(walk, el, out, align, depth, c);
   const rows: TableCell[][] = rowEls.map((r) =>

@@ -4,7 +4,7 @@
  * fallback.
  */
 
-import { BLOCK_ELEMENTS, blockHolders, blocksFromDom, elementsBelow } from '../doc/from-dom';
+import { BLOCK_ELEMENTS, blockHolders, blocksFromDom, elementsBelow, UNNUMBERED } from '../doc/from-dom';
 import type { Block, RichBlocks } from '../doc/model';
 import { SANITIZER_READS, sanitizeToFragment, type SanitizeOptions, type SanitizeWindow } from '../sanitize';
 import { countWords } from '../story/counts';
@@ -201,7 +201,7 @@ function hasImage(el: Element): boolean {
 }
 
 /** The paragraphs of a normalized fragment, in reading order: blocks holding no other block. */
-function paragraphElements(root: ParentNode & Node): { el: Element; text: string }[] {
+function paragraphElements(root: ParentNode & Node): { found: { el: Element; text: string }[]; holds: Set<Node> } {
   const all = elementsBelow(root);
   const holdsBlock = blockHolders(all);
   const skipped = (name: string) => name === 'HR' || name === 'COL' || name === 'COLGROUP';
@@ -217,7 +217,7 @@ function paragraphElements(root: ParentNode & Node): { el: Element; text: string
     const text = el.querySelector('br') ? plainText(el) : (el.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (text !== '' || hasImage(el)) out.push({ el, text });
   }
-  return out;
+  return { found: out, holds: holdsBlock };
 }
 
 function roleOf(text: string): ParagraphRole {
@@ -246,7 +246,8 @@ function numberParagraphs(fragment: DocumentFragment): Body {
   const paragraphs: Paragraph[] = [];
   const numbers = new Map<Element, { p: number; role: ParagraphRole }>();
   let words = 0;
-  for (const { el, text } of paragraphElements(fragment)) {
+  const { found, holds } = paragraphElements(fragment);
+  for (const { el, text } of found) {
     const role = roleOf(text);
     // "xXx" is a scene break, not a word.
     const count = role === 'scene-break' ? 0 : countWords(text);
@@ -254,7 +255,7 @@ function numberParagraphs(fragment: DocumentFragment): Body {
     paragraphs.push({ text, words: count, role });
     words += count;
   }
-  return { blocks: blocksFromDom(fragment, { of: (el) => numbers.get(el) }), paragraphs, words };
+  return { blocks: blocksFromDom(fragment, { of: (el) => numbers.get(el) }, holds), paragraphs, words };
 }
 
 export interface BodyWithNotes {
@@ -275,7 +276,7 @@ export interface BodyWithNotes {
  */
 export function buildBodyWithEdgeNotes(input: string | Node, win: SanitizeWindow, baseUrl: string): BodyWithNotes {
   const fragment = prepareBody(input, win, baseUrl);
-  const found = paragraphElements(fragment);
+  const { found } = paragraphElements(fragment);
   const isNote = (p: { el: Element; text: string } | undefined) =>
     p !== undefined && p.el.parentNode === fragment && roleOf(p.text) === 'author-note';
   let lead = 0;
@@ -294,10 +295,9 @@ export function buildBodyWithEdgeNotes(input: string | Node, win: SanitizeWindow
       n = next;
     }
     trimBlankEdges(out);
-    const text = paragraphElements(out)
-      .map((p) => p.text)
-      .join('\n\n');
-    return { blocks: blocksFromDom(out), text };
+    const { found: paragraphs, holds } = paragraphElements(out);
+    const text = paragraphs.map((p) => p.text).join('\n\n');
+    return { blocks: blocksFromDom(out, UNNUMBERED, holds), text };
   };
   const out: Omit<BodyWithNotes, 'body'> = {};
   if (lead > 0) out.leading = take(fragment.firstChild as Node, (found[lead - 1] as { el: Element }).el);
@@ -325,10 +325,9 @@ export function buildRichText(input: string | Node, win: SanitizeWindow, baseUrl
   const fragment = sanitizeToFragment(input, win, { baseUrl });
   normalizeBlocks(fragment);
   trimBlankEdges(fragment);
-  const text = paragraphElements(fragment)
-    .map((p) => p.text)
-    .join('\n\n');
-  return { blocks: blocksFromDom(fragment), text };
+  const { found, holds } = paragraphElements(fragment);
+  const text = found.map((p) => p.text).join('\n\n');
+  return { blocks: blocksFromDom(fragment, UNNUMBERED, holds), text };
 }
 
 /**

@@ -10,7 +10,9 @@ export type { Block } from '../doc/model';
 
 /** A seed paragraph as a document paragraph. */
 export function paragraphBlock(paragraph: Paragraph, n: number): Block {
-  const spans = paragraph.spans.map((s): Span => (s.em ? { kind: 'emphasis', spans: [{ kind: 'text', text: s.text }] } : { kind: 'text', text: s.text }));
+  const spans = paragraph.spans.map(
+    (s): Span => (s.em ? { kind: 'emphasis', spans: [{ kind: 'text', text: s.text }] } : { kind: 'text', text: s.text }),
+  );
   return { kind: 'paragraph', p: n, role: 'text', spans };
 }
 

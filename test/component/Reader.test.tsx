@@ -92,7 +92,7 @@ describe('Reader', () => {
     expect(onPosition.mock.calls[0]?.[0]).toMatchObject({ position: { section: 2, paragraph: 0, n: firstOf(2), offset: 0 }, atEnd: false });
   });
 
-  it('goes to a place it is handed once per seq, loading that part first, and reports it as the reader\'s place', () => {
+  it("goes to a place it is handed once per seq, loading that part first, and reports it as the reader's place", () => {
     const n = firstOf(3) + 5;
     const place = positionAt(index, n, 0.25);
     const loadChunk = vi.fn((_i: number) => new Promise<Block[]>(() => {}));

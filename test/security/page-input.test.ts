@@ -126,7 +126,9 @@ describe('data-* from the page', () => {
     const part = page.parts[0]!;
     expect(part.paragraphs.map((p) => p.text)).toEqual(['One.', 'Two spoof.', 'Three.']);
     // The numbers are the model's own; the span is no block of its own, only text of paragraph 1.
-    expect(part.blocks).toEqual([0, 1, 2].map((p) => ({ kind: 'paragraph', p, role: 'text', spans: [{ kind: 'text', text: part.paragraphs[p]?.text }] })));
+    expect(part.blocks).toEqual(
+      [0, 1, 2].map((p) => ({ kind: 'paragraph', p, role: 'text', spans: [{ kind: 'text', text: part.paragraphs[p]?.text }] })),
+    );
     expect([...drawnHtml(part.blocks).matchAll(/data-p="(\d+)"/g)].map((m) => m[1])).toEqual(['0', '1', '2']);
   });
 });

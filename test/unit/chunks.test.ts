@@ -13,7 +13,9 @@ describe('chunks', () => {
   it('cover every paragraph once, in order, with every heading', () => {
     const ns = chunks.flatMap((c) => c.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.p] : [])));
     expect(ns).toEqual(Array.from({ length: glass.paragraphs }, (_, i) => i));
-    const headings = chunks.flatMap((c) => c.blocks.flatMap((b) => (b.kind === 'heading' ? [{ text: docText(b.spans), p: b.p, id: b.id }] : [])));
+    const headings = chunks.flatMap((c) =>
+      c.blocks.flatMap((b) => (b.kind === 'heading' ? [{ text: docText(b.spans), p: b.p, id: b.id }] : [])),
+    );
     expect(headings).toEqual(['I', 'II', 'III', 'IV', 'V'].map((text, i) => ({ text, p: null, id: `s${i}` })));
     expect(chunks.reduce((s, c) => s + c.words, 0)).toBe(glass.words);
   });

@@ -204,7 +204,16 @@ describe('paragraphs', () => {
     const para = (p: number, text: string) => ({ kind: 'paragraph', p, role: 'text', spans: [{ kind: 'text', text }] });
     // The wrapper div goes (its paragraphs take its place), and so does the empty paragraph.
     expect(b.blocks).toEqual([
-      { kind: 'paragraph', p: 0, role: 'text', spans: [{ kind: 'text', text: 'Loose ' }, { kind: 'emphasis', spans: [{ kind: 'text', text: 'text' }] }, { kind: 'text', text: '.' }] },
+      {
+        kind: 'paragraph',
+        p: 0,
+        role: 'text',
+        spans: [
+          { kind: 'text', text: 'Loose ' },
+          { kind: 'emphasis', spans: [{ kind: 'text', text: 'text' }] },
+          { kind: 'text', text: '.' },
+        ],
+      },
       para(1, 'In a div'),
       para(2, 'Inner p.'),
       para(3, 'tail'),
