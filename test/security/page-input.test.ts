@@ -196,6 +196,8 @@ describe('the view code spreads nothing page-sized into a call', () => {
     ...readdirSync(join(root, 'lib/sites')).map((f) => `lib/sites/${f}`),
     'components/RestyledView.tsx',
     'components/progressive.ts',
+    'components/Blocks.tsx',
+    'lib/doc/from-dom.ts',
     'components/anchor.ts',
     'components/useParagraphAnchor.ts',
     ...readdirSync(join(root, 'entrypoints/restyle')).map((f) => `entrypoints/restyle/${f}`),
