@@ -4,11 +4,14 @@ import type { CatalogEntry } from '../lib/catalog';
 import { formatMinutes, formatWords } from './format';
 import { t, type MessageKey } from './i18n';
 import { indexOutline, minutesLeft, paragraphOf, percentRead, positionAt, totalWords, type Position } from '../lib/position';
+import { spansText } from '../lib/doc/from-dom';
 import { chunkOf, renderOrder, type Block } from '../lib/story/chunks';
+import { Blocks } from './Blocks';
 import type { Note, NoteKind } from '../lib/story/model';
 import type { ChunkRange, StoryOutline } from '../lib/story/outline';
 import { stepFontSize, type Settings } from '../lib/settings';
 import { ReaderBar, type Sheet } from './ReaderBar';
+import { StoryEnd, type EndLink } from './StoryEnd';
 import { ReadAloudControl } from './ReadAloudControl';
 import { useReadAloud, type ReadAloudSetup } from './hooks/useReadAloud';
 import { markReading, markWord } from './reading-mark';
@@ -37,6 +40,8 @@ export interface ReaderProps {
   notice: string | null;
   /** Shown under the header too: an offer the reader may take (a place reached on another device). */
   banner?: ComponentChildren;
+  /** Where to go from the end of the story (the next unfinished one), once known. */
+  next?: EndLink | null;
   /** A place the reader asked to go to (an offer taken); each new `seq` moves there once. */
   goTo?: { position: Position; seq: number } | null;
   onPosition: (report: PositionReport) => void;
@@ -185,7 +190,7 @@ export function Reader(props: ReaderProps) {
   const spokenItems = (): SpokenItem[] => {
     const texts: string[] = new Array<string>(index.address.length).fill('');
     for (const c of loadedNow.current)
-      if (Array.isArray(c)) for (const b of c) if (b.kind === 'p') texts[b.n] = b.paragraph.spans.map((x) => x.text).join('');
+      if (Array.isArray(c)) for (const b of c) if (b.kind === 'paragraph' && b.p !== null) texts[b.p] = spansText(b.spans);
     const notes = (where: 'front' | 'end', list: Note[]) =>
       list.map((note, i): SpokenItem => ({ text: note.text, skip: settings.storyOnly, n: null, note: { where, i } }));
     return [
@@ -286,13 +291,13 @@ export function Reader(props: ReaderProps) {
         settings={settings}
         onSettings={props.onSettings}
         voices={read.voiceList}
+        offer={props.banner}
       />
       {props.notice && (
         <p class="notice quiet" role="status">
           {props.notice}
         </p>
       )}
-      {props.banner}
       <main>
         <article class="story" lang="en" aria-labelledby="story-title" ref={article}>
           <header class="story-header">
@@ -321,6 +326,7 @@ export function Reader(props: ReaderProps) {
               onToggle={(o) => props.onNotesToggle('end', o)}
             />
           )}
+          <StoryEnd finished next={props.next} onLibrary={props.onLibrary} />
         </article>
       </main>
     </div>
@@ -353,7 +359,7 @@ class StoryText extends Component<StoryTextProps> {
       }
       return blocks ? (
         <div class="chunk" key={i}>
-          {blocks.map(renderBlock)}
+          <Blocks blocks={blocks} />
         </div>
       ) : (
         // Held back until drawn: a box of about the right height keeps the scroll bar honest.
@@ -361,22 +367,6 @@ class StoryText extends Component<StoryTextProps> {
       );
     });
   }
-}
-
-function renderBlock(block: Block, i: number) {
-  if (block.kind === 'heading') {
-    return (
-      <h2 class="section-heading" id={block.id} key={`h${i}`}>
-        {block.text}
-      </h2>
-    );
-  }
-  if (block.kind === 'break') return <hr class="scene-break" key={`b${i}`} aria-label={t('sceneBreak')} />;
-  return (
-    <p data-p={block.n} key={`p${block.n}`}>
-      {block.paragraph.spans.map((s) => (s.em ? <em class="telepathy">{s.text}</em> : s.text))}
-    </p>
-  );
 }
 
 function Notes(props: { class: string; summary: string; notes: Note[]; open: boolean; onToggle: (open: boolean) => void }) {

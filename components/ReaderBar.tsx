@@ -37,6 +37,8 @@ export interface ReaderBarProps {
   settings: Settings;
   onSettings: (settings: Settings) => void;
   voices?: readonly Voice[];
+  /** An offer hanging under the bar, over the text (a place reached on another device): it moves nothing. */
+  offer?: ComponentChildren;
   barRef: Ref<HTMLElement>;
 }
 
@@ -101,6 +103,7 @@ export function ReaderBar(p: ReaderBarProps) {
         <span aria-hidden="true">Aa</span>
         <span class="visually-hidden">{t('settings')}</span>
       </button>
+      {p.offer && !p.sheet && <div class="bar-offer">{p.offer}</div>}
       {p.sheet && (
         <SheetFrame onClose={() => p.onSheet(null)}>
           {p.sheet === 'settings' ? (

@@ -2,12 +2,13 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { formatWords } from './format';
 import { t, type MessageKey } from './i18n';
 import { stepFontSize, type Settings } from '../lib/settings';
-import type { Note, NoteKind, RichText, StoryPage } from '../lib/sites/types';
+import type { Block } from '../lib/doc/model';
+import type { Note, NoteKind, StoryPage } from '../lib/sites/types';
 import { chaptersOf, webPercent, type WebAnchor } from '../lib/web-progress';
 import { useParagraphAnchor } from './useParagraphAnchor';
 import { ReaderBar, type ContentsItem, type Sheet } from './ReaderBar';
+import { StoryEnd, type EndAction } from './StoryEnd';
 import { createDrawer, type Drawer } from './progressive';
-import { paragraphNumber } from '../lib/sites/body';
 import { isTrustedInput, trusted } from './trusted';
 import type { ParagraphFinder } from './anchor';
 
@@ -22,6 +23,8 @@ export interface RestyledViewProps {
   onOriginal: () => void;
   /** The last position could not be stored (refused or failed); cleared by a later save that worked. */
   notSaved?: boolean;
+  /** The site's own feedback (kudos, a comment, a review), offered at the end of the chapter. */
+  feedback?: readonly EndAction[];
 }
 
 const NOTE_LABEL: Record<NoteKind, MessageKey> = {
@@ -45,7 +48,7 @@ function createDrawn(root: () => HTMLElement | null): Drawn {
   const anchors = new WeakMap<Element, WebAnchor>();
   const byPart: HTMLElement[][] = [];
   return {
-    drawer: createDrawer(paragraphNumber),
+    drawer: createDrawer(),
     byPart,
     anchors,
     finder: {
@@ -60,12 +63,11 @@ function createDrawn(root: () => HTMLElement | null): Drawn {
 }
 
 /**
- * The only place page-derived markup reaches the DOM: a copy of the sanitizer's own nodes (lib/sanitize.ts,
- * through the site adapters or the Readability fallback), built element by element from the sanitizer's
- * allow-list (never `importNode`, which would bring a clonable shadow root along) and drawn in slices
- * (components/progressive.ts). Nothing is parsed from a string here.
+ * Where page-derived text reaches the DOM: the document model the site adapters made from the sanitizer's
+ * output (lib/doc), drawn by the one renderer (components/Blocks.tsx) in slices (components/progressive.ts).
+ * Nothing is parsed or copied from the page here.
  */
-function Sanitized({ nodes, class: cls, drawn, part }: { nodes: DocumentFragment; class?: string; drawn: Drawn; part?: number }) {
+function DrawnText({ blocks, class: cls, drawn, part }: { blocks: readonly Block[]; class?: string; drawn: Drawn; part?: number }) {
   const el = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     const target = el.current;
@@ -75,17 +77,17 @@ function Sanitized({ nodes, class: cls, drawn, part }: { nodes: DocumentFragment
     if (paras && part !== undefined) drawn.byPart[part] = paras;
     drawn.drawer.add({
       target,
-      nodes,
+      blocks,
       ...(paras && part !== undefined
         ? {
-            onParagraph(copy: HTMLElement, p: number) {
+            onAnchor(copy: HTMLElement, p: number) {
               paras[p] = copy;
               drawn.anchors.set(copy, { part, p, offset: 0 });
             },
           }
         : {}),
     });
-  }, [nodes]);
+  }, [blocks]);
   return <div class={cls} ref={el} />;
 }
 
@@ -104,7 +106,7 @@ export function RestyledView(props: RestyledViewProps) {
   const view = useRef<HTMLDivElement>(null);
   const [drawn] = useState(() => createDrawn(() => body.current));
   useLayoutEffect(() => {
-    // The Sanitized blocks have queued their markup (their layout effects ran first): draw the first screen,
+    // The DrawnText blocks have queued their text (their layout effects ran first): draw the first screen,
     // and as far as the saved paragraph, before this frame paints; the rest in idle time.
     const target = props.initial;
     drawn.drawer.draw(FIRST_DRAW_MS);
@@ -225,7 +227,7 @@ export function RestyledView(props: RestyledViewProps) {
                   : undefined
               }
             >
-              <Sanitized nodes={part.nodes} class="chapter-text" drawn={drawn} part={i} />
+              <DrawnText blocks={part.blocks} class="chapter-text" drawn={drawn} part={i} />
             </div>
             {notesOf(part.notes, ['chapter-end-notes'], drawn)}
           </section>
@@ -235,6 +237,7 @@ export function RestyledView(props: RestyledViewProps) {
           .map((n, i) => (
             <NoteBlock key={`e${i}`} label={t(NOTE_LABEL[n.kind])} text={n} open drawn={drawn} />
           ))}
+        <StoryEnd finished={page.status === 'complete' && (page.parts.at(-1)?.number ?? 0) >= chapters} actions={props.feedback} />
         <ChapterNav page={page} />
       </main>
     </div>
@@ -247,11 +250,11 @@ function notesOf(notes: Note[], kinds: NoteKind[], drawn: Drawn) {
     .map((n, i) => <NoteBlock key={`${n.kind}${i}`} label={t(NOTE_LABEL[n.kind])} text={n} open drawn={drawn} />);
 }
 
-function NoteBlock({ label, text, open, drawn }: { label: string; text: RichText; open: boolean; drawn: Drawn }) {
+function NoteBlock({ label, text, open, drawn }: { label: string; text: { blocks: Block[] }; open: boolean; drawn: Drawn }) {
   return (
     <details class="notes" open={open}>
       <summary class="notes-heading">{label}</summary>
-      <Sanitized nodes={text.nodes} class="note" drawn={drawn} />
+      <DrawnText blocks={text.blocks} class="note" drawn={drawn} />
     </details>
   );
 }

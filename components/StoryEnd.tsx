@@ -30,7 +30,7 @@ export interface StoryEndProps {
  */
 export function StoryEnd({ finished, next, onLibrary, actions = [] }: StoryEndProps) {
   return (
-    <footer class="story-end" aria-label={finished ? t('endOfStory') : t('endOfChapter')}>
+    <section class="story-end" aria-label={finished ? t('endOfStory') : t('endOfChapter')}>
       <p class="end-mark">
         <span aria-hidden="true">❦</span> {finished ? t('endOfStory') : t('endOfChapter')}
       </p>
@@ -59,6 +59,6 @@ export function StoryEnd({ finished, next, onLibrary, actions = [] }: StoryEndPr
           </button>
         ) : null}
       </div>
-    </footer>
+    </section>
   );
 }

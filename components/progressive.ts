@@ -1,24 +1,26 @@
-import { copyAllowed } from '../lib/sanitize';
+import { h, render } from 'preact';
+import type { Block } from '../lib/doc/model';
+import { Blocks, type OnAnchor } from './Blocks';
 
 /**
- * Draws sanitized page markup into the restyled view in slices: what fits in a first budget at once (the top
- * of the page, so the first screen paints quickly), the rest in idle time, a few milliseconds at a time. A
- * 10 MB chapter is tens of thousands of top-level nodes; drawn in one task it held the page for seconds.
+ * Draws document blocks into the restyled view in slices: what fits in a first budget at once (the top of the
+ * page, so the first screen paints quickly), the rest in idle time, a few milliseconds at a time. A 10 MB
+ * chapter is tens of thousands of blocks; drawn in one task it held the page for seconds.
  *
- * Each source is copied with `copyAllowed` (element by element from the sanitizer's allow-list, never
- * `importNode`). Paragraphs are found through `paragraphOf`, a map the site adapter filled for the elements
- * it numbered: nothing the page wrote can make an element count as one.
+ * Each slice is drawn by the one renderer (components/Blocks.tsx) into a fragment, then appended: the target
+ * keeps the blocks as its own children, as one render would have drawn them. Anchorable elements are handed
+ * to `onAnchor` as they are drawn, so the view's record of its paragraphs never depends on reading an
+ * attribute back.
  */
 export interface DrawSource {
   target: Element;
-  nodes: DocumentFragment;
-  /** Called with every drawn copy of a paragraph element of `nodes`. */
-  onParagraph?: (copy: HTMLElement, index: number) => void;
+  blocks: readonly Block[];
+  onAnchor?: OnAnchor;
 }
 
 interface Pending extends DrawSource {
-  /** The next top-level node to draw. */
-  next: Node | null;
+  /** The index of the next block to draw. */
+  next: number;
 }
 
 export interface Drawer {
@@ -32,34 +34,25 @@ export interface Drawer {
   readonly finished: boolean;
 }
 
-/** Top-level nodes copied between two looks at the clock. */
+/** Top-level blocks drawn between two looks at the clock. */
 const STEP = 40;
 
-export function createDrawer(paragraphOf: (el: Element) => number | undefined): Drawer {
+export function createDrawer(): Drawer {
   const queue: Pending[] = [];
   const step = (): boolean => {
     const item = queue[0];
     if (!item) return false;
-    const onElement = item.onParagraph
-      ? (src: Element, copy: Element) => {
-          const p = paragraphOf(src);
-          if (p !== undefined) item.onParagraph?.(copy as HTMLElement, p);
-        }
-      : undefined;
     const holder = item.target.ownerDocument.createDocumentFragment();
-    item.next = copyAllowed(item.nodes, holder, {
-      first: item.next,
-      limit: STEP,
-      keepAttributes: ['data-p'],
-      ...(onElement ? { onElement } : {}),
-    });
+    const end = Math.min(item.next + STEP, item.blocks.length);
+    render(h(Blocks, { blocks: item.blocks.slice(item.next, end), ...(item.onAnchor ? { onAnchor: item.onAnchor } : {}) }), holder);
+    item.next = end;
     item.target.appendChild(holder);
-    if (!item.next) queue.shift();
+    if (item.next >= item.blocks.length) queue.shift();
     return queue.length > 0;
   };
   const drawer: Drawer = {
     add(source) {
-      if (source.nodes.firstChild) queue.push({ ...source, next: source.nodes.firstChild });
+      if (source.blocks.length) queue.push({ ...source, next: 0 });
     },
     draw(ms) {
       const end = performance.now() + ms;

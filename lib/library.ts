@@ -166,3 +166,20 @@ export function shelfRows(s: Shelf | null, sort: SortKey): LibraryItem[] | null 
   if (!s || (!s.complete && sort !== 'recent')) return null;
   return [...seedItems(s.entries, s.records), ...webItems([...s.web.values()], s.records)];
 }
+
+/**
+ * The story to offer at the end of `currentId`: the next bundled story in catalog order (wrapping round) that
+ * the reader has not finished; null when every other one is finished.
+ */
+export function nextUnfinished(
+  entries: readonly CatalogEntry[],
+  progress: ReadonlyMap<string, ProgressRecord>,
+  currentId: string,
+): CatalogEntry | null {
+  const at = entries.findIndex((e) => e.id === currentId);
+  for (let k = 1; k < entries.length; k++) {
+    const e = entries[(at + k + entries.length) % entries.length] as CatalogEntry;
+    if (e.id !== currentId && !progress.get(seedKey(e.id))?.finishedAt) return e;
+  }
+  return null;
+}

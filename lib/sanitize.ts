@@ -14,8 +14,8 @@
  *   and in-page links (`#fn1`) follow them, which keeps AO3 footnotes working;
  * - links get `rel="noopener noreferrer"`, images `loading="lazy"` and `referrerpolicy="no-referrer"`.
  *
- * No `data-*` attribute passes: the reader numbers paragraphs with attributes of its own (lib/sites/body.ts),
- * and a page must not be able to supply one. Nothing of a shadow root passes either: DOMPurify imports a node
+ * No `data-*` attribute passes: the reader draws paragraph numbers of its own (`data-p`, from the document
+ * model: lib/doc), and a page must not be able to supply one. Nothing of a shadow root passes either: DOMPurify imports a node
  * input with its clonable shadow roots and does not walk into them, so its output is copied once more, element
  * by element from the allow-list (`copyAllowed`), and that copy is what leaves this module.
  *

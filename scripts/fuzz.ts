@@ -5,7 +5,7 @@
  * payload runs in a scripting document. Exits 1 on any failure and writes the first case of each kind of
  * failure to a temp folder for reproduction.
  *
- *   npx jiti scripts/fuzz.ts [--cases 10000] [--seed N] [--start 0] [--workers N] [--max-ms 1000]
+ *   JITI_JSX=1 npx jiti scripts/fuzz.ts [--cases 10000] [--seed N] [--start 0] [--workers N] [--max-ms 1000]
  *                            [--max-depth 150] [--batch 250] [--no-probe]
  *                            [--case I] [--out DIR] [--quiet]
  *
@@ -142,7 +142,7 @@ function writeRepro(o: Options, c: FuzzCase, report: CaseReport): string {
   writeFileSync(join(dir, 'url.txt'), `${c.url}\n`);
   writeFileSync(
     join(dir, 'report.json'),
-    `${JSON.stringify({ seed: o.seed, index: c.index, origin: c.origin, ops: c.ops, report, repro: `npx jiti scripts/fuzz.ts --seed ${o.seed} --case ${c.index}` }, null, 2)}\n`,
+    `${JSON.stringify({ seed: o.seed, index: c.index, origin: c.origin, ops: c.ops, report, repro: `JITI_JSX=1 npx jiti scripts/fuzz.ts --seed ${o.seed} --case ${c.index}` }, null, 2)}\n`,
   );
   return dir;
 }
@@ -292,7 +292,7 @@ async function main(): Promise<void> {
     const where = line && written < 50 ? ` -> ${writeRepro(o, c, line.report)}` : '';
     if (where) written++;
     console.log(`          first: case ${first} (${c.origin})${where}`);
-    console.log(`          repro: npx jiti scripts/fuzz.ts --seed ${o.seed} --case ${first}`);
+    console.log(`          repro: JITI_JSX=1 npx jiti scripts/fuzz.ts --seed ${o.seed} --case ${first}`);
   }
   process.exitCode = 1;
 }

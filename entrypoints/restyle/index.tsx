@@ -10,8 +10,8 @@ import { parseTabMessage, type ReaderState } from '../../lib/messages';
 import { isSaved } from '../../lib/save-reply';
 import type { Settings } from '../../lib/settings';
 import { readabilityFallback, type ReadabilityModule } from '../../lib/sites/fallback';
-import { parseStoryUrl, readPageWith, type ReadResult } from '../../lib/sites/read';
-import type { StoryPage } from '../../lib/sites/types';
+import { adapters, parseStoryUrl, readPageWith, type ReadResult } from '../../lib/sites/read';
+import type { SiteFeedback, StoryPage } from '../../lib/sites/types';
 import { anchorOnPage, webPercent, webProgressRecord, webStoryRecord, type WebAnchor } from '../../lib/web-progress';
 import { installPageStyles, removeStaleStyles, type PageStyles } from '../../platform/cloak';
 import { backgroundApi } from '../../platform/messages';
@@ -19,7 +19,8 @@ import { connectReaderPort, type WebPortReport } from '../../platform/reader-por
 import { createPositionReporter } from '../../platform/position-reporter';
 import { loadSettings, saveSettings, watchSettings } from '../../platform/settings';
 import { useBrowserMessages } from '../../platform/i18n';
-import { t } from '../../components/i18n';
+import { t, type MessageKey } from '../../components/i18n';
+import type { EndAction } from '../../components/StoryEnd';
 import { createLifetime, type Lifetime } from './lifetime';
 import { mountView, removeStaleViews } from './view';
 
@@ -192,6 +193,27 @@ interface AppProps {
   requestShow: (on: boolean) => void;
 }
 
+const FEEDBACK_LABEL: Record<SiteFeedback['kind'], MessageKey> = { kudos: 'siteKudos', comment: 'siteComment', review: 'siteReview' };
+
+/**
+ * The site's feedback controls this page has. Taking one shows the original page at that control, focused:
+ * the reader then uses the site's own kudos button or text box; Ficwell sends nothing itself.
+ */
+function feedbackOn(page: StoryPage, showOriginal: () => void): EndAction[] {
+  const site = adapters.find((a) => a.id === page.site);
+  return (site?.feedback ?? [])
+    .filter((f) => document.querySelector(f.selector))
+    .map((f) => ({
+      label: t(FEEDBACK_LABEL[f.kind]),
+      onAct() {
+        showOriginal();
+        const el = document.querySelector<HTMLElement>(f.selector);
+        el?.scrollIntoView({ block: 'center' });
+        el?.focus({ preventScroll: true });
+      },
+    }));
+}
+
 /** Whether the page is being looked at: not prerendered, and its tab in front (not opened in the background). */
 const isLive = () => !(document as Document & { prerendering?: boolean }).prerendering && document.visibilityState === 'visible';
 
@@ -200,6 +222,7 @@ function App({ page, root, view, life, initialSettings, initial, saved, bindShow
   const [showing, setShowing] = useState(false);
   const [live, setLive] = useState(isLive);
   const [notSaved, setNotSaved] = useState(false);
+  const [feedback] = useState(() => feedbackOn(page, () => requestShow(false)));
   bindShow(setShowing);
 
   useEffect(() => watchSettings(setSettings), []);
@@ -267,6 +290,7 @@ function App({ page, root, view, life, initialSettings, initial, saved, bindShow
         void saveSettings(s);
       }}
       onOriginal={() => requestShow(false)}
+      feedback={feedback}
     />
   );
 }

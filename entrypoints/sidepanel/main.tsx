@@ -9,6 +9,7 @@ import { browserSyncArea } from '../../platform/sync';
 import { BackupControls, exportResultText, importResultText } from '../../components/BackupControls';
 import { FIRST_ROWS, Library } from '../../components/Library';
 import { Reader, type PositionReport } from '../../components/Reader';
+import type { EndLink } from '../../components/StoryEnd';
 import { useLibrary, type FirstScreen } from '../../components/hooks/useLibrary';
 import { loadPanelView, usePanelView, type PanelSources, type PanelView } from '../../components/hooks/usePanelView';
 import { useSettings } from '../../components/hooks/useSettings';
@@ -18,6 +19,7 @@ import type { StoryFile } from '../../lib/catalog';
 import { seedKey } from '../../lib/db/progress';
 import type { ProgressRecord } from '../../lib/db/schema';
 import { takeSnapshot, writeSnapshot } from '../../lib/library-snapshot';
+import { nextUnfinished } from '../../lib/library';
 import { sameParagraph, type Position } from '../../lib/position';
 import { routeHash } from '../../lib/route';
 import type { Settings } from '../../lib/settings';
@@ -211,6 +213,17 @@ function StoryScreen({ data, ui, update, ...props }: StoryScreenProps) {
       progress: { key: seedKey(id), position: r.position, percent: r.percent, updatedAt: now, finishedAt: r.atEnd ? now : null },
     });
   };
+  // The story to offer at the end: the next one in the library not yet finished.
+  const [next, setNext] = useState<EndLink | null>(null);
+  useEffect(() => {
+    Promise.all([loadCatalog(), progress.all()]).then(
+      ([entries, all]) => {
+        const e = nextUnfinished(entries, new Map(all.map((r) => [r.key, r])), id);
+        setNext(e && { label: t('nextStory', e.title), onOpen: () => (location.hash = routeHash({ kind: 'story', id: e.id })) });
+      },
+      () => setNext(null), // the library cannot be read: the end offers the library itself
+    );
+  }, [id]);
   const section = offer && data.outline.sections[offer.position.part];
   return (
     <Reader
@@ -218,6 +231,7 @@ function StoryScreen({ data, ui, update, ...props }: StoryScreenProps) {
       outline={data.outline}
       initial={props.initial}
       goTo={goTo}
+      next={next}
       initialChunks={props.chunks}
       loadChunk={(i) => loadChunk(id, i)}
       settings={props.settings}

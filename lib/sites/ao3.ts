@@ -306,6 +306,10 @@ function links(doc: Document, url: URL): StoryLinks {
 export const ao3: SiteAdapter = {
   id: 'ao3',
   name: 'Archive of Our Own',
+  feedback: [
+    { kind: 'kudos', selector: '#new_kudo #kudo_submit' },
+    { kind: 'comment', selector: '#add_comment textarea' },
+  ],
   hosts: HOSTS,
   exampleUrls: [
     'https://archiveofourown.org/works/11808918',

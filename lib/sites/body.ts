@@ -1,56 +1,25 @@
 /**
- * From page markup to what the reader shows: sanitized HTML whose paragraphs are numbered (`data-p`), with
- * their text, words and role. Shared by every adapter and by the Readability fallback.
+ * From page markup to what the reader shows: the sanitized text as the document model (lib/doc), its
+ * paragraphs numbered, with their text, words and role. Shared by every adapter and by the Readability
+ * fallback.
  */
 
-import { SANITIZER_READS, sanitizeToFragment, serializeFragment, type SanitizeOptions, type SanitizeWindow } from '../sanitize';
+import { BLOCK_ELEMENTS, blockHolders, blocksFromDom, elementsBelow, UNNUMBERED } from '../doc/from-dom';
+import type { Block, RichBlocks } from '../doc/model';
+import { SANITIZER_READS, sanitizeToFragment, type SanitizeOptions, type SanitizeWindow } from '../sanitize';
 import { countWords } from '../story/counts';
 import { isAuthorsNoteStart } from '../story/notes';
 import { domCall, domGet } from './page';
-import type { Paragraph, ParagraphRole, RichText } from './types';
+import type { Paragraph, ParagraphRole } from './types';
 
 export interface Body {
-  html: string;
-  nodes: DocumentFragment;
+  /** The text as the document model; paragraph `i` is the block with `p: i` (lib/doc/model.ts). */
+  blocks: Block[];
   paragraphs: Paragraph[];
   words: number;
 }
 
-/** Elements that start a block of their own; everything else is inline content. */
-const BLOCK = new Set([
-  'P',
-  'DIV',
-  'BLOCKQUOTE',
-  'CENTER',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'UL',
-  'OL',
-  'LI',
-  'DL',
-  'DT',
-  'DD',
-  'PRE',
-  'TABLE',
-  'CAPTION',
-  'COLGROUP',
-  'COL',
-  'THEAD',
-  'TBODY',
-  'TFOOT',
-  'TR',
-  'TD',
-  'TH',
-  'HR',
-  'FIGURE',
-  'FIGCAPTION',
-  'DETAILS',
-  'SUMMARY',
-]);
+const BLOCK = BLOCK_ELEMENTS;
 
 /** Blocks that may hold both blocks and loose text; loose text in them is wrapped in its own `<p>`. */
 const CONTAINER = new Set(['DIV', 'BLOCKQUOTE', 'CENTER', 'FIGURE', 'DETAILS', 'LI', 'DD', 'TD', 'TH']);
@@ -227,40 +196,14 @@ export function plainText(node: Node): string {
   return out.replace(/\s+/g, ' ').trim();
 }
 
-/** The elements below `root`, in document order (a loop: no recursion however deep the nesting). */
-function elementsBelow(root: ParentNode & Node): Element[] {
-  const out: Element[] = [];
-  let el: Element | null = root.firstElementChild;
-  while (el) {
-    out.push(el);
-    if (el.firstElementChild) {
-      el = el.firstElementChild;
-      continue;
-    }
-    let at: Element | null = el;
-    while (at && !at.nextElementSibling) {
-      const parent: Node | null = at.parentNode;
-      at = parent && parent !== root && isElement(parent) ? parent : null;
-    }
-    el = at ? at.nextElementSibling : null;
-  }
-  return out;
-}
-
 function hasImage(el: Element): boolean {
   return el.getElementsByTagName('img').length > 0;
 }
 
 /** The paragraphs of a normalized fragment, in reading order: blocks holding no other block. */
-function paragraphElements(root: ParentNode & Node): { el: Element; text: string }[] {
+function paragraphElements(root: ParentNode & Node): { found: { el: Element; text: string }[]; holds: Set<Node> } {
   const all = elementsBelow(root);
-  // Which elements hold a block somewhere below them: children come after their parent in document order,
-  // so one pass backwards settles it.
-  const holdsBlock = new Set<Node>();
-  for (let i = all.length - 1; i >= 0; i--) {
-    const el = all[i] as Element;
-    if ((BLOCK.has(el.nodeName) || holdsBlock.has(el)) && el.parentNode) holdsBlock.add(el.parentNode);
-  }
+  const holdsBlock = blockHolders(all);
   const skipped = (name: string) => name === 'HR' || name === 'COL' || name === 'COLGROUP';
   const out: { el: Element; text: string }[] = [];
   for (const el of all) {
@@ -274,24 +217,13 @@ function paragraphElements(root: ParentNode & Node): { el: Element; text: string
     const text = el.querySelector('br') ? plainText(el) : (el.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (text !== '' || hasImage(el)) out.push({ el, text });
   }
-  return out;
+  return { found: out, holds: holdsBlock };
 }
 
 function roleOf(text: string): ParagraphRole {
   if (SCENE_BREAK.test(text)) return 'scene-break';
   if (isAuthorsNoteStart(text) || DISCLAIMER.test(text)) return 'author-note';
   return 'text';
-}
-
-/**
- * The paragraph number of each element `buildBody` numbered. The view finds paragraphs through this map, not
- * by reading an attribute back: nothing a page writes can put an element in it.
- */
-const paragraphNumbers = new WeakMap<Element, number>();
-
-/** The paragraph number `buildBody` gave `el`, or undefined when it is not one of the paragraphs it numbered. */
-export function paragraphNumber(el: Element): number | undefined {
-  return paragraphNumbers.get(el);
 }
 
 /**
@@ -312,27 +244,26 @@ function prepareBody(input: string | Node, win: SanitizeWindow, baseUrl: string,
 
 function numberParagraphs(fragment: DocumentFragment): Body {
   const paragraphs: Paragraph[] = [];
+  const numbers = new Map<Element, { p: number; role: ParagraphRole }>();
   let words = 0;
-  for (const { el, text } of paragraphElements(fragment)) {
+  const { found, holds } = paragraphElements(fragment);
+  for (const { el, text } of found) {
     const role = roleOf(text);
     // "xXx" is a scene break, not a word.
     const count = role === 'scene-break' ? 0 : countWords(text);
-    // The attribute is for the serialized `html` (the sanitizer lets no data-* of the page through); the map
-    // is what the view reads.
-    paragraphNumbers.set(el, paragraphs.length);
-    el.setAttribute('data-p', String(paragraphs.length));
+    numbers.set(el, { p: paragraphs.length, role });
     paragraphs.push({ text, words: count, role });
     words += count;
   }
-  return { html: serializeFragment(fragment), nodes: fragment, paragraphs, words };
+  return { blocks: blocksFromDom(fragment, { of: (el) => numbers.get(el) }, holds), paragraphs, words };
 }
 
 export interface BodyWithNotes {
   body: Body;
   /** Author's notes and disclaimers that open the chapter, taken out of `body`. */
-  leading?: RichText;
+  leading?: RichBlocks;
   /** Author's notes that close it. */
-  trailing?: RichText;
+  trailing?: RichBlocks;
 }
 
 /**
@@ -345,7 +276,7 @@ export interface BodyWithNotes {
  */
 export function buildBodyWithEdgeNotes(input: string | Node, win: SanitizeWindow, baseUrl: string): BodyWithNotes {
   const fragment = prepareBody(input, win, baseUrl);
-  const found = paragraphElements(fragment);
+  const { found } = paragraphElements(fragment);
   const isNote = (p: { el: Element; text: string } | undefined) =>
     p !== undefined && p.el.parentNode === fragment && roleOf(p.text) === 'author-note';
   let lead = 0;
@@ -355,7 +286,7 @@ export function buildBodyWithEdgeNotes(input: string | Node, win: SanitizeWindow
   if (lead + trail >= found.length) return { body: numberParagraphs(fragment) };
 
   const doc = fragment.ownerDocument;
-  const take = (from: Node, to: Node): RichText => {
+  const take = (from: Node, to: Node): RichBlocks => {
     const out = doc.createDocumentFragment();
     // Sibling by sibling from `from` to `to`, inclusive, in document order.
     for (let n: Node | null = from; n; ) {
@@ -364,10 +295,9 @@ export function buildBodyWithEdgeNotes(input: string | Node, win: SanitizeWindow
       n = next;
     }
     trimBlankEdges(out);
-    const text = paragraphElements(out)
-      .map((p) => p.text)
-      .join('\n\n');
-    return { html: serializeFragment(out), nodes: out, text };
+    const { found: paragraphs, holds } = paragraphElements(out);
+    const text = paragraphs.map((p) => p.text).join('\n\n');
+    return { blocks: blocksFromDom(out, UNNUMBERED, holds), text };
   };
   const out: Omit<BodyWithNotes, 'body'> = {};
   if (lead > 0) out.leading = take(fragment.firstChild as Node, (found[lead - 1] as { el: Element }).el);
@@ -390,15 +320,14 @@ function trimBlankEdges(fragment: DocumentFragment): void {
   while (fragment.lastChild && isBlank(fragment.lastChild)) fragment.lastChild.remove();
 }
 
-/** Sanitized HTML of a note or summary, with its text (paragraphs separated by blank lines). */
-export function buildRichText(input: string | Node, win: SanitizeWindow, baseUrl: string): RichText {
+/** A note or summary, sanitized, as blocks (none anchorable) with its text (paragraphs separated by blank lines). */
+export function buildRichText(input: string | Node, win: SanitizeWindow, baseUrl: string): RichBlocks {
   const fragment = sanitizeToFragment(input, win, { baseUrl });
   normalizeBlocks(fragment);
   trimBlankEdges(fragment);
-  const text = paragraphElements(fragment)
-    .map((p) => p.text)
-    .join('\n\n');
-  return { html: serializeFragment(fragment), nodes: fragment, text };
+  const { found, holds } = paragraphElements(fragment);
+  const text = found.map((p) => p.text).join('\n\n');
+  return { blocks: blocksFromDom(fragment, UNNUMBERED, holds), text };
 }
 
 /**

@@ -378,6 +378,7 @@ function isKeyed(segment: string): boolean {
 export const ffn: SiteAdapter = {
   id: 'ffn',
   name: 'FanFiction.Net',
+  feedback: [{ kind: 'review', selector: 'textarea#review_review' }],
   hosts: HOSTS,
   exampleUrls: [
     'https://www.fanfiction.net/s/7347955/1/Dreaming-of-Sunshine',

@@ -1,13 +1,16 @@
 /**
  * The model a site adapter produces from a fiction site's page, and the adapter contract itself.
  *
- * Every HTML string in these types (`html` fields) has already been through `sanitizeHtml` (lib/sanitize.ts):
- * adapters hand out sanitized strings, never live nodes from the page, so the UI has a single kind of value
- * to render and one vetted sink for it. A string also survives storage and messaging between the content
- * script and the extension's pages, which a DocumentFragment does not.
+ * Text from the page (chapter text, notes, summaries) is the document model of lib/doc, converted from the
+ * sanitizer's output (lib/sanitize.ts, then lib/doc/from-dom.ts): plain data, never nodes or markup, so it
+ * survives storage and messaging between the content script and the extension's pages, and the views draw it
+ * with one renderer (components/Blocks.tsx) without parsing anything.
  */
 
+import type { Block, ParagraphRole, RichBlocks } from '../doc/model';
 import type { SanitizeWindow } from '../sanitize';
+
+export type { ParagraphRole } from '../doc/model';
 
 export type SiteId = 'ffn' | 'ao3';
 
@@ -38,14 +41,6 @@ export interface Author {
   url?: string;
 }
 
-/** Sanitized HTML together with its plain text (for previews, search and the library). */
-export interface RichText {
-  html: string;
-  /** `html` as nodes (see `Part.nodes`). */
-  nodes: DocumentFragment;
-  text: string;
-}
-
 /**
  * Notes that stand apart from the story text. FFN's author's notes are paragraphs of the story text: those
  * opening or closing a chapter are its `chapter-notes` / `chapter-end-notes`, others keep `Paragraph.role`.
@@ -62,20 +57,14 @@ export type NoteKind =
   /** AO3 chapter end notes, after the chapter text; FFN author's notes closing the chapter. */
   | 'chapter-end-notes';
 
-export interface Note extends RichText {
+/** A note's blocks (none anchorable) and its plain text (for previews, search and the library). */
+export interface Note extends RichBlocks {
   kind: NoteKind;
 }
 
-export type ParagraphRole =
-  | 'text'
-  /** A paragraph of only symbols or punctuation (`* * *`, `~~~`, `xXx`): a scene break written as text. */
-  | 'scene-break'
-  /** A paragraph that announces itself as the author's ("A/N", "Author's note:"), inside the story text. */
-  | 'author-note';
-
 /**
- * One paragraph of a chapter body. Paragraph `i` of a part is the element carrying `data-p="i"` in that
- * part's `html`, so the reader can anchor progress to it after rendering (and after a re-parse of the HTML).
+ * One paragraph of a chapter body. Paragraph `i` of a part is its block with `p: i` (lib/doc/model.ts), which
+ * the reader draws with `data-p="i"` and anchors progress to.
  */
 export interface Paragraph {
   text: string;
@@ -98,14 +87,8 @@ export interface ChapterPart {
   /** Absolute URL of this chapter on its own page, when known. */
   url?: string;
   notes: Note[];
-  /** The chapter text, sanitized; each paragraph element carries `data-p`. */
-  html: string;
-  /**
-   * The same markup as the sanitizer's own nodes, owned by an inert document. Views insert a copy of these
-   * and never parse `html` again: it saves a parse, and a serialize-then-parse round trip is where mutation
-   * XSS lives.
-   */
-  nodes: DocumentFragment;
+  /** The chapter text, sanitized, as the document model; paragraph `i` is the block with `p: i`. */
+  blocks: Block[];
   paragraphs: Paragraph[];
   /** Words in `paragraphs`, counted here (the site's own count is `StoryPage.words`). */
   words: number;
@@ -165,7 +148,7 @@ export interface StoryPage {
   /** Dates as ISO 8601 strings (AO3: a date; FFN: date and time from the page's Unix seconds). */
   published?: string;
   updated?: string;
-  summary?: RichText;
+  summary?: RichBlocks;
   /** Words in the whole story as the site reports it. */
   words?: number;
   /** Chapters planned, when known (AO3 "3/?" gives none). */
@@ -204,9 +187,21 @@ export type PageResult =
   /** Only from an adapter: a story URL whose page it does not recognise (the registry may fall back). */
   | { kind: 'unrecognized' };
 
+/**
+ * One of the site's own ways to answer the author, found on its chapter page: Ficwell shows the original page
+ * at that control on the reader's click, and never uses it itself.
+ */
+export interface SiteFeedback {
+  kind: 'kudos' | 'comment' | 'review';
+  /** The site's own control (a button or a text box) on the chapter page. */
+  selector: string;
+}
+
 export interface SiteAdapter {
   id: SiteId;
   name: string;
+  /** The site's feedback controls, in the order they are offered at the end of a chapter. */
+  feedback: readonly SiteFeedback[];
   /** Exact host names this adapter accepts (mirrors included). */
   hosts: readonly string[];
   /** Story URLs of this site: `parseUrl` must accept every one, and every other adapter reject it. */

@@ -1,10 +1,20 @@
+import type { Block, Span } from '../doc/model';
 import type { Paragraph, Story } from './model';
 
-/** What the reader draws, in order: section headings, scene breaks and numbered paragraphs. */
-export type Block =
-  | { kind: 'heading'; section: number; id: string; text: string }
-  | { kind: 'break' }
-  | { kind: 'p'; n: number; paragraph: Paragraph };
+/**
+ * What the reader draws, in order, as the one document model (lib/doc/model.ts): section headings (level 2,
+ * `id` the section's, not anchorable), scene breaks, and paragraphs whose `p` is their number in the story
+ * (`em` spans become emphasis spans).
+ */
+export type { Block } from '../doc/model';
+
+/** A seed paragraph as a document paragraph. */
+export function paragraphBlock(paragraph: Paragraph, n: number): Block {
+  const spans = paragraph.spans.map(
+    (s): Span => (s.em ? { kind: 'emphasis', spans: [{ kind: 'text', text: s.text }] } : { kind: 'text', text: s.text }),
+  );
+  return { kind: 'paragraph', p: n, role: 'text', spans };
+}
 
 /** A run of blocks rendered (or held back as a placeholder) together, so a long story opens at once. */
 export interface Chunk {
@@ -30,16 +40,16 @@ export function chunkStory(story: Story, paragraphsPerChunk = 50, wordsPerChunk 
     chunks.push(current);
     current = { blocks: [], first: n, last: n - 1, words: 0 };
   };
-  story.sections.forEach((section, s) => {
+  story.sections.forEach((section) => {
     if (section.heading) {
       room();
-      push({ kind: 'heading', section: s, id: section.id, text: section.heading });
+      push({ kind: 'heading', p: null, level: 2, id: section.id, spans: [{ kind: 'text', text: section.heading }] });
     }
     section.scenes.forEach((scene, i) => {
-      if (i > 0) push({ kind: 'break' });
+      if (i > 0) push({ kind: 'scene-break' });
       for (const paragraph of scene.paragraphs) {
         room();
-        push({ kind: 'p', n, paragraph });
+        push(paragraphBlock(paragraph, n));
         current.last = n++;
         current.words += paragraph.words;
       }

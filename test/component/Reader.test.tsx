@@ -52,7 +52,7 @@ describe('Reader', () => {
     expect(chunks.length).toBeGreaterThan(3);
     const { container, loadChunk } = renderReader();
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Glass Hearts');
-    expect(drawn(container)).toBe(chunks[0]!.filter((b) => b.kind === 'p').length);
+    expect(drawn(container)).toBe(chunks[0]!.filter((b) => b.kind === 'paragraph').length);
     expect(container.querySelectorAll('.chunk-placeholder')).toHaveLength(chunks.length - 1);
     await waitFor(() => expect(document.documentElement.dataset.complete).toBe('true'));
     expect(drawn(container)).toBe(outline.paragraphs);
@@ -66,7 +66,7 @@ describe('Reader', () => {
     });
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('could not be loaded');
-    await waitFor(() => expect(drawn(container)).toBe(outline.paragraphs - chunks[2]!.filter((b) => b.kind === 'p').length));
+    await waitFor(() => expect(drawn(container)).toBe(outline.paragraphs - chunks[2]!.filter((b) => b.kind === 'paragraph').length));
   });
 
   it('opens at a saved position with its progress shown', () => {
@@ -176,11 +176,16 @@ describe('Reader', () => {
       front.dispatchEvent(new Event('toggle'));
     });
     expect(onNotesToggle).toHaveBeenCalledWith('front', false);
-    fireEvent.click(screen.getByRole('button', { name: /Library/ }));
+    const back = container.querySelector<HTMLButtonElement>('.reader-bar .back')!;
+    expect(back.textContent).toMatch(/Library/);
+    fireEvent.click(back);
     expect(onLibrary).not.toHaveBeenCalled(); // a script's click is not the reader's
     await Promise.resolve(); // the script that clicked has returned
-    trustedClick(screen.getByRole('button', { name: /Library/ }));
+    trustedClick(back);
     expect(onLibrary).toHaveBeenCalledTimes(1);
+    // The end of the story leads back to the library too.
+    trustedClick(within(screen.getByRole('region', { name: 'The end' })).getByRole('button', { name: /Library/ }));
+    expect(onLibrary).toHaveBeenCalledTimes(2);
   });
 
   it('shows a notice it is given', () => {

@@ -38,7 +38,7 @@ beforeEach(() => history.replaceState(null, '', '/sidepanel.html'));
 describe('usePanelView', () => {
   it('#story=<id> opens the story at its saved position, with the chunk there and the next loaded', async () => {
     history.replaceState(null, '', '#story=glass-hearts');
-    const n = chunks.slice(0, 2).reduce((k, c) => k + c.filter((b) => b.kind === 'p').length, 0); // first paragraph of chunk 2
+    const n = chunks.slice(0, 2).reduce((k, c) => k + c.filter((b) => b.kind === 'paragraph').length, 0); // first paragraph of chunk 2
     const s = sources({ saved: vi.fn(async () => progressRecord('seed:glass-hearts', 1, { position: positionAt(index, n, 0.5) })) });
     const seen = mount(s);
     await waitFor(() => expect(seen.view.kind).toBe('story'));

@@ -54,13 +54,14 @@ async function readTo(tab: AnyPage, fraction: number): Promise<number> {
   await poll(tab, `document.documentElement.dataset.complete === 'true'`, 15_000, 'the story drawn');
   await evaluate(tab, `window.scrollTo(0, document.documentElement.scrollHeight * ${fraction})`);
   await poll(tab, `(${TOP_PARAGRAPH})(window) > 0`, 5000, 'a paragraph under the reading line');
-  const top = await evaluate<number>(tab, `(${TOP_PARAGRAPH})(window)`);
+  // The stored place is the one on screen (read again at each poll: a late reflow may still settle the view).
   await poll(
     tab,
-    `${record('progress', `seed:${STORY}`)}.then((r) => (${PARAGRAPH_NUMBER})('${STORY}', r?.position)).then((n) => n === ${top})`,
+    `${record('progress', `seed:${STORY}`)}.then((r) => (${PARAGRAPH_NUMBER})('${STORY}', r?.position)).then((n) => n === (${TOP_PARAGRAPH})(window))`,
     5000,
     'the place stored',
   );
+  const top = await evaluate<number>(tab, `(${TOP_PARAGRAPH})(window)`);
   return top;
 }
 

@@ -1,10 +1,13 @@
 /**
- * What must hold for every HTML string a site adapter hands out (lib/sites/types.ts: all of them sanitized),
- * whatever page it read. Used by test/security/hostile.test.ts, test/security/fuzz.test.ts and scripts/fuzz.ts.
+ * What must hold for everything a site adapter hands out to be shown (lib/sites/types.ts: the document model,
+ * made from sanitized markup), as the one renderer (components/Blocks.tsx) draws it, whatever page it read. Used by test/security/hostile.test.ts, test/security/fuzz.test.ts and scripts/fuzz.ts.
  *
  * No jsdom here: the caller passes the documents and windows (jsdom's in Node, a browser's elsewhere).
  */
 
+import { h, render } from 'preact';
+import { Blocks } from '../../components/Blocks';
+import type { Block } from '../../lib/doc/model';
 import type { StoryPage } from '../../lib/sites/types';
 import { BEACON_HOST } from './attacks';
 
@@ -101,16 +104,35 @@ export function htmlViolations(html: string, parse: (html: string) => ParentNode
   return out;
 }
 
-/** Every sanitized HTML string of a story page, with its nodes and where it came from. */
-export function storyHtmls(page: StoryPage): { where: string; html: string; nodes: DocumentFragment }[] {
-  const out: { where: string; html: string; nodes: DocumentFragment }[] = [];
-  if (page.summary) out.push({ where: 'summary', html: page.summary.html, nodes: page.summary.nodes });
-  for (const [i, n] of page.notes.entries()) out.push({ where: `notes[${i}] ${n.kind}`, html: n.html, nodes: n.nodes });
+/** `blocks` as the views draw them: the one renderer, into a detached element of `doc`. */
+export function drawBlocks(doc: Document, blocks: readonly Block[]): HTMLElement {
+  const host = doc.createElement('div');
+  render(h(Blocks, { blocks }), host);
+  return host;
+}
+
+export interface DrawnText {
+  where: string;
+  blocks: readonly Block[];
+  /** The element `blocks` were drawn into (a detached element of the given document). */
+  nodes: HTMLElement;
+  /** Its markup. */
+  html: string;
+}
+
+/** Every text of a story page that a view draws (summary, notes, chapter text), drawn into `doc`. */
+export function storyHtmls(page: StoryPage, doc: Document): DrawnText[] {
+  const texts: { where: string; blocks: readonly Block[] }[] = [];
+  if (page.summary) texts.push({ where: 'summary', blocks: page.summary.blocks });
+  for (const [i, n] of page.notes.entries()) texts.push({ where: `notes[${i}] ${n.kind}`, blocks: n.blocks });
   page.parts.forEach((p, i) => {
-    out.push({ where: `parts[${i}].html`, html: p.html, nodes: p.nodes });
-    for (const [j, n] of p.notes.entries()) out.push({ where: `parts[${i}].notes[${j}] ${n.kind}`, html: n.html, nodes: n.nodes });
+    texts.push({ where: `parts[${i}].blocks`, blocks: p.blocks });
+    for (const [j, n] of p.notes.entries()) texts.push({ where: `parts[${i}].notes[${j}] ${n.kind}`, blocks: n.blocks });
   });
-  return out;
+  return texts.map((x) => {
+    const nodes = drawBlocks(doc, x.blocks);
+    return { ...x, nodes, html: nodes.innerHTML };
+  });
 }
 
 /** Every URL field of a story page. */
@@ -193,16 +215,15 @@ export function takeHits(win: object, doc: Document): string[] {
  * every element, the event of each on* attribute it carries (so any handler that survived runs), runs every javascript: URL it carries
  * (href, xlink:href, action, formaction, src, data) and returns the spy's hits. The document is left empty.
  */
-export function probeScripts(win: Window, htmls: readonly (string | DocumentFragment)[]): string[] {
+export function probeScripts(win: Window, htmls: readonly (string | { blocks: readonly Block[] })[]): string[] {
   const doc = win.document;
   // The window's own Event constructor (jsdom rejects events from another realm).
   const EventCtor = (win as unknown as { Event: typeof Event }).Event;
   const hosts: Element[] = [];
   for (const html of htmls) {
     if (typeof html !== 'string') {
-      // Sanitized nodes, inserted the way the restyled view inserts them (a copy, nothing parsed).
-      const c = doc.createElement('div');
-      c.append(doc.importNode(html, true));
+      // The document model, drawn the way the views draw it (the one renderer, nothing parsed).
+      const c = drawBlocks(doc, html.blocks);
       doc.body.append(c);
       hosts.push(c);
       continue;

@@ -70,7 +70,8 @@ function runSample(): Promise<Map<number, Line>> {
         '--max-ms',
         String(MAX_MS),
       ];
-      const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      // JITI_JSX: the checks draw the model with components/Blocks.tsx (as `npm run fuzz` does).
+      const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, JITI_JSX: '1' } });
       let out = '';
       let err = '';
       child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
@@ -137,7 +138,7 @@ describe(`fuzz sample: ${CASES} cases, seed ${SEED}`, () => {
       const ops = makeCase(SEED, index, corpus).ops.join(', ') || 'unmutated';
       for (const f of line.report.failures) {
         problems.push(
-          `case ${index} (${line.origin}; ${ops}): ${f.rule} in ${f.path}: ${f.detail.slice(0, 300)} -- replay: npx jiti scripts/fuzz.ts --seed ${SEED} --case ${index}`,
+          `case ${index} (${line.origin}; ${ops}): ${f.rule} in ${f.path}: ${f.detail.slice(0, 300)} -- replay: JITI_JSX=1 npx jiti scripts/fuzz.ts --seed ${SEED} --case ${index}`,
         );
       }
     }

@@ -10,9 +10,8 @@ import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it, vi } from 'vitest';
 import { copyAllowed, sanitizeHtml, sanitizeToFragment, serializeFragment } from '../../lib/sanitize';
-import { paragraphNumber } from '../../lib/sites/body';
 import { adapters, parseStoryUrl, readPage } from '../../lib/sites';
-import { blankWindow, load } from '../unit/sites/helpers';
+import { blankWindow, drawnHtml, load } from '../unit/sites/helpers';
 
 const FFN_URL = 'https://www.fanfiction.net/s/7000031/1/Shadow-Input';
 
@@ -65,9 +64,9 @@ describe('shadow roots and custom elements never come out of page markup', () =>
     if (result.kind !== 'story') throw new Error('not a story');
     const part = result.page.parts[0]!;
     expect(part.paragraphs.map((p) => p.text)).toEqual(['Visible light text.', 'Second paragraph.']);
-    expect(part.html).not.toMatch(/Shadow text|iframe|<img|beacon/);
-    const walker = part.nodes.ownerDocument.createTreeWalker(part.nodes, 1);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) expect((n as Element).shadowRoot).toBeNull();
+    // Neither in the model nor in what the view draws of it.
+    expect(JSON.stringify(part.blocks)).not.toMatch(/Shadow text|iframe|beacon|image/);
+    expect(drawnHtml(part.blocks)).toBe('<p id="user-content-host" data-p="0">Visible light text.</p><p data-p="1">Second paragraph.</p>');
   });
 
   it('copyAllowed builds only allow-listed elements: no shadow root, template content, custom element or is=', () => {
@@ -126,11 +125,11 @@ describe('data-* from the page', () => {
     const { page } = storyOf(ffnPage('<p>One.</p><p data-p="999">Two <span data-p="999">spoof</span>.</p><p data-p="0">Three.</p>'));
     const part = page.parts[0]!;
     expect(part.paragraphs.map((p) => p.text)).toEqual(['One.', 'Two spoof.', 'Three.']);
-    expect([...part.html.matchAll(/data-p="(\d+)"/g)].map((m) => m[1])).toEqual(['0', '1', '2']);
-    // The view finds paragraphs through the adapter's map: the span is none of them.
-    const all = Array.from(part.nodes.querySelectorAll('*'));
-    expect(all.map((el) => paragraphNumber(el)).filter((n) => n !== undefined)).toEqual([0, 1, 2]);
-    expect(paragraphNumber(part.nodes.querySelector('span')!)).toBeUndefined();
+    // The numbers are the model's own; the span is no block of its own, only text of paragraph 1.
+    expect(part.blocks).toEqual(
+      [0, 1, 2].map((p) => ({ kind: 'paragraph', p, role: 'text', spans: [{ kind: 'text', text: part.paragraphs[p]?.text }] })),
+    );
+    expect([...drawnHtml(part.blocks).matchAll(/data-p="(\d+)"/g)].map((m) => m[1])).toEqual(['0', '1', '2']);
   });
 });
 
@@ -197,6 +196,8 @@ describe('the view code spreads nothing page-sized into a call', () => {
     ...readdirSync(join(root, 'lib/sites')).map((f) => `lib/sites/${f}`),
     'components/RestyledView.tsx',
     'components/progressive.ts',
+    'components/Blocks.tsx',
+    'lib/doc/from-dom.ts',
     'components/anchor.ts',
     'components/useParagraphAnchor.ts',
     ...readdirSync(join(root, 'entrypoints/restyle')).map((f) => `entrypoints/restyle/${f}`),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chunkPath, storyFiles, storyPath, type CatalogEntry, type StoryFile } from '../../lib/catalog';
 import { indexOutline, totalWords } from '../../lib/position';
 import { chunkOf, chunkStory, openingChunks, renderOrder, type Block } from '../../lib/story/chunks';
+import { spansText as docText } from '../../lib/doc/from-dom';
 import { spansText } from '../../lib/story/inline';
 import { GLASS, parsedSeed } from '../support/seeds';
 
@@ -10,10 +11,12 @@ const glass = parsedSeed(GLASS);
 describe('chunks', () => {
   const chunks = chunkStory(glass, 50);
   it('cover every paragraph once, in order, with every heading', () => {
-    const ns = chunks.flatMap((c) => c.blocks.flatMap((b) => (b.kind === 'p' ? [b.n] : [])));
+    const ns = chunks.flatMap((c) => c.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.p] : [])));
     expect(ns).toEqual(Array.from({ length: glass.paragraphs }, (_, i) => i));
-    const headings = chunks.flatMap((c) => c.blocks.flatMap((b) => (b.kind === 'heading' ? [b.text] : [])));
-    expect(headings).toEqual(['I', 'II', 'III', 'IV', 'V']);
+    const headings = chunks.flatMap((c) =>
+      c.blocks.flatMap((b) => (b.kind === 'heading' ? [{ text: docText(b.spans), p: b.p, id: b.id }] : [])),
+    );
+    expect(headings).toEqual(['I', 'II', 'III', 'IV', 'V'].map((text, i) => ({ text, p: null, id: `s${i}` })));
     expect(chunks.reduce((s, c) => s + c.words, 0)).toBe(glass.words);
   });
   it('hold at most the asked number of paragraphs', () => {
@@ -21,9 +24,10 @@ describe('chunks', () => {
   });
   it('close early once they reach the asked number of words', () => {
     const small = chunkStory(glass, 50, 200);
+    const wordsOf = glass.sections.flatMap((s) => s.scenes.flatMap((sc) => sc.paragraphs.map((p) => p.words)));
     expect(small.length).toBeGreaterThan(chunks.length);
     for (const c of small) {
-      const words = c.blocks.flatMap((b) => (b.kind === 'p' ? [b.paragraph.words] : []));
+      const words = c.blocks.flatMap((b) => (b.kind === 'paragraph' && b.p !== null ? [wordsOf[b.p] ?? 0] : []));
       // Closed at the first paragraph that reached the limit: without its last paragraph it was under.
       expect(words.slice(0, -1).reduce((a, w) => a + w, 0)).toBeLessThan(200);
     }
@@ -65,7 +69,7 @@ describe('story files: an outline and one file per chunk', () => {
     const long = texts.filter((x) => x.length > 30);
     expect(long.length).toBeGreaterThan(100);
     for (const x of long) expect(files[0]?.contents).not.toContain(x);
-    const fromChunks = chunkFiles.flat().flatMap((b) => (b.kind === 'p' ? [spansText(b.paragraph.spans)] : []));
+    const fromChunks = chunkFiles.flat().flatMap((b) => (b.kind === 'paragraph' ? [docText(b.spans)] : []));
     expect(fromChunks).toEqual(texts);
     expect(chunkFiles.flat()).toEqual(chunkStory(glass).flatMap((c) => c.blocks));
   });
@@ -78,7 +82,7 @@ describe('story files: an outline and one file per chunk', () => {
     const firstOfII = index.address.findIndex((a) => a.part === 1);
     expect(index.address[firstOfII]).toEqual({ part: 1, paragraph: 0 });
     for (const [i, c] of outlineFile.outline.chunks.entries()) {
-      const ns = (chunkFiles[i] ?? []).flatMap((b) => (b.kind === 'p' ? [b.n] : []));
+      const ns = (chunkFiles[i] ?? []).flatMap((b) => (b.kind === 'paragraph' && b.p !== null ? [b.p] : []));
       expect([ns[0], ns.at(-1)]).toEqual([c.first, c.last]);
       expect(c.words).toBe(ns.reduce((sum, n) => sum + (index.words[n] ?? 0), 0));
     }

@@ -14,6 +14,7 @@ import {
   webItems,
   type LibraryItem,
   type SortKey,
+  nextUnfinished,
 } from '../../lib/library';
 import type { UiState } from '../../platform/ui-state';
 import { minutesLeft } from '../../lib/position';
@@ -213,4 +214,14 @@ describe("a library view's shelf", () => {
 describe('story ids', () => {
   it.each(['glass-hearts', 'a', 'x2-y3'])('%s is a slug', (id) => expect(SLUG.test(id)).toBe(true));
   it.each(['', 'Glass', 'a--b', '-a', 'a-', '../x', 'a b', 'é'])('%j is not', (id) => expect(SLUG.test(id)).toBe(false));
+});
+
+describe('the story offered at the end', () => {
+  it('is the next unfinished one in catalog order, wrapping round, never the story just read', () => {
+    expect(nextUnfinished(entries, progress, 'a')?.id).toBe('b');
+    expect(nextUnfinished(entries, progress, 'b')?.id).toBe('a'); // c is finished: round to a
+    expect(nextUnfinished(entries, progress, 'c')?.id).toBe('a');
+    const allRead = new Map(entries.map((e) => [`seed:${e.id}`, rec(e.id, 1, 100, 1)]));
+    expect(nextUnfinished(entries, allRead, 'a')).toBeNull();
+  });
 });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePage, readPage } from '../../../lib/sites';
 import { buildBody, childrenWithout } from '../../../lib/sites/body';
-import { blankWindow, load } from './helpers';
+import { blankWindow, drawnHtml, load } from './helpers';
 
 const LONG = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.';
 
@@ -82,7 +82,7 @@ ${Array.from({ length: 5 }, (_, i) => `<p onclick="x()">Paragraph ${i + 1}. ${LO
     });
     expect(result.page.parts[0]?.number).toBe(3);
     expect(result.page.parts[0]?.paragraphs.length).toBe(5);
-    expect(result.page.parts[0]?.html).not.toMatch(/onclick|script|alert/);
+    expect(drawnHtml(result.page.parts[0]?.blocks ?? [])).not.toMatch(/onclick|script|alert/);
   });
 
   const article = Array.from({ length: 5 }, (_, i) => `<p>Paragraph ${i + 1}. ${LONG} ${LONG}</p>`).join('');
@@ -111,8 +111,13 @@ ${Array.from({ length: 5 }, (_, i) => `<p onclick="x()">Paragraph ${i + 1}. ${LO
       'Paragraph 5.',
       'See the next',
     ]);
-    expect(part?.html).toContain('href="https://www.fanfiction.net/s/42/2/T"');
-    expect(part?.html).not.toContain('evil.example');
+    const last = part?.blocks.at(-1);
+    expect(last).toMatchObject({ kind: 'paragraph', p: 5 });
+    expect(last?.kind === 'paragraph' && last.spans.slice(0, 2)).toEqual([
+      { kind: 'text', text: 'See ' },
+      { kind: 'link', href: 'https://www.fanfiction.net/s/42/2/T', spans: [{ kind: 'text', text: 'the next chapter' }] },
+    ]);
+    expect(JSON.stringify(part?.blocks)).not.toContain('evil.example');
   });
 
   it('gives up on a story URL with nothing article-like', () => {
@@ -158,7 +163,7 @@ describe('FFN metadata', () => {
     );
     if (result.kind !== 'story') throw new Error(result.kind);
     expect(result.page.parts[0]?.paragraphs.map((p) => p.text)).toEqual(['First line.', 'Second line, same paragraph.', 'Third.']);
-    expect(result.page.parts[0]?.html).toBe(
+    expect(drawnHtml(result.page.parts[0]?.blocks ?? [])).toBe(
       '<p data-p="0">First line.</p><p data-p="1">Second line,<br>same paragraph.</p><p data-p="2">Third.</p>',
     );
   });
@@ -196,9 +201,30 @@ describe('paragraphs', () => {
       'Loose <em>text</em>.<div>In a div<p>Inner p.</p>tail</div><hr><ul><li>Item <ul><li>Sub</li></ul></li></ul><p> </p><blockquote>Quoted.</blockquote>',
     );
     expect(b.paragraphs.map((p) => p.text)).toEqual(['Loose text.', 'In a div', 'Inner p.', 'tail', 'Item', 'Sub', 'Quoted.']);
-    expect(b.html).toBe(
-      '<p data-p="0">Loose <em>text</em>.</p><div><p data-p="1">In a div</p><p data-p="2">Inner p.</p><p data-p="3">tail</p></div><hr>' +
-        '<ul><li><p data-p="4">Item </p><ul><li data-p="5">Sub</li></ul></li></ul><p> </p><blockquote data-p="6">Quoted.</blockquote>',
+    const para = (p: number, text: string) => ({ kind: 'paragraph', p, role: 'text', spans: [{ kind: 'text', text }] });
+    // The wrapper div goes (its paragraphs take its place), and so does the empty paragraph.
+    expect(b.blocks).toEqual([
+      {
+        kind: 'paragraph',
+        p: 0,
+        role: 'text',
+        spans: [
+          { kind: 'text', text: 'Loose ' },
+          { kind: 'emphasis', spans: [{ kind: 'text', text: 'text' }] },
+          { kind: 'text', text: '.' },
+        ],
+      },
+      para(1, 'In a div'),
+      para(2, 'Inner p.'),
+      para(3, 'tail'),
+      { kind: 'scene-break' },
+      { kind: 'list', ordered: false, items: [[para(4, 'Item'), { kind: 'list', ordered: false, items: [[para(5, 'Sub')]] }]] },
+      { kind: 'quote', blocks: [para(6, 'Quoted.')] },
+    ]);
+    expect(drawnHtml(b.blocks)).toBe(
+      '<p data-p="0">Loose <em>text</em>.</p><p data-p="1">In a div</p><p data-p="2">Inner p.</p><p data-p="3">tail</p>' +
+        '<hr class="scene-break" aria-label="Scene break"><ul><li><p data-p="4">Item</p><ul><li data-p="5">Sub</li></ul></li></ul>' +
+        '<blockquote><p data-p="6">Quoted.</p></blockquote>',
     );
     expect(b.words).toBe(11);
   });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildBodyWithEdgeNotes } from '../../../lib/sites/body';
-import { blankWindow } from './helpers';
+import { blankWindow, drawnHtml } from './helpers';
 
 const win = blankWindow();
 const read = (html: string) => {
@@ -14,7 +14,7 @@ const read = (html: string) => {
     roles: body.paragraphs.map((p) => p.role),
     lead: leading?.text,
     trail: trailing?.text,
-    html: body.html,
+    html: drawnHtml(body.blocks),
   };
 };
 

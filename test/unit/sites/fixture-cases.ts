@@ -1,7 +1,7 @@
 /**
  * Data-driven: every folder test/fixtures/<site>/<case>/ holds source.html (a trimmed page), url.txt and
  * expected.json (written by hand from the page, not from the parser's output). Keys left out of
- * expected.json are not checked; the safety of every HTML string is checked for every readable case.
+ * expected.json are not checked; the safety of everything drawn is checked for every readable case.
  */
 
 import { readdirSync, readFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { Readability } from '@mozilla/readability';
 import { readPage } from '../../../lib/sites';
 import { plainText } from '../../../lib/sites/body';
 import type { ParagraphRole, StoryPage } from '../../../lib/sites/types';
-import { expectSafeHtml, load } from './helpers';
+import { drawnHtml, expectSafeHtml, load } from './helpers';
 
 interface ExpectedPart {
   number?: number;
@@ -127,27 +127,28 @@ export function describeFixtures(sites: readonly string[], atLeast: number) {
                 expect(got, role).toEqual(want.roles[role] ?? []);
               }
             }
-            for (const s of want.htmlContains ?? []) expect(part.html).toContain(s);
-            for (const s of want.htmlExcludes ?? []) expect(part.html).not.toContain(s);
+            const drawn = drawnHtml(part.blocks);
+            for (const s of want.htmlContains ?? []) expect(drawn).toContain(s);
+            for (const s of want.htmlExcludes ?? []) expect(drawn).not.toContain(s);
           });
         }
       });
 
       if (expected.readable) {
-        it('lets nothing unsafe through, and numbers every paragraph in its HTML', () => {
+        it('lets nothing unsafe through, and numbers every paragraph as drawn', () => {
           const page = load(html, url);
           const result = readPage(page.doc, page.url, page.win);
           if (result.kind !== 'story') throw new Error(`not read: ${JSON.stringify(result)}`);
           const story = result.page;
           const htmls = [
-            story.summary?.html ?? '',
-            ...story.notes.map((n) => n.html),
-            ...story.parts.flatMap((p) => [p.html, ...p.notes.map((n) => n.html)]),
+            drawnHtml(story.summary?.blocks ?? []),
+            ...story.notes.map((n) => drawnHtml(n.blocks)),
+            ...story.parts.flatMap((p) => [drawnHtml(p.blocks), ...p.notes.map((n) => drawnHtml(n.blocks))]),
           ];
           for (const h of htmls) expectSafeHtml(h);
           for (const part of story.parts) {
-            // Parsed again (as the reader will), paragraph i is still the element with data-p="i".
-            const again = load(`<!DOCTYPE html><body>${part.html}</body>`, 'https://ficwell.invalid/');
+            // As drawn, paragraph i is the element with data-p="i", and holds its text.
+            const again = load(`<!DOCTYPE html><body>${drawnHtml(part.blocks)}</body>`, 'https://ficwell.invalid/');
             const marked = Array.from(again.doc.querySelectorAll('[data-p]'));
             expect(marked.map((el) => Number(el.getAttribute('data-p')))).toEqual(part.paragraphs.map((_, i) => i));
             expect(marked.map((el) => plainText(el))).toEqual(part.paragraphs.map((p) => p.text));

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSERS, click, evaluate, launch, poll, type AnyPage, type Harness } from './support/harness';
+import { GENERATED_STORY } from './support/pages';
+import { startSiteServer, type SiteServer } from './support/server';
+import { clickInView, inView, pollView } from './support/view';
+
+/**
+ * After the last paragraph: a mark that the story (or the chapter) ends, the next unfinished story in the
+ * side panel, and on a site's chapter the site's own feedback controls, shown on the reader's click.
+ */
+const FFN = `http://www.fanfiction.net/s/${GENERATED_STORY.id}/2/${GENERATED_STORY.slug}`;
+const AO3 = 'http://archiveofourown.org/works/4242424/chapters/10000002';
+
+describe.each(BROWSERS)('the end of a story, in %s', (name) => {
+  let h: Harness;
+  let server: SiteServer;
+  let ext: AnyPage;
+  beforeAll(async () => {
+    server = await startSiteServer();
+    h = await launch(name, { sitePort: server.port });
+    ext = await h.openExtensionPage('/popup.html');
+  });
+  afterAll(async () => {
+    await h?.close();
+    await server?.close();
+  });
+
+  it('the side panel marks the end and offers the next story not yet finished; taking it opens that story', async () => {
+    const reader = await h.openExtensionPage('/sidepanel.html#story=never-alone');
+    await poll(reader, `document.documentElement.dataset.complete === 'true'`, 15_000, 'the story drawn');
+    await evaluate(reader, `window.scrollTo(0, document.documentElement.scrollHeight)`);
+    await poll(reader, `!!document.querySelector('.story-end .end-next')`, 5000, 'the next story offered');
+    expect(await evaluate<string>(reader, `document.querySelector('.story-end .end-mark').textContent`)).toMatch(/The end/);
+    // never-alone is the last of the catalog: the next one is the first, her-outstretched-hand.
+    expect(await evaluate<string>(reader, `document.querySelector('.story-end .end-next').textContent`)).toMatch(/^Next: /);
+    await click(reader, '.story-end .end-next');
+    await poll(reader, `location.hash === '#story=her-outstretched-hand'`, 5000, 'the next story');
+    await poll(reader, `document.querySelector('h1')?.textContent !== 'Never Alone'`, 5000, 'its title');
+    await (reader as { close(): Promise<void> }).close();
+  });
+
+  it('a restyled FFN chapter ends with its end mark and the site review box, shown and focused on the reader’s click', async () => {
+    const page = await h.openPage(FFN);
+    await pollView(ext, FFN, `(root) => !!root?.querySelector('.story-end')`, 15_000, 'the end of the chapter');
+    expect(await inView<string>(ext, FFN, `(root) => root.querySelector('.story-end .end-mark').textContent`)).toMatch(
+      /End of the chapter/,
+    );
+    const buttons = await inView<string[]>(ext, FFN, `(root) => [...root.querySelectorAll('.story-end button')].map((b) => b.textContent)`);
+    expect(buttons).toEqual(['Review on FanFiction.Net']);
+    await clickInView(ext, page, FFN, '.story-end button');
+    await poll(page, `getComputedStyle(document.body).display !== 'none'`, 5000, 'the original page');
+    await poll(page, `document.activeElement?.id === 'review_review'`, 5000, 'the review box focused');
+    await (page as { close(): Promise<void> }).close();
+  });
+
+  it('an AO3 chapter offers kudos and a comment; a script clicking them does nothing', async () => {
+    const page = await h.openPage(AO3);
+    await pollView(ext, AO3, `(root) => !!root?.querySelector('.story-end')`, 15_000, 'the end of the chapter');
+    expect(await inView<string[]>(ext, AO3, `(root) => [...root.querySelectorAll('.story-end button')].map((b) => b.textContent)`)).toEqual(
+      ['Leave kudos on AO3', 'Comment on AO3'],
+    );
+    // From the content script's world a script can reach the button; its click is not the reader's.
+    await inView(ext, AO3, `(root) => root.querySelector('.story-end button').click()`);
+    await poll(page, `document.readyState === 'complete'`, 5000, 'the page');
+    expect(await evaluate<string>(page, `getComputedStyle(document.body).display`)).toBe('none');
+    await clickInView(ext, page, AO3, '.story-end button');
+    await poll(page, `getComputedStyle(document.body).display !== 'none'`, 5000, 'the original page');
+    await poll(page, `document.activeElement?.id === 'kudo_submit'`, 5000, 'the kudos button focused');
+    await (page as { close(): Promise<void> }).close();
+  });
+});
