@@ -12,6 +12,7 @@ import type { ChunkRange, StoryOutline } from '../lib/story/outline';
 import { stepFontSize, type Settings } from '../lib/settings';
 import { ReaderBar, type Sheet } from './ReaderBar';
 import { StoryEnd, type EndLink } from './StoryEnd';
+import { useReaderKeys } from './hooks/useReaderKeys';
 import { ReadAloudControl } from './ReadAloudControl';
 import { useReadAloud, type ReadAloudSetup } from './hooks/useReadAloud';
 import { markReading, markWord } from './reading-mark';
@@ -250,28 +251,19 @@ export function Reader(props: ReaderProps) {
   };
 
   const currentSection = () => index.address[anchor.current?.n ?? 0]?.part ?? 0;
-  useEffect(() => {
-    // Reader keys; none of them while typing in a field or with a modifier held.
-    const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || (e.target as HTMLElement).closest?.('input, select, textarea')) return;
-      const sections = outline.sections.length;
-      if ((e.key === 'n' || e.key === ']') && currentSection() < sections - 1) jumpTo(currentSection() + 1);
-      else if (e.key === 'p' || e.key === '[') jumpTo(Math.max(0, currentSection() - 1));
-      else if (e.key === '+' || e.key === '=') props.onSettings(stepFontSize(settings, 1));
-      else if (e.key === '-') props.onSettings(stepFontSize(settings, -1));
-      else if (e.key === 't' && headed.length > 1) setSheet('contents');
-      else if (e.key === 's') read.toggle(readFrom());
-      else if (e.key === '.' && read.active()) read.next();
-      else if (e.key === ',' && read.active()) read.previous();
-      else return;
-      e.preventDefault();
-    };
-    addEventListener('keydown', onKey);
-    return () => removeEventListener('keydown', onKey);
+  const headed = outline.sections.filter((s) => s.heading);
+  useReaderKeys({
+    next: () => currentSection() < outline.sections.length - 1 && jumpTo(currentSection() + 1),
+    previous: () => jumpTo(Math.max(0, currentSection() - 1)),
+    larger: () => props.onSettings(stepFontSize(settings, 1)),
+    smaller: () => props.onSettings(stepFontSize(settings, -1)),
+    contents: headed.length > 1 ? () => setSheet('contents') : undefined,
+    readAloud: () => read.toggle(readFrom()),
+    readNext: () => read.active() && read.next(),
+    readPrevious: () => read.active() && read.previous(),
   });
   const left = minutesLeft(total, percent);
   const rounded = Math.floor(percent);
-  const headed = outline.sections.filter((s) => s.heading);
 
   return (
     <div class="reader">

@@ -8,6 +8,7 @@ import { chaptersOf, webPercent, type WebAnchor } from '../lib/web-progress';
 import { useParagraphAnchor } from './useParagraphAnchor';
 import { ReaderBar, type ContentsItem, type Sheet } from './ReaderBar';
 import { StoryEnd, type EndAction } from './StoryEnd';
+import { useReaderKeys } from './hooks/useReaderKeys';
 import { createDrawer, type Drawer } from './progressive';
 import { isTrustedInput, trusted } from './trusted';
 import type { ParagraphFinder } from './anchor';
@@ -144,22 +145,6 @@ export function RestyledView(props: RestyledViewProps) {
     props.onPosition(a, atEnd);
   };
 
-  useEffect(() => {
-    // Reader keys, as in the side panel: n / p for the next or previous chapter, + / - for the text size.
-    const onKey = trusted((e: KeyboardEvent) => {
-      const target = e.composedPath()[0] as HTMLElement | undefined;
-      if (e.ctrlKey || e.metaKey || e.altKey || target?.closest?.('input, select, textarea, [contenteditable]')) return;
-      const link = e.key === 'n' ? page.links.next : e.key === 'p' ? page.links.prev : undefined;
-      if (link && /^https?:\/\//.test(link)) location.assign(link);
-      else if (e.key === '+' || e.key === '=') props.onSettings(stepFontSize(settings, 1));
-      else if (e.key === '-') props.onSettings(stepFontSize(settings, -1));
-      else return;
-      e.preventDefault();
-    });
-    addEventListener('keydown', onKey);
-    return () => removeEventListener('keydown', onKey);
-  });
-
   const chapters = chaptersOf(page);
   const rounded = Math.floor(percent);
   const reading = page.parts[partNow] ?? page.parts[0];
@@ -169,6 +154,17 @@ export function RestyledView(props: RestyledViewProps) {
     ? page.parts.map((x) => ({ label: x.title ? t('chapterNTitle', x.number, x.title) : t('chapterN', x.number) }))
     : page.chapters.map((c) => ({ label: c.title ?? t('chapterN', c.number), href: /^https?:\/\//.test(c.url) ? c.url : undefined }));
   const current = page.fullWork ? partNow : page.chapters.findIndex((c) => c.number === reading?.number);
+  // Reader keys, as in the side panel: n / p for the next or previous chapter (the site's own pages).
+  const go = (link: string | undefined) => () => {
+    if (link && /^https?:\/\//.test(link)) location.assign(link);
+  };
+  useReaderKeys({
+    next: go(page.links.next),
+    previous: go(page.links.prev),
+    larger: () => props.onSettings(stepFontSize(settings, 1)),
+    smaller: () => props.onSettings(stepFontSize(settings, -1)),
+    contents: contents.length > 1 ? () => setSheet('contents') : undefined,
+  });
 
   return (
     <div class="reader restyled" ref={view} tabIndex={-1}>
