@@ -8,6 +8,7 @@ import { spansText } from '../lib/doc/from-dom';
 import { chunkOf, renderOrder, type Block } from '../lib/story/chunks';
 import { Blocks } from './Blocks';
 import type { Note, NoteKind } from '../lib/story/model';
+import { withoutLabel } from '../lib/story/notes';
 import type { ChunkRange, StoryOutline } from '../lib/story/outline';
 import { stepFontSize, type Settings } from '../lib/settings';
 import { ReaderBar, type Sheet } from './ReaderBar';
@@ -377,7 +378,7 @@ function Notes(props: { class: string; summary: string; notes: Note[]; open: boo
       {props.notes.map((note, i) => (
         <div class="note" key={i}>
           <span class="note-kind">{t(KIND_LABEL[note.kind])}</span>
-          <p>{note.text}</p>
+          <p>{withoutLabel(note.text, t(KIND_LABEL[note.kind]))}</p>
         </div>
       ))}
     </details>

@@ -34,3 +34,14 @@ export function isMetaCommentary(paragraphs: readonly string[]): boolean {
   const hits = paragraphs.filter((p) => META.test(p)).length;
   return hits >= 2 && hits * 2 >= paragraphs.length;
 }
+
+/**
+ * A note's text without the label it opens with, when that label is the one the reader shows above it
+ * ("Warning" over "WARNING: spoilers ahead" shows "spoilers ahead"); otherwise the text as it is.
+ */
+export function withoutLabel(text: string, label: string): string {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(`^\\W*${escaped}s?\\W*?[:\\-–—]\\s*`, 'i').exec(text);
+  const rest = m ? text.slice(m[0].length) : text;
+  return rest.trim() ? rest : text;
+}
