@@ -145,6 +145,31 @@ export function RestyledView(props: RestyledViewProps) {
     props.onPosition(a, atEnd);
   };
 
+  useEffect(() => {
+    // A footnote link (`#fn1`) names an element of the view, which lives in a shadow root the browser's own
+    // fragment navigation does not look into: go there ourselves, below the bar.
+    const el = view.current;
+    if (!el) return;
+    const onClick = (e: MouseEvent) => {
+      const link = (e.target as Element | null)?.closest?.('a[href^="#"]');
+      if (!link) return;
+      e.preventDefault();
+      if (!isTrustedInput(e)) return;
+      let id = '';
+      try {
+        id = decodeURIComponent((link.getAttribute('href') ?? '').slice(1));
+      } catch {
+        return; // a malformed escape names nothing
+      }
+      const to = id && (props.root as ShadowRoot | Document).getElementById(id);
+      if (!to) return;
+      const line = (bar.current?.getBoundingClientRect().bottom ?? 0) + 8;
+      window.scrollTo(0, to.getBoundingClientRect().top + window.scrollY - line);
+    };
+    el.addEventListener('click', onClick);
+    return () => el.removeEventListener('click', onClick);
+  }, []);
+
   const chapters = chaptersOf(page);
   const rounded = Math.floor(percent);
   const reading = page.parts[partNow] ?? page.parts[0];

@@ -53,6 +53,21 @@ describe.each(BROWSERS)('the end of a story, in %s', (name) => {
     await (page as { close(): Promise<void> }).close();
   });
 
+  it('a footnote link in a restyled chapter goes to its note in the view, below the bar', async () => {
+    const page = await h.openPage(AO3);
+    await pollView(ext, AO3, `(root) => !!root?.querySelector('a[href="#user-content-footnote1"]')`, 15_000, 'the footnote link');
+    await clickInView(ext, page, AO3, 'a[href="#user-content-footnote1"]');
+    await pollView(
+      ext,
+      AO3,
+      `(root) => { const n = root.getElementById('user-content-footnote1').getBoundingClientRect(); const bar = root.querySelector('.reader-bar').getBoundingClientRect(); return n.top >= bar.bottom && n.top < bar.bottom + 40; }`,
+      5000,
+      'the note under the bar',
+    );
+    expect(await evaluate<string>(page, `location.hash`)).toBe('');
+    await (page as { close(): Promise<void> }).close();
+  });
+
   it('an AO3 chapter offers kudos and a comment; a script clicking them does nothing', async () => {
     const page = await h.openPage(AO3);
     await pollView(ext, AO3, `(root) => !!root?.querySelector('.story-end')`, 15_000, 'the end of the chapter');
