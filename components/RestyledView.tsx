@@ -42,23 +42,51 @@ interface Drawn {
   /** `byPart[part][p]`: the drawn paragraph element. */
   byPart: HTMLElement[][];
   anchors: WeakMap<Element, WebAnchor>;
+  /** Records `el` as paragraph `p` of part `part` (whose list in `byPart` exists). */
+  drawnAt(part: number, p: number, el: HTMLElement): void;
+  /** A part already drawn is drawn again. */
+  redrawn(): void;
   finder: ParagraphFinder;
 }
 
 function createDrawn(root: () => HTMLElement | null): Drawn {
   const anchors = new WeakMap<Element, WebAnchor>();
   const byPart: HTMLElement[][] = [];
+  // Every drawn paragraph in document order, kept as they are drawn (the drawer draws its queue in document
+  // order): flattening `byPart` on each scroll cost a pass over every drawn paragraph. Once a part has been
+  // drawn again (new blocks), the order no longer holds: the list is then rebuilt from `byPart` when asked for
+  // after something new was drawn.
+  let all: HTMLElement[] = [];
+  let inOrder = true;
+  let stale = false;
   return {
     drawer: createDrawer(),
     byPart,
     anchors,
+    drawnAt(part, p, el) {
+      const list = byPart[part];
+      if (list) list[p] = el;
+      anchors.set(el, { part, p, offset: 0 });
+      if (inOrder) all.push(el);
+      else stale = true;
+    },
+    redrawn() {
+      inOrder = false;
+      stale = true;
+    },
     finder: {
       of(el) {
         const stop = root();
         for (let at: Element | null = el; at && at !== stop; at = at.parentElement) if (anchors.has(at)) return at as HTMLElement;
         return null;
       },
-      all: () => byPart.flat(),
+      all() {
+        if (stale) {
+          all = byPart.flat();
+          stale = false;
+        }
+        return all;
+      },
     },
   };
 }
@@ -74,19 +102,14 @@ function DrawnText({ blocks, class: cls, drawn, part }: { blocks: readonly Block
     const target = el.current;
     if (!target) return;
     target.replaceChildren();
-    const paras: HTMLElement[] | undefined = part === undefined ? undefined : [];
-    if (paras && part !== undefined) drawn.byPart[part] = paras;
+    if (part !== undefined) {
+      if (drawn.byPart[part]) drawn.redrawn();
+      drawn.byPart[part] = [];
+    }
     drawn.drawer.add({
       target,
       blocks,
-      ...(paras && part !== undefined
-        ? {
-            onAnchor(copy: HTMLElement, p: number) {
-              paras[p] = copy;
-              drawn.anchors.set(copy, { part, p, offset: 0 });
-            },
-          }
-        : {}),
+      ...(part !== undefined ? { onAnchor: (copy: HTMLElement, p: number) => drawn.drawnAt(part, p, copy) } : {}),
     });
   }, [blocks]);
   return <div class={cls} ref={el} />;
@@ -112,7 +135,17 @@ export function RestyledView(props: RestyledViewProps) {
     const target = props.initial;
     drawn.drawer.draw(FIRST_DRAW_MS);
     if (target) drawn.drawer.drawUntil(() => drawn.byPart[target.part]?.[target.p] !== undefined);
-    return drawn.drawer.drawIdle(() => anchorApi.restore());
+    // Idle slices only append below what is drawn, and the anchor hook's ResizeObserver puts the reader's
+    // paragraph back when the text's size changes. Restoring after every slice read the layout each time (a
+    // forced layout of everything drawn so far: minutes on a 67,000-paragraph chapter); only an anchor that
+    // was waiting for its paragraph, and the end of the drawing, need it.
+    let waiting = false;
+    return drawn.drawer.drawIdle(() => {
+      const a = anchorApi.anchor.current;
+      const there = !a || drawn.byPart[a.part]?.[a.p] !== undefined;
+      if ((there && waiting) || drawn.drawer.finished) anchorApi.restore();
+      waiting = !there;
+    });
   }, []);
   useEffect(() => {
     // The page behind is display:none; Firefox's Tab key finds nothing from a hidden <body>. Start keyboard

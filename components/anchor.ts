@@ -39,7 +39,8 @@ export function paragraphAt(
     const hit = root.elementFromPoint(x, line + dy);
     // A section heading belongs to the paragraph it introduces: a jump puts the heading at the line.
     if (dy === 0 && hit?.closest(HEADING) && container.contains(hit)) {
-      const next = firstBelow(finder.all(), hit.getBoundingClientRect().bottom);
+      const all = finder.all();
+      const next = all[firstBelow(all, hit.getBoundingClientRect().bottom)];
       if (next) return { el: next, offset: 0 };
     }
     const el = hit && finder.of(hit);
@@ -47,26 +48,26 @@ export function paragraphAt(
   }
   // Nothing near the line (a break, a wide gap, notes): the last paragraph that starts above it.
   const all = finder.all();
-  const below = firstBelow(all, line, true);
-  const i = below ? Array.prototype.indexOf.call(all, below) : all.length;
-  const el = (all[i - 1] as HTMLElement | undefined) ?? all[0];
+  const el = all[firstBelow(all, line, true) - 1] ?? all[0];
   return el ? hitOf(el, line) : null;
 }
 
 /** The headings that open a section or chapter in both views. */
 const HEADING = '.section-heading';
 
-/** The first paragraph (in document order) whose top is below `y` (strictly, with `strict`), by binary search. */
-function firstBelow(all: ArrayLike<HTMLElement>, y: number, strict = false): HTMLElement | undefined {
+/**
+ * The index of the first paragraph (in document order) whose top is below `y` (strictly, with `strict`), or
+ * `all.length` when none is: a binary search, so a hit test reads a few boxes however much is drawn.
+ */
+function firstBelow(all: ArrayLike<HTMLElement>, y: number, strict = false): number {
   let lo = 0;
   let hi = all.length - 1;
-  let found: HTMLElement | undefined;
+  let found = all.length;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const el = all[mid] as HTMLElement;
-    const top = el.getBoundingClientRect().top;
+    const top = (all[mid] as HTMLElement).getBoundingClientRect().top;
     if (strict ? top > y : top >= y) {
-      found = el;
+      found = mid;
       hi = mid - 1;
     } else lo = mid + 1;
   }
