@@ -30,6 +30,8 @@ const setTheme = (page: AnyPage, theme: string) =>
   );
 
 async function shot(page: AnyPage, path: string) {
+  // A background tab draws no frames in Firefox: bring the one to shoot to the front.
+  await (page as { bringToFront(): Promise<void> }).bringToFront();
   await afterFrames(page);
   await (page as { screenshot(o: { path: string }): Promise<unknown> }).screenshot({ path });
 }

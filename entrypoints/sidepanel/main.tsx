@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { SyncControls } from '../../components/SyncControls';
 import { RemoteOffer } from '../../components/RemoteOffer';
@@ -103,6 +103,8 @@ function LibraryScreen({ message }: { message?: string }) {
     [],
   );
   const library = useLibrary(progress, firstScreen, { saveSort: (sort) => void saveUi({ sort }) });
+  // Back from a story: the library opens at its top (its search box), not where the story was scrolled to.
+  useLayoutEffect(() => window.scrollTo(0, 0), []);
   const [backupMessage, setBackupMessage] = useState<string | null>(null);
   const sync = useSync();
   useEffect(() => {

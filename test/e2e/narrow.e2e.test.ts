@@ -176,6 +176,24 @@ describe.each(BROWSERS)('the reader at the widths it opens at, in %s', (name) =>
       expect(search.top).toBeGreaterThanOrEqual(0);
     }
     await (library as { close(): Promise<void> }).close();
+    // Back from the middle of a story: the library opens at its top, its search box in view.
+    await setViewport(reader, 252, 700);
+    await evaluate(reader, `window.scrollTo(0, document.documentElement.scrollHeight / 2)`);
+    await click(reader, '.reader-bar .back');
+    await poll(reader, `!!document.getElementById('library-search')`, 5000, 'the library');
+    expect(await evaluate<number>(reader, `document.getElementById('library-search').getBoundingClientRect().top`)).toBeGreaterThanOrEqual(
+      0,
+    );
+    expect(await evaluate<number>(reader, `document.getElementById('library-search').getBoundingClientRect().bottom`)).toBeLessThanOrEqual(
+      700,
+    );
+    await evaluate(reader, `location.hash = '#story=glass-hearts'`);
+    await poll(
+      reader,
+      `document.documentElement.dataset.complete === 'true' && !!document.querySelector('.reader-bar')`,
+      15_000,
+      'the story again',
+    );
   });
 
   it('axe finds nothing serious or critical, settings open, in every theme at 252 px and at 1280 px', async () => {
