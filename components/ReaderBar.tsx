@@ -1,5 +1,5 @@
 import type { ComponentChildren, Ref } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Settings } from '../lib/settings';
 import type { Voice } from '../lib/speech/read-aloud';
 import { t } from './i18n';
@@ -126,13 +126,15 @@ export function ReaderBar(p: ReaderBarProps) {
 
 /**
  * The sheet's box: hangs from the bar (it is inside the sticky bar), scrolls on its own, takes the focus when it
- * opens and gives it back to the bar when it closes; Escape closes it.
+ * opens and gives it back to the bar as it closes; Escape closes it.
  */
 function SheetFrame({ children, onClose }: { children: ComponentChildren; onClose: () => void }) {
   const box = useRef<HTMLDivElement>(null);
   const close = useRef(onClose);
   close.current = onClose;
-  useEffect(() => {
+  // A layout effect: Preact 11 runs a passive effect's cleanup after the next paint, so the focus would sit on
+  // <body> for a frame after the sheet is gone; a layout effect's cleanup runs before the sheet leaves the DOM.
+  useLayoutEffect(() => {
     const el = box.current;
     if (!el) return;
     const opener = (el.getRootNode() as Document | ShadowRoot).activeElement;
