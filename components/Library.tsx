@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { formatAgo, formatMinutes, formatWords } from './format';
 import { t } from './i18n';
-import { searchItems, sortItems, type LibraryItem, type SortKey } from '../lib/library';
+import { keepOrder, searchItems, sortItems, type LibraryItem, type SortKey } from '../lib/library';
 import { SNAPSHOT_ROWS } from '../lib/library-snapshot';
 
 export interface LibraryProps {
@@ -12,6 +12,12 @@ export interface LibraryProps {
   onOpen: (item: LibraryItem) => void;
   /** The first rows as drawn with no search, whenever they change (the popup keeps them as its snapshot). */
   onFirstRows?: (rows: LibraryItem[]) => void;
+  /**
+   * How many times every record has been read (0 or absent: not yet). Once read, the rows keep the order they
+   * were drawn in until the reader sorts or searches, or the records are read again (an import): a save heard
+   * from another view updates its row in place, so no row moves under the reader's pointer.
+   */
+  reads?: number;
 }
 
 /** Rows drawn first: a screenful and then some (a popup shows about six); more follow as the list scrolls. */
@@ -19,12 +25,22 @@ export const FIRST_ROWS = SNAPSHOT_ROWS;
 const ROWS_PER_PAGE = 40;
 
 /** The library list with search and sort; used by the popup and by the panel's library view. */
-export function Library({ items, sort, now, onSort, onOpen, onFirstRows }: LibraryProps) {
+export function Library({ items, sort, now, onSort, onOpen, onFirstRows, reads = 0 }: LibraryProps) {
   const [query, setQuery] = useState('');
-  const shown = useMemo(() => sortItems(searchItems(items, query), sort), [items, query, sort]);
+  const drawn = useRef<{ query: string; sort: SortKey; reads: number; order: Map<string, number> } | null>(null);
+  const { sorted, shown } = useMemo(() => {
+    const sorted = sortItems(searchItems(items, query), sort);
+    if (reads === 0) return { sorted, shown: sorted };
+    const last = drawn.current;
+    const same = last && last.query === query && last.sort === sort && last.reads === reads;
+    const shown = same ? keepOrder(sorted, last.order) : sorted;
+    drawn.current = { query, sort, reads, order: new Map(shown.map((r, i) => [r.id, i])) };
+    return { sorted, shown };
+  }, [items, query, sort, reads]);
+  // The rows in the order the next view will draw them first, not as kept here.
   useEffect(() => {
-    if (!query) onFirstRows?.(shown.slice(0, FIRST_ROWS));
-  }, [shown]);
+    if (!query) onFirstRows?.(sorted.slice(0, FIRST_ROWS));
+  }, [sorted]);
   // A library of thousands draws its rows a page at a time, as the list is scrolled (or tabbed) to its end.
   const [limit, setLimit] = useState(FIRST_ROWS);
   useEffect(() => setLimit(FIRST_ROWS), [query, sort]);

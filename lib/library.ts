@@ -97,6 +97,17 @@ export function sortItems(items: readonly LibraryItem[], key: SortKey): LibraryI
 }
 
 /**
+ * `sorted` with the stories already on screen kept in the order they were drawn (`drawn`, id to row), so a row
+ * never moves under the reader's pointer while a save from another view changes its read time. A story not
+ * drawn before keeps the slot the sort gives it; the ones drawn before fill the other slots in their old order.
+ */
+export function keepOrder(sorted: readonly LibraryItem[], drawn: ReadonlyMap<string, number>): LibraryItem[] {
+  const known = sorted.filter((i) => drawn.has(i.id)).sort((a, b) => (drawn.get(a.id) as number) - (drawn.get(b.id) as number));
+  let next = 0;
+  return sorted.map((i) => (drawn.has(i.id) ? (known[next++] as LibraryItem) : i));
+}
+
+/**
  * Equal read times: the greater key first, the order IndexedDB's `by-updated` index gives read backwards, so
  * the popup's first screen (ProgressStore.recent) holds the same rows as the whole list.
  */

@@ -36,6 +36,8 @@ export interface LibraryState {
   reload(): Promise<void>;
   /** The first screen could not be read. */
   failed: boolean;
+  /** How many times every record has been read (0 until the first time): each is a new order to draw. */
+  reads: number;
 }
 
 /** After the first screen is painted: a frame, then a task. */
@@ -53,8 +55,13 @@ export function useLibrary(
   const [shelf, setShelf] = useState<Shelf | null>(null);
   const [sort, setSortState] = useState<SortKey>('recent');
   const [failed, setFailed] = useState(false);
+  const [reads, setReads] = useState(0);
   const reload = useCallback(
-    () => Promise.all([source.all(), source.webStories()]).then(([all, stories]) => setShelf((s) => s && completeShelf(s, all, stories))),
+    () =>
+      Promise.all([source.all(), source.webStories()]).then(([all, stories]) => {
+        setShelf((s) => s && completeShelf(s, all, stories));
+        setReads((n) => n + 1);
+      }),
     [source],
   );
   useEffect(() => {
@@ -82,5 +89,5 @@ export function useLibrary(
   // Built once per shelf and order: a popup re-rendering for anything else must not rebuild (and the list
   // re-sort) thousands of rows.
   const rows = useMemo(() => shelfRows(shelf, sort), [shelf, sort]);
-  return { shelf, rows, sort, setSort, reload, failed };
+  return { shelf, rows, sort, setSort, reload, failed, reads };
 }

@@ -47,7 +47,7 @@ const closeIfPopup = () => {
 
 function Popup() {
   useSettings(document.documentElement);
-  const { shelf, rows, sort, setSort, failed } = useLibrary(progress, firstScreen, { saveSort: (s) => void saveUi({ sort: s }) });
+  const { shelf, rows, sort, setSort, failed, reads } = useLibrary(progress, firstScreen, { saveSort: (s) => void saveUi({ sort: s }) });
   const [error, setError] = useState<string>();
   const [canSave, setCanSave] = useState(true);
   const [tab, setTab] = useState<{ id: number; state: ReaderState } | null>(null);
@@ -133,6 +133,7 @@ function Popup() {
           now={Date.now()}
           onSort={setSort}
           onOpen={open}
+          reads={reads}
           // Kept only from the records' rows, never from the snapshot's own.
           onFirstRows={(first) =>
             rows && countRef.current !== undefined && writeSnapshot(snapshotStore, takeSnapshot(first, sort, countRef.current))

@@ -129,6 +129,7 @@ function LibraryScreen({ message }: { message?: string }) {
           sort={library.sort}
           now={Date.now()}
           onSort={library.setSort}
+          reads={library.reads}
           // The popup paints its first screen from this (lib/library-snapshot.ts): an import here changes it.
           onFirstRows={(first) => {
             const s = library.shelf;

@@ -58,6 +58,30 @@ describe('Library', () => {
     expect(rowIds()).toEqual(['glass-hearts', 'just-you', 'never-alone']);
   });
 
+  it('keeps its rows where they were drawn while a save from another view comes in, until the records are read again', () => {
+    const { onOpen, rerender } = renderLibrary({ reads: 1 });
+    expect(rowIds()).toEqual(['just-you', 'glass-hearts', 'never-alone']);
+    // Never Alone is read in another tab: its row shows the new percent, but no row moves under the pointer.
+    const saved = new Map(records).set('seed:never-alone', seedRecord('never-alone', NOW - 60_000, 30));
+    const later = seedItems(entries, saved);
+    const props = { now: NOW, onOpen, onSort: () => {} };
+    rerender(<Library items={later} sort="recent" reads={1} {...props} />);
+    expect(rowIds()).toEqual(['just-you', 'glass-hearts', 'never-alone']);
+    expect(within(screen.getAllByRole('listitem')[2]!).getByText('30%')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /Glass Hearts/ }));
+    expect(onOpen.mock.calls[0]?.[0].id).toBe('glass-hearts');
+    // Read again (after an import), the order is the sort's once more.
+    rerender(<Library items={later} sort="recent" reads={2} {...props} />);
+    expect(rowIds()).toEqual(['never-alone', 'just-you', 'glass-hearts']);
+  });
+
+  it('follows the sort while the records are still being read', () => {
+    const { onOpen, rerender } = renderLibrary();
+    const saved = new Map(records).set('seed:never-alone', seedRecord('never-alone', NOW - 60_000, 30));
+    rerender(<Library items={seedItems(entries, saved)} sort="recent" now={NOW} onOpen={onOpen} onSort={() => {}} />);
+    expect(rowIds()).toEqual(['never-alone', 'just-you', 'glass-hearts']);
+  });
+
   it('searches as the reader types, and offers the whole list back when nothing matches', () => {
     renderLibrary();
     const search = screen.getByRole('searchbox');

@@ -4,6 +4,7 @@ import { formatCount } from '../../lib/format';
 import { SLUG } from '../../lib/catalog';
 import {
   completeShelf,
+  keepOrder,
   firstShelf,
   newerOf,
   searchItems,
@@ -106,6 +107,26 @@ describe('library list', () => {
     expect(formatCount(1234567, 'de')).toBe('1.234.567');
     expect(formatCount(1234567, 'en')).toBe('1,234,567');
     expect(formatCount(9050)).toBe((9050).toLocaleString());
+  });
+});
+
+describe('rows kept where they were drawn (keepOrder)', () => {
+  const row = (id: string) => ({ id }) as LibraryItem;
+  const ids = (rows: LibraryItem[]) => rows.map((r) => r.id);
+  const drawn = new Map([
+    ['a', 0],
+    ['b', 1],
+    ['c', 2],
+  ]);
+  it('gives the drawn order back whatever the new sort says', () => {
+    expect(ids(keepOrder(['c', 'a', 'b'].map(row), drawn))).toEqual(['a', 'b', 'c']);
+  });
+  it('puts a story not drawn before where the sort puts it, and the others round it in their old order', () => {
+    expect(ids(keepOrder(['c', 'new', 'a', 'b'].map(row), drawn))).toEqual(['a', 'new', 'b', 'c']);
+  });
+  it('leaves out what is gone and keeps every row once', () => {
+    expect(ids(keepOrder(['c', 'a'].map(row), drawn))).toEqual(['a', 'c']);
+    expect(ids(keepOrder([], drawn))).toEqual([]);
   });
 });
 

@@ -150,7 +150,12 @@ async function launchFirefox(options: LaunchOptions): Promise<Harness> {
       return page;
     },
     async waitForTab(prefix) {
-      const target = await browser.waitForTarget((t) => t.url().startsWith(prefix), { timeout: 15_000 });
+      // A miss names the tabs that are open (once it was a click that opened the story in the row above).
+      const target = await browser
+        .waitForTarget((t) => t.url().startsWith(prefix), { timeout: 15_000 })
+        .catch(async (e: unknown) => {
+          throw new Error(`No tab at ${prefix} (${String(e)}); open: ${(await browser.pages()).map((p) => p.url()).join(' ')}`);
+        });
       const page = await target.page();
       if (!page) throw new Error(`No page for ${prefix}`);
       return page;
