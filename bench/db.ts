@@ -98,26 +98,24 @@ export async function clearAll(tab: Tab): Promise<void> {
   );
 }
 
-export async function putProgress(tab: Tab, record: ProgressRecord): Promise<void> {
+/** Runs `call` (source of a call on the store, e.g. `put(…)`) on the progress store and waits for it to commit. */
+async function writeProgress(tab: Tab, call: string): Promise<void> {
   await withDb(
     tab,
     `(async () => {
     const tx = db.transaction('progress', 'readwrite');
-    tx.objectStore('progress').put(${JSON.stringify(record)});
+    tx.objectStore('progress').${call};
     await done(tx);
   })()`,
   );
 }
 
-export async function deleteProgress(tab: Tab, key: string): Promise<void> {
-  await withDb(
-    tab,
-    `(async () => {
-    const tx = db.transaction('progress', 'readwrite');
-    tx.objectStore('progress').delete(${JSON.stringify(key)});
-    await done(tx);
-  })()`,
-  );
+export function putProgress(tab: Tab, record: ProgressRecord): Promise<void> {
+  return writeProgress(tab, `put(${JSON.stringify(record)})`);
+}
+
+export function deleteProgress(tab: Tab, key: string): Promise<void> {
+  return writeProgress(tab, `delete(${JSON.stringify(key)})`);
 }
 
 export function getProgress(tab: Tab, key: string): Promise<ProgressRecord | null> {

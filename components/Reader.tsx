@@ -265,6 +265,21 @@ export function Reader(props: ReaderProps) {
   });
   const left = minutesLeft(total, percent);
   const rounded = Math.floor(percent);
+  /** The notes before or after the story, folded as the reader left them; nothing when there are none. */
+  const edgeNotes = (which: 'front' | 'end') => {
+    const front = which === 'front';
+    const notes = front ? outline.frontMatter : outline.endNotes;
+    if (notes.length === 0) return null;
+    return (
+      <Notes
+        class={front ? 'front-matter' : 'end-notes'}
+        summary={t(front ? 'beforeStory' : 'afterStory')}
+        notes={notes}
+        open={front ? props.frontMatterOpen : props.endNotesOpen}
+        onToggle={(o) => props.onNotesToggle(which, o)}
+      />
+    );
+  };
 
   return (
     <div class="reader">
@@ -300,25 +315,9 @@ export function Reader(props: ReaderProps) {
               {entry.fandom} · {formatWords(outline.words)} · {formatMinutes(outline.readingMinutes)}
             </p>
           </header>
-          {outline.frontMatter.length > 0 && (
-            <Notes
-              class="front-matter"
-              summary={t('beforeStory')}
-              notes={outline.frontMatter}
-              open={props.frontMatterOpen}
-              onToggle={(o) => props.onNotesToggle('front', o)}
-            />
-          )}
+          {edgeNotes('front')}
           <StoryText chunks={chunks} loaded={loaded} fontSize={settings.fontSize} />
-          {outline.endNotes.length > 0 && (
-            <Notes
-              class="end-notes"
-              summary={t('afterStory')}
-              notes={outline.endNotes}
-              open={props.endNotesOpen}
-              onToggle={(o) => props.onNotesToggle('end', o)}
-            />
-          )}
+          {edgeNotes('end')}
           <StoryEnd finished next={props.next} onLibrary={props.onLibrary} />
         </article>
       </main>

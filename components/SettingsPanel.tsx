@@ -76,6 +76,12 @@ export function SettingsPanel({ settings: s, onChange, onClose, voices }: Settin
       <output>{`${s[key]}${unit}`}</output>
     </label>
   );
+  const check = (key: 'justify' | 'autoRestyle' | 'storyOnly', label: MessageKey) => (
+    <label class="setting check">
+      <input type="checkbox" checked={s[key]} onChange={trusted((e) => set({ [key]: (e.currentTarget as HTMLInputElement).checked }))} />
+      <span>{t(label)}</span>
+    </label>
+  );
   return (
     <section class="settings" aria-label={t('readingSettings')} id="reading-settings">
       <fieldset class="setting-group swatches">
@@ -124,22 +130,8 @@ export function SettingsPanel({ settings: s, onChange, onClose, voices }: Settin
       {range('lineHeight', 'lineHeight', '')}
       {range('width', 'width', ' em')}
       {range('paragraphSpacing', 'paragraphSpacing', ' em')}
-      <label class="setting check">
-        <input
-          type="checkbox"
-          checked={s.justify}
-          onChange={trusted((e) => set({ justify: (e.currentTarget as HTMLInputElement).checked }))}
-        />
-        <span>{t('justify')}</span>
-      </label>
-      <label class="setting check">
-        <input
-          type="checkbox"
-          checked={s.autoRestyle}
-          onChange={trusted((e) => set({ autoRestyle: (e.currentTarget as HTMLInputElement).checked }))}
-        />
-        <span>{t('autoRestyle')}</span>
-      </label>
+      {check('justify', 'justify')}
+      {check('autoRestyle', 'autoRestyle')}
       {voices && (
         <fieldset class="setting-group read-aloud-settings">
           <legend>{t('readAloudSettings')}</legend>
@@ -153,14 +145,7 @@ export function SettingsPanel({ settings: s, onChange, onClose, voices }: Settin
             </select>
           </label>
           {range('rate', 'readAloudRate', '×')}
-          <label class="setting check">
-            <input
-              type="checkbox"
-              checked={s.storyOnly}
-              onChange={trusted((e) => set({ storyOnly: (e.currentTarget as HTMLInputElement).checked }))}
-            />
-            <span>{t('readAloudStoryOnly')}</span>
-          </label>
+          {check('storyOnly', 'readAloudStoryOnly')}
         </fieldset>
       )}
       <div class="settings-actions">

@@ -82,58 +82,55 @@ export function createProgressService(
     available = ok;
     for (const l of availabilityListeners) l(ok);
   };
+  /** Runs `op` on IndexedDB: the listeners hear whether it worked, and when it threw `fallback` answers instead. */
+  const attempt = async <T>(op: () => Promise<T>, fallback: (e: unknown) => T): Promise<T> => {
+    try {
+      const result = await op();
+      setAvailable(true);
+      return result;
+    } catch (e) {
+      setAvailable(false);
+      return fallback(e);
+    }
+  };
+  const failed = (e: unknown) => ({ ok: false as const, reason: failureOf(e) });
   channel.onmessage = (e: MessageEvent<Change | Reload>) => {
     if ('reload' in e.data) for (const l of reloadListeners) l();
     else for (const l of changeListeners) l(e.data);
   };
 
   return {
-    async get(key) {
-      try {
-        const stored = await store.get(key);
-        setAvailable(true);
-        const mem = memory.get(key);
-        return mem && (!stored || mem.updatedAt > stored.updatedAt) ? mem : stored;
-      } catch {
-        setAvailable(false);
-        return memory.get(key);
-      }
-    },
-    async all() {
-      try {
-        const records = await store.all();
-        setAvailable(true);
-        return records;
-      } catch {
-        setAvailable(false);
-        return [...memory.values()];
-      }
-    },
+    get: (key) =>
+      attempt(
+        async () => {
+          const stored = await store.get(key);
+          const mem = memory.get(key);
+          return mem && (!stored || mem.updatedAt > stored.updatedAt) ? mem : stored;
+        },
+        () => memory.get(key),
+      ),
+    all: () =>
+      attempt(
+        () => store.all(),
+        () => [...memory.values()],
+      ),
     async save(record, origin) {
       remember(record);
-      try {
+      return attempt<SaveOutcome>(async () => {
         const { stored, wrote } = await store.save(record);
-        setAvailable(true);
         if (wrote) channel.postMessage({ progress: stored, ...(origin ? { origin } : {}) } satisfies Change);
         return { ok: true, wrote, stored };
-      } catch (e) {
-        setAvailable(false);
-        return { ok: false, reason: failureOf(e) };
-      }
+      }, failed);
     },
     async saveWeb(story, record, origin) {
       remember(record);
       const known = memoryWeb.get(story.key);
       if (!known || known.updatedAt <= story.updatedAt) memoryWeb.set(story.key, story);
-      try {
+      return attempt<SaveOutcome>(async () => {
         const { stored, wrote } = await store.saveWeb(story, record);
-        setAvailable(true);
         if (wrote) channel.postMessage({ progress: stored, story, ...(origin ? { origin } : {}) } satisfies Change);
         return { ok: true, wrote, stored };
-      } catch (e) {
-        setAvailable(false);
-        return { ok: false, reason: failureOf(e) };
-      }
+      }, failed);
     },
     async importRecords(progress, stories) {
       let done: Imported;
@@ -146,26 +143,16 @@ export function createProgressService(
       if (done.positions + done.stories > 0) channel.postMessage({ reload: true } satisfies Reload);
       return { positions: done.positions, stories: done.stories, failure: done.error === null ? null : failureOf(done.error) };
     },
-    async snapshot() {
-      try {
+    snapshot: () =>
+      attempt<Awaited<ReturnType<ProgressService['snapshot']>>>(async () => {
         const { progress, stories } = await store.snapshot();
-        setAvailable(true);
         return { ok: true, progress, stories };
-      } catch (e) {
-        setAvailable(false);
-        return { ok: false, reason: failureOf(e) };
-      }
-    },
-    async webStories() {
-      try {
-        const stories = await store.webStories();
-        setAvailable(true);
-        return stories;
-      } catch {
-        setAvailable(false);
-        return [...memoryWeb.values()];
-      }
-    },
+      }, failed),
+    webStories: () =>
+      attempt(
+        () => store.webStories(),
+        () => [...memoryWeb.values()],
+      ),
     async webStory(key) {
       try {
         return (await store.webStory(key)) ?? memoryWeb.get(key);
@@ -173,18 +160,15 @@ export function createProgressService(
         return memoryWeb.get(key);
       }
     },
-    async recent(limit) {
-      try {
-        const found = await store.recent(limit);
-        setAvailable(true);
-        return found;
-      } catch {
-        setAvailable(false);
-        const progress = [...memory.values()].sort((a, b) => b.updatedAt - a.updatedAt).slice(0, limit);
-        const stories = progress.flatMap((r) => memoryWeb.get(r.key) ?? []);
-        return { progress, stories, storyCount: memoryWeb.size };
-      }
-    },
+    recent: (limit) =>
+      attempt(
+        () => store.recent(limit),
+        () => {
+          const progress = [...memory.values()].sort((a, b) => b.updatedAt - a.updatedAt).slice(0, limit);
+          const stories = progress.flatMap((r) => memoryWeb.get(r.key) ?? []);
+          return { progress, stories, storyCount: memoryWeb.size };
+        },
+      ),
     onChange(listener) {
       changeListeners.add(listener);
       return () => changeListeners.delete(listener);

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, type ThemeChoice } from '../../lib/settings';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ThemeChoice } from '../../lib/settings';
 import { lowContrast, lowContrastInView, seriousViolations, viewViolations } from './support/a11y';
-import { BROWSERS, click, clickAt, evaluate, launch, poll, TOP_PARAGRAPH, type AnyPage, type Harness } from './support/harness';
+import { BROWSERS, click, clickAt, evaluate, front, poll, press, setSettings, TOP_PARAGRAPH, type AnyPage } from './support/harness';
 import { GENERATED_STORY } from './support/pages';
-import { startSiteServer, type SiteServer } from './support/server';
+import { useSiteBrowser } from './support/site';
 import { inView, pollView, READER_SHOWN } from './support/view';
 
 const FFN = `http://www.fanfiction.net/s/${GENERATED_STORY.id}/1/${GENERATED_STORY.slug}`;
@@ -12,15 +12,7 @@ const AO3 = 'http://archiveofourown.org/works/4242424/chapters/10000002';
 const THEMES: ThemeChoice[] = ['light', 'sepia', 'dark', 'contrast', 'system'];
 const TEXT = 'p, li, span, a, button, label, legend, summary, dt, dd, h1, h2, output, option';
 
-type Keyboard = { keyboard: { press(k: string): Promise<void>; type(t: string): Promise<void> } };
-const press = (page: AnyPage, key: string) => (page as unknown as Keyboard).keyboard.press(key);
-/** Keyboard focus belongs to the tab in front (Firefox shows no focus ring in a background tab). */
-const front = (page: AnyPage) => (page as unknown as { bringToFront(): Promise<void> }).bringToFront();
-const setSettings = (page: AnyPage, patch: object) =>
-  evaluate(
-    page,
-    `(globalThis.browser ?? globalThis.chrome).storage.local.set({ settings: ${JSON.stringify({ ...DEFAULT_SETTINGS, ...patch })} })`,
-  );
+type Keyboard = { keyboard: { type(t: string): Promise<void> } };
 /** The view is a closed shadow root: the tests reach it from an extension page (support/view.ts). */
 const restyled = (ext: AnyPage, url: string) => pollView(ext, url, READER_SHOWN, 10_000, `the restyled view at ${url}`);
 /** The theme the restyled view shows: its settings sit on the inner `.view` element, never on the host. */
@@ -28,26 +20,19 @@ const viewTheme = (ext: AnyPage, url: string, theme: string, what: string) =>
   pollView(ext, url, `(root) => root?.querySelector('.view')?.dataset.theme === '${theme}'`, 5000, what);
 
 describe.each(BROWSERS)('reading comfort in %s', (name) => {
-  let h: Harness;
-  let server: SiteServer;
+  const site = useSiteBrowser(name);
   let popup: AnyPage;
   let reader: AnyPage;
   let ffn: AnyPage;
   let _ao3: AnyPage;
 
   beforeAll(async () => {
-    server = await startSiteServer();
-    h = await launch(name, { sitePort: server.port });
-    popup = await h.openExtensionPage('/popup.html');
-    reader = await h.openExtensionPage('/sidepanel.html#story=glass-hearts');
-    ffn = await h.openPage(FFN);
-    _ao3 = await h.openPage(AO3);
+    popup = await site.h.openExtensionPage('/popup.html');
+    reader = await site.h.openExtensionPage('/sidepanel.html#story=glass-hearts');
+    ffn = await site.h.openPage(FFN);
+    _ao3 = await site.h.openPage(AO3);
     await restyled(popup, FFN);
     await restyled(popup, AO3);
-  });
-  afterAll(async () => {
-    await h?.close();
-    await server?.close();
   });
 
   it.each(THEMES)('theme %s: axe finds nothing serious and all text keeps 4.5:1 in every view', async (theme) => {
@@ -81,7 +66,7 @@ describe.each(BROWSERS)('reading comfort in %s', (name) => {
 
   it('the axe run on the view does catch what it checks for (a control planted in a throwaway view)', async () => {
     const url = `http://www.fanfiction.net/s/${GENERATED_STORY.id}/3/${GENERATED_STORY.slug}`;
-    const page = await h.openPage(url);
+    const page = await site.h.openPage(url);
     await restyled(popup, url);
     expect((await viewViolations(popup, url)).violations).toEqual([]);
     // A nameless button and faint text, drawn into the view from the content script's world.
@@ -120,12 +105,12 @@ describe.each(BROWSERS)('reading comfort in %s', (name) => {
     );
     await poll(popup, `document.documentElement.dataset.theme === 'sepia'`, 5000, 'sepia in the popup');
 
-    await h.restart();
-    popup = await h.openExtensionPage('/popup.html');
+    await site.h.restart();
+    popup = await site.h.openExtensionPage('/popup.html');
     await poll(popup, `document.documentElement.dataset.theme === 'sepia'`, 5000, 'sepia after a restart');
-    reader = await h.openExtensionPage('/sidepanel.html#story=glass-hearts');
+    reader = await site.h.openExtensionPage('/sidepanel.html#story=glass-hearts');
     expect(await evaluate<string>(reader, `getComputedStyle(document.querySelector('.story')).fontSize`)).toBe('20px');
-    ffn = await h.openPage(FFN);
+    ffn = await site.h.openPage(FFN);
     await restyled(popup, FFN);
     await setSettings(popup, {});
   });

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DB_VERSION } from '../../lib/db/schema';
 import {
   BROWSERS,
   click,
   evaluate,
-  launch,
   PARAGRAPH_NUMBER,
   poll,
   PROGRESS_FILL,
@@ -14,7 +13,7 @@ import {
   type Harness,
 } from './support/harness';
 import { catchDownload, importFile, statusText } from './support/backup';
-import { startSiteServer, type SiteServer } from './support/server';
+import { useSiteBrowser } from './support/site';
 import { pollView, READER_SHOWN, VIEW_TOP_PARAGRAPH } from './support/view';
 
 const v2 = JSON.parse(readFileSync(new URL('../fixtures/db/v2.json', import.meta.url), 'utf8')) as {
@@ -146,24 +145,15 @@ async function backgroundDone(page: AnyPage, tag: string): Promise<void> {
 }
 
 describe.each(BROWSERS)('durability of progress in %s', (name) => {
-  let h: Harness;
-  let server: SiteServer;
-  beforeAll(async () => {
-    server = await startSiteServer();
-    h = await launch(name, { sitePort: server.port });
-  });
-  afterAll(async () => {
-    await h?.close();
-    await server?.close();
-  });
+  const site = useSiteBrowser(name);
 
   it('an update that upgrades the database from the previous schema keeps every record', async () => {
     // An older release's database, written the way release 2 wrote it.
-    const page = await h.openExtensionPage('/popup.html');
+    const page = await site.h.openExtensionPage('/popup.html');
     await installRelease(page, 2, v2.progress);
     // The update: the extension restarts with the new code, which upgrades the database to its version.
-    await h.restartExtension(page);
-    const popup = await afterRestart(h);
+    await site.h.restartExtension(page);
+    const popup = await afterRestart(site.h);
     for (const r of v2.progress) {
       const id = r.key.slice('seed:'.length);
       await poll(
@@ -180,10 +170,10 @@ describe.each(BROWSERS)('durability of progress in %s', (name) => {
   });
 
   it('an update from release 3 converts every position; a bundled and a web story reopen at the same paragraphs', async () => {
-    const page = await h.openExtensionPage('/popup.html');
+    const page = await site.h.openExtensionPage('/popup.html');
     await installRelease(page, 3, v3.progress, v3.webStories);
-    await h.restartExtension(page);
-    const popup = await afterRestart(h);
+    await site.h.restartExtension(page);
+    const popup = await afterRestart(site.h);
     for (const r of v3.progress) {
       const id = r.key.startsWith('seed:') ? r.key.slice('seed:'.length) : r.key;
       await poll(
@@ -205,7 +195,7 @@ describe.each(BROWSERS)('durability of progress in %s', (name) => {
 
     // Glass Hearts was at its third section's seventh paragraph: paragraph n of the whole story.
     const hearts = v3.progress.find((r) => r.key === 'seed:glass-hearts');
-    const reader = await h.openExtensionPage('/sidepanel.html#story=glass-hearts');
+    const reader = await site.h.openExtensionPage('/sidepanel.html#story=glass-hearts');
     await poll(
       reader,
       `(${TOP_PARAGRAPH})(window) === ${hearts?.position.n}`,
@@ -217,8 +207,8 @@ describe.each(BROWSERS)('durability of progress in %s', (name) => {
     // Three Lanterns was at chapter 2, paragraph 40: its chapter page opens there.
     const lanterns = v3.progress.find((r) => r.key === 'web:ffn:7000001');
     const url = 'http://www.fanfiction.net/s/7000001/2/Three-Lanterns';
-    const ext = await h.openExtensionPage('/popup.html');
-    const tab = await h.openPage(url);
+    const ext = await site.h.openExtensionPage('/popup.html');
+    const tab = await site.h.openPage(url);
     await pollView(ext, url, READER_SHOWN, 10_000, 'the restyled view');
     await pollView(
       ext,
@@ -232,34 +222,34 @@ describe.each(BROWSERS)('durability of progress in %s', (name) => {
   });
 
   it('an extension reload keeps a position read just before it', async () => {
-    const reader = await h.openExtensionPage('/sidepanel.html#story=the-dessert-shop');
+    const reader = await site.h.openExtensionPage('/sidepanel.html#story=the-dessert-shop');
     await poll(reader, `document.documentElement.dataset.complete === 'true'`, 5000, 'the story');
     const start = await evaluate<string>(reader, `(${PROGRESS_FILL})(window)`);
     await evaluate(reader, `window.scrollTo(0, document.documentElement.scrollHeight / 3)`);
     await tookPosition(reader, start);
     const top = await evaluate<number>(reader, `(${TOP_PARAGRAPH})(window)`);
     expect(top).toBeGreaterThan(10);
-    await h.restartExtension(reader);
-    await afterRestart(h);
-    const again = await h.openExtensionPage('/sidepanel.html#story=the-dessert-shop');
+    await site.h.restartExtension(reader);
+    await afterRestart(site.h);
+    const again = await site.h.openExtensionPage('/sidepanel.html#story=the-dessert-shop');
     await poll(again, `(${TOP_PARAGRAPH})(window) === ${top}`, 5000, `paragraph ${top} after the reload`);
     await close(again);
   });
 
   it('a stale view closing later never moves the story back', async () => {
-    const stale = await h.openExtensionPage('/sidepanel.html#story=glass-hearts');
+    const stale = await site.h.openExtensionPage('/sidepanel.html#story=glass-hearts');
     await poll(stale, `document.documentElement.dataset.complete === 'true'`, 5000, 'the story');
     const staleStart = await evaluate<string>(stale, `(${PROGRESS_FILL})(window)`);
     await evaluate(stale, `window.scrollTo(0, 800)`);
     await tookPosition(stale, staleStart);
-    const current = await h.openExtensionPage('/sidepanel.html#story=glass-hearts');
+    const current = await site.h.openExtensionPage('/sidepanel.html#story=glass-hearts');
     await poll(current, `document.documentElement.dataset.complete === 'true'`, 5000, 'the story');
     const currentStart = await evaluate<string>(current, `(${PROGRESS_FILL})(window)`);
     await evaluate(current, `window.scrollTo(0, document.documentElement.scrollHeight * 0.8)`);
     await tookPosition(current, currentStart);
     const far = await evaluate<number>(current, `(${TOP_PARAGRAPH})(window)`);
     await close(current);
-    const popup = await h.openExtensionPage('/popup.html');
+    const popup = await site.h.openExtensionPage('/popup.html');
     // The current view's position is stored (by its own saves or the background's write as it closed).
     await poll(popup, `${storedN}.then((n) => n === ${far})`, 5000, `paragraph ${far} stored`);
     // The stale view hands its last (older) position to the background as it closes.
@@ -270,7 +260,7 @@ describe.each(BROWSERS)('durability of progress in %s', (name) => {
   });
 
   it('export then import round-trips the library; a bad file changes nothing; an older backup never moves a story back', async () => {
-    const lib = await h.openExtensionPage('/sidepanel.html#library');
+    const lib = await site.h.openExtensionPage('/sidepanel.html#library');
     const saved = await catchDownload(lib);
     await click(lib, '.backup button');
     const text = await saved();
@@ -303,7 +293,7 @@ describe.each(BROWSERS)('durability of progress in %s', (name) => {
 
   it('an upgrade is not blocked by an old open view; afterwards, when IndexedDB cannot be opened, a quiet notice shows, reading works, and saved data stays', async () => {
     // A database from a newer release (a version past this one's) cannot be opened by this one: a real failure mode.
-    const page = await h.openExtensionPage('/popup.html');
+    const page = await site.h.openExtensionPage('/popup.html');
     const before = await storedProgress(page);
     // The popup holds an open connection (it read the progress). The newer version's upgrade must not be
     // blocked by it: the old view lets go of its connection when asked.
@@ -317,7 +307,7 @@ describe.each(BROWSERS)('durability of progress in %s', (name) => {
     })`,
     );
     expect(blocked).toBe(false);
-    const reader = await h.openExtensionPage('/sidepanel.html#story=never-alone');
+    const reader = await site.h.openExtensionPage('/sidepanel.html#story=never-alone');
     expect(await evaluate<string>(reader, `document.querySelector('[data-p="0"]').textContent`)).toBe(
       '"Take care of her for me, will ya?"',
     );
@@ -333,7 +323,7 @@ describe.each(BROWSERS)('durability of progress in %s', (name) => {
 
     // Export and import say what happened: no file saved, nothing imported (they used to say "Saved" with
     // 0 positions, and "Imported 1" with nothing stored).
-    const lib = await h.openExtensionPage('/sidepanel.html#library');
+    const lib = await site.h.openExtensionPage('/sidepanel.html#library');
     const saved = await catchDownload(lib);
     await click(lib, '.backup button');
     await poll(lib, `/Nothing was exported/.test(${statusText})`, 5000, 'the export failure');

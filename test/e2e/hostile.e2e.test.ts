@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { afterFrames, BROWSERS, evaluate, launch, type AnyPage, type Harness } from './support/harness';
+import { describe, expect, it } from 'vitest';
+import { afterFrames, BROWSERS, evaluate, type AnyPage } from './support/harness';
 import { inView, pollView, READER_SHOWN } from './support/view';
-import { startSiteServer, type SiteServer } from './support/server';
+import { useSiteBrowser } from './support/site';
 
 interface Attack {
   id: string;
@@ -55,24 +55,12 @@ const markers = (page: AnyPage) =>
   );
 
 describe.each(BROWSERS)('hostile pages in %s', (name) => {
-  let h: Harness;
-  let server: SiteServer;
-  /** An extension page: the tests reach the view (a closed shadow root) from there (support/view.ts). */
-  let ext: AnyPage;
-  beforeAll(async () => {
-    server = await startSiteServer();
-    h = await launch(name, { sitePort: server.port });
-    ext = await h.openExtensionPage('/popup.html');
-  });
-  afterAll(async () => {
-    await h?.close();
-    await server?.close();
-  });
+  const site = useSiteBrowser(name, '/popup.html');
 
   it.each(cases)('$name: restyled with no payload alive in the view and nothing sent anywhere because of it', async ({ url }) => {
-    const firstRequest = server.requests.length;
-    const page = await h.openPage(url, { initScript: RECORDER });
-    await pollView(ext, url, READER_SHOWN, 15_000, 'the restyled view');
+    const firstRequest = site.server.requests.length;
+    const page = await site.h.openPage(url, { initScript: RECORDER });
+    await pollView(site.ext, url, READER_SHOWN, 15_000, 'the restyled view');
     const shownAt = await evaluate<number>(page, `performance.now()`);
     const attrsBefore = (await markers(page)).attrs;
     // Touch everything in the view as a reader might: hover, focus, pointer over every element. The call
@@ -80,7 +68,7 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
     // focus events, a details' toggle and the style changes hover brings are dispatched by then), and every
     // eagerly loaded image in the view has loaded or failed (an error or load handler would have fired).
     const touched = await inView<{ images: number }>(
-      ext,
+      site.ext,
       url,
       `async (root) => {
       for (const el of root.querySelectorAll('*')) {
@@ -102,16 +90,16 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
     expect(after.calls.filter((c) => c.inView)).toEqual([]);
     expect(after.calls.filter((c) => c.t > shownAt && onlyThroughUs.has(c.id))).toEqual([]);
     expect(after.attrs.filter((a) => !attrsBefore.includes(a))).toEqual([]);
-    const beacons = server.requests.slice(firstRequest).filter((u) => new URL(u).hostname === 'beacon.test');
+    const beacons = site.server.requests.slice(firstRequest).filter((u) => new URL(u).hostname === 'beacon.test');
     expect(beacons.filter((u) => onlyThroughUs.has(new URL(u).pathname.split('/')[1] ?? ''))).toEqual([]);
     // Only the two fiction hosts and the test's beacon host are ever asked for (the raw page's own "fires"
     // payloads reach the beacon; what Ficwell adds is checked above).
-    const hosts = new Set(server.requests.slice(firstRequest).map((u) => new URL(u).hostname));
+    const hosts = new Set(site.server.requests.slice(firstRequest).map((u) => new URL(u).hostname));
     for (const host of hosts) expect(['www.fanfiction.net', 'archiveofourown.org', 'beacon.test']).toContain(host);
     // The view holds nothing live: no such element, no shadow root of its own, no custom element, no data-*
     // attribute but the view's own paragraph marks.
     const live = await inView<{ live: number; shadows: number; custom: number; spoofed: number; text: number }>(
-      ext,
+      site.ext,
       url,
       `(root) => {
       const all = [...root.querySelectorAll('*')];
@@ -132,7 +120,7 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
   });
 
   it('the extension pages are untouched: the popup lists the hostile stories as text', async () => {
-    const popup = await h.openExtensionPage('/popup.html');
+    const popup = await site.h.openExtensionPage('/popup.html');
     expect(await evaluate<number>(popup, `document.querySelectorAll('.story-row[data-kind=web]').length`)).toBeGreaterThan(5);
     expect(
       await evaluate<number>(popup, `document.querySelectorAll('main :is(script, iframe, img, svg, [onerror], [onload])').length`),

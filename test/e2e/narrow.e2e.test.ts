@@ -1,19 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations, viewViolations } from './support/a11y';
-import {
-  afterFrames,
-  BROWSERS,
-  click,
-  evaluate,
-  launch,
-  poll,
-  setViewport,
-  TOP_PARAGRAPH,
-  type AnyPage,
-  type Harness,
-} from './support/harness';
-import { startSiteServer, type SiteServer } from './support/server';
+import { afterFrames, BROWSERS, click, evaluate, poll, setSettings, setViewport, TOP_PARAGRAPH, type AnyPage } from './support/harness';
+import { useSiteBrowser } from './support/site';
 import { inView, pollView } from './support/view';
 import { GENERATED_STORY } from './support/pages';
 
@@ -27,12 +15,6 @@ import { GENERATED_STORY } from './support/pages';
 const WIDTHS = [252, 320, 360, 400, 480];
 const THEMES = ['light', 'sepia', 'dark', 'contrast'] as const;
 const FFN = `http://www.fanfiction.net/s/${GENERATED_STORY.id}/2/${GENERATED_STORY.slug}`;
-
-const setSettings = (page: AnyPage, patch: object) =>
-  evaluate(
-    page,
-    `(globalThis.browser ?? globalThis.chrome).storage.local.set({ settings: ${JSON.stringify({ ...DEFAULT_SETTINGS, ...patch })} })`,
-  );
 
 /**
  * Source of a function (root) => what does not fit in the window: controls (buttons, inputs, labels, legends,
@@ -68,18 +50,11 @@ const BAR_LINE = `(root) => {
 }`;
 
 describe.each(BROWSERS)('the reader at the widths it opens at, in %s', (name) => {
-  let h: Harness;
-  let server: SiteServer;
+  const site = useSiteBrowser(name);
   let reader: AnyPage;
   beforeAll(async () => {
-    server = await startSiteServer();
-    h = await launch(name, { sitePort: server.port });
-    reader = await h.openExtensionPage('/sidepanel.html#story=glass-hearts');
+    reader = await site.h.openExtensionPage('/sidepanel.html#story=glass-hearts');
     await poll(reader, `document.documentElement.dataset.complete === 'true'`, 15_000, 'the story drawn');
-  });
-  afterAll(async () => {
-    await h?.close();
-    await server?.close();
   });
 
   it.each(WIDTHS)('%i px: the bar is one line, nothing overflows, settings open where the reader is and move nothing', async (width) => {
@@ -160,7 +135,7 @@ describe.each(BROWSERS)('the reader at the widths it opens at, in %s', (name) =>
   });
 
   it('the library at every width: nothing overflows sideways and its search box is in view', async () => {
-    const library = await h.openExtensionPage('/sidepanel.html#library');
+    const library = await site.h.openExtensionPage('/sidepanel.html#library');
     for (const width of WIDTHS) {
       await setViewport(library, width, 700);
       await poll(library, `innerWidth === ${width}`, 5000, `${width} px`);
@@ -212,8 +187,8 @@ describe.each(BROWSERS)('the reader at the widths it opens at, in %s', (name) =>
   });
 
   it('a restyled chapter at 252 and 360 px: the same one-line bar, nothing overflows, axe finds nothing serious', async () => {
-    const ext = await h.openExtensionPage('/popup.html');
-    const page = await h.openPage(FFN);
+    const ext = await site.h.openExtensionPage('/popup.html');
+    const page = await site.h.openPage(FFN);
     await pollView(ext, FFN, `(root) => !!root?.querySelector('.restyled h1')`, 15_000, 'the restyled chapter');
     for (const width of [252, 360]) {
       await setViewport(page, width, 700);

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { lowContrast, seriousViolations } from './support/a11y';
 import { fakeSpeechSource } from './support/fake-speech-page';
 import {
@@ -7,8 +6,11 @@ import {
   BROWSERS,
   click,
   evaluate,
+  front,
   launch,
   poll,
+  press,
+  setSettings,
   setViewport,
   TOP_PARAGRAPH,
   type AnyPage,
@@ -18,14 +20,6 @@ import {
 const STORY = '/sidepanel.html#story=just-you-and-i';
 const SHOTS = '/tmp/shots-speech';
 
-type Keyboard = { keyboard: { press(k: string): Promise<void> } };
-const press = (page: AnyPage, key: string) => (page as unknown as Keyboard).keyboard.press(key);
-const front = (page: AnyPage) => (page as unknown as { bringToFront(): Promise<void> }).bringToFront();
-const setSettings = (page: AnyPage, patch: object) =>
-  evaluate(
-    page,
-    `(globalThis.browser ?? globalThis.chrome).storage.local.set({ settings: ${JSON.stringify({ ...DEFAULT_SETTINGS, ...patch })} })`,
-  );
 interface Said {
   text: string;
   p: number | null;

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, clickAt, evaluate, launch, poll, type AnyPage, type Harness } from './support/harness';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, clickAt, evaluate, poll } from './support/harness';
 import { clickInView, inView, pollView, READER_SHOWN, readerState, VIEW_PROGRESS, VIEW_TOP_PARAGRAPH, viewMoved } from './support/view';
 import { GENERATED_STORY } from './support/pages';
-import { startSiteServer, type SiteServer } from './support/server';
+import { useSiteBrowser } from './support/site';
 import { pollUntil } from '../support/browsers';
 
 const FFN_MIDDLE = 'http://www.fanfiction.net/s/1234567/2/The-Lantern-Road';
@@ -13,24 +13,12 @@ const chapterUrl = (n: number) => `http://www.fanfiction.net/s/${GENERATED_STORY
 const TOP_PARAGRAPH = VIEW_TOP_PARAGRAPH;
 
 describe.each(BROWSERS)('restyling fiction pages in %s', (name) => {
-  let h: Harness;
-  let server: SiteServer;
-  /** The view is a closed shadow root: tests reach it from an extension page (support/view.ts). */
-  let ext: AnyPage;
-  const restyled = (url: string) => pollView(ext, url, READER_SHOWN, 10_000, 'the restyled view');
-  const inShadow = <T>(url: string, body: string) => inView<T>(ext, url, `(root) => ${body}`);
-  beforeAll(async () => {
-    server = await startSiteServer();
-    h = await launch(name, { sitePort: server.port });
-    ext = await h.openExtensionPage('/popup.html');
-  });
-  afterAll(async () => {
-    await h?.close();
-    await server?.close();
-  });
+  const site = useSiteBrowser(name, '/popup.html');
+  const restyled = (url: string) => pollView(site.ext, url, READER_SHOWN, 10_000, 'the restyled view');
+  const inShadow = <T>(url: string, body: string) => inView<T>(site.ext, url, `(root) => ${body}`);
 
   it('restyles an FFN chapter: details, edge notes kept apart, copy blocking and page scripts left behind', async () => {
-    const page = await h.openPage(FFN_MIDDLE);
+    const page = await site.h.openPage(FFN_MIDDLE);
     await restyled(FFN_MIDDLE);
     expect(await inShadow<string>(FFN_MIDDLE, `root.querySelector('h1').textContent`)).toBe('The Lantern Road');
     expect(await inShadow<string>(FFN_MIDDLE, `root.querySelector('.byline').textContent`)).toBe('by quietmoth');
@@ -60,7 +48,7 @@ describe.each(BROWSERS)('restyling fiction pages in %s', (name) => {
   });
 
   it('restyles an AO3 chapter with its summary, notes and end notes apart', async () => {
-    await h.openPage(AO3_MIDDLE);
+    await site.h.openPage(AO3_MIDDLE);
     await restyled(AO3_MIDDLE);
     const labels = await inShadow<string[]>(AO3_MIDDLE, `[...root.querySelectorAll('.notes-heading')].map((e) => e.textContent)`);
     expect(labels).toEqual(expect.arrayContaining(['Chapter summary', 'Chapter notes', 'Chapter end notes']));
@@ -69,12 +57,12 @@ describe.each(BROWSERS)('restyling fiction pages in %s', (name) => {
 
   it('a story page whose markup the adapter does not know is read by Readability, loaded only then', async () => {
     const paper = 'http://www.fanfiction.net/s/3456789/1/Paper-Boats';
-    await h.openPage(paper);
+    await site.h.openPage(paper);
     await restyled(paper);
     expect(await inShadow<number>(paper, `root.querySelectorAll('.chapter-text [data-p]').length`)).toBe(8);
     expect(await inShadow<number>(paper, `root.querySelectorAll('.chapter-text :is(script, iframe, [style], [onclick])').length`)).toBe(0);
     // An adapter-read page never loads it.
-    const other = await h.openPage(FFN_MIDDLE);
+    const other = await site.h.openPage(FFN_MIDDLE);
     await restyled(FFN_MIDDLE);
     expect(
       await evaluate<number>(other, `performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/readability.js')).length`),
@@ -82,23 +70,23 @@ describe.each(BROWSERS)('restyling fiction pages in %s', (name) => {
   });
 
   it('leaves a page that is not a chapter as it was (AO3 adult gate)', async () => {
-    const page = await h.openPage(AO3_GATE);
+    const page = await site.h.openPage(AO3_GATE);
     // The content script answers the popup once it has decided: here, that there is no story to show.
-    await pollUntil(async () => (await readerState(ext, AO3_GATE))?.available === false, '', 10_000, 'the content script to decide');
-    expect(await inView<boolean>(ext, AO3_GATE, `(root, host) => host !== null`)).toBe(false);
+    await pollUntil(async () => (await readerState(site.ext, AO3_GATE))?.available === false, '', 10_000, 'the content script to decide');
+    expect(await inView<boolean>(site.ext, AO3_GATE, `(root, host) => host !== null`)).toBe(false);
     expect(await evaluate<number>(page, `document.documentElement.children.length`)).toBe(2);
     expect(await evaluate<string>(page, `document.documentElement.outerHTML`)).not.toMatch(/ficwell/i);
     expect(await evaluate<string>(page, `getComputedStyle(document.body).visibility`)).toBe('visible');
   });
 
   it('next and previous move between chapters, each restyled', async () => {
-    const page = await h.openPage(chapterUrl(1));
+    const page = await site.h.openPage(chapterUrl(1));
     await restyled(chapterUrl(1));
-    await clickInView(ext, page, chapterUrl(1), 'a[rel=next]');
+    await clickInView(site.ext, page, chapterUrl(1), 'a[rel=next]');
     await poll(page, `location.pathname.startsWith('/s/${GENERATED_STORY.id}/2/')`, 10_000, 'chapter 2');
     await restyled(chapterUrl(2));
     expect(await inShadow<string>(chapterUrl(2), `root.querySelector('.section-heading').textContent`)).toBe('Chapter 2: Lantern 2');
-    await clickInView(ext, page, chapterUrl(2), 'a[rel=prev]');
+    await clickInView(site.ext, page, chapterUrl(2), 'a[rel=prev]');
     await poll(page, `location.pathname.startsWith('/s/${GENERATED_STORY.id}/1/')`, 10_000, 'chapter 1');
     await restyled(chapterUrl(1));
     expect(await inShadow<string>(chapterUrl(1), `root.querySelector('.section-heading').textContent`)).toBe('Chapter 1: Lantern 1');
@@ -107,22 +95,22 @@ describe.each(BROWSERS)('restyling fiction pages in %s', (name) => {
 
   it('switching to the original and back keeps the text typed into the review box', async () => {
     const url = chapterUrl(3);
-    const page = await h.openPage(url);
+    const page = await site.h.openPage(url);
     await restyled(url);
-    await clickInView(ext, page, url, '.reader-bar .bar-button[aria-keyshortcuts="Alt+Shift+R"]');
+    await clickInView(site.ext, page, url, '.reader-bar .bar-button[aria-keyshortcuts="Alt+Shift+R"]');
     await poll(page, `getComputedStyle(document.body).display !== 'none'`, 5000, 'the original page');
     await clickAt(page, `document.querySelector('#review_review')`);
     await (page as { keyboard: { type(t: string): Promise<void> } }).keyboard.type('Lovely chapter');
-    await clickInView(ext, page, url, '.switch-back');
+    await clickInView(site.ext, page, url, '.switch-back');
     await restyled(url);
     expect(await evaluate<string>(page, `getComputedStyle(document.body).display`)).toBe('none');
-    await clickInView(ext, page, url, '.reader-bar .bar-button[aria-keyshortcuts="Alt+Shift+R"]');
+    await clickInView(site.ext, page, url, '.reader-bar .bar-button[aria-keyshortcuts="Alt+Shift+R"]');
     await poll(page, `getComputedStyle(document.body).display !== 'none'`, 5000, 'the original page again');
     expect(await evaluate<string>(page, `document.querySelector('#review_review').value`)).toBe('Lovely chapter');
   });
 
   it('the switch message that the keyboard command and the toolbar button send flips the page both ways', async () => {
-    const page = await h.openPage(chapterUrl(1));
+    const page = await site.h.openPage(chapterUrl(1));
     await restyled(chapterUrl(1));
     // What the background does for the toggle-reader command, sent to every tab: only a restyled page answers.
     const send = `(async () => {
@@ -131,19 +119,19 @@ describe.each(BROWSERS)('restyling fiction pages in %s', (name) => {
       return answers.filter(Boolean);
     })()`;
     // (Pages left open by earlier tests answer too; this page's own state is what is checked.)
-    expect(await evaluate<unknown[]>(ext, send)).toContainEqual({ available: true, showing: false });
+    expect(await evaluate<unknown[]>(site.ext, send)).toContainEqual({ available: true, showing: false });
     expect(await evaluate<string>(page, `getComputedStyle(document.body).display`)).not.toBe('none');
-    await pollView(ext, chapterUrl(1), `(root) => !!root?.querySelector('.switch-back')`, 5000, 'the original page');
-    expect(await evaluate<unknown[]>(ext, send)).toContainEqual({ available: true, showing: true });
+    await pollView(site.ext, chapterUrl(1), `(root) => !!root?.querySelector('.switch-back')`, 5000, 'the original page');
+    expect(await evaluate<unknown[]>(site.ext, send)).toContainEqual({ available: true, showing: true });
     await restyled(chapterUrl(1));
     expect(await evaluate<string>(page, `getComputedStyle(document.body).display`)).toBe('none');
     await (page as { close(): Promise<void> }).close();
   });
 
   it('the story shows in the popup with its chapter and percent; Continue brings the paragraph back', async () => {
-    const page = await h.openPage(chapterUrl(2));
+    const page = await site.h.openPage(chapterUrl(2));
     await restyled(chapterUrl(2));
-    const before = await inView<string>(ext, chapterUrl(2), VIEW_PROGRESS);
+    const before = await inView<string>(site.ext, chapterUrl(2), VIEW_PROGRESS);
     await inShadow(
       chapterUrl(2),
       `(() => {
@@ -151,12 +139,12 @@ describe.each(BROWSERS)('restyling fiction pages in %s', (name) => {
       window.scrollBy(0, -(root.querySelector('.reader-bar').getBoundingClientRect().bottom + 8));
     })()`,
     );
-    await viewMoved(ext, chapterUrl(2), before, 'the view to take paragraph 40');
-    const top = await inView<number>(ext, chapterUrl(2), TOP_PARAGRAPH);
+    await viewMoved(site.ext, chapterUrl(2), before, 'the view to take paragraph 40');
+    const top = await inView<number>(site.ext, chapterUrl(2), TOP_PARAGRAPH);
     expect(top).toBe(40);
     await (page as { close(): Promise<void> }).close();
 
-    const popup = await h.openExtensionPage('/popup.html');
+    const popup = await site.h.openExtensionPage('/popup.html');
     const row = `[data-story="web:ffn:${GENERATED_STORY.id}"]`;
     await poll(popup, `!!document.querySelector('${row}')`, 5000, 'the web story in the library');
     const text = await evaluate<string>(popup, `document.querySelector('${row}').textContent`);
@@ -165,7 +153,7 @@ describe.each(BROWSERS)('restyling fiction pages in %s', (name) => {
     // Chapter 2 of 3, 40 of 80 equal paragraphs in: (1 + 0.5) / 3 = 50%.
     expect(text).toMatch(/Chapter 2 of 3, 50%/);
     await clickAt(popup, `document.querySelector('${row} button')`);
-    await h.waitForTab(chapterUrl(2));
+    await site.h.waitForTab(chapterUrl(2));
     await restyled(chapterUrl(2));
     await pollView(popup, chapterUrl(2), `(root) => (${TOP_PARAGRAPH})(root) === 40`, 10_000, 'paragraph 40 at the top');
   });

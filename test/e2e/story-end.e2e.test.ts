@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, click, evaluate, launch, poll, type AnyPage, type Harness } from './support/harness';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, click, evaluate, poll } from './support/harness';
 import { GENERATED_STORY } from './support/pages';
-import { startSiteServer, type SiteServer } from './support/server';
+import { useSiteBrowser } from './support/site';
 import { clickInView, inView, pollView } from './support/view';
 
 /**
@@ -12,21 +12,10 @@ const FFN = `http://www.fanfiction.net/s/${GENERATED_STORY.id}/2/${GENERATED_STO
 const AO3 = 'http://archiveofourown.org/works/4242424/chapters/10000002';
 
 describe.each(BROWSERS)('the end of a story, in %s', (name) => {
-  let h: Harness;
-  let server: SiteServer;
-  let ext: AnyPage;
-  beforeAll(async () => {
-    server = await startSiteServer();
-    h = await launch(name, { sitePort: server.port });
-    ext = await h.openExtensionPage('/popup.html');
-  });
-  afterAll(async () => {
-    await h?.close();
-    await server?.close();
-  });
+  const site = useSiteBrowser(name, '/popup.html');
 
   it('the side panel marks the end and offers the next story not yet finished; taking it opens that story', async () => {
-    const reader = await h.openExtensionPage('/sidepanel.html#story=never-alone');
+    const reader = await site.h.openExtensionPage('/sidepanel.html#story=never-alone');
     await poll(reader, `document.documentElement.dataset.complete === 'true'`, 15_000, 'the story drawn');
     await evaluate(reader, `window.scrollTo(0, document.documentElement.scrollHeight)`);
     await poll(reader, `!!document.querySelector('.story-end .end-next')`, 5000, 'the next story offered');
@@ -40,25 +29,29 @@ describe.each(BROWSERS)('the end of a story, in %s', (name) => {
   });
 
   it('a restyled FFN chapter ends with its end mark and the site review box, shown and focused on the reader’s click', async () => {
-    const page = await h.openPage(FFN);
-    await pollView(ext, FFN, `(root) => !!root?.querySelector('.story-end')`, 15_000, 'the end of the chapter');
-    expect(await inView<string>(ext, FFN, `(root) => root.querySelector('.story-end .end-mark').textContent`)).toMatch(
+    const page = await site.h.openPage(FFN);
+    await pollView(site.ext, FFN, `(root) => !!root?.querySelector('.story-end')`, 15_000, 'the end of the chapter');
+    expect(await inView<string>(site.ext, FFN, `(root) => root.querySelector('.story-end .end-mark').textContent`)).toMatch(
       /End of the chapter/,
     );
-    const buttons = await inView<string[]>(ext, FFN, `(root) => [...root.querySelectorAll('.story-end button')].map((b) => b.textContent)`);
+    const buttons = await inView<string[]>(
+      site.ext,
+      FFN,
+      `(root) => [...root.querySelectorAll('.story-end button')].map((b) => b.textContent)`,
+    );
     expect(buttons).toEqual(['Review on FanFiction.Net']);
-    await clickInView(ext, page, FFN, '.story-end button');
+    await clickInView(site.ext, page, FFN, '.story-end button');
     await poll(page, `getComputedStyle(document.body).display !== 'none'`, 5000, 'the original page');
     await poll(page, `document.activeElement?.id === 'review_review'`, 5000, 'the review box focused');
     await (page as { close(): Promise<void> }).close();
   });
 
   it('a footnote link in a restyled chapter goes to its note in the view, below the bar', async () => {
-    const page = await h.openPage(AO3);
-    await pollView(ext, AO3, `(root) => !!root?.querySelector('a[href="#user-content-footnote1"]')`, 15_000, 'the footnote link');
-    await clickInView(ext, page, AO3, 'a[href="#user-content-footnote1"]');
+    const page = await site.h.openPage(AO3);
+    await pollView(site.ext, AO3, `(root) => !!root?.querySelector('a[href="#user-content-footnote1"]')`, 15_000, 'the footnote link');
+    await clickInView(site.ext, page, AO3, 'a[href="#user-content-footnote1"]');
     await pollView(
-      ext,
+      site.ext,
       AO3,
       `(root) => { const n = root.getElementById('user-content-footnote1').getBoundingClientRect(); const bar = root.querySelector('.reader-bar').getBoundingClientRect(); return n.top >= bar.bottom && n.top < bar.bottom + 40; }`,
       5000,
@@ -69,16 +62,16 @@ describe.each(BROWSERS)('the end of a story, in %s', (name) => {
   });
 
   it('an AO3 chapter offers kudos and a comment; a script clicking them does nothing', async () => {
-    const page = await h.openPage(AO3);
-    await pollView(ext, AO3, `(root) => !!root?.querySelector('.story-end')`, 15_000, 'the end of the chapter');
-    expect(await inView<string[]>(ext, AO3, `(root) => [...root.querySelectorAll('.story-end button')].map((b) => b.textContent)`)).toEqual(
-      ['Leave kudos on AO3', 'Comment on AO3'],
-    );
+    const page = await site.h.openPage(AO3);
+    await pollView(site.ext, AO3, `(root) => !!root?.querySelector('.story-end')`, 15_000, 'the end of the chapter');
+    expect(
+      await inView<string[]>(site.ext, AO3, `(root) => [...root.querySelectorAll('.story-end button')].map((b) => b.textContent)`),
+    ).toEqual(['Leave kudos on AO3', 'Comment on AO3']);
     // From the content script's world a script can reach the button; its click is not the reader's.
-    await inView(ext, AO3, `(root) => root.querySelector('.story-end button').click()`);
+    await inView(site.ext, AO3, `(root) => root.querySelector('.story-end button').click()`);
     await poll(page, `document.readyState === 'complete'`, 5000, 'the page');
     expect(await evaluate<string>(page, `getComputedStyle(document.body).display`)).toBe('none');
-    await clickInView(ext, page, AO3, '.story-end button');
+    await clickInView(site.ext, page, AO3, '.story-end button');
     await poll(page, `getComputedStyle(document.body).display !== 'none'`, 5000, 'the original page');
     await poll(page, `document.activeElement?.id === 'kudo_submit'`, 5000, 'the kudos button focused');
     await (page as { close(): Promise<void> }).close();

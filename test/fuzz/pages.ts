@@ -440,6 +440,16 @@ function digits(rng: Rng, min: number, max: number): string {
   return String(rng.between(min, max));
 }
 
+/** Puts each of `extras` in the slot `slot()` draws for it: `placed` by slot, `put(slot)` their HTML joined. */
+function scatter(extras: readonly string[], slot: () => string) {
+  const placed: Record<string, string[]> = {};
+  for (const e of extras) {
+    const at = slot();
+    placed[at] = [...(placed[at] ?? []), e];
+  }
+  return { placed, put: (k: string) => (placed[k] ?? []).join('') };
+}
+
 /** A random FFN chapter page; `extras` are inserted into its parts (story text, summary, title...). */
 export function randomFfnPage(rng: Rng, extras: readonly string[] = []): BuiltPage {
   const count = rng.chance(0.4) ? 1 : rng.between(2, 30);
@@ -454,12 +464,7 @@ export function randomFfnPage(rng: Rng, extras: readonly string[] = []): BuiltPa
       ['after', 1],
       ['head', 1],
     ]);
-  const placed: Record<string, string[]> = {};
-  for (const e of extras) {
-    const at = slot();
-    placed[at] = [...(placed[at] ?? []), e];
-  }
-  const put = (k: string) => (placed[k] ?? []).join('');
+  const { placed, put } = scatter(extras, slot);
   const chapters =
     count > 1 ? Array.from({ length: count }, (_, i) => `${i + 1}. ${randomWords(rng, 1, 4)}${i === 0 ? put('option') : ''}`) : [];
   const mobile = rng.chance(0.1);
@@ -499,12 +504,7 @@ export function randomAo3Page(rng: Rng, extras: readonly string[] = []): BuiltPa
       ['after', 1],
       ['skin', 1],
     ]);
-  const placed: Record<string, string[]> = {};
-  for (const e of extras) {
-    const at = slot();
-    placed[at] = [...(placed[at] ?? []), e];
-  }
-  const put = (k: string) => (placed[k] ?? []).join('');
+  const { placed, put } = scatter(extras, slot);
   const firstId = rng.between(1, 90000000);
   const chapters: Ao3Chapter[] = Array.from({ length: count }, (_, i) => {
     const ch: Ao3Chapter = { id: String(firstId + i), text: randomStoryText(rng, i === 0 ? (placed.text ?? []) : []) };

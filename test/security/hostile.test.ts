@@ -23,6 +23,7 @@ import { readPage, type ReadResult } from '../../lib/sites';
 import type { StoryPage } from '../../lib/sites/types';
 import { cpuMs } from '../support/clock';
 import { loadPage, outputWindows, scriptingDom } from '../support/dom';
+import { readFixture } from '../support/fixtures';
 
 const ROOT = join(__dirname, '..', 'fixtures', 'hostile');
 const FULL = process.env.FICWELL_HOSTILE_FULL === '1';
@@ -89,14 +90,7 @@ const caseNames = readdirSync(ROOT, { withFileTypes: true })
   .map((d) => d.name)
   .sort();
 
-function fixture(name: string) {
-  const dir = join(ROOT, name);
-  return {
-    html: readFileSync(join(dir, 'source.html'), 'utf8'),
-    url: readFileSync(join(dir, 'url.txt'), 'utf8').trim(),
-    expected: JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected,
-  };
-}
+const fixture = (name: string) => readFixture<Expected>(join(ROOT, name));
 
 const ordinary = caseNames.filter((n) => !fixture(n).expected.expand);
 const oversized = caseNames.filter((n) => fixture(n).expected.expand);

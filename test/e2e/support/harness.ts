@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
 import { chromiumArgs, firefoxPrefs, GECKO_ID, navigateFirefox, pollUntil } from '../../support/browsers';
+import { DEFAULT_SETTINGS } from '../../../lib/settings';
 import { CHROMIUM_BIN, FIREFOX_BIN, requireBinary } from './binaries';
 
 export { GECKO_ID };
@@ -247,6 +248,26 @@ export function inPanel<T>(page: AnyPage, body: string): Promise<T> {
 
 export async function click(page: AnyPage, selector: string): Promise<void> {
   await (page as PpPage).click(selector);
+}
+
+type Keyboard = { keyboard: { press(key: string): Promise<void> } };
+
+/** Presses a key with real input, in the page's focused element. */
+export async function press(page: AnyPage, key: string): Promise<void> {
+  await (page as unknown as Keyboard).keyboard.press(key);
+}
+
+/** Brings the tab in front: keyboard focus belongs to it (Firefox shows no focus ring in a background tab). */
+export async function front(page: AnyPage): Promise<void> {
+  await (page as unknown as { bringToFront(): Promise<void> }).bringToFront();
+}
+
+/** From an extension page: stores the default settings with `patch` over them, as the settings panel would. */
+export async function setSettings(page: AnyPage, patch: object): Promise<void> {
+  await evaluate(
+    page,
+    `(globalThis.browser ?? globalThis.chrome).storage.local.set({ settings: ${JSON.stringify({ ...DEFAULT_SETTINGS, ...patch })} })`,
+  );
 }
 
 /**

@@ -4,7 +4,7 @@
  * expected.json are not checked; the safety of everything drawn is checked for every readable case.
  */
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Readability } from '@mozilla/readability';
@@ -12,6 +12,7 @@ import { readPage } from '../../../lib/sites';
 import { plainText } from '../../../lib/sites/body';
 import type { ParagraphRole, StoryPage } from '../../../lib/sites/types';
 import { drawnHtml, expectSafeHtml, load } from './helpers';
+import { readFixture } from '../../support/fixtures';
 
 interface ExpectedPart {
   number?: number;
@@ -53,14 +54,7 @@ const casesOf = (sites: readonly string[]) =>
     )
     .sort();
 
-function fixture(name: string) {
-  const dir = join(ROOT, name);
-  return {
-    html: readFileSync(join(dir, 'source.html'), 'utf8'),
-    url: readFileSync(join(dir, 'url.txt'), 'utf8').trim(),
-    expected: JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected,
-  };
-}
+const fixture = (name: string) => readFixture<Expected>(join(ROOT, name));
 
 function pick(obj: object, keys: string[]): Record<string, unknown> {
   const src = obj as Record<string, unknown>;
