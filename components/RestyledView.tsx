@@ -12,6 +12,10 @@ import { useReaderKeys } from './hooks/useReaderKeys';
 import { createDrawer, type Drawer } from './progressive';
 import { isTrustedInput, trusted } from './trusted';
 import type { ParagraphFinder } from './anchor';
+import { ReadAloudControl } from './ReadAloudControl';
+import { useReadAloud, type ReadAloudSetup } from './hooks/useReadAloud';
+import { markReading, markWord } from './reading-mark';
+import type { SpokenParagraph } from '../lib/speech/read-aloud';
 
 export interface RestyledViewProps {
   page: StoryPage;
@@ -26,7 +30,18 @@ export interface RestyledViewProps {
   notSaved?: boolean;
   /** The site's own feedback (kudos, a comment, a review), offered at the end of the chapter. */
   feedback?: readonly EndAction[];
+  /** Read aloud through this speech engine; none, no read-aloud control. */
+  speech?: ReadAloudSetup | null;
 }
+
+/** A paragraph or note to read aloud: a paragraph has its place, a note the key its box is drawn under. */
+interface SpokenItem extends SpokenParagraph {
+  at?: WebAnchor;
+  note?: string;
+}
+
+const BEFORE: NoteKind[] = ['chapter-summary', 'chapter-notes'];
+const AFTER: NoteKind[] = ['chapter-end-notes'];
 
 const NOTE_LABEL: Record<NoteKind, MessageKey> = {
   'work-notes': 'noteWork',
@@ -47,6 +62,8 @@ interface Drawn {
   /** A part already drawn is drawn again. */
   redrawn(): void;
   finder: ParagraphFinder;
+  /** Each note's box by its key (`noteKey`), for reading aloud. */
+  notes: Map<string, HTMLElement>;
 }
 
 function createDrawn(root: () => HTMLElement | null): Drawn {
@@ -63,6 +80,7 @@ function createDrawn(root: () => HTMLElement | null): Drawn {
     drawer: createDrawer(),
     byPart,
     anchors,
+    notes: new Map(),
     drawnAt(part, p, el) {
       const list = byPart[part];
       if (list) list[p] = el;
@@ -203,6 +221,82 @@ export function RestyledView(props: RestyledViewProps) {
     return () => el.removeEventListener('click', onClick);
   }, []);
 
+  // Read aloud: the paragraph being read is drawn, marked and kept at the reading line, and the place saved
+  // at it as reading does; notes are read unless "story only" is chosen. At the end of a chapter page the
+  // next chapter is offered (the site's page: nothing is fetched).
+  const spoken = useRef<SpokenItem[]>([]);
+  const [chapterRead, setChapterRead] = useState(false);
+  const spokenItems = (): SpokenItem[] => {
+    const items: SpokenItem[] = [];
+    const notes = (list: Note[], kinds: NoteKind[], where: string) => {
+      list
+        .filter((n) => kinds.includes(n.kind))
+        .forEach((n, i) => {
+          items.push({ text: n.text, skip: settings.storyOnly, note: noteKey(where, n, i) });
+        });
+    };
+    if (page.summary) items.push({ text: page.summary.text, skip: settings.storyOnly, note: 'summary' });
+    notes(page.notes, ['work-notes'], 'w');
+    page.parts.forEach((part, i) => {
+      notes(part.notes, BEFORE, `${i}:`);
+      part.paragraphs.forEach((para, p) => {
+        items.push({ text: para.text, skip: false, at: { part: i, p, offset: 0 } });
+      });
+      notes(part.notes, AFTER, `${i}:`);
+    });
+    notes(page.notes, ['work-end-notes'], 'e');
+    return items;
+  };
+  const elementOfItem = (item: SpokenItem | undefined): HTMLElement | null => {
+    if (item?.note) return drawn.notes.get(item.note) ?? null;
+    const a = item?.at;
+    if (!a) return null;
+    drawn.drawer.drawUntil(() => drawn.byPart[a.part]?.[a.p] !== undefined);
+    return drawn.byPart[a.part]?.[a.p] ?? null;
+  };
+  const read = useReadAloud({
+    setup: props.speech ?? null,
+    paragraphs: () => (spoken.current = spokenItems()),
+    voiceURI: settings.voice,
+    rate: settings.rate,
+    lang: page.language?.toLowerCase().startsWith('en') ? 'en' : (page.language ?? 'en'),
+    title: page.title,
+    onParagraph(i) {
+      const item = spoken.current[i];
+      const el = elementOfItem(item);
+      markReading(el);
+      setChapterRead(false);
+      if (item?.at) {
+        anchorApi.anchor.current = item.at;
+        anchorApi.restore();
+        onAt(item.at);
+      } else if (el) {
+        window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - ((bar.current?.getBoundingClientRect().bottom ?? 0) + 8));
+      }
+    },
+    onWord: (i, start, length) => markWord(elementOfItem(spoken.current[i]), start, length),
+    onHalt(i) {
+      const at = spoken.current[i]?.at;
+      if (at) onAt(at);
+    },
+    onEnd: () => setChapterRead(!page.fullWork && !!page.links.next),
+  });
+  useEffect(() => {
+    if (read.state === 'stopped') {
+      markReading(null);
+      markWord(null, 0, 0);
+    }
+  }, [read.state]);
+  /** Where reading aloud starts: the paragraph at the reading line (the summary and notes first at the very top). */
+  const readFrom = () => {
+    const a = anchorApi.anchor.current;
+    if (!a || (a.part === 0 && a.p === 0 && a.offset <= 0)) return 0;
+    const items = spokenItems();
+    const at = items.findIndex((x) => x.at && x.at.part === a.part && x.at.p === a.p);
+    return Math.max(0, at);
+  };
+  const toggleReading = () => read.toggle(readFrom());
+
   const chapters = chaptersOf(page);
   const rounded = Math.floor(percent);
   const reading = page.parts[partNow] ?? page.parts[0];
@@ -222,6 +316,9 @@ export function RestyledView(props: RestyledViewProps) {
     larger: () => props.onSettings(stepFontSize(settings, 1)),
     smaller: () => props.onSettings(stepFontSize(settings, -1)),
     contents: contents.length > 1 ? () => setSheet('contents') : undefined,
+    ...(props.speech
+      ? { readAloud: toggleReading, readNext: () => read.active() && read.next(), readPrevious: () => read.active() && read.previous() }
+      : {}),
   });
 
   return (
@@ -233,6 +330,18 @@ export function RestyledView(props: RestyledViewProps) {
         percent={percent}
         progress={t('percentOnly', rounded)}
         progressText={t('progressWebText', chapterLabel, rounded)}
+        readAloud={props.speech ? <ReadAloudControl state={read.state} voices={read.voices} onToggle={toggleReading} /> : undefined}
+        voices={props.speech ? read.voiceList : undefined}
+        offer={
+          chapterRead && page.links.next ? (
+            <p class="notice chapter-read" role="status">
+              {t('readAloudChapterRead')}{' '}
+              <a href={page.links.next} rel="next" onClick={untrustedStays}>
+                {t('readAloudNextChapter')}
+              </a>
+            </p>
+          ) : undefined
+        }
         contents={contents}
         current={current}
         onContents={(i) => {
@@ -257,19 +366,19 @@ export function RestyledView(props: RestyledViewProps) {
           <h1>{page.title}</h1>
           {page.authors.length > 0 && <p class="byline">{t('byAuthors', page.authors.map((a) => a.name).join(', '))}</p>}
           <Details page={page} />
-          {page.summary && <NoteBlock label={t('noteSummary')} text={page.summary} open drawn={drawn} />}
+          {page.summary && <NoteBlock label={t('noteSummary')} text={page.summary} open drawn={drawn} noteKey="summary" />}
         </header>
         {page.notes
           .filter((n) => n.kind === 'work-notes')
           .map((n, i) => (
-            <NoteBlock key={`w${i}`} label={t(NOTE_LABEL[n.kind])} text={n} open drawn={drawn} />
+            <NoteBlock key={`w${i}`} label={t(NOTE_LABEL[n.kind])} text={n} open drawn={drawn} noteKey={noteKey('w', n, i)} />
           ))}
         {page.parts.map((part, i) => (
           <section class="chapter" key={part.number} aria-labelledby={`chapter-${part.number}`}>
             <h2 class="section-heading" id={`chapter-${part.number}`}>
               {part.title ? t('chapterNTitle', part.number, part.title) : t('chapterN', part.number)}
             </h2>
-            {notesOf(part.notes, ['chapter-summary', 'chapter-notes'], drawn)}
+            {notesOf(part.notes, BEFORE, drawn, `${i}:`)}
             <div
               data-part={i}
               // A full work's chapters off screen are not laid out until they come near (content-visibility),
@@ -283,13 +392,13 @@ export function RestyledView(props: RestyledViewProps) {
             >
               <DrawnText blocks={part.blocks} class="chapter-text" drawn={drawn} part={i} />
             </div>
-            {notesOf(part.notes, ['chapter-end-notes'], drawn)}
+            {notesOf(part.notes, AFTER, drawn, `${i}:`)}
           </section>
         ))}
         {page.notes
           .filter((n) => n.kind === 'work-end-notes')
           .map((n, i) => (
-            <NoteBlock key={`e${i}`} label={t(NOTE_LABEL[n.kind])} text={n} open drawn={drawn} />
+            <NoteBlock key={`e${i}`} label={t(NOTE_LABEL[n.kind])} text={n} open drawn={drawn} noteKey={noteKey('e', n, i)} />
           ))}
         <StoryEnd finished={page.status === 'complete' && (page.parts.at(-1)?.number ?? 0) >= chapters} actions={props.feedback} />
         <ChapterNav page={page} />
@@ -298,15 +407,41 @@ export function RestyledView(props: RestyledViewProps) {
   );
 }
 
-function notesOf(notes: Note[], kinds: NoteKind[], drawn: Drawn) {
-  return notes
-    .filter((n) => kinds.includes(n.kind))
-    .map((n, i) => <NoteBlock key={`${n.kind}${i}`} label={t(NOTE_LABEL[n.kind])} text={n} open drawn={drawn} />);
+/** The key a note's box is kept under in `Drawn.notes`: where it stands, its kind, its place among those. */
+function noteKey(where: string, n: Note, i: number): string {
+  return `${where}${n.kind}${i}`;
 }
 
-function NoteBlock({ label, text, open, drawn }: { label: string; text: { blocks: Block[] }; open: boolean; drawn: Drawn }) {
+function notesOf(notes: Note[], kinds: NoteKind[], drawn: Drawn, where: string) {
+  return notes
+    .filter((n) => kinds.includes(n.kind))
+    .map((n, i) => (
+      <NoteBlock key={`${n.kind}${i}`} label={t(NOTE_LABEL[n.kind])} text={n} open drawn={drawn} noteKey={noteKey(where, n, i)} />
+    ));
+}
+
+function NoteBlock({
+  label,
+  text,
+  open,
+  drawn,
+  noteKey: key,
+}: {
+  label: string;
+  text: { blocks: Block[] };
+  open: boolean;
+  drawn: Drawn;
+  noteKey: string;
+}) {
   return (
-    <details class="notes" open={open}>
+    <details
+      class="notes"
+      open={open}
+      ref={(el) => {
+        if (el) drawn.notes.set(key, el);
+        else drawn.notes.delete(key);
+      }}
+    >
       <summary class="notes-heading">{label}</summary>
       <DrawnText blocks={text.blocks} class="note" drawn={drawn} />
     </details>

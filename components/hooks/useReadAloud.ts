@@ -32,6 +32,8 @@ export interface UseReadAloudOptions {
   onWord: (index: number, start: number, length: number) => void;
   /** Reading paused or stopped at paragraph `index` (-1 when nothing was read). */
   onHalt: (index: number) => void;
+  /** Reading went on to the end of the last paragraph (after `onHalt` at it). */
+  onEnd?: () => void;
 }
 
 export type Voices = 'loading' | 'none' | 'ready';
@@ -103,7 +105,10 @@ export function useReadAloud(o: UseReadAloudOptions): ReadAloudControls {
       onParagraph: (i) => latest.current.onParagraph(i),
       onWord: (i, s, l) => latest.current.onWord(i, s, l),
       onState: setState,
-      onEnd: () => latest.current.onHalt(r.current),
+      onEnd: () => {
+        latest.current.onHalt(r.current);
+        latest.current.onEnd?.();
+      },
       onError: () => latest.current.onHalt(r.current),
     });
     reader.current = r;

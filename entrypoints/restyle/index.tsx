@@ -19,6 +19,8 @@ import { connectReaderPort, type WebPortReport } from '../../platform/reader-por
 import { createPositionReporter } from '../../platform/position-reporter';
 import { loadSettings, saveSettings, watchSettings } from '../../platform/settings';
 import { useBrowserMessages } from '../../platform/i18n';
+import { browserSpeech } from '../../platform/speech';
+import type { ReadAloudSetup } from '../../components/hooks/useReadAloud';
 import { t, type MessageKey } from '../../components/i18n';
 import type { EndAction } from '../../components/StoryEnd';
 import { createLifetime, type Lifetime } from './lifetime';
@@ -291,6 +293,13 @@ function App({ page, root, view, life, initialSettings, initial, saved, bindShow
       }}
       onOriginal={() => requestShow(false)}
       feedback={feedback}
+      speech={speech}
     />
   );
 }
+
+// Read aloud through the browser's speech engine, as in the side panel (Firefox on Linux ignores pause()).
+// The page's Media Session is left to the page: it may play media of its own (a podfic), and handlers set
+// from here would take its media keys and show it what is being read.
+const engine = browserSpeech();
+const speech: ReadAloudSetup | null = engine && { ...engine, pauseResumes: !import.meta.env.FIREFOX, mediaSession: null };

@@ -1,6 +1,9 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { Reader, type PositionReport, type ReaderProps } from '../../components/Reader';
+import { RestyledView } from '../../components/RestyledView';
+import type { StoryPage } from '../../lib/sites/types';
+import type { WebAnchor } from '../../lib/web-progress';
 import { indexOutline, positionAt } from '../../lib/position';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { splitForSpeech } from '../../lib/speech/pieces';
@@ -233,5 +236,102 @@ describe('reading aloud in the reader', () => {
     await waitFor(() => expect(session.playbackState).toBe('paused'));
     act(() => handlers.get('play')?.());
     await waitFor(() => expect(session.playbackState).toBe('playing'));
+  });
+});
+
+/** A restyled chapter page of `n` short paragraphs with a note before them and a next chapter. */
+function chapterPage(n: number): StoryPage {
+  const text = (p: number) => `Paragraph ${p} of the chapter.`;
+  const blocks: Block[] = Array.from({ length: n }, (_, p) => ({
+    kind: 'paragraph',
+    p,
+    role: 'text',
+    spans: [{ kind: 'text', text: text(p) }],
+  }));
+  const noteBlocks: Block[] = [{ kind: 'paragraph', p: null, role: 'text', spans: [{ kind: 'text', text: 'A note before.' }] }];
+  return {
+    site: 'ffn',
+    storyId: '1',
+    source: 'adapter',
+    url: 'https://www.fanfiction.net/s/1/2/Lanterns',
+    storyUrl: 'https://www.fanfiction.net/s/1/1/Lanterns',
+    title: 'Lanterns',
+    authors: [],
+    fandoms: [],
+    warnings: [],
+    categories: [],
+    relationships: [],
+    characters: [],
+    tags: [],
+    genres: [],
+    notes: [],
+    chapters: [],
+    parts: [
+      {
+        number: 2,
+        notes: [{ kind: 'chapter-notes', text: 'A note before.', blocks: noteBlocks }],
+        blocks,
+        paragraphs: blocks.map((_, p) => ({ text: text(p), words: 5, role: 'text' })),
+        words: 5 * n,
+      },
+    ],
+    links: { next: 'https://www.fanfiction.net/s/1/3/Lanterns' },
+    fullWork: false,
+  };
+}
+
+function renderRestyled(o: { initial?: WebAnchor | null; settings?: Partial<Settings> } = {}) {
+  const fake = new FakeSpeech();
+  const onPosition = vi.fn<(a: WebAnchor, atEnd: boolean) => void>();
+  const view = render(
+    <RestyledView
+      page={chapterPage(6)}
+      settings={{ ...DEFAULT_SETTINGS, ...o.settings }}
+      root={document}
+      initial={o.initial ?? null}
+      onPosition={onPosition}
+      onSettings={vi.fn()}
+      onOriginal={vi.fn()}
+      speech={{ engine: fake, makeUtterance, pauseResumes: true, mediaSession: null }}
+    />,
+  );
+  return { ...view, fake, onPosition };
+}
+
+describe('reading aloud in a restyled chapter', () => {
+  it('starts at the paragraph at the reading line, reads on in order marking each, and pausing saves the place there', async () => {
+    const { fake, onPosition } = renderRestyled({ initial: { part: 0, p: 2, offset: 0.4 } });
+    play();
+    await screen.findByRole('button', { name: 'Pause' });
+    expect(document.querySelector('.reading-aloud')?.getAttribute('data-p')).toBe('2');
+    speakUntil(fake, 1);
+    expect(document.querySelector('.reading-aloud')?.getAttribute('data-p')).toBe('3');
+    speakUntil(fake, 2);
+    expect(fake.spoken).toEqual(['Paragraph 2 of the chapter.', 'Paragraph 3 of the chapter.']);
+    // Paragraph 4 is being read when the reader pauses: that is the place kept.
+    fireEvent.click(screen.getByRole('button', { name: 'Pause' }));
+    expect(onPosition.mock.calls.at(-1)?.[0]).toEqual({ part: 0, p: 4, offset: 0 });
+    expect(document.querySelectorAll('.reading-aloud')).toHaveLength(1);
+  });
+
+  it('reads the note before the chapter unless "story only", and offers the next chapter at the end', async () => {
+    const { fake } = renderRestyled({ settings: { storyOnly: false } });
+    play();
+    await screen.findByRole('button', { name: 'Pause' });
+    speakUntil(fake, 7);
+    expect(fake.spoken[0]).toBe('A note before.');
+    expect(fake.spoken.slice(1)).toEqual(Array.from({ length: 6 }, (_, p) => `Paragraph ${p} of the chapter.`));
+    act(() => fake.advance(10_000));
+    const next = await screen.findByRole('link', { name: 'Next chapter →' });
+    expect(next.getAttribute('href')).toBe('https://www.fanfiction.net/s/1/3/Lanterns');
+    expect(screen.getByRole('status').textContent).toContain('Chapter read to the end.');
+  });
+
+  it('with "story only" goes straight to the text', async () => {
+    const { fake } = renderRestyled();
+    play();
+    await screen.findByRole('button', { name: 'Pause' });
+    speakUntil(fake, 1);
+    expect(fake.spoken[0]).toBe('Paragraph 0 of the chapter.');
   });
 });

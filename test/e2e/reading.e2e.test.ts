@@ -8,6 +8,7 @@ import {
   inPanel,
   launch,
   poll,
+  pollPanel,
   PROGRESS_FILL,
   setViewport,
   TOP_PARAGRAPH,
@@ -30,12 +31,7 @@ async function panelShows(page: AnyPage, id: string) {
 /** The panel's reader has taken a new position since its progress fill read `before`. */
 const fillOf = (page: AnyPage) => inPanel<string>(page, PROGRESS_FILL);
 const readerMoved = (page: AnyPage, before: string) =>
-  poll(
-    page,
-    `(() => { const v = (globalThis.browser ?? globalThis.chrome).extension.getViews().find((v) => v.location.pathname === '/sidepanel.html'); return v && (${PROGRESS_FILL})(v) !== ${JSON.stringify(before)}; })()`,
-    5000,
-    'the reader to take the new position',
-  );
+  pollPanel(page, `(v) => (${PROGRESS_FILL})(v) !== ${JSON.stringify(before)}`, 5000, 'the reader to take the new position');
 const percentInPopup = (page: AnyPage, id: string) =>
   evaluate<string | null>(page, `document.querySelector('[data-story="${id}"] .row-percent')?.textContent ?? null`);
 
@@ -102,12 +98,7 @@ describe.each(BROWSERS)('reading with progress in %s', (name) => {
 
     await click(popup, `[data-story="${STORY}"] button`);
     await panelShows(popup, STORY);
-    await poll(
-      popup,
-      `(() => { const v = (globalThis.browser ?? globalThis.chrome).extension.getViews().find((v) => v.location.pathname === '/sidepanel.html'); return v && (${TOP_PARAGRAPH})(v) === ${middle}; })()`,
-      5000,
-      'the saved paragraph at the top',
-    );
+    await pollPanel(popup, `(v) => (${TOP_PARAGRAPH})(v) === ${middle}`, 5000, 'the saved paragraph at the top');
     expect(await inPanel<number>(popup, TOP_PARAGRAPH)).toBe(middle);
     await closePanel(h, popup);
   });
@@ -128,12 +119,7 @@ describe.each(BROWSERS)('reading with progress in %s', (name) => {
     await closePanel(h, popup); // ...and the panel closes before the throttle would have written it.
     await click(popup, `[data-story="${STORY}"] button`);
     await panelShows(popup, STORY);
-    await poll(
-      popup,
-      `(() => { const v = (globalThis.browser ?? globalThis.chrome).extension.getViews().find((v) => v.location.pathname === '/sidepanel.html'); return v && (${TOP_PARAGRAPH})(v) === ${last}; })()`,
-      5000,
-      'the last position',
-    );
+    await pollPanel(popup, `(v) => (${TOP_PARAGRAPH})(v) === ${last}`, 5000, 'the last position');
     // Back to the middle for the tests that follow (closing the panel writes the position it took).
     const atLast = await fillOf(popup);
     await inPanel(popup, `(w) => w.document.querySelector('[data-p="${middle}"]').scrollIntoView()`);
@@ -179,12 +165,7 @@ describe.each(BROWSERS)('reading with progress in %s', (name) => {
     expect(await percentInPopup(popup, STORY)).toBe(before);
     await click(popup, `[data-story="${STORY}"] button`);
     await panelShows(popup, STORY);
-    await poll(
-      popup,
-      `(() => { const v = (globalThis.browser ?? globalThis.chrome).extension.getViews().find((v) => v.location.pathname === '/sidepanel.html'); return v && (${TOP_PARAGRAPH})(v) === ${middle}; })()`,
-      5000,
-      'the saved paragraph after restart',
-    );
+    await pollPanel(popup, `(v) => (${TOP_PARAGRAPH})(v) === ${middle}`, 5000, 'the saved paragraph after restart');
     await closePanel(h, popup);
   });
 

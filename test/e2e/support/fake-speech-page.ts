@@ -2,10 +2,11 @@
  * Source of a script that puts a scripted `speechSynthesis` into a page (the reader in a tab): each utterance
  * "speaks" for `ms`, then ends; `cancel()` interrupts, `pause()` / `resume()` hold and go on. Everything it is
  * asked to say is logged in `window.__speech` with the paragraph marked as being read at that moment and
- * whether it was in view below the reader bar. Ficwell looks `speechSynthesis` up on every call
+ * whether it was in view below the reader bar (`root`: an expression for the document or shadow root the
+ * reader is drawn in). Ficwell looks `speechSynthesis` up on every call
  * (platform/speech.ts), so this can run after the page loaded: the build has no test hook.
  */
-export function fakeSpeechSource(ms = 250): string {
+export function fakeSpeechSource(ms = 250, root = 'document'): string {
   return `(() => {
     const log = [];
     window.__speech = log;
@@ -21,8 +22,8 @@ export function fakeSpeechSource(ms = 250): string {
     const voices = [{ name: 'Scripted', lang: 'en-US', voiceURI: 'scripted-en', default: true, localService: true }];
     const engine = {
       speak(u) {
-        const mark = document.querySelector('.reading-aloud');
-        const bar = document.querySelector('.reader-bar').getBoundingClientRect();
+        const mark = (${root}).querySelector('.reading-aloud');
+        const bar = (${root}).querySelector('.reader-bar').getBoundingClientRect();
         const r = mark?.getBoundingClientRect();
         log.push({ text: u.text, p: mark ? Number(mark.dataset.p) : null, inView: !!r && r.top >= bar.bottom - 1 && r.top < innerHeight - 20 });
         current = u; left = ${ms};

@@ -235,15 +235,21 @@ export async function evaluate<T>(page: AnyPage, expr: string): Promise<T> {
  * from an extension page through extension.getViews(): the panel is not a tab that the drivers list.
  */
 export function inPanel<T>(page: AnyPage, body: string): Promise<T> {
-  return evaluate<T>(
-    page,
-    `(() => {
+  return evaluate<T>(page, inPanelSource(body));
+}
+
+/** Polls `body` (as for inPanel) until it is truthy in the open side panel. */
+export function pollPanel(page: AnyPage, body: string, timeout: number, what: string): Promise<void> {
+  return poll(page, inPanelSource(body), timeout, what);
+}
+
+function inPanelSource(body: string): string {
+  return `(() => {
       const api = globalThis.browser ?? globalThis.chrome;
       const panel = api.extension.getViews().find((v) => v.location.pathname === '/sidepanel.html' && v !== window);
       if (!panel) return null;
       return (${body})(panel);
-    })()`,
-  );
+    })()`;
 }
 
 export async function click(page: AnyPage, selector: string): Promise<void> {

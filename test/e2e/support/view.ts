@@ -57,15 +57,18 @@ export async function pollView(ext: AnyPage, pageUrl: string, body: string, time
   throw new Error(`Timed out after ${timeout} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
 }
 
-/** Clicks, with real input, the element `selector` matches inside the view. */
-export async function clickInView(ext: AnyPage, page: AnyPage, pageUrl: string, selector: string): Promise<void> {
+/**
+ * Clicks, with real input, the element `selector` matches inside the view, scrolled into view first unless
+ * `scroll` is false (a control in the sticky bar is always in view, and scrolling to it would move the text).
+ */
+export async function clickInView(ext: AnyPage, page: AnyPage, pageUrl: string, selector: string, scroll = true): Promise<void> {
   const box = await inView<{ x: number; y: number } | null>(
     ext,
     pageUrl,
     `(root) => {
     const el = root?.querySelector(${JSON.stringify(selector)});
     if (!el) return null;
-    el.scrollIntoView({ block: 'center' });
+    if (${scroll}) el.scrollIntoView({ block: 'center' });
     const r = el.getBoundingClientRect();
     return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
   }`,
