@@ -36,9 +36,25 @@ export function useParagraphAnchor<A extends { offset: number }>(
   /** Where our own last restore scrolled to: a scroll event landing there is ours, not the reader's. */
   const ownScroll = useRef<number | null>(null);
   const lastLayout = useRef('');
+  /**
+   * A fold (a `<summary>`) the reader just opened or closed, and where it was on screen: until the text has
+   * settled (two frames) restores keep it there, as the browser's own scroll anchoring would, instead of
+   * the paragraph; then the paragraph at the reading line becomes the anchor.
+   */
+  const pinned = useRef<{ el: Element; top: number } | null>(null);
   const layoutKey = () => `${innerWidth}x${innerHeight}|${o.container.current?.clientWidth ?? 0}|${o.layout}`;
 
   const restore = () => {
+    const pin = pinned.current;
+    if (pin) {
+      lastLayout.current = layoutKey();
+      const dy = pin.el.getBoundingClientRect().top - pin.top;
+      if (Math.abs(dy) < 1) return;
+      const y = window.scrollY + dy;
+      ownScroll.current = Math.max(0, Math.min(y, document.documentElement.scrollHeight - innerHeight));
+      window.scrollTo(0, y);
+      return;
+    }
     const a = anchor.current;
     const el = a && o.elementOf(a);
     // An anchor whose paragraph is still to be drawn (a jump into a part loading) stays pending: the layout
@@ -65,6 +81,33 @@ export function useParagraphAnchor<A extends { offset: number }>(
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
+  /** The paragraph at the reading line, now. */
+  const readLine = () => {
+    const opts = latest.current.o;
+    if (!opts.container.current) return;
+    const hit = paragraphAt(opts.root, opts.container.current, opts.line(), opts.finder);
+    const found = hit && opts.anchorOf(hit.el, hit.offset);
+    if (!found) return;
+    const previous = anchor.current;
+    anchor.current = found;
+    opts.onRead(found, previous);
+  };
+  useEffect(() => {
+    const onClick = (e: Event) => {
+      const fold = (e.composedPath()[0] as Element | undefined)?.closest?.('summary');
+      if (!fold) return;
+      pinned.current = { el: fold, top: fold.getBoundingClientRect().top };
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          latest.current.restore();
+          pinned.current = null;
+          readLine();
+        }),
+      );
+    };
+    o.root.addEventListener('click', onClick, true);
+    return () => o.root.removeEventListener('click', onClick, true);
+  }, []);
   useEffect(() => {
     let frame = 0;
     const onScroll = () => {
@@ -77,13 +120,8 @@ export function useParagraphAnchor<A extends { offset: number }>(
         ownScroll.current = null;
         // A resize or reflow that moved the text: put the reader's paragraph back instead of moving it.
         if (key() !== lastLayout.current) return again();
-        if (ours || !opts.container.current) return;
-        const hit = paragraphAt(opts.root, opts.container.current, opts.line(), opts.finder);
-        const found = hit && opts.anchorOf(hit.el, hit.offset);
-        if (!found) return;
-        const previous = anchor.current;
-        anchor.current = found;
-        opts.onRead(found, previous);
+        if (ours || pinned.current) return;
+        readLine();
       });
     };
     addEventListener('scroll', onScroll, { passive: true });

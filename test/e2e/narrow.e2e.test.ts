@@ -115,6 +115,35 @@ describe.each(BROWSERS)('the reader at the widths it opens at, in %s', (name) =>
     ).toBe(true);
   });
 
+  it.each([252, 360])(
+    '%i px: folding the notes before the story leaves the fold where it was clicked, not under the bar',
+    async (width) => {
+      await setViewport(reader, width, 700);
+      await poll(reader, `innerWidth === ${width}`, 5000, `${width} px`);
+      await poll(reader, `document.querySelector('.front-matter').open`, 5000, 'the notes before the story open');
+      // The fold just below the bar, its notes filling the screen under it: the case that used to jump.
+      await evaluate(
+        reader,
+        `(() => { const s = document.querySelector('.front-matter summary'); window.scrollTo(0, s.getBoundingClientRect().top + scrollY - document.querySelector('.reader-bar').getBoundingClientRect().bottom - 30); })()`,
+      );
+      await afterFrames(reader);
+      const fold = `(() => { const b = document.querySelector('.front-matter summary').getBoundingClientRect(); return { x: b.left + 20, y: b.top + b.height / 2, top: b.top }; })()`;
+      const before = await evaluate<{ x: number; y: number; top: number }>(reader, fold);
+      const mouse = (reader as unknown as { mouse: { click(x: number, y: number): Promise<void> } }).mouse;
+      await mouse.click(before.x, before.y);
+      await poll(reader, `!document.querySelector('.front-matter').open`, 5000, 'the notes folded');
+      await afterFrames(reader);
+      await afterFrames(reader);
+      expect((await evaluate<{ top: number }>(reader, fold)).top).toBeCloseTo(before.top, 0);
+      // And open again from the same place: the fold stays, its notes unfold below it.
+      await mouse.click(before.x, before.y);
+      await poll(reader, `document.querySelector('.front-matter').open`, 5000, 'the notes open again');
+      await afterFrames(reader);
+      await afterFrames(reader);
+      expect((await evaluate<{ top: number }>(reader, fold)).top).toBeCloseTo(before.top, 0);
+    },
+  );
+
   it('the text size scales everything around the story too: its details, notes and contents', async () => {
     await setViewport(reader, 360, 700);
     const sizes = `(() => {
