@@ -114,7 +114,7 @@ export function useParagraphAnchor<A extends { offset: number }>(
       if (frame) return;
       frame = requestAnimationFrame(() => {
         frame = 0;
-        const { o: opts, restore: again, layoutKey: key } = latest.current;
+        const { restore: again, layoutKey: key } = latest.current;
         // A restore before the first paint may fire no scroll event, so "ours" is judged by where the page is.
         const ours = ownScroll.current !== null && Math.abs(window.scrollY - ownScroll.current) <= 2;
         ownScroll.current = null;
