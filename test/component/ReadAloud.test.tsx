@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/preact
 import { describe, expect, it, vi } from 'vitest';
 import { Reader, type PositionReport, type ReaderProps } from '../../components/Reader';
 import { RestyledView } from '../../components/RestyledView';
-import type { StoryPage } from '../../lib/sites/types';
+import { storyPage, textNote, textPart } from '../support/story-page';
 import type { WebAnchor } from '../../lib/web-progress';
 import { indexOutline, positionAt } from '../../lib/position';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
@@ -240,45 +240,21 @@ describe('reading aloud in the reader', () => {
 });
 
 /** A restyled chapter page of `n` short paragraphs with a note before them and a next chapter. */
-function chapterPage(n: number): StoryPage {
-  const text = (p: number) => `Paragraph ${p} of the chapter.`;
-  const blocks: Block[] = Array.from({ length: n }, (_, p) => ({
-    kind: 'paragraph',
-    p,
-    role: 'text',
-    spans: [{ kind: 'text', text: text(p) }],
-  }));
-  const noteBlocks: Block[] = [{ kind: 'paragraph', p: null, role: 'text', spans: [{ kind: 'text', text: 'A note before.' }] }];
-  return {
+const chapterPage = (n: number) =>
+  storyPage({
     site: 'ffn',
-    storyId: '1',
-    source: 'adapter',
     url: 'https://www.fanfiction.net/s/1/2/Lanterns',
     storyUrl: 'https://www.fanfiction.net/s/1/1/Lanterns',
     title: 'Lanterns',
-    authors: [],
-    fandoms: [],
-    warnings: [],
-    categories: [],
-    relationships: [],
-    characters: [],
-    tags: [],
-    genres: [],
-    notes: [],
-    chapters: [],
     parts: [
-      {
-        number: 2,
-        notes: [{ kind: 'chapter-notes', text: 'A note before.', blocks: noteBlocks }],
-        blocks,
-        paragraphs: blocks.map((_, p) => ({ text: text(p), words: 5, role: 'text' })),
-        words: 5 * n,
-      },
+      textPart(
+        2,
+        Array.from({ length: n }, (_, p) => `Paragraph ${p} of the chapter.`),
+        [textNote('chapter-notes', 'A note before.')],
+      ),
     ],
     links: { next: 'https://www.fanfiction.net/s/1/3/Lanterns' },
-    fullWork: false,
-  };
-}
+  });
 
 function renderRestyled(o: { initial?: WebAnchor | null; settings?: Partial<Settings> } = {}) {
   const fake = new FakeSpeech();

@@ -1,53 +1,21 @@
 import { render, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { RestyledView } from '../../components/RestyledView';
-import type { Block } from '../../lib/doc/model';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
-import type { ChapterPart, StoryPage } from '../../lib/sites/types';
+import { storyPage, textNote, textPart } from '../support/story-page';
 
-/** A chapter of `n` paragraphs, as an adapter hands it out (the document model, no nodes). */
-function bigPage(n: number): StoryPage {
-  const blocks: Block[] = Array.from({ length: n }, (_, p) => ({
-    kind: 'paragraph',
-    p,
-    role: 'text',
-    spans: [{ kind: 'text', text: `Paragraph ${p}.` }],
-  }));
-  const part: ChapterPart = {
-    number: 1,
-    notes: [
-      {
-        kind: 'chapter-notes',
-        text: 'A note.',
-        blocks: [{ kind: 'paragraph', p: null, role: 'text', spans: [{ kind: 'text', text: 'A note.' }] }],
-      },
-    ],
-    blocks,
-    paragraphs: blocks.map((_, p) => ({ text: `Paragraph ${p}.`, words: 2, role: 'text' })),
-    words: 2 * n,
-  };
-  return {
-    site: 'ao3',
-    storyId: '1',
-    source: 'adapter',
-    url: 'https://archiveofourown.org/works/1',
-    storyUrl: 'https://archiveofourown.org/works/1',
+/** A chapter of `n` paragraphs with a note before them, as an adapter hands it out (the document model, no nodes). */
+const bigPage = (n: number) =>
+  storyPage({
     title: 'Big',
-    authors: [],
-    fandoms: [],
-    warnings: [],
-    categories: [],
-    relationships: [],
-    characters: [],
-    tags: [],
-    genres: [],
-    notes: [],
-    chapters: [],
-    parts: [part],
-    links: {},
-    fullWork: false,
-  };
-}
+    parts: [
+      textPart(
+        1,
+        Array.from({ length: n }, (_, p) => `Paragraph ${p}.`),
+        [textNote('chapter-notes', 'A note.')],
+      ),
+    ],
+  });
 
 describe('RestyledView', () => {
   it('draws as far as the saved paragraph at once, the rest later, every paragraph numbered once', async () => {
