@@ -239,12 +239,6 @@ export function Reader(props: ReaderProps) {
       if (n != null) savePlace(n);
     },
   });
-  useEffect(() => {
-    if (read.state === 'stopped') {
-      markReading(null);
-      markWord(null, 0, 0);
-    }
-  }, [read.state]);
   /** Where reading aloud starts: the paragraph at the reading line (the notes before the story at its very top). */
   const readFrom = () => {
     const a = anchor.current;

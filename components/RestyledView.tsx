@@ -281,12 +281,6 @@ export function RestyledView(props: RestyledViewProps) {
     },
     onEnd: () => setChapterRead(!page.fullWork && !!page.links.next),
   });
-  useEffect(() => {
-    if (read.state === 'stopped') {
-      markReading(null);
-      markWord(null, 0, 0);
-    }
-  }, [read.state]);
   /** Where reading aloud starts: the paragraph at the reading line (the summary and notes first at the very top). */
   const readFrom = () => {
     const a = anchorApi.anchor.current;

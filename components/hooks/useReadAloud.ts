@@ -10,6 +10,7 @@ import {
   type Utterance,
   type Voice,
 } from '../../lib/speech/read-aloud';
+import { markReading, markWord } from '../reading-mark';
 
 export interface ReadAloudSetup {
   engine: SpeechEngine;
@@ -126,6 +127,13 @@ export function useReadAloud(o: UseReadAloudOptions): ReadAloudControls {
     else if (r?.state === 'paused') r.resume();
     else void start(from);
   };
+
+  // Stopped (by the reader, at the end, or by an error): no paragraph or word is marked as being read.
+  useEffect(() => {
+    if (state !== 'stopped') return;
+    markReading(null);
+    markWord(null, 0, 0);
+  }, [state]);
 
   // A setting changed while reading: go on from the same paragraph with it.
   useEffect(() => {
