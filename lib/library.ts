@@ -2,6 +2,7 @@ import type { CatalogEntry } from './catalog';
 import { seedKey } from './db/progress';
 import type { ProgressRecord, WebStoryRecord } from './db/schema';
 import { minutesLeft } from './position';
+import type { SiteId } from './sites/registry';
 import { readingMinutes } from './story/counts';
 
 export type SortKey = 'recent' | 'title' | 'length';
@@ -21,7 +22,7 @@ export interface LibraryItem {
   words: number | null;
   readingMinutes: number | null;
   /** Web stories: the site, and the chapter last read of how many. */
-  site?: 'ffn' | 'ao3';
+  site?: SiteId;
   chapter?: { number: number; count: number | null };
   /** Web stories: the chapter page that "Continue" opens. */
   url?: string;

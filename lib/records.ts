@@ -1,6 +1,7 @@
 import { webKey } from './db/progress';
 import type { ProgressRecord, WebStoryRecord } from './db/schema';
 import { readPosition, type Position } from './position';
+import { sites } from './sites/registry';
 import { EARLIEST_TIME, isFuture } from './time';
 
 /**
@@ -37,7 +38,8 @@ export function clampTime(t: unknown, now: number): number | null {
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const SEED_KEY = /^seed:[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const WEB_KEY = new RegExp(`^web:(?:ffn|ao3):\\d{1,${RECORD_LIMITS.storyIdDigits}}$`);
+/** A registered site's story (lib/sites/registry.ts). */
+const WEB_KEY = sites.webKeyPattern(RECORD_LIMITS.storyIdDigits);
 const STORY_ID = new RegExp(`^\\d{1,${RECORD_LIMITS.storyIdDigits}}$`);
 
 export const isSeedKey = (x: unknown): x is string => typeof x === 'string' && x.length <= RECORD_LIMITS.key && SEED_KEY.test(x);
@@ -88,7 +90,7 @@ export const fitTitle = (title: string): string => text(title, RECORD_LIMITS.tit
 
 /** A web story record, trimmed to the limits; null when it cannot be stored (its identity or links are bad). */
 export function normalizeWebStoryRecord(x: unknown, now: number): WebStoryRecord | null {
-  if (!isObj(x) || (x.site !== 'ffn' && x.site !== 'ao3') || typeof x.storyId !== 'string' || !STORY_ID.test(x.storyId)) return null;
+  if (!isObj(x) || !sites.isSiteId(x.site) || typeof x.storyId !== 'string' || !STORY_ID.test(x.storyId)) return null;
   if (x.key !== webKey(x.site, x.storyId) || !httpUrl(x.storyUrl) || typeof x.title !== 'string') return null;
   const names = (v: unknown) => (Array.isArray(v) && v.every((s) => typeof s === 'string') ? fitNames(v as string[]) : null);
   const authors = names(x.authors);
