@@ -107,6 +107,7 @@ function Row({ item, now, onOpen }: { item: LibraryItem; now: number; onOpen: (i
   const describe = `d-${item.id.replace(/[^a-z0-9-]/gi, '-')}`;
   const meta = [
     item.site && t(sites.site(item.site).label),
+    item.rating && t('ratingLine', item.rating),
     item.fandom,
     item.words !== null ? formatWords(item.words) : null,
     item.readingMinutes !== null ? formatMinutes(item.readingMinutes) : null,

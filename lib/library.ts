@@ -21,6 +21,8 @@ export interface LibraryItem {
   warnings: string[];
   words: number | null;
   readingMinutes: number | null;
+  /** Web stories: the site's rating, when known. */
+  rating?: string;
   /** Web stories: the site, and the chapter last read of how many. */
   site?: SiteId;
   chapter?: { number: number; count: number | null };
@@ -68,8 +70,9 @@ export function webItems(stories: readonly WebStoryRecord[], progress: ReadonlyM
     fandom: s.fandoms.join(', '),
     authors: s.authors,
     characters: [],
-    summary: '',
-    warnings: [],
+    summary: s.summary ?? '',
+    warnings: s.warnings ?? [],
+    ...(s.rating ? { rating: s.rating } : {}),
     words: s.words,
     readingMinutes: s.words === null ? null : readingMinutes(s.words),
     site: s.site,
