@@ -1,4 +1,5 @@
 import type { ProgressRecord, WebStoryRecord } from '../lib/db/schema';
+import { sites, type SiteId } from '../lib/sites/registry';
 import type { Tab } from './browsers';
 import { mulberry32 } from '../lib/story/generate';
 
@@ -36,14 +37,14 @@ export function generatedLibrary(count: number, now = Date.now()): { stories: We
   const stories: WebStoryRecord[] = [];
   const progress: ProgressRecord[] = [];
   for (let i = 0; i < count; i++) {
-    const site = i % 3 === 0 ? 'ffn' : 'ao3';
+    const site: SiteId = i % 3 === 0 ? 'ffn' : 'ao3';
     const storyId = String(10_000_000 + i);
     const key = `web:${site}:${storyId}`;
     const chapters = 1 + Math.floor(rnd() * 40);
     const chapter = 1 + Math.floor(rnd() * chapters);
     const updatedAt = now - Math.floor(rnd() * 400 * 86_400_000);
     const percent = Math.min(100, Math.round(rnd() * 1000) / 10);
-    const storyUrl = site === 'ffn' ? `https://www.fanfiction.net/s/${storyId}/1/` : `https://archiveofourown.org/works/${storyId}`;
+    const storyUrl = sites.site(site).chapterUrl(storyId, 1, '');
     stories.push({
       key,
       site,
@@ -57,7 +58,7 @@ export function generatedLibrary(count: number, now = Date.now()): { stories: We
       chapter: {
         number: chapter,
         title: `Chapter ${chapter}`,
-        url: site === 'ffn' ? `https://www.fanfiction.net/s/${storyId}/${chapter}/` : `${storyUrl}/chapters/${20_000_000 + chapter}`,
+        url: sites.site(site).chapterUrl(storyId, chapter, String(20_000_000 + chapter)),
       },
       updatedAt,
     });

@@ -3,6 +3,7 @@ import { formatAgo, formatMinutes, formatWords } from './format';
 import { t } from './i18n';
 import { keepOrder, searchItems, sortItems, type LibraryItem, type SortKey } from '../lib/library';
 import { SNAPSHOT_ROWS } from '../lib/library-snapshot';
+import { sites } from '../lib/sites/registry';
 
 export interface LibraryProps {
   items: LibraryItem[];
@@ -105,7 +106,8 @@ function Row({ item, now, onOpen }: { item: LibraryItem; now: number; onOpen: (i
   const started = !!p && !item.finished;
   const describe = `d-${item.id.replace(/[^a-z0-9-]/gi, '-')}`;
   const meta = [
-    item.site && t(item.site === 'ffn' ? 'siteFfn' : 'siteAo3'),
+    item.site && t(sites.site(item.site).label),
+    item.rating && t('ratingLine', item.rating),
     item.fandom,
     item.words !== null ? formatWords(item.words) : null,
     item.readingMinutes !== null ? formatMinutes(item.readingMinutes) : null,

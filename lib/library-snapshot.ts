@@ -1,5 +1,6 @@
 import type { ProgressRecord } from './db/schema';
 import type { LibraryItem, SortKey } from './library';
+import { sites } from './sites/registry';
 
 /**
  * The popup's first screen as it was last drawn: the first rows of the library in the order shown, and the
@@ -85,8 +86,8 @@ function isItem(i: unknown): i is LibraryItem {
   if (!isCountOrNull(i.words) || !isCountOrNull(i.readingMinutes) || !isCountOrNull(i.minutesLeft)) return false;
   if (!isPercent(i.percent) || !Number.isInteger(i.percent) || typeof i.finished !== 'boolean') return false;
   if (!(i.progress === undefined || isProgress(i.progress))) return false;
-  if (i.kind === 'seed') return i.site === undefined && i.chapter === undefined && i.url === undefined;
-  if (!(i.site === 'ffn' || i.site === 'ao3') || !isHttpUrl(i.url)) return false;
+  if (i.kind === 'seed') return i.site === undefined && i.chapter === undefined && i.url === undefined && i.rating === undefined;
+  if (!sites.isSiteId(i.site) || !isHttpUrl(i.url) || !(i.rating === undefined || isText(i.rating, 100))) return false;
   const c = i.chapter;
   return isObject(c) && isCount(c.number) && isCountOrNull(c.count);
 }

@@ -2,6 +2,7 @@ import type { CatalogEntry } from './catalog';
 import { seedKey } from './db/progress';
 import type { ProgressRecord, WebStoryRecord } from './db/schema';
 import { minutesLeft } from './position';
+import type { SiteId } from './sites/registry';
 import { readingMinutes } from './story/counts';
 
 export type SortKey = 'recent' | 'title' | 'length';
@@ -20,8 +21,10 @@ export interface LibraryItem {
   warnings: string[];
   words: number | null;
   readingMinutes: number | null;
+  /** Web stories: the site's rating, when known. */
+  rating?: string;
   /** Web stories: the site, and the chapter last read of how many. */
-  site?: 'ffn' | 'ao3';
+  site?: SiteId;
   chapter?: { number: number; count: number | null };
   /** Web stories: the chapter page that "Continue" opens. */
   url?: string;
@@ -67,8 +70,9 @@ export function webItems(stories: readonly WebStoryRecord[], progress: ReadonlyM
     fandom: s.fandoms.join(', '),
     authors: s.authors,
     characters: [],
-    summary: '',
-    warnings: [],
+    summary: s.summary ?? '',
+    warnings: s.warnings ?? [],
+    ...(s.rating ? { rating: s.rating } : {}),
     words: s.words,
     readingMinutes: s.words === null ? null : readingMinutes(s.words),
     site: s.site,

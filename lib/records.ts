@@ -1,6 +1,7 @@
 import { webKey } from './db/progress';
 import type { ProgressRecord, WebStoryRecord } from './db/schema';
 import { readPosition, type Position } from './position';
+import { sites } from './sites/registry';
 import { EARLIEST_TIME, isFuture } from './time';
 
 /**
@@ -22,6 +23,11 @@ export const RECORD_LIMITS = {
   sections: 100_000,
   paragraphs: 10_000_000,
   words: 1_000_000_000,
+  /** A web story's rating, its warnings (how many, and each), its summary's plain text. */
+  rating: 100,
+  warnings: 20,
+  warning: 200,
+  summary: 2000,
 } as const;
 
 export { CLOCK_SKEW_MS, EARLIEST_TIME } from './time';
@@ -37,7 +43,8 @@ export function clampTime(t: unknown, now: number): number | null {
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const SEED_KEY = /^seed:[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const WEB_KEY = new RegExp(`^web:(?:ffn|ao3):\\d{1,${RECORD_LIMITS.storyIdDigits}}$`);
+/** A registered site's story (lib/sites/registry.ts). */
+const WEB_KEY = sites.webKeyPattern(RECORD_LIMITS.storyIdDigits);
 const STORY_ID = new RegExp(`^\\d{1,${RECORD_LIMITS.storyIdDigits}}$`);
 
 export const isSeedKey = (x: unknown): x is string => typeof x === 'string' && x.length <= RECORD_LIMITS.key && SEED_KEY.test(x);
@@ -86,9 +93,32 @@ export function fitNames(names: readonly string[]): string[] {
 }
 export const fitTitle = (title: string): string => text(title, RECORD_LIMITS.title);
 
+/** The optional facts of a web story record. */
+export type StoryFacts = Pick<WebStoryRecord, 'rating' | 'warnings' | 'summary'>;
+
+/**
+ * A web story's rating, warnings and summary, trimmed to the limits, with only the ones known: absent is
+ * unknown (a page that does not say, an older record), so a merge keeps what another page said. Builders and
+ * the normalizer share this; a field of the wrong type is dropped, not the record.
+ */
+export function fitStoryFacts(x: { rating?: unknown; warnings?: unknown; summary?: unknown }): StoryFacts {
+  const out: StoryFacts = {};
+  const rating = typeof x.rating === 'string' ? text(x.rating.trim(), RECORD_LIMITS.rating) : '';
+  if (rating) out.rating = rating;
+  const warnings = Array.isArray(x.warnings) && x.warnings.every((w) => typeof w === 'string') ? (x.warnings as string[]) : [];
+  const fitted = warnings
+    .map((w) => text(w.trim(), RECORD_LIMITS.warning))
+    .filter(Boolean)
+    .slice(0, RECORD_LIMITS.warnings);
+  if (fitted.length) out.warnings = fitted;
+  const summary = typeof x.summary === 'string' ? text(x.summary.trim(), RECORD_LIMITS.summary) : '';
+  if (summary) out.summary = summary;
+  return out;
+}
+
 /** A web story record, trimmed to the limits; null when it cannot be stored (its identity or links are bad). */
 export function normalizeWebStoryRecord(x: unknown, now: number): WebStoryRecord | null {
-  if (!isObj(x) || (x.site !== 'ffn' && x.site !== 'ao3') || typeof x.storyId !== 'string' || !STORY_ID.test(x.storyId)) return null;
+  if (!isObj(x) || !sites.isSiteId(x.site) || typeof x.storyId !== 'string' || !STORY_ID.test(x.storyId)) return null;
   if (x.key !== webKey(x.site, x.storyId) || !httpUrl(x.storyUrl) || typeof x.title !== 'string') return null;
   const names = (v: unknown) => (Array.isArray(v) && v.every((s) => typeof s === 'string') ? fitNames(v as string[]) : null);
   const authors = names(x.authors);
@@ -111,5 +141,6 @@ export function normalizeWebStoryRecord(x: unknown, now: number): WebStoryRecord
     words: count(x.words, RECORD_LIMITS.words),
     chapter: { number, title: c.title === null ? null : fitTitle(c.title), url: c.url },
     updatedAt,
+    ...fitStoryFacts(x),
   };
 }

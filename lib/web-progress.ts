@@ -1,7 +1,7 @@
 import { webKey } from './db/progress';
 import type { ProgressRecord, WebStoryRecord } from './db/schema';
 import type { Position } from './position';
-import { fitNames, fitTitle } from './records';
+import { fitNames, fitStoryFacts, fitTitle } from './records';
 import type { ChapterPart, StoryPage } from './sites/types';
 
 /**
@@ -40,7 +40,8 @@ function fractionOf(part: ChapterPart, a: WebAnchor): number {
 
 /**
  * The library record of a page's story, with the chapter being read. Names and titles are trimmed to what
- * a record may hold (lib/records.ts): a story with 120 fandoms is stored with the first 100.
+ * a record may hold (lib/records.ts): a story with 120 fandoms is stored with the first 100. Rating, warnings
+ * and summary are there only when the page gives them (the Readability fallback gives none).
  */
 export function webStoryRecord(page: StoryPage, a: WebAnchor, now: number): WebStoryRecord {
   const part = page.parts[a.part] ?? page.parts[0];
@@ -58,6 +59,7 @@ export function webStoryRecord(page: StoryPage, a: WebAnchor, now: number): WebS
     words: page.words ?? null,
     chapter: { number, title: part?.title === undefined ? null : fitTitle(part.title), url: page.fullWork ? page.url : url },
     updatedAt: now,
+    ...fitStoryFacts({ rating: page.rating, warnings: page.warnings, summary: page.summary?.text }),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { IDBPDatabase } from 'idb';
+import type { StoryFacts } from '../records';
 import { isFuture } from '../time';
 import { readProgressRecord, type FicwellDB, type ProgressRecord, type StoredProgress, type WebStoryRecord } from './schema';
 
@@ -74,7 +75,8 @@ export function newest(existing: ProgressRecord | undefined, incoming: ProgressR
  * The library record kept when `incoming` arrives for a stored story: the newer record (a stored one dated
  * in the future loses, as in `newest`), field by field, with every fact the newer one does not know taken
  * from the other, so a page that says less (the m.fanfiction.net copy: no word count, no chapter count)
- * never wipes what a fuller page said. Unknown: null, an empty string or list, and a chapter count below
+ * never wipes what a fuller page said. Unknown: null, an empty string or list, an absent rating, warnings
+ * or summary (a record older than those fields, a page that does not say), and a chapter count below
  * the chapter being read (a count guessed from a page that lists no chapters: "Chapter 2 of 1"). Where
  * to continue (`chapter`) is always the newer record's; its title is taken from the other only for the
  * same chapter.
@@ -83,10 +85,20 @@ export function mergeWebStory(stored: WebStoryRecord | undefined, incoming: WebS
   if (!stored) return incoming;
   const incomingNewer = stored.updatedAt <= incoming.updatedAt || isFuture(stored.updatedAt, now);
   const [base, other] = incomingNewer ? [incoming, stored] : [stored, incoming];
-  const known = <T>(a: T, b: T): T => (a === null || a === '' || (Array.isArray(a) && a.length === 0) ? b : a);
+  const known = <T>(a: T, b: T): T => (a === undefined || a === null || a === '' || (Array.isArray(a) && a.length === 0) ? b : a);
   const countOf = (r: WebStoryRecord) => (r.chapterCount !== null && r.chapterCount >= r.chapter.number ? r.chapterCount : null);
+  // Optional facts (absent: unknown) stay absent when neither record knows them, so records compare equal.
+  const facts: StoryFacts = {};
+  const rating = known(base.rating, other.rating);
+  const warnings = known(base.warnings, other.warnings);
+  const summary = known(base.summary, other.summary);
+  if (rating) facts.rating = rating;
+  if (warnings?.length) facts.warnings = warnings;
+  if (summary) facts.summary = summary;
+  const { rating: _r, warnings: _w, summary: _s, ...rest } = base;
   return {
-    ...base,
+    ...rest,
+    ...facts,
     storyUrl: known(base.storyUrl, other.storyUrl),
     title: known(base.title, other.title),
     authors: known(base.authors, other.authors),

@@ -53,6 +53,15 @@ export interface WebStoryRecord {
   /** The chapter last read: where "Continue" goes. */
   chapter: { number: number; title: string | null; url: string };
   updatedAt: number;
+  /**
+   * What the library shows beside a bundled story's (optional: records written before these fields, or made
+   * from a synced place, have none; absent means unknown). The site's own rating ("T", "Mature").
+   */
+  rating?: string;
+  /** AO3's archive warnings as the site words them; absent when the site has none or they are unknown. */
+  warnings?: string[];
+  /** The story's summary as plain text (lib/records.ts `RECORD_LIMITS.summary`). */
+  summary?: string;
 }
 
 /** The one schema of Ficwell's IndexedDB database. Every change is a new version in `migrations`. */

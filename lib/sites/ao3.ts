@@ -7,6 +7,7 @@
  */
 
 import type { SanitizeWindow } from '../sanitize';
+import { ao3Site } from './ao3.site';
 import { buildBody, buildRichText, childrenWithout } from './body';
 import { ownChapterTitle } from './chapter-title';
 import {
@@ -37,7 +38,7 @@ import type {
   StoryPage,
 } from './types';
 
-const HOSTS = ['archiveofourown.org', 'archiveofourown.com', 'archiveofourown.net', 'archiveofourown.gay', 'ao3.org'] as const;
+const HOSTS: readonly string[] = ao3Site.hosts;
 const CANONICAL_ORIGIN = 'https://archiveofourown.org';
 const WORK_PATH = /^(?:\/collections\/([^/]+))?\/works\/(\d+)(?:\/chapters\/(\d+))?\/?$/;
 /** Works and bookmarks listings (browse, tag, collection, user, series pages) and every search page. */
@@ -58,7 +59,7 @@ function decodeSegment(segment: string): string {
 }
 
 function parseUrl(url: URL): StoryLocation | undefined {
-  if (!(HOSTS as readonly string[]).includes(url.hostname)) return undefined;
+  if (!HOSTS.includes(url.hostname)) return undefined;
   const m = WORK_PATH.exec(url.pathname);
   if (!m?.[2]) return undefined;
   const storyId = m[2];
@@ -78,9 +79,7 @@ function parseDocument(doc: Document, url: URL, win: SanitizeWindow): PageResult
   if (isChallengePage(doc)) return { kind: 'not-readable', reason: 'challenge' };
   const loc = parseUrl(url);
   if (!loc) {
-    const listing =
-      (HOSTS as readonly string[]).includes(url.hostname) &&
-      (LISTING_PATH.test(url.pathname) || $(doc, 'ol.index.group > li.blurb') !== null);
+    const listing = HOSTS.includes(url.hostname) && (LISTING_PATH.test(url.pathname) || $(doc, 'ol.index.group > li.blurb') !== null);
     return { kind: 'not-readable', reason: listing ? 'listing' : 'not-a-story' };
   }
   const workskin = $(doc, 'div#workskin');
@@ -303,14 +302,12 @@ function links(doc: Document, url: URL): StoryLinks {
   return out;
 }
 
-export const ao3: SiteAdapter = {
-  id: 'ao3',
-  name: 'Archive of Our Own',
+export const ao3: SiteAdapter<'ao3'> = {
+  ...ao3Site,
   feedback: [
     { kind: 'kudos', selector: '#new_kudo #kudo_submit' },
     { kind: 'comment', selector: '#add_comment textarea' },
   ],
-  hosts: HOSTS,
   exampleUrls: [
     'https://archiveofourown.org/works/11808918',
     'https://archiveofourown.org/works/11808918/chapters/26640231',

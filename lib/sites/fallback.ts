@@ -53,6 +53,23 @@ function readableCopy(doc: Document, url: URL): Document {
   return copy;
 }
 
+/** Each site's suffix trimming: a site registered without its own does not type-check. */
+const TITLE_SUFFIX: { [K in SiteId]: (t: string) => string } = {
+  ffn(t) {
+    const bare = t.replace(/ ?\| ?(?:FanFiction|FictionPress)$/i, '').trim();
+    // The last ", a naruto fanfic" (a title may hold ", a " itself; a fandom name does not).
+    const fanfic = /^(.*), an? [^,]+ (?:fanfic|fiction)$/i.exec(bare);
+    if (!fanfic?.[1]) return bare;
+    const chapter = /^(.+?) Chapter \d+(?::.*)?$/i.exec(fanfic[1].trim());
+    return chapter?.[1] ? chapter[1].trim() : fanfic[1].trim();
+  },
+  ao3(t) {
+    const bare = t.replace(/ ?\[Archive of Our Own\]$/i, '').trim();
+    const chapter = /^(.+?) - Chapter \d+(?: - .*)?$/i.exec(bare);
+    return chapter?.[1] ? chapter[1].trim() : bare;
+  },
+};
+
 /**
  * The story's title from the one Readability found, which is the page's `<title>` with the site's suffix
  * still on: FFN "{Title} Chapter 2: {chapter}, a naruto fanfic | FanFiction" (Readability sometimes keeps
@@ -61,20 +78,7 @@ function readableCopy(doc: Document, url: URL): Document {
  * The title is cut to 500 characters first, so no pattern here costs more than that.
  */
 export function titleWithoutSite(site: SiteId, title: string): string {
-  let t = title.replace(/\s+/g, ' ').trim().slice(0, 500);
-  if (site === 'ffn') {
-    t = t.replace(/ ?\| ?(?:FanFiction|FictionPress)$/i, '').trim();
-    // The last ", a naruto fanfic" (a title may hold ", a " itself; a fandom name does not).
-    const fanfic = /^(.*), an? [^,]+ (?:fanfic|fiction)$/i.exec(t);
-    if (fanfic?.[1]) t = fanfic[1].trim();
-    const chapter = /^(.+?) Chapter \d+(?::.*)?$/i.exec(t);
-    if (chapter?.[1] && fanfic) t = chapter[1].trim();
-  } else {
-    t = t.replace(/ ?\[Archive of Our Own\]$/i, '').trim();
-    const chapter = /^(.+?) - Chapter \d+(?: - .*)?$/i.exec(t);
-    if (chapter?.[1]) t = chapter[1].trim();
-  }
-  return t || title.trim();
+  return TITLE_SUFFIX[site](title.replace(/\s+/g, ' ').trim().slice(0, 500)) || title.trim();
 }
 
 export const readabilityFallback =

@@ -9,6 +9,7 @@
  */
 
 import type { SanitizeWindow } from '../sanitize';
+import { ffnSite } from './ffn.site';
 import { buildBodyWithEdgeNotes, buildRichText, childrenWithout } from './body';
 import { ownChapterTitle } from './chapter-title';
 import {
@@ -28,7 +29,7 @@ import {
 } from './page';
 import type { Author, ChapterLink, Note, PageResult, SiteAdapter, StoryLocation, StoryPage } from './types';
 
-const HOSTS = ['www.fanfiction.net', 'm.fanfiction.net'] as const;
+const HOSTS: readonly string[] = ffnSite.hosts;
 const CANONICAL_ORIGIN = 'https://www.fanfiction.net';
 const STORY_PATH = /^\/s\/(\d+)(?:\/(\d+))?(?:\/([^/]*))?\/?$/;
 /** Browse, search and "just in" pages. */
@@ -67,7 +68,7 @@ const GENRES = new Set([
 ]);
 
 function parseUrl(url: URL): StoryLocation | undefined {
-  if (!(HOSTS as readonly string[]).includes(url.hostname)) return undefined;
+  if (!HOSTS.includes(url.hostname)) return undefined;
   const m = STORY_PATH.exec(url.pathname);
   if (!m?.[1]) return undefined;
   const storyId = m[1];
@@ -87,7 +88,7 @@ function parseDocument(doc: Document, url: URL, win: SanitizeWindow): PageResult
   if (isChallengePage(doc)) return { kind: 'not-readable', reason: 'challenge' };
   const loc = parseUrl(url);
   if (!loc) {
-    const listing = (HOSTS as readonly string[]).includes(url.hostname) && LISTING_PATH.test(url.pathname);
+    const listing = HOSTS.includes(url.hostname) && LISTING_PATH.test(url.pathname);
     return { kind: 'not-readable', reason: listing ? 'listing' : 'not-a-story' };
   }
   const text = storyTextElement(doc);
@@ -375,11 +376,9 @@ function isKeyed(segment: string): boolean {
   return key !== undefined && META_KEYS.has(key);
 }
 
-export const ffn: SiteAdapter = {
-  id: 'ffn',
-  name: 'FanFiction.Net',
+export const ffn: SiteAdapter<'ffn'> = {
+  ...ffnSite,
   feedback: [{ kind: 'review', selector: 'textarea#review_review' }],
-  hosts: HOSTS,
   exampleUrls: [
     'https://www.fanfiction.net/s/7347955/1/Dreaming-of-Sunshine',
     'https://www.fanfiction.net/s/7347955/12/Dreaming-of-Sunshine',

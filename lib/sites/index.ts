@@ -1,6 +1,6 @@
 /**
- * The registry of site adapters: the one list of supported sites, and the entry points that pick an
- * adapter for a URL and read a page with it.
+ * The entry points that pick a site adapter for a URL and read a page with it. The one list of supported
+ * sites is lib/sites/registry.ts; their adapters are gathered in lib/sites/read.ts.
  *
  * Fallback rule: Readability runs only when the URL is a story URL of a supported site, the page is not a
  * known non-readable page (adult gate, missing story, challenge, listing) and the adapter did not recognise

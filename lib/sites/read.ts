@@ -2,9 +2,18 @@ import type { SanitizeWindow } from '../sanitize';
 import { ao3 } from './ao3';
 import type { FallbackReader } from './fallback';
 import { ffn } from './ffn';
+import { sites, type SiteId } from './registry';
 import type { NotReadableReason, SiteAdapter, StoryLocation, StoryPage } from './types';
 
-export const adapters: readonly SiteAdapter[] = [ffn, ao3];
+/** Each registered site's adapter: a site registered without one does not type-check. */
+const ADAPTERS: { [K in SiteId]: SiteAdapter<K> } = { ffn, ao3 };
+
+/** The adapters, in the registry's order. */
+export const adapters: readonly SiteAdapter[] = sites.ids.map((id) => {
+  // The type checker already says so; this is for a registry changed where it cannot look (a test's).
+  if (!Object.hasOwn(ADAPTERS, id)) throw new Error(`site ${id} is registered without an adapter (lib/sites/read.ts)`);
+  return ADAPTERS[id];
+});
 
 /** The adapter for a URL's host, whatever the page. */
 export function adapterFor(url: URL): SiteAdapter | undefined {

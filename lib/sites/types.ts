@@ -9,10 +9,12 @@
 
 import type { Block, ParagraphRole, RichBlocks } from '../doc/model';
 import type { SanitizeWindow } from '../sanitize';
+import type { SiteId } from './registry';
+import type { SiteDefinition } from './site';
 
 export type { ParagraphRole } from '../doc/model';
 
-export type SiteId = 'ffn' | 'ao3';
+export type { SiteId } from './registry';
 
 /** Where a URL points on a site, read from the URL alone. */
 export interface StoryLocation {
@@ -197,13 +199,10 @@ export interface SiteFeedback {
   selector: string;
 }
 
-export interface SiteAdapter {
-  id: SiteId;
-  name: string;
+/** A site's definition (lib/sites/site.ts) with the code that reads its pages. */
+export interface SiteAdapter<Id extends SiteId = SiteId> extends SiteDefinition<Id> {
   /** The site's feedback controls, in the order they are offered at the end of a chapter. */
   feedback: readonly SiteFeedback[];
-  /** Exact host names this adapter accepts (mirrors included). */
-  hosts: readonly string[];
   /** Story URLs of this site: `parseUrl` must accept every one, and every other adapter reject it. */
   exampleUrls: readonly string[];
   /** Pages of this site that are not stories: `parseUrl` must reject them. */

@@ -1,7 +1,7 @@
 import type { ProgressRecord, WebStoryRecord } from '../db/schema';
 import type { Position } from '../position';
 import { clampTime, isSeedKey, isWebKey } from '../records';
-import type { SiteId } from '../sites/types';
+import { sites, type SiteId } from '../sites/registry';
 
 /**
  * One story's place as it travels through the browser's sync: what another device needs to continue it.
@@ -22,26 +22,7 @@ export interface SyncEntry {
 /** Titles are cut to this many characters in sync (the full title comes back when the page is visited). */
 export const SYNC_TITLE_CHARS = 24;
 
-/**
- * Chapter addresses per site, so a synced entry carries a chapter id at most, not a URL: fanfiction.net
- * chapters are addressed by number, AO3 chapters by an id of their own.
- */
-const CHAPTER_URLS: Record<
-  SiteId,
-  { origin: string; ref(url: string): string; url(storyId: string, chapter: number, ref: string): string }
-> = {
-  ffn: {
-    origin: 'https://www.fanfiction.net',
-    ref: () => '',
-    url: (id, chapter) => `https://www.fanfiction.net/s/${id}/${chapter}/`,
-  },
-  ao3: {
-    origin: 'https://archiveofourown.org',
-    ref: (url) => /\/chapters\/(\d{1,15})(?:[/?#]|$)/.exec(url)?.[1] ?? '',
-    url: (id, _chapter, ref) => `https://archiveofourown.org/works/${id}${ref ? `/chapters/${ref}` : ''}`,
-  },
-};
-
+/** A web entry carries its chapter's address as the site's `chapterRef` (lib/sites/site.ts): an id at most, no URL. */
 const DEVICE = /^[a-z0-9]{1,12}$/;
 
 /** The site and story id of a web story's key (already checked by isWebKey). */
@@ -93,7 +74,7 @@ export function encodeEntry(e: SyncEntry): EntryTuple {
   ];
   const web = webParts(e.key);
   if (!web || !e.web) return base;
-  return [...base, e.web.title.slice(0, SYNC_TITLE_CHARS), CHAPTER_URLS[web[0]].ref(e.web.url)] as EntryTuple;
+  return [...base, e.web.title.slice(0, SYNC_TITLE_CHARS), sites.site(web[0]).chapterRef(e.web.url)] as EntryTuple;
 }
 
 const int = (x: unknown, max: number): x is number => Number.isInteger(x) && (x as number) >= 0 && (x as number) <= max;
@@ -125,7 +106,7 @@ export function decodeEntry(x: unknown, now: number): SyncEntry | null {
   if (web) {
     if (typeof title !== 'string' || typeof ref !== 'string' || !/^\d{0,15}$/.test(ref)) return null;
     const chapter = part + 1;
-    entry.web = { title: title.slice(0, SYNC_TITLE_CHARS), chapter, url: CHAPTER_URLS[web[0]].url(web[1], chapter, ref) };
+    entry.web = { title: title.slice(0, SYNC_TITLE_CHARS), chapter, url: sites.site(web[0]).chapterUrl(web[1], chapter, ref) };
   } else if (x.length !== 9) return null;
   return entry;
 }
@@ -159,7 +140,7 @@ export function recordsOf(e: SyncEntry, known: WebStoryRecord | undefined): { pr
         key: e.key,
         site,
         storyId,
-        storyUrl: CHAPTER_URLS[site].url(storyId, 1, ''),
+        storyUrl: sites.site(site).chapterUrl(storyId, 1, ''),
         title: e.web.title,
         authors: [],
         fandoms: [],

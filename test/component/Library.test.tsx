@@ -115,6 +115,24 @@ describe('Library', () => {
     expect(row.getByText('40%')).toBeTruthy();
   });
 
+  it("shows a web story's rating, summary and warnings as a bundled story's are shown", () => {
+    const ao3 = webStory('9', NOW - 60_000, {
+      title: 'Tea',
+      rating: 'Mature',
+      warnings: ['Graphic Depictions Of Violence', 'Major Character Death'],
+      summary: 'Two travellers and a lantern.',
+    });
+    const rows = [...webItems([ao3], new Map()), ...items];
+    const { container } = renderLibrary({ items: rows });
+    const web = container.querySelector('[data-story="web:ao3:9"]') as HTMLElement;
+    expect(within(web).getByText(/Archive of Our Own · Rated Mature/)).toBeTruthy();
+    // The very elements a bundled row draws its summary and warnings in.
+    const bundled = container.querySelector('[data-story="glass-hearts"]') as HTMLElement;
+    expect(bundled.querySelector('.row-warning')?.textContent).toBe('Warning: Character death');
+    expect(web.querySelector('.row-warning')?.textContent).toBe('Warning: Graphic Depictions Of Violence; Major Character Death');
+    expect(web.querySelector('.row-summary')?.textContent).toBe('Two travellers and a lantern.');
+  });
+
   it('draws a long library a page at a time, the first page first', () => {
     const many = seedItems(
       Array.from({ length: 60 }, (_, i) => catalogEntry(`s-${i}`, `Story ${i}`, 100 + i)),

@@ -4,8 +4,9 @@
  * (seed, index, corpus) alone.
  */
 
+import { sites, type SiteId } from '../../lib/sites/registry';
 import { DEFAULT_MUTATE_OPTIONS, mutate, type MutateOptions } from './mutate';
-import { randomAo3Page, randomFfnPage } from './pages';
+import { randomAo3Page, randomFfnPage, type BuiltPage } from './pages';
 import { ATTACKS } from './attacks';
 import { caseSeed, createRng, type Rng } from './random';
 
@@ -19,8 +20,8 @@ export interface CorpusEntry {
 export interface FuzzCase {
   seed: number;
   index: number;
-  site: 'ffn' | 'ao3';
-  /** Where the page came from: a corpus entry's name, or "generated-ffn" / "generated-ao3". */
+  site: SiteId;
+  /** Where the page came from: a corpus entry's name, or "generated-<site>" ("generated-ffn"...). */
   origin: string;
   url: string;
   html: string;
@@ -36,25 +37,43 @@ export interface CaseOptions {
 
 export const DEFAULT_CASE_OPTIONS: CaseOptions = { maxMutations: 6, mutate: {} };
 
-function siteOf(url: string): 'ffn' | 'ao3' {
-  return /fanfiction\.net/.test(new URL(url).hostname) ? 'ffn' : 'ao3';
+/** The site of a fuzz URL: every corpus and generated page is on a registered site's host. */
+export function siteOf(url: string): SiteId {
+  const host = new URL(url).hostname;
+  const site = sites.siteOfHost(host);
+  if (!site) throw new Error(`fuzz page on ${host}, no registered site's host`);
+  return site.id;
 }
 
-/** Another story URL of the same site for the same page (other chapter, mirror host, full-work flag). */
+/**
+ * Each site's random page and its URL variations (another story URL of the same site for the same page:
+ * other chapter, mirror host, full-work flag). A site registered without them does not type-check.
+ */
+export const GENERATORS: { [K in SiteId]: { page(rng: Rng, extras: readonly string[]): BuiltPage; vary(u: URL, rng: Rng): void } } = {
+  ffn: {
+    page: randomFfnPage,
+    vary(u, rng) {
+      if (rng.chance(0.3)) u.pathname = u.pathname.replace(/^\/s\/(\d+)\/\d+/, (_m, id: string) => `/s/${id}/${rng.between(1, 40)}`);
+      if (rng.chance(0.15)) u.hostname = 'm.fanfiction.net';
+      if (rng.chance(0.1)) u.pathname = u.pathname.replace(/\/[^/]*$/, '/');
+    },
+  },
+  ao3: {
+    page: randomAo3Page,
+    vary(u, rng) {
+      if (rng.chance(0.2)) u.searchParams.set('view_full_work', 'true');
+      if (rng.chance(0.1)) u.searchParams.set('view_adult', 'true');
+      if (rng.chance(0.1)) u.hostname = rng.pick(['archiveofourown.com', 'archiveofourown.net', 'ao3.org']);
+      if (rng.chance(0.1)) u.hash = 'workskin';
+      // A collection whose name carries malformed percent escapes (decodeURIComponent throws on them).
+      if (rng.chance(0.1)) u.pathname = `/collections/${rng.pick(['%E0%A4%A', '%', '%ZZ', '%C0%80', '%ED%A0%80'])}${u.pathname}`;
+    },
+  },
+};
+
 function varyUrl(url: string, rng: Rng): string {
   const u = new URL(url);
-  if (siteOf(url) === 'ffn') {
-    if (rng.chance(0.3)) u.pathname = u.pathname.replace(/^\/s\/(\d+)\/\d+/, (_m, id: string) => `/s/${id}/${rng.between(1, 40)}`);
-    if (rng.chance(0.15)) u.hostname = 'm.fanfiction.net';
-    if (rng.chance(0.1)) u.pathname = u.pathname.replace(/\/[^/]*$/, '/');
-  } else {
-    if (rng.chance(0.2)) u.searchParams.set('view_full_work', 'true');
-    if (rng.chance(0.1)) u.searchParams.set('view_adult', 'true');
-    if (rng.chance(0.1)) u.hostname = rng.pick(['archiveofourown.com', 'archiveofourown.net', 'ao3.org']);
-    if (rng.chance(0.1)) u.hash = 'workskin';
-    // A collection whose name carries malformed percent escapes (decodeURIComponent throws on them).
-    if (rng.chance(0.1)) u.pathname = `/collections/${rng.pick(['%E0%A4%A', '%', '%ZZ', '%C0%80', '%ED%A0%80'])}${u.pathname}`;
-  }
+  GENERATORS[siteOf(url)].vary(u, rng);
   if (rng.chance(0.05)) u.search += `${u.search ? '&' : '?'}q=${rng.pick(['%E0%A4%A', '%', '%FF'])}`;
   return u.href;
 }
@@ -66,10 +85,10 @@ function storyIdOf(url: string): string {
 export function makeCase(seed: number, index: number, corpus: readonly CorpusEntry[], options: Partial<CaseOptions> = {}): FuzzCase {
   const o: CaseOptions = { ...DEFAULT_CASE_OPTIONS, ...options };
   const rng = createRng(caseSeed(seed, index));
-  const kind = rng.weighted<'fixture' | 'generated-ffn' | 'generated-ao3'>([
+  // Every registered site's generated pages, as often as each other.
+  const kind = rng.weighted<'fixture' | SiteId>([
     ['fixture', corpus.length ? 6 : 0],
-    ['generated-ffn', 2],
-    ['generated-ao3', 2],
+    ...sites.ids.map((id) => [id, 2] as [SiteId, number]),
   ]);
   let origin: string;
   let url: string;
@@ -84,8 +103,8 @@ export function makeCase(seed: number, index: number, corpus: readonly CorpusEnt
       const attack = rng.pick(ATTACKS.filter((a) => a.snippets.length > 0));
       return rng.pick(attack.snippets);
     });
-    const page = kind === 'generated-ffn' ? randomFfnPage(rng, extras) : randomAo3Page(rng, extras);
-    origin = kind;
+    const page = GENERATORS[kind].page(rng, extras);
+    origin = `generated-${kind}`;
     url = page.url;
     html = page.html.replace(/\{storyId\}/g, storyIdOf(page.url));
   }

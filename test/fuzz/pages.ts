@@ -5,10 +5,11 @@
  * slot is inserted as raw HTML, nothing is escaped (that is the point).
  */
 
+import type { SiteId } from '../../lib/sites/registry';
 import type { Rng } from './random';
 
 export interface BuiltPage {
-  site: 'ffn' | 'ao3';
+  site: SiteId;
   url: string;
   html: string;
 }

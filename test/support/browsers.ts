@@ -1,4 +1,5 @@
 import type { Page as PpPage } from 'puppeteer-core';
+import { sites } from '../../lib/sites/registry';
 
 /**
  * What the end-to-end harness (test/e2e/support/harness.ts) and the benchmark (bench/browsers.ts) both need
@@ -7,8 +8,8 @@ import type { Page as PpPage } from 'puppeteer-core';
 
 export const GECKO_ID = 'ficwell@ficwell.invalid';
 
-/** The fiction hosts the local site server answers for. */
-export const SITE_HOSTS = ['www.fanfiction.net', 'm.fanfiction.net', 'archiveofourown.org', 'beacon.test'];
+/** The hosts the local site server answers for: every registered site's (lib/sites/registry.ts), and the hostile pages' beacon. */
+export const SITE_HOSTS = [...sites.hosts, 'beacon.test'];
 
 /** Chromium's flags for a headless run with only this extension loaded; `sitePort` maps the fiction hosts to the local server. */
 export function chromiumArgs(ext: string, sitePort?: number): string[] {

@@ -1,7 +1,7 @@
 import type { CatalogEntry } from '../../lib/catalog';
 import type { ProgressRecord, WebStoryRecord } from '../../lib/db/schema';
 import type { Position } from '../../lib/position';
-import type { SiteId } from '../../lib/sites/types';
+import { sites, type SiteId } from '../../lib/sites/registry';
 
 /** Record and catalog builders shared by unit and component tests: defaults plus what a test cares about. */
 
@@ -37,21 +37,17 @@ export function catalogEntry(id: string, title: string, words: number, patch: Pa
 }
 
 /**
- * Chapter `number` of a story. FFN numbers its chapter pages; AO3's chapter ids are not chapter numbers, so
- * an AO3 chapter gets a made-up id (10000000 + number).
+ * Chapter `number` of a story, at its site's address (lib/sites/site.ts `chapterUrl`). A site that addresses
+ * chapters by an id of their own (AO3) gets a made-up one (10000000 + number); FFN's ignores it.
  */
 export function webChapter(site: SiteId, storyId: string, number: number, title: string | null = null): WebStoryRecord['chapter'] {
-  const url =
-    site === 'ao3'
-      ? `https://archiveofourown.org/works/${storyId}/chapters/${10_000_000 + number}`
-      : `https://www.fanfiction.net/s/${storyId}/${number}/`;
-  return { number, title, url };
+  return { number, title, url: sites.site(site).chapterUrl(storyId, number, String(10_000_000 + number)) };
 }
 
 /** A story read on AO3 (`web:ao3:<id>`) or fanfiction.net; by default one chapter, whose page is the story's. */
 export function webStory(storyId: string, updatedAt: number, patch: Partial<WebStoryRecord> = {}): WebStoryRecord {
   const site = patch.site ?? 'ao3';
-  const url = site === 'ao3' ? `https://archiveofourown.org/works/${storyId}` : `https://www.fanfiction.net/s/${storyId}/1/`;
+  const url = sites.site(site).chapterUrl(storyId, 1, '');
   return {
     key: `web:${site}:${storyId}`,
     site,

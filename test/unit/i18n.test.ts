@@ -14,7 +14,13 @@ function files(dir: string, ext: RegExp): string[] {
     return statSync(join(root, path)).isDirectory() ? files(path, ext) : ext.test(name) ? [path] : [];
   });
 }
-const sources = [...files('components', /\.tsx?$/), ...files('entrypoints', /\.(tsx?|html)$/), 'wxt.config.ts']
+// The site definitions name their library label (lib/sites/<site>.site.ts).
+const sources = [
+  ...files('components', /\.tsx?$/),
+  ...files('entrypoints', /\.(tsx?|html)$/),
+  ...files('lib/sites', /\.site\.ts$/),
+  'wxt.config.ts',
+]
   .map((f) => readFileSync(join(root, f), 'utf8'))
   .join('\n');
 

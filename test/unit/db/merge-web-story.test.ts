@@ -111,6 +111,9 @@ describe('saveWeb with the desktop and the mobile page of one story', () => {
       // Where to continue is the newest visit's; the chapter title only the desktop menu gave.
       chapter: { number: 2, title: 'Crossroads', url: 'https://m.fanfiction.net/s/1234567/2/The-Lantern-Road' },
       updatedAt: 2000,
+      // From the desktop page's header ("Rated: T"), which the m. page's does not say; FFN has no warnings.
+      rating: 'T',
+      summary: 'Placeholder summary of the story. It has two sentences.',
     });
   });
 });
