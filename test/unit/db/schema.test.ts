@@ -63,7 +63,7 @@ describe('schema and migrations', () => {
   it('a new database runs every migration and ends at the current version', async () => {
     const db = await openFicwellDB({ name: fresh() });
     expect(db.version).toBe(migrations.length);
-    expect([...db.objectStoreNames].sort()).toEqual(['progress', 'webStories']);
+    expect([...db.objectStoreNames].sort()).toEqual(['progress', 'savedChapters', 'savedStories', 'webStories']);
     db.close();
   });
 
