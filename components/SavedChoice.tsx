@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import type { LibraryItem } from '../lib/library';
 import type { SavedSummary } from '../lib/saved/store';
 import { formatCount } from '../lib/format';
 import { t } from './i18n';
@@ -6,6 +7,15 @@ import { t } from './i18n';
 /** "3 of 5 chapters saved" (or "3 chapters saved" when the site gave no count): short enough for 240 px. */
 export function savedLabel(summary: Pick<SavedSummary, 'chapters'>, count: number | null | undefined): string {
   return count && count >= summary.chapters ? t('savedChapters', summary.chapters, count) : t('savedChaptersSome', summary.chapters);
+}
+
+/** The library's saved marks (its `saved` prop): a line per story with saved chapters, of as many as its row knows. */
+export function savedLabels(
+  summaries: ReadonlyMap<string, SavedSummary>,
+  rows: readonly LibraryItem[] | null | undefined,
+): Map<string, string> {
+  const counts = new Map(rows?.map((r) => [r.id, r.chapter?.count ?? null]));
+  return new Map([...summaries.values()].map((s) => [s.key, savedLabel(s, counts.get(s.key))]));
 }
 
 /** About what a saved copy takes: "about 120 kB", "about 3.4 MB". */

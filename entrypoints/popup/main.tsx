@@ -15,7 +15,7 @@ import { useBrowserMessages } from '../../platform/i18n';
 import { askTab } from '../../platform/messages';
 import { openStoryInPanel } from '../../platform/panel';
 import { createProgressService, createSavedService } from '../../platform/progress';
-import { SavedChoice, savedLabel } from '../../components/SavedChoice';
+import { SavedChoice, savedLabels } from '../../components/SavedChoice';
 import type { SavedSummary } from '../../lib/saved/store';
 import { loadUi, saveUi } from '../../platform/ui-state';
 import '../../components/base.css';
@@ -77,10 +77,7 @@ function Popup() {
   const [saved, setSaved] = useState<ReadonlyMap<string, SavedSummary>>(new Map());
   useEffect(() => void summaries.then(setSaved), []);
   const [choice, setChoice] = useState<LibraryItem | null>(null);
-  const labels = useMemo(() => {
-    const counts = new Map(rows?.map((r) => [r.id, r.chapter?.count ?? null]));
-    return new Map([...saved.values()].map((s) => [s.key, savedLabel(s, counts.get(s.key))]));
-  }, [saved, rows]);
+  const labels = useMemo(() => savedLabels(saved, rows), [saved, rows]);
   const inPanel = (id: string) =>
     openStoryInPanel(id, win).then(closeIfPopup, (e: unknown) =>
       setError(t('readerOpenFailed', e instanceof Error ? e.message : String(e))),

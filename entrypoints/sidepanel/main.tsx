@@ -22,7 +22,7 @@ import type { LibraryItem } from '../../lib/library';
 import { isWebKey } from '../../lib/records';
 import type { SavedSummary } from '../../lib/saved/store';
 import { bookPercent, chapterChunk, savedBook, type BookText, type SavedBook } from '../../lib/saved/store-outline';
-import { SavedChoice, savedLabel } from '../../components/SavedChoice';
+import { SavedChoice, savedLabels } from '../../components/SavedChoice';
 import { takeSnapshot, writeSnapshot } from '../../lib/library-snapshot';
 import { nextUnfinished } from '../../lib/library';
 import { sameParagraph, type Position } from '../../lib/position';
@@ -144,10 +144,7 @@ function LibraryScreen({ message }: { message?: string }) {
   useEffect(readSummaries, []);
   const [choice, setChoice] = useState<LibraryItem | null>(null);
   const [savedMessage, setSavedMessage] = useState<string | null>(null);
-  const labels = useMemo(() => {
-    const counts = new Map(library.rows?.map((r) => [r.id, r.chapter?.count ?? null]));
-    return new Map([...summaries.values()].map((s) => [s.key, savedLabel(s, counts.get(s.key))]));
-  }, [summaries, library.rows]);
+  const labels = useMemo(() => savedLabels(summaries, library.rows), [summaries, library.rows]);
   const chosen = choice && summaries.get(choice.id);
   const openSite = (item: LibraryItem) => item.url && void browser.tabs.create({ url: item.url });
   useEffect(() => {

@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { deleteDB } from 'idb';
-import { JSDOM } from 'jsdom';
+import { fixtureStory } from '../../support/fixtures';
 import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { createProgressStore } from '../../../lib/db/progress';
 import { DB_VERSION, openFicwellDB, type ProgressRecord, type SavedChapterRecord, type WebStoryRecord } from '../../../lib/db/schema';
 import type { Block } from '../../../lib/doc/model';
 import { indexOutline, positionAt, type LegacyPosition } from '../../../lib/position';
-import { readPage } from '../../../lib/sites';
-import type { StoryPage } from '../../../lib/sites/types';
 import { createSavedStore } from '../../../lib/saved/store';
 import { chaptersOfPage, normalizeChaptersToSave, SAVE_LIMITS } from '../../../lib/saved/store-message';
 import { bookPercent, chapterChunk, renumber, savedBook, type BookText } from '../../../lib/saved/store-outline';
@@ -20,14 +18,6 @@ afterEach(async () => {
 });
 const open = (name: string) => (onVersionChange: () => void) => openFicwellDB({ name, onVersionChange });
 
-function fixturePage(dir: string): StoryPage {
-  const at = new URL(`../../fixtures/${dir}/`, import.meta.url);
-  const url = readFileSync(new URL('url.txt', at), 'utf8').trim();
-  const dom = new JSDOM(readFileSync(new URL('source.html', at), 'utf8'), { url });
-  const r = readPage(dom.window.document, new URL(url), dom.window as never);
-  if (r.kind !== 'story') throw new Error(`${dir} is not readable`);
-  return r.page;
-}
 const TEXT: BookText = { chapter: (c) => `Chapter ${c}`, missing: 'Not saved.', readOnSite: 'Read it on the site', notes: 'Notes' };
 const NOW = 1_764_000_000_000;
 
@@ -64,7 +54,7 @@ describe('migration 5: saved chapters', () => {
 
 describe('saved chapters', () => {
   it('an AO3 full work is saved chapter by chapter as its document model, plain data, and read back the same', async () => {
-    const page = fixturePage('ao3/full-work');
+    const page = fixtureStory('ao3/full-work');
     expect(page.parts.length).toBeGreaterThan(1);
     const request = normalizeChaptersToSave(chaptersOfPage(page));
     // What the background rebuilds from the message is exactly what the page sent.
@@ -96,7 +86,7 @@ describe('saved chapters', () => {
 
   it('chapters saved from two pages add up; deleting the copy keeps the position and the library record', async () => {
     const name = fresh();
-    const page = fixturePage('ffn/middle-chapter');
+    const page = fixtureStory('ffn/middle-chapter');
     const store = createSavedStore(open(name));
     const progress = createProgressStore(open(name));
     const at = { part: 0, p: 2, offset: 0 };
@@ -124,7 +114,7 @@ describe('saved chapters', () => {
 
   it('a failed write (the disk full) leaves what was saved before, whole', async () => {
     const name = fresh();
-    const page = fixturePage('ao3/full-work');
+    const page = fixtureStory('ao3/full-work');
     const store = createSavedStore(open(name));
     await store.save(chaptersOfPage(page), NOW);
     const before = await store.story('web:ao3:4242424');
@@ -147,7 +137,7 @@ describe('saved chapters', () => {
 });
 
 describe('the saved-chapters message', () => {
-  const page = fixturePage('ffn/middle-chapter');
+  const page = fixtureStory('ffn/middle-chapter');
   const base = chaptersOfPage(page);
   const withBlocks = (blocks: unknown) => ({ ...base, chapters: [{ ...base.chapters[0], blocks }] });
 
@@ -182,7 +172,7 @@ describe('the saved-chapters message', () => {
 });
 
 describe('a saved story in the side panel reader', () => {
-  const page = fixturePage('ffn/middle-chapter');
+  const page = fixtureStory('ffn/middle-chapter');
   const at = { part: 0, p: 4, offset: 0.5 };
   const story = webStoryRecord(page, at, NOW);
 
