@@ -19,6 +19,8 @@ export interface LibraryProps {
    * from another view updates its row in place, so no row moves under the reader's pointer.
    */
   reads?: number;
+  /** A short line per web story with saved chapters ("3 of 5 chapters saved"), by id. */
+  saved?: ReadonlyMap<string, string>;
 }
 
 /** Rows drawn first: a screenful and then some (a popup shows about six); more follow as the list scrolls. */
@@ -26,7 +28,7 @@ export const FIRST_ROWS = SNAPSHOT_ROWS;
 const ROWS_PER_PAGE = 40;
 
 /** The library list with search and sort; used by the popup and by the panel's library view. */
-export function Library({ items, sort, now, onSort, onOpen, onFirstRows, reads = 0 }: LibraryProps) {
+export function Library({ items, sort, now, onSort, onOpen, onFirstRows, reads = 0, saved }: LibraryProps) {
   const [query, setQuery] = useState('');
   const drawn = useRef<{ query: string; sort: SortKey; reads: number; order: Map<string, number> } | null>(null);
   const { sorted, shown } = useMemo(() => {
@@ -92,7 +94,7 @@ export function Library({ items, sort, now, onSort, onOpen, onFirstRows, reads =
       ) : (
         <ul class="story-list">
           {shown.slice(0, limit).map((item) => (
-            <Row item={item} now={now} onOpen={onOpen} key={item.id} />
+            <Row item={item} now={now} onOpen={onOpen} saved={saved?.get(item.id)} key={item.id} />
           ))}
           {shown.length > limit && <li class="more-rows" ref={more} aria-hidden="true" />}
         </ul>
@@ -101,7 +103,7 @@ export function Library({ items, sort, now, onSort, onOpen, onFirstRows, reads =
   );
 }
 
-function Row({ item, now, onOpen }: { item: LibraryItem; now: number; onOpen: (item: LibraryItem) => void }) {
+function Row({ item, now, onOpen, saved }: { item: LibraryItem; now: number; onOpen: (item: LibraryItem) => void; saved?: string }) {
   const p = item.progress;
   const started = !!p && !item.finished;
   const describe = `d-${item.id.replace(/[^a-z0-9-]/gi, '-')}`;
@@ -131,6 +133,7 @@ function Row({ item, now, onOpen }: { item: LibraryItem; now: number; onOpen: (i
             </span>
           )}{' '}
           {meta}
+          {saved && <span class="row-saved"> · {saved}</span>}
         </span>
         {item.authors.length > 0 && <span class="row-summary">{t('byAuthors', item.authors.join(', '))}</span>}
         {item.summary && <span class="row-summary">{item.summary}</span>}

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createBackground } from '../lib/background';
 import { askTab } from '../platform/messages';
-import { createProgressService } from '../platform/progress';
+import { createProgressService, createSavedService } from '../platform/progress';
 import { listenForReaders } from '../platform/reader-port';
 import { migrateLegacyUi } from '../platform/ui-state';
 import { browserSyncArea, deviceId, syncEnabled, syncStatus, syncStoreOver } from '../platform/sync';
@@ -26,6 +26,7 @@ export default defineBackground(() => {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
     progress,
+    saved: createSavedService(),
     injectReadability: (tabId, frameId) =>
       browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/readability.js'] }),
     toggleReader: (tabId) => askTab(tabId, { type: 'toggle-reader' }),

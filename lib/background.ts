@@ -1,4 +1,5 @@
 import type { ProgressRecord, WebStoryRecord } from './db/schema';
+import type { ChaptersToSave } from './saved/store';
 import type { SyncService } from './sync/service';
 import { parseMessage, PROTOCOL, type MessageType, type Reply, type RequestOf, type SaveReply } from './messages';
 
@@ -22,6 +23,8 @@ export interface BackgroundDeps {
     save(record: ProgressRecord): Promise<Outcome>;
     saveWeb(story: WebStoryRecord, record: ProgressRecord): Promise<Outcome>;
   };
+  /** Saved copies of web stories (platform/progress.ts createSavedService). */
+  saved: { save(request: ChaptersToSave): Promise<Outcome> };
   /** Injects the Readability bundle into one frame of a tab. */
   injectReadability(tabId: number, frameId: number): Promise<unknown>;
   /** Asks a tab's content script to switch between reader and original. */
@@ -52,6 +55,8 @@ export function createBackground(deps: BackgroundDeps) {
     // The progress service answers from memory a position IndexedDB did not take (quota), so a chapter
     // reopened in the same background lifetime still lands on its paragraph.
     'web-position': async ({ key }) => (await deps.progress.get(key)) ?? null,
+    // Apart from the position: a copy that does not fit (quota) never costs the reader's place.
+    'save-chapters': async (request) => toReply(await deps.saved.save(request)),
     'load-readability': async (_request, sender) => {
       // Only into the frame that asked: a content script of ours on a fiction page (see entrypoints/readability.ts).
       if (sender.tab?.id === undefined) return false;

@@ -1,5 +1,7 @@
 import type { ProgressRecord, WebStoryRecord } from './db/schema';
 import { isWebKey, normalizeProgressRecord, normalizeWebStoryRecord } from './records';
+import type { ChaptersToSave } from './saved/store';
+import { normalizeChaptersToSave } from './saved/store-message';
 import type { SyncStatus } from './sync/engine';
 import { normalizeSyncStatus } from './sync/status';
 
@@ -25,6 +27,8 @@ export interface ReaderState {
 export interface Protocol {
   'web-progress': { request: { story: WebStoryRecord; progress: ProgressRecord }; reply: SaveReply };
   'web-position': { request: { key: string }; reply: ProgressRecord | null };
+  /** The chapters a restyled page shows, kept for reading anywhere (lib/saved). */
+  'save-chapters': { request: ChaptersToSave; reply: SaveReply };
   /** The page needs the Readability fallback: inject it into the sender's frame. */
   'load-readability': { request: Record<never, never>; reply: boolean };
   /** An extension page's "Sync now": write the places now; the status after it, null while sync is off. */
@@ -83,6 +87,7 @@ export const PROTOCOL: { [K in MessageType]: Entry<RequestOf<K>, Reply<K>> } = {
     reply: (x): x is ProgressRecord | null => x === null || normalizeProgressRecord(x, Date.now()) !== null,
     refused: null,
   },
+  'save-chapters': { request: normalizeChaptersToSave, reply: isSaveReply, refused: { ok: false, reason: 'invalid' } },
   'load-readability': {
     request: () => ({}),
     reply: (x): x is boolean => typeof x === 'boolean',

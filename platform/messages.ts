@@ -29,6 +29,10 @@ export const backgroundApi = {
   saveWebProgress(story: WebStoryRecord, progress: ProgressRecord): Promise<SaveReply> {
     return send('web-progress', { story, progress }).catch((): SaveReply => ({ ok: false, reason: 'unavailable' }));
   },
+  /** Has the background keep the chapters a page shows; whether it did, or why not. */
+  saveChapters(request: RequestOf<'save-chapters'>): Promise<SaveReply> {
+    return send('save-chapters', request).catch((): SaveReply => ({ ok: false, reason: 'unavailable' }));
+  },
   /** Has the background inject Readability into this frame's content-script world. */
   loadReadability(): Promise<boolean> {
     return send('load-readability', {});

@@ -1,5 +1,6 @@
 import { createProgressStore, type Imported, type ProgressStore, type Recent } from '../lib/db/progress';
-import { openFicwellDB, type ProgressRecord, type WebStoryRecord } from '../lib/db/schema';
+import { openFicwellDB, type ProgressRecord, type SavedChapterRecord, type SavedStoryRecord, type WebStoryRecord } from '../lib/db/schema';
+import { createSavedStore, type ChaptersToSave, type SavedStore, type SavedSummary } from '../lib/saved/store';
 
 /**
  * Progress for extension pages: the IndexedDB store, plus what a view needs around it. Saves are announced
@@ -183,5 +184,33 @@ export function createProgressService(
       if (!available) listener(false);
       return () => availabilityListeners.delete(listener);
     },
+  };
+}
+
+/** Saved copies of web stories (lib/saved/store.ts), with failures as outcomes: a copy never breaks reading. */
+export interface SavedService {
+  save(request: ChaptersToSave): Promise<{ ok: true } | { ok: false; reason: StoreFailure }>;
+  story(key: string): Promise<SavedStoryRecord | undefined>;
+  chapter(key: string, number: number): Promise<SavedChapterRecord | undefined>;
+  /** Every saved story's summary; empty when IndexedDB cannot be read (nothing is offered then). */
+  summaries(): Promise<SavedSummary[]>;
+  remove(key: string): Promise<{ ok: true } | { ok: false; reason: StoreFailure }>;
+}
+
+export function createSavedService(
+  store: SavedStore = createSavedStore((onVersionChange) => openFicwellDB({ onVersionChange })),
+  now: () => number = Date.now,
+): SavedService {
+  const outcome = (work: Promise<void>) =>
+    work.then(
+      () => ({ ok: true as const }),
+      (e: unknown) => ({ ok: false as const, reason: failureOf(e) }),
+    );
+  return {
+    save: (request) => outcome(store.save(request, now())),
+    story: (key) => store.story(key).catch(() => undefined),
+    chapter: (key, number) => store.chapter(key, number),
+    summaries: () => store.summaries().catch(() => []),
+    remove: (key) => outcome(store.remove(key)),
   };
 }

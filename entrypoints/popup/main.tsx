@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { FIRST_ROWS, Library } from '../../components/Library';
 import { useLibrary, type FirstScreen } from '../../components/hooks/useLibrary';
@@ -14,7 +14,9 @@ import { loadCatalog } from '../../platform/data';
 import { useBrowserMessages } from '../../platform/i18n';
 import { askTab } from '../../platform/messages';
 import { openStoryInPanel } from '../../platform/panel';
-import { createProgressService } from '../../platform/progress';
+import { createProgressService, createSavedService } from '../../platform/progress';
+import { SavedChoice, savedLabels } from '../../components/SavedChoice';
+import type { SavedSummary } from '../../lib/saved/store';
 import { loadUi, saveUi } from '../../platform/ui-state';
 import '../../components/base.css';
 import '../../components/library.css';
@@ -38,6 +40,10 @@ const snapshotStore = (() => {
   }
 })();
 const snapshot = readSnapshot(snapshotStore);
+// Which web stories have saved chapters: a small record per story, no text (lib/saved/store.ts).
+const summaries = createSavedService()
+  .summaries()
+  .then((all) => new Map(all.map((s) => [s.key, s])));
 // Known before any click: the panel must open inside the click's gesture, with no await first.
 const windowId = browser.windows.getCurrent().then((w) => w.id);
 
@@ -68,6 +74,14 @@ function Popup() {
   // A row chosen while the snapshot was still showing opens from the records once they are in: a story from
   // a site must open the chapter the records hold, not the one the snapshot remembered.
   const [pending, setPending] = useState<string | null>(null);
+  const [saved, setSaved] = useState<ReadonlyMap<string, SavedSummary>>(new Map());
+  useEffect(() => void summaries.then(setSaved), []);
+  const [choice, setChoice] = useState<LibraryItem | null>(null);
+  const labels = useMemo(() => savedLabels(saved, rows), [saved, rows]);
+  const inPanel = (id: string) =>
+    openStoryInPanel(id, win).then(closeIfPopup, (e: unknown) =>
+      setError(t('readerOpenFailed', e instanceof Error ? e.message : String(e))),
+    );
   useEffect(() => {
     if (!rows || pending === null) return;
     setPending(null);
@@ -81,15 +95,16 @@ function Popup() {
 
   const open = (item: LibraryItem) => {
     if (!rows && item.kind === 'web') return setPending(item.id);
+    // Saved chapters: the copy in the side panel (offline too), or the site.
+    if (item.kind === 'web' && saved.has(item.id) && choice?.id !== item.id) return setChoice(item);
     if (item.kind === 'web' && item.url) {
       // The chapter's own page: the content script restyles it and brings the saved paragraph back.
       browser.tabs.create({ url: item.url }).then(closeIfPopup, () => setError(t('chapterOpenFailed')));
       return;
     }
-    openStoryInPanel(item.id, win).then(closeIfPopup, (e: unknown) =>
-      setError(t('readerOpenFailed', e instanceof Error ? e.message : String(e))),
-    );
+    void inPanel(item.id);
   };
+  const chosen = choice && saved.get(choice.id);
   const shown = error ?? (failed ? t('libraryLoadFailed') : undefined);
   const sync = useSync();
 
@@ -126,8 +141,20 @@ function Popup() {
           </button>
         </div>
       )}
+      {choice && chosen && (
+        <SavedChoice
+          title={choice.title}
+          summary={chosen}
+          count={choice.chapter?.count ?? null}
+          // Straight from the click: the panel opens only inside the gesture.
+          onRead={() => void inPanel(choice.id)}
+          onSite={() => open(choice)}
+          onClose={() => setChoice(null)}
+        />
+      )}
       {screen && (rows || screen.fromSnapshot) && (
         <Library
+          saved={labels}
           items={screen.items}
           sort={screen.sort}
           now={Date.now()}

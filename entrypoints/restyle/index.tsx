@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { RestyledView } from '../../components/RestyledView';
@@ -8,6 +8,7 @@ import { webKey } from '../../lib/db/progress';
 import type { ProgressRecord } from '../../lib/db/schema';
 import { parseTabMessage, type ReaderState } from '../../lib/messages';
 import { isSaved } from '../../lib/save-reply';
+import { chaptersOfPage } from '../../lib/saved/store-message';
 import type { Settings } from '../../lib/settings';
 import { readabilityFallback, type ReadabilityModule } from '../../lib/sites/fallback';
 import { adapters, parseStoryUrl, readPageWith, type ReadResult } from '../../lib/sites/read';
@@ -270,6 +271,16 @@ function App({ page, root, view, life, initialSettings, initial, saved, bindShow
     const at = initial ?? { part: 0, p: 0, offset: 0 };
     if (saved && webPercent(page, at) < saved.percent) return;
     tracker.report(at, false);
+  }, [live, showing]);
+
+  // The chapters shown are kept for reading anywhere (the side panel, offline), once per page and from what
+  // the page already gave: no request to the site. A copy that is not stored (quota) changes nothing here:
+  // the position is saved on its own, and the reading goes on.
+  const copied = useRef(false);
+  useEffect(() => {
+    if (!live || !showing || copied.current) return;
+    copied.current = true;
+    void backgroundApi.saveChapters(chaptersOfPage(page));
   }, [live, showing]);
 
   if (!showing) {

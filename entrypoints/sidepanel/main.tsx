@@ -17,7 +17,12 @@ import { useUiState } from '../../components/hooks/useUiState';
 import { t } from '../../components/i18n';
 import type { StoryFile } from '../../lib/catalog';
 import { seedKey } from '../../lib/db/progress';
-import type { ProgressRecord } from '../../lib/db/schema';
+import type { ProgressRecord, WebStoryRecord } from '../../lib/db/schema';
+import type { LibraryItem } from '../../lib/library';
+import { isWebKey } from '../../lib/records';
+import type { SavedSummary } from '../../lib/saved/store';
+import { bookPercent, chapterChunk, savedBook, type BookText, type SavedBook } from '../../lib/saved/store-outline';
+import { SavedChoice, savedLabels } from '../../components/SavedChoice';
 import { takeSnapshot, writeSnapshot } from '../../lib/library-snapshot';
 import { nextUnfinished } from '../../lib/library';
 import { sameParagraph, type Position } from '../../lib/position';
@@ -29,7 +34,7 @@ import { exportLibrary, importLibrary } from '../../platform/backup';
 import { loadCatalog, loadChunk, loadStory } from '../../platform/data';
 import { useBrowserMessages } from '../../platform/i18n';
 import { createPositionReporter } from '../../platform/position-reporter';
-import { createProgressService } from '../../platform/progress';
+import { createProgressService, createSavedService } from '../../platform/progress';
 import { connectReaderPort, type PortReport } from '../../platform/reader-port';
 import { loadUi, saveUi, type UiState } from '../../platform/ui-state';
 import { browserSpeech, mediaSession } from '../../platform/speech';
@@ -40,10 +45,36 @@ import '../../components/reader.css';
 
 useBrowserMessages();
 const progress = createProgressService();
+const saved = createSavedService();
+/** Where a story's position is stored: a bundled story's id is its seed key's; a web story's id is its key. */
+const keyOf = (id: string) => (isWebKey(id) ? id : seedKey(id));
+
+/** Saved web stories opened in this panel: the library record and the book the reader reads. */
+const books = new Map<string, { story: WebStoryRecord; book: SavedBook }>();
+const bookText: BookText = {
+  chapter: (n) => t('chapterN', n),
+  missing: t('savedMissing'),
+  readOnSite: t('savedReadOnSite'),
+  notes: t('savedNotes'),
+};
+/** A saved web story as the reader opens it (lib/saved/store-outline.ts), read from IndexedDB alone: offline too. */
+async function loadSavedStory(key: string): Promise<StoryFile | undefined> {
+  const [story, copy] = await Promise.all([progress.webStory(key), saved.story(key)]);
+  if (!story || !copy || copy.chapters.length === 0) return undefined;
+  const book = savedBook(story, copy, bookText);
+  books.set(key, { story, book });
+  return book.file;
+}
+async function loadSavedChunk(key: string, i: number) {
+  const open = books.get(key);
+  if (!open) throw new Error(`${key} is not open`);
+  return chapterChunk(open.book, i, open.book.saved[i] ? await saved.chapter(key, i + 1) : undefined, bookText);
+}
+
 const sources: PanelSources = {
-  loadStory,
-  loadChunk,
-  saved: (id) => progress.get(seedKey(id)),
+  loadStory: (id) => (isWebKey(id) ? loadSavedStory(id) : loadStory(id)),
+  loadChunk: (id, i) => (isWebKey(id) ? loadSavedChunk(id, i) : loadChunk(id, i)),
+  saved: (id) => progress.get(keyOf(id)),
   lastStory: () => loadUi().then((ui) => ui.lastStory),
   setLastStory: (id) => void saveUi({ lastStory: id }),
 };
@@ -107,6 +138,15 @@ function LibraryScreen({ message }: { message?: string }) {
   useLayoutEffect(() => window.scrollTo(0, 0), []);
   const [backupMessage, setBackupMessage] = useState<string | null>(null);
   const sync = useSync();
+  // Web stories with saved chapters: marked in their rows; choosing one offers the copy here or the site.
+  const [summaries, setSummaries] = useState<ReadonlyMap<string, SavedSummary>>(new Map());
+  const readSummaries = () => void saved.summaries().then((all) => setSummaries(new Map(all.map((s) => [s.key, s]))));
+  useEffect(readSummaries, []);
+  const [choice, setChoice] = useState<LibraryItem | null>(null);
+  const [savedMessage, setSavedMessage] = useState<string | null>(null);
+  const labels = useMemo(() => savedLabels(summaries, library.rows), [summaries, library.rows]);
+  const chosen = choice && summaries.get(choice.id);
+  const openSite = (item: LibraryItem) => item.url && void browser.tabs.create({ url: item.url });
   useEffect(() => {
     // Ready once every record is listed (or reading them failed), as in the popup.
     if (library.shelf?.complete || library.failed) document.documentElement.dataset.ready = 'true';
@@ -123,8 +163,34 @@ function LibraryScreen({ message }: { message?: string }) {
           {t('libraryLoadFailed')}
         </p>
       )}
+      {savedMessage && (
+        <p class="notice quiet" role="status">
+          {savedMessage}
+        </p>
+      )}
+      {choice && chosen && (
+        <SavedChoice
+          title={choice.title}
+          summary={chosen}
+          count={choice.chapter?.count ?? null}
+          onRead={() => (location.hash = routeHash({ kind: 'story', id: choice.id }))}
+          onSite={() => {
+            setChoice(null);
+            openSite(choice);
+          }}
+          onDelete={() =>
+            void saved.remove(choice.id).then((r) => {
+              setChoice(null);
+              setSavedMessage(t(r.ok ? 'savedDeleted' : 'savedDeleteFailed'));
+              readSummaries();
+            })
+          }
+          onClose={() => setChoice(null)}
+        />
+      )}
       {library.rows && (
         <Library
+          saved={labels}
           items={library.rows}
           sort={library.sort}
           now={Date.now()}
@@ -136,8 +202,10 @@ function LibraryScreen({ message }: { message?: string }) {
             if (s) writeSnapshot(globalThis.localStorage, takeSnapshot(first, library.sort, s.entries.length + s.webCount));
           }}
           onOpen={(item) => {
-            // A story from a site opens its chapter page, where the content script restores the paragraph.
-            if (item.kind === 'web' && item.url) void browser.tabs.create({ url: item.url });
+            // A story from a site with saved chapters offers its copy here; else it opens its chapter page, where
+            // the content script restores the paragraph.
+            if (item.kind === 'web' && summaries.has(item.id)) setChoice(item);
+            else if (item.kind === 'web') openSite(item);
             else location.hash = routeHash({ kind: 'story', id: item.id });
           }}
         />
@@ -184,10 +252,15 @@ interface StoryScreenProps {
 
 function StoryScreen({ data, ui, update, ...props }: StoryScreenProps) {
   const id = data.entry.id;
+  const key = keyOf(id);
   // Throttled writes, every position handed to the background too, and the last one written when the
   // panel is hidden or closed (platform/position-reporter.ts).
   const reporter = useMemo(
-    () => createPositionReporter<PortReport>({ write: (r) => progress.save(r.progress), port: connectReaderPort() }),
+    () =>
+      createPositionReporter<PortReport>({
+        write: (r) => (r.kind === 'web' ? progress.saveWeb(r.story, r.progress) : progress.save(r.progress)),
+        port: connectReaderPort(),
+      }),
     [id],
   );
   useEffect(() => () => void reporter.dispose(), [reporter]);
@@ -202,7 +275,7 @@ function StoryScreen({ data, ui, update, ...props }: StoryScreenProps) {
   useEffect(
     () =>
       progress.onChange((c) => {
-        if (c.origin !== 'sync' || c.progress.key !== seedKey(id)) return;
+        if (c.origin !== 'sync' || c.progress.key !== key) return;
         if (!here.current || !sameParagraph(c.progress.position, here.current)) setOffer(c.progress);
       }),
     [id],
@@ -211,6 +284,21 @@ function StoryScreen({ data, ui, update, ...props }: StoryScreenProps) {
   const onPosition = (r: PositionReport) => {
     const now = Date.now();
     here.current = r.position;
+    const web = books.get(id);
+    if (web) {
+      // A saved web story: the chapter read is where the library's Continue goes, and the percent is counted
+      // as the restyled page counts it, so either view takes up the other's place.
+      const { story, book } = web;
+      const number = r.position.part + 1;
+      const chapter = { number, title: book.titles[r.position.part] ?? null, url: book.urls[r.position.part] ?? story.storyUrl };
+      const percent = bookPercent(book, story.chapterCount, r.position);
+      reporter.report({
+        kind: 'web',
+        story: { ...story, chapter, updatedAt: now },
+        progress: { key, position: r.position, percent, updatedAt: now, finishedAt: null },
+      });
+      return;
+    }
     reporter.report({
       kind: 'seed',
       progress: { key: seedKey(id), position: r.position, percent: r.percent, updatedAt: now, finishedAt: r.atEnd ? now : null },
@@ -236,7 +324,7 @@ function StoryScreen({ data, ui, update, ...props }: StoryScreenProps) {
       goTo={goTo}
       next={next}
       initialChunks={props.chunks}
-      loadChunk={(i) => loadChunk(id, i)}
+      loadChunk={(i) => sources.loadChunk(id, i)}
       settings={props.settings}
       frontMatterOpen={ui.frontMatterOpen[id] ?? true}
       endNotesOpen={ui.endNotesOpen[id] ?? true}

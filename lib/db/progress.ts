@@ -119,11 +119,23 @@ function sameRecord(a: WebStoryRecord, b: WebStoryRecord): boolean {
 /**
  * Runs `work` in `tx` and waits for the commit. When the transaction aborts (a full disk is reported at
  * commit, or as an abort after a request failed), its own error says why, not the AbortError of a request:
- * callers tell a QuotaExceededError from other failures by it.
+ * callers tell a QuotaExceededError from other failures by it. When `work` itself fails (a request that
+ * could not even be made: a value IndexedDB cannot clone), the transaction is aborted, so the requests
+ * made before it are not committed without the rest.
  */
-async function commit<T>(tx: { done: Promise<void>; error: DOMException | null }, work: Promise<T>): Promise<T> {
+export async function commit<T>(tx: { done: Promise<void>; error: DOMException | null; abort(): void }, work: Promise<T>): Promise<T> {
   try {
-    const [result] = await Promise.all([work, tx.done]);
+    const [result] = await Promise.all([
+      work.catch((e: unknown) => {
+        try {
+          tx.abort();
+        } catch {
+          // already finished or aborted
+        }
+        throw e;
+      }),
+      tx.done,
+    ]);
     return result;
   } catch (e) {
     throw tx.error ?? e;
@@ -132,19 +144,27 @@ async function commit<T>(tx: { done: Promise<void>; error: DOMException | null }
 
 const read = (stored: StoredProgress | undefined): ProgressRecord | undefined => (stored ? readProgressRecord(stored) : undefined);
 
-/**
- * Progress records over one database connection, opened lazily and reopened after another view's upgrade
- * closed it. `open` is a parameter so tests pass a database of their own.
- */
-export function createProgressStore(open: (onVersionChange: () => void) => Promise<IDBPDatabase<FicwellDB>>): ProgressStore {
+/** Opens the database; `onVersionChange` is called when another view's upgrade closed the connection. */
+export type Opener = (onVersionChange: () => void) => Promise<IDBPDatabase<FicwellDB>>;
+
+/** One connection, opened on first use and again after an upgrade closed it or an open failed. */
+export function lazyConnection(open: Opener): () => Promise<IDBPDatabase<FicwellDB>> {
   let db: Promise<IDBPDatabase<FicwellDB>> | null = null;
-  const connection = () => {
+  return () => {
     db ??= open(() => (db = null)).catch((e: unknown) => {
       db = null; // try again next time: a failure may be passing (a blocked upgrade)
       throw e;
     });
     return db;
   };
+}
+
+/**
+ * Progress records over one database connection, opened lazily and reopened after another view's upgrade
+ * closed it. `open` is a parameter so tests pass a database of their own.
+ */
+export function createProgressStore(open: Opener): ProgressStore {
+  const connection = lazyConnection(open);
   return {
     async get(key) {
       return read(await (await connection()).get('progress', key));

@@ -1,6 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { readPosition, type Position } from '../position';
-import type { SiteId } from '../sites/types';
+import type { Block } from '../doc/model';
+import type { Note, SiteId } from '../sites/types';
 
 /** Reading progress of one story: bundled (`seed:<id>`) or read on a site (`web:<site>:<story id>`). */
 export interface ProgressRecord {
@@ -64,6 +65,54 @@ export interface WebStoryRecord {
   summary?: string;
 }
 
+/**
+ * One chapter of a web story as the restyled view showed it: the sanitized document model (lib/doc/model.ts),
+ * never HTML. Paragraph `p` of `blocks` is the chapter's own (0, 1, 2...), as on the page. Chapter records are
+ * the chunks a saved story is read in: opening one loads only the chapters around the saved position.
+ */
+export interface SavedChapterRecord {
+  /** The web story's key (`web:<site>:<storyId>`). */
+  key: string;
+  /** 1-based position in the story. */
+  number: number;
+  title: string | null;
+  /** The chapter's own page on the site, when known. */
+  url: string | null;
+  notes: Note[];
+  blocks: Block[];
+  words: number;
+  savedAt: number;
+}
+
+/** A saved chapter as the outline knows it: everything but its text. */
+export interface SavedChapterInfo {
+  number: number;
+  title: string | null;
+  url: string | null;
+  words: number;
+  /** Words of each anchorable paragraph (`p` 0, 1, 2...) of the chapter. */
+  paragraphWords: number[];
+  /** About what the chapter record takes (its JSON length), for the "what it takes" line. */
+  bytes: number;
+}
+
+/**
+ * What is saved of one web story, without its text: the outline a reader opens first (like a bundled story's
+ * outline file), the chapter list the site showed (for links to chapters not saved) and the work's own notes.
+ */
+export interface SavedStoryRecord {
+  key: string;
+  /** Saved chapters, by number. */
+  chapters: SavedChapterInfo[];
+  /** The story's chapter list as the newest page showed it (empty when it showed none). */
+  index: { number: number; title: string | null; url: string }[];
+  /** Chapters planned or posted, as the newest page said, or null. */
+  chapterCount: number | null;
+  /** Work notes (AO3), as the newest page that had them showed them. */
+  notes: Note[];
+  updatedAt: number;
+}
+
 /** The one schema of Ficwell's IndexedDB database. Every change is a new version in `migrations`. */
 export interface FicwellDB extends DBSchema {
   progress: {
@@ -75,6 +124,15 @@ export interface FicwellDB extends DBSchema {
     key: string;
     value: WebStoryRecord;
     indexes: { 'by-updated': number };
+  };
+  /** Keyed by [story key, chapter number]: a story's chapters are one key range. */
+  savedChapters: {
+    key: [string, number];
+    value: SavedChapterRecord;
+  };
+  savedStories: {
+    key: string;
+    value: SavedStoryRecord;
   };
 }
 
@@ -104,6 +162,12 @@ export const migrations: readonly Migration[] = [
   // at the start. A failed write aborts the upgrade, so the database stays at version 3, whole.
   (_db, tx) => {
     void convertPositions(tx);
+  },
+  // 5: saved copies of web stories: one record per chapter (its document model), and one per story holding
+  // the outline, so a story opens with its outline and the chapter being read, not all of its text.
+  (db) => {
+    db.createObjectStore('savedChapters', { keyPath: ['key', 'number'] });
+    db.createObjectStore('savedStories', { keyPath: 'key' });
   },
 ];
 

@@ -153,6 +153,9 @@ describe.each(BROWSERS)('restyling fiction pages in %s', (name) => {
     // Chapter 2 of 3, 40 of 80 equal paragraphs in: (1 + 0.5) / 3 = 50%.
     expect(text).toMatch(/Chapter 2 of 3, 50%/);
     await clickAt(popup, `document.querySelector('${row} button')`);
+    // Its chapters read here are saved, so the popup offers the saved copy or the site: the site.
+    await poll(popup, `!!document.querySelector('.saved-choice')`, 5000, 'the choice of copy or site');
+    await clickAt(popup, `document.querySelector('.saved-choice button:nth-of-type(2)')`);
     await site.h.waitForTab(chapterUrl(2));
     await restyled(chapterUrl(2));
     await pollView(popup, chapterUrl(2), `(root) => (${TOP_PARAGRAPH})(root) === 40`, 10_000, 'paragraph 40 at the top');

@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { JSDOM } from 'jsdom';
+import { readPage } from '../../lib/sites';
+import type { StoryPage } from '../../lib/sites/types';
 
 /**
  * A page case under test/fixtures: the page as the site served it (source.html), the address it came from
@@ -11,4 +14,14 @@ export function readFixture<E>(dir: string): { html: string; url: string; expect
     url: readFileSync(join(dir, 'url.txt'), 'utf8').trim(),
     expected: JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as E,
   };
+}
+
+/** The story a site fixture (`test/fixtures/<dir>`, e.g. `ffn/middle-chapter`) reads as; throws when it is none. */
+export function fixtureStory(dir: string): StoryPage {
+  const at = join(import.meta.dirname, '..', 'fixtures', dir);
+  const url = readFileSync(join(at, 'url.txt'), 'utf8').trim();
+  const dom = new JSDOM(readFileSync(join(at, 'source.html'), 'utf8'), { url });
+  const r = readPage(dom.window.document, new URL(url), dom.window as never);
+  if (r.kind !== 'story') throw new Error(`${dir} is not readable`);
+  return r.page;
 }

@@ -3,7 +3,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackground, type BackgroundDeps } from '../../lib/background';
 import type { ProgressStore } from '../../lib/db/progress';
 import type { ProgressRecord } from '../../lib/db/schema';
-import { createProgressService } from '../../platform/progress';
+import { createProgressService, createSavedService } from '../../platform/progress';
+import { createSavedStore, type ChaptersToSave, type SavedStore } from '../../lib/saved/store';
+import { openFicwellDB } from '../../lib/db/schema';
 import { ao3Work, paragraphAt, progressRecord } from '../support/records';
 
 const NOW = Date.UTC(2026, 11, 1);
@@ -42,14 +44,20 @@ describe('background handlers', () => {
   const sync = { changed: vi.fn(), soon: vi.fn(), syncNow: vi.fn(async () => ({ lastSyncAt: NOW, error: null, stories: 3 })) };
   const ORIGIN = 'chrome-extension://ficwell-test/';
 
-  function wire(failWrite?: DOMException) {
+  let savedStore: SavedStore;
+  let dbs = 0;
+  function wire(failWrite?: DOMException, failCopy?: DOMException) {
     store = memoryStore({ write: failWrite });
+    const name = `ficwell-background-${++dbs}`;
+    const real = createSavedStore((onVersionChange) => openFicwellDB({ name, onVersionChange }));
+    savedStore = failCopy ? { ...real, save: async () => Promise.reject(failCopy) } : real;
     for (const f of Object.values(sync)) f.mockClear();
     deps = {
       extensionId: fakeBrowser.runtime.id,
       extensionOrigin: ORIGIN,
       sync,
       progress: createProgressService(store),
+      saved: createSavedService(savedStore, () => NOW),
       injectReadability: vi.fn(async () => undefined),
       toggleReader: vi.fn(async () => undefined),
       openPanel: vi.fn(async () => undefined),
@@ -108,6 +116,52 @@ describe('background handlers', () => {
     wire();
     await deliver({ type: 'web-progress', story, progress: { ...progress, updatedAt: NOW + 30 * 86_400_000 } });
     expect(store.records.get(story.key)?.updatedAt).toBe(NOW);
+  });
+
+  const chapters = (over: Partial<ChaptersToSave['chapters'][number]> = {}): ChaptersToSave => ({
+    key: story.key,
+    chapterCount: 3,
+    index: [],
+    notes: [],
+    chapters: [
+      {
+        number: 2,
+        title: 'Two',
+        url: 'https://archiveofourown.org/works/1/chapters/2',
+        notes: [],
+        blocks: [{ kind: 'paragraph', p: 0, role: 'text', spans: [{ kind: 'text', text: 'Hello there.' }] }],
+        paragraphWords: [2],
+        words: 2,
+        ...over,
+      },
+    ],
+  });
+
+  it('save-chapters: stores the chapters a page shows, and answers ok', async () => {
+    wire();
+    expect(await deliver({ type: 'save-chapters', ...chapters() })).toEqual({ ok: true });
+    expect((await savedStore.chapter(story.key, 2))?.blocks).toEqual(chapters().chapters[0]?.blocks);
+    expect((await savedStore.story(story.key))?.chapters.map((c) => c.number)).toEqual([2]);
+  });
+
+  it('save-chapters: a full disk is answered quota, and the position sent beside it is stored', async () => {
+    wire(undefined, quota());
+    expect(await deliver({ type: 'save-chapters', ...chapters() })).toEqual({ ok: false, reason: 'quota' });
+    expect(await deliver({ type: 'web-progress', story, progress })).toEqual({ ok: true });
+    expect(store.records.get(story.key)).toEqual(progress);
+  });
+
+  it('save-chapters: a script, a javascript: link or markup in place of the model is refused and nothing is stored', async () => {
+    wire();
+    const hostile: unknown[] = [
+      [{ kind: 'html', html: '<img src=x onerror=alert(1)>' }],
+      [{ kind: 'paragraph', p: 0, role: 'text', spans: [{ kind: 'link', href: 'javascript:alert(1)', spans: [] }] }],
+      [{ kind: 'paragraph', p: 0, role: 'text', spans: [{ kind: 'image', src: 'http://tracker.example/x.gif', alt: '' }] }],
+      '<p>text</p>',
+    ];
+    for (const blocks of hostile)
+      expect(await deliver({ type: 'save-chapters', ...chapters({ blocks: blocks as never }) })).toEqual({ ok: false, reason: 'invalid' });
+    expect(await savedStore.story(story.key)).toBeUndefined();
   });
 
   it('web-position: answers the stored position, or null', async () => {

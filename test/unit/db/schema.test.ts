@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { deleteDB, openDB } from 'idb';
+import { fixtureStory } from '../../support/fixtures';
 import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
-import { JSDOM } from 'jsdom';
 import { DB_VERSION, migrations, openFicwellDB, START, type ProgressRecord, type WebStoryRecord } from '../../../lib/db/schema';
 import { indexOutline, paragraphOf, readPosition, type LegacyPosition } from '../../../lib/position';
-import { readPage } from '../../../lib/sites';
 import type { StoryPage } from '../../../lib/sites/types';
 import { outlineOf } from '../../../lib/story/outline';
 import { parseStory } from '../../../lib/story/parse';
@@ -39,14 +38,6 @@ function indexOf(id: string) {
   if (!parsed.ok) throw new Error(parsed.error.message);
   return indexOutline(outlineOf(parsed.story));
 }
-function fixturePage(dir: string): StoryPage {
-  const at = new URL(`../../fixtures/${dir}/`, import.meta.url);
-  const url = readFileSync(new URL('url.txt', at), 'utf8').trim();
-  const dom = new JSDOM(readFileSync(new URL('source.html', at), 'utf8'), { url });
-  const r = readPage(dom.window.document, new URL(url), dom.window as never);
-  if (r.kind !== 'story') throw new Error(`${dir} is not readable`);
-  return r.page;
-}
 const record = (key: string, updatedAt: number, nPara = 3, finishedAt: number | null = null): ProgressRecord => ({
   key,
   position: { part: 0, paragraph: nPara, offset: 0.25 },
@@ -63,7 +54,7 @@ describe('schema and migrations', () => {
   it('a new database runs every migration and ends at the current version', async () => {
     const db = await openFicwellDB({ name: fresh() });
     expect(db.version).toBe(migrations.length);
-    expect([...db.objectStoreNames].sort()).toEqual(['progress', 'webStories']);
+    expect([...db.objectStoreNames].sort()).toEqual(['progress', 'savedChapters', 'savedStories', 'webStories']);
     db.close();
   });
 
@@ -163,8 +154,8 @@ describe('schema and migrations', () => {
       await release3(name);
       const store = storeFor(name);
       const pages: [string, StoryPage, number][] = [
-        ['web:ffn:1234567', fixturePage('ffn/middle-chapter'), 0],
-        ['web:ao3:4242424', fixturePage('ao3/full-work'), 1],
+        ['web:ffn:1234567', fixtureStory('ffn/middle-chapter'), 0],
+        ['web:ao3:4242424', fixtureStory('ao3/full-work'), 1],
       ];
       for (const [key, page, part] of pages) {
         const old = v3.progress.find((r) => r.key === key) as Legacy;

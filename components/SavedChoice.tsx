@@ -1,0 +1,77 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { LibraryItem } from '../lib/library';
+import type { SavedSummary } from '../lib/saved/store';
+import { formatCount } from '../lib/format';
+import { t } from './i18n';
+
+/** "3 of 5 chapters saved" (or "3 chapters saved" when the site gave no count): short enough for 240 px. */
+export function savedLabel(summary: Pick<SavedSummary, 'chapters'>, count: number | null | undefined): string {
+  return count && count >= summary.chapters ? t('savedChapters', summary.chapters, count) : t('savedChaptersSome', summary.chapters);
+}
+
+/** The library's saved marks (its `saved` prop): a line per story with saved chapters, of as many as its row knows. */
+export function savedLabels(
+  summaries: ReadonlyMap<string, SavedSummary>,
+  rows: readonly LibraryItem[] | null | undefined,
+): Map<string, string> {
+  const counts = new Map(rows?.map((r) => [r.id, r.chapter?.count ?? null]));
+  return new Map([...summaries.values()].map((s) => [s.key, savedLabel(s, counts.get(s.key))]));
+}
+
+/** About what a saved copy takes: "about 120 kB", "about 3.4 MB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1_000_000) return t('savedSize', `${formatCount(Math.max(1, Math.round(bytes / 1000)))} kB`);
+  return t('savedSize', `${(bytes / 1_000_000).toFixed(1)} MB`);
+}
+
+export interface SavedChoiceProps {
+  title: string;
+  summary: SavedSummary;
+  count: number | null;
+  onRead: () => void;
+  onSite: () => void;
+  /** Only where deleting is offered (the side panel's library). */
+  onDelete?: () => void;
+  onClose: () => void;
+}
+
+/**
+ * What opening a web story with saved chapters offers: the saved copy in the side panel (offline too), or the
+ * site; where `onDelete` is given, deleting the copy (the position stays) and what it takes.
+ */
+export function SavedChoice({ title, summary, count, onRead, onSite, onDelete, onClose }: SavedChoiceProps) {
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  return (
+    <div
+      class="saved-choice"
+      role="dialog"
+      aria-label={title}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose();
+      }}
+    >
+      <p class="row-title">{title}</p>
+      <p class="row-meta">
+        {savedLabel(summary, count)}
+        {onDelete && ` · ${formatBytes(summary.bytes)}`}
+      </p>
+      <div class="saved-actions">
+        <button type="button" class="bar-button" ref={first} onClick={onRead}>
+          {t('savedReadHere')}
+        </button>
+        <button type="button" class="bar-button" onClick={onSite}>
+          {t('savedOpenSite')}
+        </button>
+        {onDelete && (
+          <button type="button" class="bar-button" onClick={onDelete}>
+            {t('savedDelete')}
+          </button>
+        )}
+        <button type="button" class="bar-button" onClick={onClose}>
+          {t('savedClose')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { Library } from '../../components/Library';
+import { formatBytes, SavedChoice, savedLabel } from '../../components/SavedChoice';
+import { webItems } from '../../lib/library';
+import { progressRecord, webStory } from '../support/records';
+
+const NOW = Date.UTC(2026, 11, 1, 12);
+const summary = { key: 'web:ffn:42', chapters: 3, bytes: 123_456 };
+
+describe('saved copies in the library', () => {
+  it('a row of a story with saved chapters says how many of all, short', () => {
+    const story = webStory('42', NOW - 1000, { chapterCount: 5 });
+    const items = webItems([story], new Map([[story.key, progressRecord(story.key, NOW - 1000)]]));
+    render(
+      <Library
+        items={items}
+        sort="recent"
+        now={NOW}
+        onOpen={() => {}}
+        onSort={() => {}}
+        saved={new Map([[story.key, savedLabel(summary, 5)]])}
+      />,
+    );
+    expect(screen.getByText(/3 of 5 chapters saved/)).toBeTruthy();
+    expect(savedLabel(summary, null)).toBe('3 chapters saved');
+    // A count the site gave that is below what is saved is not believed.
+    expect(savedLabel(summary, 2)).toBe('3 chapters saved');
+  });
+
+  it('choosing offers the copy, the site and (where given) deleting it, with what it takes', () => {
+    const on = { onRead: vi.fn(), onSite: vi.fn(), onDelete: vi.fn(), onClose: vi.fn() };
+    render(<SavedChoice title="Lanterns" summary={summary} count={5} {...on} />);
+    expect(screen.getByRole('dialog', { name: 'Lanterns' }).textContent).toMatch(/3 of 5 chapters saved · about 123 kB/);
+    // The first choice has the focus: Enter reads the copy.
+    expect(document.activeElement?.textContent).toBe('Read in the side panel');
+    fireEvent.click(screen.getByText('Read in the side panel'));
+    fireEvent.click(screen.getByText('Open on the site'));
+    fireEvent.click(screen.getByText('Delete saved copy'));
+    fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
+    expect([on.onRead, on.onSite, on.onDelete, on.onClose].map((f) => f.mock.calls.length)).toEqual([1, 1, 1, 1]);
+  });
+
+  it('without onDelete (the popup) neither deleting nor the size is shown', () => {
+    render(<SavedChoice title="Lanterns" summary={summary} count={5} onRead={() => {}} onSite={() => {}} onClose={() => {}} />);
+    expect(screen.queryByText('Delete saved copy')).toBeNull();
+    expect(screen.getByRole('dialog').textContent).not.toMatch(/kB/);
+    expect(formatBytes(3_400_000)).toBe('about 3.4 MB');
+    expect(formatBytes(10)).toBe('about 1 kB');
+  });
+});

@@ -1,0 +1,234 @@
+import { readFileSync } from 'node:fs';
+import { deleteDB } from 'idb';
+import { fixtureStory } from '../../support/fixtures';
+import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
+import { createProgressStore } from '../../../lib/db/progress';
+import { DB_VERSION, openFicwellDB, type ProgressRecord, type SavedChapterRecord, type WebStoryRecord } from '../../../lib/db/schema';
+import type { Block } from '../../../lib/doc/model';
+import { indexOutline, positionAt, type LegacyPosition } from '../../../lib/position';
+import { createSavedStore } from '../../../lib/saved/store';
+import { chaptersOfPage, normalizeChaptersToSave, SAVE_LIMITS } from '../../../lib/saved/store-message';
+import { bookPercent, chapterChunk, renumber, savedBook, type BookText } from '../../../lib/saved/store-outline';
+import { anchorOnPage, positionOnPage, webPercent, webStoryRecord } from '../../../lib/web-progress';
+
+let n = 0;
+const fresh = () => `ficwell-saved-test-${++n}`;
+afterEach(async () => {
+  for (let i = 1; i <= n; i++) await deleteDB(`ficwell-saved-test-${i}`);
+});
+const open = (name: string) => (onVersionChange: () => void) => openFicwellDB({ name, onVersionChange });
+
+const TEXT: BookText = { chapter: (c) => `Chapter ${c}`, missing: 'Not saved.', readOnSite: 'Read it on the site', notes: 'Notes' };
+const NOW = 1_764_000_000_000;
+
+describe('migration 5: saved chapters', () => {
+  const v3 = JSON.parse(readFileSync(new URL('../../fixtures/db/v3.json', import.meta.url), 'utf8')) as {
+    progress: (Omit<ProgressRecord, 'position'> & { position: LegacyPosition })[];
+    webStories: WebStoryRecord[];
+  };
+  // Release 4's records: release 3's, with the positions migration 4 wrote ({part, paragraph, offset}).
+  const v4progress: ProgressRecord[] = v3.progress.map(({ position: { section, paragraph, offset }, ...r }) => ({
+    ...r,
+    position: { part: section, paragraph, offset },
+  }));
+
+  it('a database written by version 4 upgrades with every position and web story kept, and empty saved stores', async () => {
+    const name = fresh();
+    const v4 = await openFicwellDB({ name, version: 4 });
+    expect([...v4.objectStoreNames].sort()).toEqual(['progress', 'webStories']);
+    for (const r of v4progress) await v4.put('progress', r);
+    for (const s of v3.webStories) await v4.put('webStories', s);
+    v4.close();
+
+    const db = await openFicwellDB({ name });
+    expect(db.version).toBe(DB_VERSION);
+    expect(DB_VERSION).toBe(5);
+    expect([...db.objectStoreNames].sort()).toEqual(['progress', 'savedChapters', 'savedStories', 'webStories']);
+    const byKey = <T extends { key: string }>(rs: T[]) => [...rs].sort((a, b) => a.key.localeCompare(b.key));
+    expect(byKey(await db.getAll('progress'))).toEqual(byKey(v4progress));
+    expect(byKey(await db.getAll('webStories'))).toEqual(byKey(v3.webStories));
+    expect(await db.count('savedChapters')).toBe(0);
+    db.close();
+  });
+});
+
+describe('saved chapters', () => {
+  it('an AO3 full work is saved chapter by chapter as its document model, plain data, and read back the same', async () => {
+    const page = fixtureStory('ao3/full-work');
+    expect(page.parts.length).toBeGreaterThan(1);
+    const request = normalizeChaptersToSave(chaptersOfPage(page));
+    // What the background rebuilds from the message is exactly what the page sent.
+    expect(request).toEqual(chaptersOfPage(page));
+    const store = createSavedStore(open(fresh()));
+    await store.save(request as NonNullable<typeof request>, NOW);
+    for (const part of page.parts) {
+      const stored = (await store.chapter(request?.key as string, part.number)) as SavedChapterRecord;
+      expect(stored).toEqual({
+        key: 'web:ao3:4242424',
+        number: part.number,
+        title: part.title ?? null,
+        url: part.url ?? null,
+        notes: part.notes,
+        blocks: part.blocks,
+        words: part.words,
+        savedAt: NOW,
+      });
+      expect(structuredClone(stored)).toEqual(stored);
+      expect(JSON.stringify(stored)).not.toMatch(/<[a-z]/i);
+    }
+    const outline = await store.story('web:ao3:4242424');
+    expect(structuredClone(outline)).toEqual(outline);
+    expect(outline?.chapters.map((c) => c.number)).toEqual(page.parts.map((p) => p.number));
+    const [summary] = await store.summaries();
+    expect(summary?.chapters).toBe(page.parts.length);
+    expect(summary?.bytes).toBeGreaterThan(JSON.stringify(page.parts.map((p) => p.blocks)).length);
+  });
+
+  it('chapters saved from two pages add up; deleting the copy keeps the position and the library record', async () => {
+    const name = fresh();
+    const page = fixtureStory('ffn/middle-chapter');
+    const store = createSavedStore(open(name));
+    const progress = createProgressStore(open(name));
+    const at = { part: 0, p: 2, offset: 0 };
+    await progress.saveWeb(webStoryRecord(page, at, NOW), {
+      key: 'web:ffn:1234567',
+      position: positionOnPage(page, at),
+      percent: 40,
+      updatedAt: NOW,
+      finishedAt: null,
+    });
+    const two = chaptersOfPage(page);
+    await store.save(two, NOW);
+    const chapter = two.chapters[0];
+    if (!chapter) throw new Error('no chapter');
+    await store.save({ ...two, chapters: [{ ...chapter, number: 3 }] }, NOW + 1);
+    expect((await store.story(two.key))?.chapters.map((c) => c.number)).toEqual([2, 3]);
+
+    await store.remove(two.key);
+    expect(await store.story(two.key)).toBeUndefined();
+    expect(await store.chapter(two.key, 2)).toBeUndefined();
+    expect(await store.summaries()).toEqual([]);
+    expect((await progress.get(two.key))?.position).toEqual({ part: 1, paragraph: 2, offset: 0 });
+    expect(await progress.webStory(two.key)).toBeDefined();
+  });
+
+  it('a failed write (the disk full) leaves what was saved before, whole', async () => {
+    const name = fresh();
+    const page = fixtureStory('ao3/full-work');
+    const store = createSavedStore(open(name));
+    await store.save(chaptersOfPage(page), NOW);
+    const before = await store.story('web:ao3:4242424');
+    // A chapter IndexedDB cannot clone stands in for a write the browser refuses: the transaction aborts.
+    const broken = chaptersOfPage(page);
+    const first = broken.chapters[0];
+    if (!first) throw new Error('no chapter');
+    broken.chapters = [
+      { ...first, title: 'New title' },
+      { ...first, number: 99, blocks: [() => 0] as never },
+    ];
+    await expect(store.save(broken, NOW + 1)).rejects.toThrow();
+    expect(await store.story('web:ao3:4242424')).toEqual(before);
+    expect((await store.chapter('web:ao3:4242424', first.number))?.title).toBe(first.title);
+  });
+
+  it('types the chapter store from the schema', () => {
+    expectTypeOf<SavedChapterRecord['blocks']>().toEqualTypeOf<Block[]>();
+  });
+});
+
+describe('the saved-chapters message', () => {
+  const page = fixtureStory('ffn/middle-chapter');
+  const base = chaptersOfPage(page);
+  const withBlocks = (blocks: unknown) => ({ ...base, chapters: [{ ...base.chapters[0], blocks }] });
+
+  it('keeps only the model: unknown fields are dropped, ids of another kind are dropped', () => {
+    const got = normalizeChaptersToSave(
+      withBlocks([{ kind: 'paragraph', p: 0, role: 'text', id: 'app', onclick: 'x()', spans: [{ kind: 'text', text: 'a', html: '<b>' }] }]),
+    );
+    expect(got?.chapters[0]?.blocks).toEqual([{ kind: 'paragraph', p: 0, role: 'text', spans: [{ kind: 'text', text: 'a' }] }]);
+  });
+
+  it.each([
+    ['an unknown block', [{ kind: 'script', text: 'x' }]],
+    ['a data: image', [{ kind: 'paragraph', p: 0, role: 'text', spans: [{ kind: 'image', src: 'data:image/png;base64,AA', alt: '' }] }]],
+    ['a javascript: link', [{ kind: 'paragraph', p: 0, role: 'text', spans: [{ kind: 'link', href: 'javascript:x', spans: [] }] }]],
+    ['an http media link', [{ kind: 'media', p: 0, label: 'Video', href: 'http://x.example/' }]],
+    ['a string of HTML', '<p>hello</p>'],
+    ['a paragraph number that is no number', [{ kind: 'paragraph', p: '1', role: 'text', spans: [] }]],
+  ])('refuses %s', (_what, blocks) => {
+    expect(normalizeChaptersToSave(withBlocks(blocks))).toBeNull();
+  });
+
+  it('refuses a message over the caps, and a key that is not a web story', () => {
+    const deep = (d: number): unknown => (d === 0 ? { kind: 'scene-break' } : { kind: 'quote', blocks: [deep(d - 1)] });
+    expect(normalizeChaptersToSave(withBlocks([deep(SAVE_LIMITS.depth + 5)]))).toBeNull();
+    expect(normalizeChaptersToSave(withBlocks([deep(SAVE_LIMITS.depth - 1)]))).not.toBeNull();
+    const long = { kind: 'paragraph', p: 0, role: 'text', spans: [{ kind: 'text', text: 'x'.repeat(SAVE_LIMITS.chars / 2 + 1) }] };
+    expect(normalizeChaptersToSave(withBlocks([long, long]))).toBeNull();
+    expect(normalizeChaptersToSave({ ...base, key: 'seed:never-alone' })).toBeNull();
+    expect(normalizeChaptersToSave({ ...base, chapters: [] })).toBeNull();
+    expect(normalizeChaptersToSave({ ...base, chapters: [base.chapters[0], base.chapters[0]] })).toBeNull();
+  });
+});
+
+describe('a saved story in the side panel reader', () => {
+  const page = fixtureStory('ffn/middle-chapter');
+  const at = { part: 0, p: 4, offset: 0.5 };
+  const story = webStoryRecord(page, at, NOW);
+
+  async function book() {
+    const store = createSavedStore(open(fresh()));
+    await store.save(chaptersOfPage(page), NOW);
+    const saved = await store.story(story.key);
+    if (!saved) throw new Error('not saved');
+    return { store, book: savedBook(story, saved, TEXT) };
+  }
+
+  it('has a section per chapter: the positions it reports are the restyled page’s, and the page’s open there', async () => {
+    const { book: b } = await book();
+    expect(b.file.outline.sections.map((s) => s.heading)).toEqual(['Chapter 1: Departure', 'Chapter 2: Crossroads', 'Chapter 3: Arrival']);
+    expect(b.saved).toEqual([false, true, false]);
+    const index = indexOutline(b.file.outline);
+    const n = (b.firsts[1] ?? 0) + at.p;
+    const position = positionAt(index, n, at.offset);
+    expect(position).toEqual(positionOnPage(page, at));
+    expect(anchorOnPage(page, { key: story.key, position, percent: 0, updatedAt: NOW, finishedAt: null })).toEqual(at);
+    expect(bookPercent(b, story.chapterCount, position)).toBeCloseTo(webPercent(page, at), 6);
+  });
+
+  it('a saved chapter’s paragraphs are numbered across the book; a missing one links to the site', async () => {
+    const { store, book: b } = await book();
+    const chunk = chapterChunk(b, 1, await store.chapter(story.key, 2), TEXT);
+    const ps: number[] = [];
+    const walk = (bs: Block[]) => {
+      for (const x of bs) {
+        if ('p' in x && x.p !== null) ps.push(x.p);
+        if (x.kind === 'quote') walk(x.blocks);
+        if (x.kind === 'list') x.items.forEach(walk);
+      }
+    };
+    walk(chunk);
+    const first = b.firsts[1] ?? 0;
+    expect(ps).toEqual(page.parts[0]?.paragraphs.map((_, i) => first + i));
+    const missing = chapterChunk(b, 2, undefined, TEXT);
+    expect(missing[1]).toEqual({
+      kind: 'paragraph',
+      p: b.firsts[2],
+      role: 'text',
+      spans: [
+        { kind: 'text', text: 'Not saved.' },
+        { kind: 'text', text: ' ' },
+        { kind: 'link', href: page.chapters[2]?.url, spans: [{ kind: 'text', text: 'Read it on the site' }] },
+      ],
+    });
+  });
+
+  it('renumbers inside lists, tables and quotes, and leaves what is not anchorable', () => {
+    const blocks: Block[] = [
+      { kind: 'list', ordered: false, items: [[{ kind: 'paragraph', p: 0, role: 'text', spans: [] }]] },
+      { kind: 'table', rows: [[{ header: false, blocks: [{ kind: 'paragraph', p: 1, role: 'text', spans: [] }] }]] },
+      { kind: 'quote', blocks: [{ kind: 'heading', p: null, level: 3, spans: [] }] },
+    ];
+    expect(JSON.stringify(renumber(blocks, 10))).toBe(JSON.stringify(blocks).replace('"p":1,', '"p":11,').replace('"p":0,', '"p":10,'));
+  });
+});
