@@ -4,7 +4,8 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 /**
  * Test tiers, fastest first: `unit` (pure logic, fake browser, fake IndexedDB), `component` (Preact
  * components rendered into jsdom), `security` (the fuzz sample and hostile or oversized pages: slow, so kept
- * out of the unit run) and `e2e` (real browsers against the built extension).
+ * out of the unit run), `files` (the files Ficwell writes, checked by outside validators: EPUBCheck on every
+ * EPUB) and `e2e` (real browsers against the built extension).
  */
 const SECURITY = ['test/security/**/*.test.ts'];
 const setupFiles = ['fake-indexeddb/auto', 'test/unit/support/i18n.ts'];
@@ -40,6 +41,17 @@ export default defineConfig({
           include: SECURITY,
           setupFiles,
           environment: 'node',
+        },
+      },
+      {
+        plugins: [WxtVitest()],
+        test: {
+          name: 'files',
+          include: ['test/files/**/*.test.ts'],
+          setupFiles,
+          environment: 'node',
+          // A JVM per book, two at a time: a test may wait for the books before it.
+          testTimeout: 300_000,
         },
       },
       {

@@ -2,12 +2,13 @@ import { Component, type ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CatalogEntry } from '../lib/catalog';
 import { formatMinutes, formatWords } from './format';
-import { t, type MessageKey } from './i18n';
+import { t } from './i18n';
+import { SEED_NOTE_LABEL as KIND_LABEL } from './note-labels';
 import { indexOutline, minutesLeft, paragraphOf, percentRead, positionAt, totalWords, type Position } from '../lib/position';
 import { spansText } from '../lib/doc/from-dom';
 import { chunkOf, renderOrder, type Block } from '../lib/story/chunks';
 import { Blocks } from './Blocks';
-import type { Note, NoteKind } from '../lib/story/model';
+import type { Note } from '../lib/story/model';
 import { withoutLabel } from '../lib/story/notes';
 import type { ChunkRange, StoryOutline } from '../lib/story/outline';
 import { stepFontSize, type Settings } from '../lib/settings';
@@ -44,6 +45,8 @@ export interface ReaderProps {
   banner?: ComponentChildren;
   /** Where to go from the end of the story (the next unfinished one), once known. */
   next?: EndLink | null;
+  /** Offered at the end of the story, under the way onward (the EPUB download). */
+  endExtra?: ComponentChildren;
   /** A place the reader asked to go to (an offer taken); each new `seq` moves there once. */
   goTo?: { position: Position; seq: number } | null;
   onPosition: (report: PositionReport) => void;
@@ -65,14 +68,6 @@ interface SpokenItem {
 
 /** Paragraphs loaded and drawn per slice while the rest of a long story fills in. */
 const PARAGRAPHS_PER_SLICE = 400;
-
-const KIND_LABEL: Record<NoteKind, MessageKey> = {
-  disclaimer: 'noteDisclaimer',
-  warning: 'noteWarning',
-  summary: 'noteSummary',
-  'authors-note': 'noteAuthors',
-  copyright: 'noteCopyright',
-};
 
 interface Anchor {
   n: number;
@@ -312,7 +307,7 @@ export function Reader(props: ReaderProps) {
           {edgeNotes('front')}
           <StoryText chunks={chunks} loaded={loaded} fontSize={settings.fontSize} />
           {edgeNotes('end')}
-          <StoryEnd finished next={props.next} onLibrary={props.onLibrary} />
+          <StoryEnd finished next={props.next} onLibrary={props.onLibrary} extra={props.endExtra} />
         </article>
       </main>
     </div>

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { formatWords } from './format';
-import { t, type MessageKey } from './i18n';
+import { t } from './i18n';
+import { WEB_NOTE_LABEL as NOTE_LABEL } from './note-labels';
 import { stepFontSize, type Settings } from '../lib/settings';
 import type { Block } from '../lib/doc/model';
 import type { Note, NoteKind, StoryPage } from '../lib/sites/types';
@@ -42,14 +43,6 @@ interface SpokenItem extends SpokenParagraph {
 
 const BEFORE: NoteKind[] = ['chapter-summary', 'chapter-notes'];
 const AFTER: NoteKind[] = ['chapter-end-notes'];
-
-const NOTE_LABEL: Record<NoteKind, MessageKey> = {
-  'work-notes': 'noteWork',
-  'work-end-notes': 'noteWorkEnd',
-  'chapter-summary': 'noteChapterSummary',
-  'chapter-notes': 'noteChapterNotes',
-  'chapter-end-notes': 'noteChapterEnd',
-};
 
 /** The view's own record of the paragraphs it drew: found by element, never by an attribute the page could write. */
 interface Drawn {

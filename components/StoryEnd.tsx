@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { t } from './i18n';
 import { isTrustedInput, trusted } from './trusted';
 
@@ -21,6 +22,8 @@ export interface StoryEndProps {
   next?: EndLink | null;
   onLibrary?: () => void;
   actions?: readonly EndAction[];
+  /** More to offer under the way onward (the side panel's "Download EPUB"). */
+  extra?: ComponentChildren;
 }
 
 /**
@@ -28,7 +31,7 @@ export interface StoryEndProps {
  * chapter), where to go next, and the site's own feedback actions. Nothing here acts without the reader's
  * own click.
  */
-export function StoryEnd({ finished, next, onLibrary, actions = [] }: StoryEndProps) {
+export function StoryEnd({ finished, next, onLibrary, actions = [], extra }: StoryEndProps) {
   return (
     <section class="story-end" aria-label={finished ? t('endOfStory') : t('endOfChapter')}>
       <p class="end-mark">
@@ -59,6 +62,7 @@ export function StoryEnd({ finished, next, onLibrary, actions = [] }: StoryEndPr
           </button>
         ) : null}
       </div>
+      {extra}
     </section>
   );
 }

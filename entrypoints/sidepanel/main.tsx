@@ -7,6 +7,8 @@ import { useSync } from '../../components/hooks/useSync';
 import { formatAgo } from '../../components/format';
 import { browserSyncArea } from '../../platform/sync';
 import { BackupControls, exportResultText, importResultText } from '../../components/BackupControls';
+import { EpubDownload } from '../../components/EpubDownload';
+import { saveBlob } from '../../platform/download';
 import { FIRST_ROWS, Library } from '../../components/Library';
 import { Reader, type PositionReport } from '../../components/Reader';
 import type { EndLink } from '../../components/StoryEnd';
@@ -351,6 +353,18 @@ function StoryScreen({ data, ui, update, ...props }: StoryScreenProps) {
           : update({ endNotesOpen: { ...ui.endNotesOpen, [id]: open } })
       }
       onLibrary={() => (location.hash = routeHash({ kind: 'library' }))}
+      endExtra={
+        <EpubDownload
+          title={data.entry.title}
+          // The zip library loads only when a book is made; every chunk of the text is read first.
+          build={(storyOnly) =>
+            Promise.all([import('../../components/epub'), ...data.outline.chunks.map((_, i) => loadChunk(id, i))]).then(([m, ...chunks]) =>
+              m.seedEpub(data.entry, data.outline, chunks, storyOnly),
+            )
+          }
+          onDownload={(blob, name) => saveBlob(document, blob, name)}
+        />
+      }
       speech={speech}
     />
   );
