@@ -2,7 +2,7 @@
 /** @jsxImportSource preact */
 // (The pragmas let scripts/fuzz.ts, run by jiti, load this file too: it checks what this renderer draws.)
 import type { ComponentChildren } from 'preact';
-import type { Align, Block, Span, TableCell } from '../lib/doc/model';
+import { SPAN_TAG, type Align, type Block, type Span, type TableCell } from '../lib/doc/model';
 import { t } from './i18n';
 
 /**
@@ -143,17 +143,6 @@ function tight(
   );
 }
 
-const STYLE_TAG = {
-  emphasis: 'em',
-  strong: 'strong',
-  underline: 'u',
-  strike: 's',
-  superscript: 'sup',
-  subscript: 'sub',
-  code: 'code',
-  small: 'small',
-} as const;
-
 function renderSpans(spans: readonly Span[]): ComponentChildren {
   return spans.map(renderSpan);
 }
@@ -185,7 +174,7 @@ function renderSpan(span: Span, key: number): ComponentChildren {
         </a>
       );
     default: {
-      const Tag = STYLE_TAG[span.kind];
+      const Tag = SPAN_TAG[span.kind];
       return <Tag key={key}>{renderSpans(span.spans)}</Tag>;
     }
   }

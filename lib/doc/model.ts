@@ -20,6 +20,18 @@
 /** Inline styles, each drawn by its own element. */
 export type SpanStyle = 'emphasis' | 'strong' | 'underline' | 'strike' | 'superscript' | 'subscript' | 'code' | 'small';
 
+/** The HTML element each span style is written as, by the view's renderer and by the EPUB writer alike. */
+export const SPAN_TAG = {
+  emphasis: 'em',
+  strong: 'strong',
+  underline: 'u',
+  strike: 's',
+  superscript: 'sup',
+  subscript: 'sub',
+  code: 'code',
+  small: 'small',
+} as const satisfies Record<SpanStyle, string>;
+
 export type Span =
   | { kind: 'text'; text: string }
   | { kind: SpanStyle; spans: Span[] }

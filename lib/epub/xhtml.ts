@@ -1,4 +1,4 @@
-import type { Align, Block, Span, TableCell } from '../doc/model';
+import { SPAN_TAG, type Align, type Block, type Span, type TableCell } from '../doc/model';
 import type { BookNote } from './book';
 import { el, type Element, type Node, xmlDocument } from './xml';
 
@@ -153,7 +153,7 @@ export class FileWriter {
         return [el('a', { href, id: this.id(s.id) }, this.spans(s.spans, true))];
       }
       default:
-        return [el(STYLE_TAG[s.kind], {}, this.spans(s.spans, inLink))];
+        return [el(SPAN_TAG[s.kind], {}, this.spans(s.spans, inLink))];
     }
   }
 
@@ -168,17 +168,6 @@ export class FileWriter {
     return el('div', { class: 'note' }, [el('p', { class: 'note-kind' }, [n.label]), ...this.blocks(n.blocks)]);
   }
 }
-
-const STYLE_TAG = {
-  emphasis: 'em',
-  strong: 'strong',
-  underline: 'u',
-  strike: 's',
-  superscript: 'sup',
-  subscript: 'sub',
-  code: 'code',
-  small: 'small',
-} as const;
 
 function clampLevel(level: number): number {
   return Number.isInteger(level) ? Math.min(6, Math.max(1, level)) : 2;

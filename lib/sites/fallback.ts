@@ -11,7 +11,7 @@ import type { Readability as ReadabilityClass, isProbablyReaderable as IsProbabl
 import type { SanitizeWindow } from '../sanitize';
 import { buildBody, copyBounded } from './body';
 import { $, attr, domCall, domGet, titleOf } from './page';
-import type { SiteId, StoryLocation, StoryPage } from './types';
+import { noDetails, type SiteId, type StoryLocation, type StoryPage } from './types';
 
 export interface ReadabilityModule {
   Readability: typeof ReadabilityClass;
@@ -102,15 +102,7 @@ export const readabilityFallback =
       storyUrl: loc.storyUrl,
       title: titleWithoutSite(loc.site, article.title?.trim() || titleOf(doc)),
       authors: byline && byline !== siteAuthor ? [{ name: byline }] : [],
-      fandoms: [],
-      warnings: [],
-      categories: [],
-      relationships: [],
-      characters: [],
-      tags: [],
-      genres: [],
-      notes: [],
-      chapters: [],
+      ...noDetails(),
       parts: [{ number: loc.chapter ?? 1, notes: [], ...body }],
       links: {},
       fullWork: loc.fullWork,

@@ -120,6 +120,14 @@ export interface StoryLinks {
 
 export type StoryStatus = 'complete' | 'in-progress';
 
+/** A page's lists when it names none of them (the Readability fallback reads no details): fresh arrays each call. */
+export function noDetails(): Pick<
+  StoryPage,
+  'fandoms' | 'warnings' | 'categories' | 'relationships' | 'characters' | 'tags' | 'genres' | 'notes' | 'chapters'
+> {
+  return { fandoms: [], warnings: [], categories: [], relationships: [], characters: [], tags: [], genres: [], notes: [], chapters: [] };
+}
+
 export interface StoryPage {
   site: SiteId;
   storyId: string;

@@ -1,5 +1,5 @@
 import type { Block } from '../../lib/doc/model';
-import type { ChapterPart, StoryPage } from '../../lib/sites/types';
+import { noDetails, type ChapterPart, type StoryPage } from '../../lib/sites/types';
 
 /** A chapter part of plain paragraphs, as an adapter hands it out (the document model): `texts[p]` is paragraph p. */
 export function textPart(number: number, texts: readonly string[], notes: ChapterPart['notes'] = []): ChapterPart {
@@ -23,15 +23,7 @@ export function storyPage(patch: Partial<StoryPage> & Pick<StoryPage, 'parts'>):
     storyUrl: 'https://archiveofourown.org/works/1',
     title: 'A story',
     authors: [],
-    fandoms: [],
-    warnings: [],
-    categories: [],
-    relationships: [],
-    characters: [],
-    tags: [],
-    genres: [],
-    notes: [],
-    chapters: [],
+    ...noDetails(),
     links: {},
     fullWork: false,
     ...patch,
