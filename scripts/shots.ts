@@ -4,8 +4,10 @@
  *
  *   npm run zip && npx jiti scripts/shots.ts [--out DIR] [--browser chromium|firefox]
  *
- * Views: the library, a story at its start, a story in the middle with its settings open, and a restyled
- * fanfiction.net chapter (served by the e2e site server). Nothing is asserted here; the e2e tests do that.
+ * Views: the library (with a fanfiction.net story saved by reading it restyled), the choice its saved copy
+ * offers, a story at its start, in the middle, with its settings and contents open and at its end, and a
+ * restyled fanfiction.net chapter (served by the e2e site server). Nothing is asserted here; the e2e tests
+ * do that.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,16 +43,25 @@ const server = await startSiteServer();
 for (const name of browsers) {
   const h = await launch(name, { sitePort: server.port });
   try {
-    const library = await h.openExtensionPage('/sidepanel.html#library');
-    const story = await h.openExtensionPage('/sidepanel.html#story=glass-hearts');
+    // The site's chapter first: reading it restyled saves it, so the library lists a saved copy.
     const site = await h.openPage('http://www.fanfiction.net/s/1234567/2/The-Lantern-Road');
     await poll(site, `true`, 5000, 'the site page');
+    await new Promise((r) => setTimeout(r, 1500));
+    const library = await h.openExtensionPage('/sidepanel.html#library');
+    const story = await h.openExtensionPage('/sidepanel.html#story=glass-hearts');
+    const savedRow = '[data-story="web:ffn:1234567"] button';
     for (const theme of THEMES) {
       await setTheme(library, theme);
       for (const width of WIDTHS) {
         const file = (view: string) => join(out, `${name}-${view}-${width}-${theme}.png`);
         await setViewport(library, width, 720);
         await shot(library, file('library'));
+        if (await evaluate<boolean>(library, `!!document.querySelector('${savedRow}')`)) {
+          await click(library, savedRow);
+          await poll(library, `!!document.querySelector('.saved-choice')`, 5000, 'the saved choice');
+          await shot(library, file('saved-choice'));
+          await click(library, '.saved-choice button:last-child');
+        }
         await setViewport(story, width, 720);
         await evaluate(story, `window.scrollTo(0, 0)`);
         await shot(story, file('story-top'));
@@ -62,6 +73,8 @@ for (const name of browsers) {
         await click(story, '[aria-controls="reading-contents"]');
         await shot(story, file('story-contents'));
         await click(story, '[aria-controls="reading-contents"]');
+        await evaluate(story, `window.scrollTo(0, document.documentElement.scrollHeight)`);
+        await shot(story, file('story-end'));
         await setViewport(site, width, 720);
         await shot(site, file('restyled'));
       }
