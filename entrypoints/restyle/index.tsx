@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { RestyledView } from '../../components/RestyledView';
@@ -24,8 +24,10 @@ import { browserSpeech } from '../../platform/speech';
 import type { ReadAloudSetup } from '../../components/hooks/useReadAloud';
 import { t, type MessageKey } from '../../components/i18n';
 import type { EndAction } from '../../components/StoryEnd';
+import { WholeWorkControl } from '../../components/WholeWorkControl';
 import { createLifetime, type Lifetime } from './lifetime';
 import { mountView, removeStaleViews } from './view';
+import { useWholeWork } from './whole-work';
 
 /** Longest the page stays hidden while Ficwell decides; after that the original shows whatever happens. */
 const CLOAK_LIMIT_MS = 3000;
@@ -276,12 +278,13 @@ function App({ page, root, view, life, initialSettings, initial, saved, bindShow
   // The chapters shown are kept for reading anywhere (the side panel, offline), once per page and from what
   // the page already gave: no request to the site. A copy that is not stored (quota) changes nothing here:
   // the position is saved on its own, and the reading goes on.
-  const copied = useRef(false);
+  const [copied, setCopied] = useState<Promise<unknown> | null>(null);
   useEffect(() => {
-    if (!live || !showing || copied.current) return;
-    copied.current = true;
-    void backgroundApi.saveChapters(chaptersOfPage(page));
+    if (!live || !showing || copied) return;
+    setCopied(backgroundApi.saveChapters(chaptersOfPage(page)));
   }, [live, showing]);
+  // "Save whole work", offered once the copy above has gone out (the background then knows this page's chapters).
+  const wholeWork = useWholeWork(page, copied, life);
 
   if (!showing) {
     return (
@@ -304,6 +307,9 @@ function App({ page, root, view, life, initialSettings, initial, saved, bindShow
       }}
       onOriginal={() => requestShow(false)}
       feedback={feedback}
+      wholeWork={
+        wholeWork.offered ? <WholeWorkControl status={wholeWork.status} onSave={wholeWork.save} onCancel={wholeWork.cancel} /> : undefined
+      }
       speech={speech}
     />
   );
