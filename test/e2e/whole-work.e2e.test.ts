@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BROWSERS, evaluate, poll, type AnyPage } from './support/harness';
+import { BROWSERS, click, closePanel, evaluate, inPanel, poll, type AnyPage } from './support/harness';
 import { GENERATED_STORY } from './support/pages';
 import { pollUntil } from '../support/browsers';
 import { useSiteBrowser } from './support/site';
@@ -67,10 +67,35 @@ describe.each(BROWSERS)('save whole work, in %s', (name) => {
     expect(await savedNumbers(site.ext, AO3_KEY)).toEqual([1, 2, 3]);
     await close(page);
 
-    // The library counts them.
+    // The library counts them (of the 5 the work plans), and the side panel reads them all: chapter 1 at the
+    // top, chapter 3 at the end, each from the saved copy.
     const popup = await site.h.openExtensionPage('/popup.html');
-    const row = `[data-story="${AO3_KEY}"] .row-saved`;
-    await poll(popup, `/3 of 3 chapters saved/.test(document.querySelector('${row}')?.textContent ?? '')`, 5000, 'the library row');
+    const row = `[data-story="${AO3_KEY}"]`;
+    await poll(
+      popup,
+      `/3 of 5 chapters saved/.test(document.querySelector('${row} .row-saved')?.textContent ?? '')`,
+      5000,
+      'the library row',
+    );
+    await click(popup, `${row} button`);
+    await poll(popup, `!!document.querySelector('.saved-choice')`, 5000, 'the choice');
+    await click(popup, '.saved-choice button'); // "Read in the side panel"
+    for (const [chapter, to] of [
+      [1, 0],
+      [3, 'w.document.documentElement.scrollHeight'],
+    ] as const) {
+      await pollUntil(
+        () =>
+          inPanel<boolean>(
+            popup,
+            `(w) => { w.scrollTo(0, ${to}); return [...w.document.querySelectorAll('[data-p]')].some((p) => p.textContent === 'Placeholder paragraph 1 of chapter ${chapter}.'); }`,
+          ),
+        '',
+        15_000,
+        `chapter ${chapter} in the side panel`,
+      );
+    }
+    await closePanel(site.h, popup);
     await close(popup);
 
     // Every chapter saved: a chapter page of the work offers nothing more to save.
