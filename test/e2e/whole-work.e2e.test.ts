@@ -50,6 +50,8 @@ describe.each(BROWSERS)('save whole work, in %s', (name) => {
     await new Promise((r) => setTimeout(r, 1000));
     expect(site.server.log.slice(before)).toEqual([]);
 
+    // The reader's session: a cookie the site set goes with the request, as with the site's own links.
+    await evaluate(page, `document.cookie = 'reader_session=abc123; path=/'`);
     await clickInView(site.ext, page, AO3_MIDDLE, SAVE);
     await pollView(site.ext, AO3_MIDDLE, `(root) => !!root?.querySelector('${CONTROL} progress')`, 5000, 'the progress bar');
     expect(await controlText(AO3_MIDDLE)).toMatch(/1 of 3 chapters saved/);
@@ -64,6 +66,7 @@ describe.each(BROWSERS)('save whole work, in %s', (name) => {
     // Done: no button left to press, and the one request was the full view's.
     expect(await inView<number>(site.ext, AO3_MIDDLE, `(root) => root.querySelectorAll('${CONTROL} button').length`)).toBe(0);
     expect(site.server.log.slice(before).map((r) => r.url)).toEqual([AO3_FULL]);
+    expect(site.server.log.at(-1)?.cookie).toContain('reader_session=abc123');
     expect(await savedNumbers(site.ext, AO3_KEY)).toEqual([1, 2, 3]);
     await close(page);
 

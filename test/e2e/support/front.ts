@@ -16,7 +16,7 @@ export async function startFrontServer(pages: (url: URL) => string | undefined):
   const server = createServer((req, res) => {
     const url = urlOf(req);
     requests.push(url.href);
-    log.push({ url: url.href, at: Date.now() });
+    log.push({ url: url.href, at: Date.now(), ...(req.headers.cookie ? { cookie: req.headers.cookie } : {}) });
     const html = pages(url);
     if (html !== undefined) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });

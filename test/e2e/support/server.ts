@@ -12,8 +12,8 @@ import { ffnChapterPage } from './pages';
 export interface SiteServer {
   port: number;
   requests: string[];
-  /** Every request as it arrived: its address and the time (Date.now()) it arrived at. */
-  log: { url: string; at: number }[];
+  /** Every request as it arrived: its address, the time (Date.now()) it arrived at, and its Cookie header. */
+  log: { url: string; at: number; cookie?: string }[];
   /** From now on, answers `url` (`http://host/path?query`) as `answer` says instead of from its own route. */
   answer(url: string, answer: Answer): void;
   close(): Promise<void>;
@@ -57,7 +57,7 @@ export async function startSiteServer(): Promise<SiteServer> {
   const server = createServer((req, res) => {
     const url = requestUrl(req);
     requests.push(url.href);
-    log.push({ url: url.href, at: Date.now() });
+    log.push({ url: url.href, at: Date.now(), ...(req.headers.cookie ? { cookie: req.headers.cookie } : {}) });
     const answer = answers.get(`${url.host}${url.pathname}${url.search}`);
     if (answer) {
       setTimeout(() => {
