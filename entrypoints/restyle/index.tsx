@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { RestyledView } from '../../components/RestyledView';
@@ -15,7 +15,7 @@ import { adapters, parseStoryUrl, readPageWith, type ReadResult } from '../../li
 import type { SiteFeedback, StoryPage } from '../../lib/sites/types';
 import { anchorOnPage, webPercent, webProgressRecord, webStoryRecord, type WebAnchor } from '../../lib/web-progress';
 import { installPageStyles, removeStaleStyles, type PageStyles } from '../../platform/cloak';
-import { backgroundApi } from '../../platform/messages';
+import { backgroundApi, send } from '../../platform/messages';
 import { connectReaderPort, type WebPortReport } from '../../platform/reader-port';
 import { createPositionReporter } from '../../platform/position-reporter';
 import { loadSettings, saveSettings, watchSettings } from '../../platform/settings';
@@ -71,12 +71,14 @@ export default defineUnlistedScript(() => {
 
 async function start(life: Lifetime, pageStyles: PageStyles): Promise<void> {
   useBrowserMessages();
-  // The saved position is asked for now, from the URL alone, so the background's answer (it may have to
-  // wake up first) arrives while the page is still loading rather than after it has been read.
+  // The saved position (and which chapters are saved) is asked for now, from the URL alone, so the background's
+  // answer (it may have to wake up first) arrives while the page is still loading rather than after it has been read.
   const url = new URL(location.href);
   const loc = parseStoryUrl(url);
   const earlyKey = loc && webKey(loc.site, loc.storyId);
-  const early = earlyKey ? { key: earlyKey, position: backgroundApi.webPosition(earlyKey).catch(() => null) } : null;
+  const early = earlyKey
+    ? { key: earlyKey, position: backgroundApi.webPosition(earlyKey).catch(() => null), have: savedOf(earlyKey) }
+    : null;
   const settings = await loadSettings();
   if (!settings.autoRestyle) pageStyles.cloak(false);
   await domReady();
@@ -99,7 +101,13 @@ async function start(life: Lifetime, pageStyles: PageStyles): Promise<void> {
   }
   const key = webKey(result.page.site, result.page.storyId);
   const saved = await (early?.key === key ? early.position : backgroundApi.webPosition(key).catch(() => null));
-  mountReader(life, result.page, saved, settings, pageStyles);
+  const have = await (early?.key === key ? early.have : savedOf(key));
+  mountReader(life, result.page, saved, have, settings, pageStyles);
+}
+
+/** The chapter numbers saved of a story; none known when the background cannot say. */
+function savedOf(key: string): Promise<number[]> {
+  return send('saved-chapters', { key }).catch(() => []);
 }
 
 /**
@@ -137,7 +145,14 @@ function answerTabRequests(life: Lifetime, state: () => ReaderState, toggle: () 
   });
 }
 
-function mountReader(life: Lifetime, page: StoryPage, saved: ProgressRecord | null, settings: Settings, pageStyles: PageStyles) {
+function mountReader(
+  life: Lifetime,
+  page: StoryPage,
+  saved: ProgressRecord | null,
+  have: number[],
+  settings: Settings,
+  pageStyles: PageStyles,
+) {
   const initial = saved ? anchorOnPage(page, saved) : null;
 
   let setShowing: (on: boolean) => void = () => {};
@@ -153,6 +168,7 @@ function mountReader(life: Lifetime, page: StoryPage, saved: ProgressRecord | nu
       initialSettings={settings}
       initial={initial}
       saved={saved}
+      have={have}
       bindShow={(fn) => (setShowing = fn)}
       requestShow={(on) => control.show(on)}
     />,
@@ -194,6 +210,8 @@ interface AppProps {
   initialSettings: Settings;
   initial: WebAnchor | null;
   saved: ProgressRecord | null;
+  /** The chapters of this story saved when the page was opened. */
+  have: number[];
   bindShow: (fn: (on: boolean) => void) => void;
   requestShow: (on: boolean) => void;
 }
@@ -222,7 +240,7 @@ function feedbackOn(page: StoryPage, showOriginal: () => void): EndAction[] {
 /** Whether the page is being looked at: not prerendered, and its tab in front (not opened in the background). */
 const isLive = () => !(document as Document & { prerendering?: boolean }).prerendering && document.visibilityState === 'visible';
 
-function App({ page, root, view, life, initialSettings, initial, saved, bindShow, requestShow }: AppProps) {
+function App({ page, root, view, life, initialSettings, initial, saved, have, bindShow, requestShow }: AppProps) {
   const [settings, setSettings] = useState(initialSettings);
   const [showing, setShowing] = useState(false);
   const [live, setLive] = useState(isLive);
@@ -278,13 +296,13 @@ function App({ page, root, view, life, initialSettings, initial, saved, bindShow
   // The chapters shown are kept for reading anywhere (the side panel, offline), once per page and from what
   // the page already gave: no request to the site. A copy that is not stored (quota) changes nothing here:
   // the position is saved on its own, and the reading goes on.
-  const [copied, setCopied] = useState<Promise<unknown> | null>(null);
+  const copied = useRef(false);
   useEffect(() => {
-    if (!live || !showing || copied) return;
-    setCopied(backgroundApi.saveChapters(chaptersOfPage(page)));
+    if (!live || !showing || copied.current) return;
+    copied.current = true;
+    void backgroundApi.saveChapters(chaptersOfPage(page));
   }, [live, showing]);
-  // "Save whole work", offered once the copy above has gone out (the background then knows this page's chapters).
-  const wholeWork = useWholeWork(page, copied, life);
+  const wholeWork = useWholeWork(page, have, life);
 
   if (!showing) {
     return (

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { WholeWorkStatus } from '../../components/WholeWorkControl';
 import { webKey } from '../../lib/db/progress';
 import { chaptersOfPage } from '../../lib/saved/store-message';
@@ -9,7 +9,7 @@ import { backgroundApi, send } from '../../platform/messages';
 import type { Lifetime } from './lifetime';
 
 export interface WholeWork {
-  /** Whether to offer the control: something is left to save, or a run has started on this page. */
+  /** Whether to offer the control: a chapter is left to ask the site for, or a run has started on this page. */
   offered: boolean;
   status: WholeWorkStatus;
   save(): void;
@@ -23,25 +23,17 @@ export interface WholeWork {
  * with this window's DOMParser (scripts never run there), and each checked batch goes to the background as a
  * `save-chapters` message, as a chapter shown is.
  *
- * `ready` settles once the page's own chapters have been handed to the background (null until they are sent);
- * only then is the background asked what is saved, so a page whose chapters are all saved offers nothing.
+ * `have` is what the background said was saved as the page opened (asked for before the view is drawn, so
+ * the control is there from the first frame and its arrival moves no text). The chapters the page shows are
+ * saved by the page itself, so a page whose other chapters are all saved offers nothing.
  */
-export function useWholeWork(page: StoryPage, ready: Promise<unknown> | null, life: Lifetime): WholeWork {
-  const [plan, setPlan] = useState<WholeWorkPlan | undefined>();
+export function useWholeWork(page: StoryPage, have: readonly number[], life: Lifetime): WholeWork {
+  const [plan, setPlan] = useState<WholeWorkPlan | undefined>(() => planWholeWork(page, new Set(have)));
   const [status, setStatus] = useState<WholeWorkStatus>({ kind: 'idle' });
   const run = useRef<AbortController | null>(null);
   const key = webKey(page.site, page.storyId);
 
   const planned = async () => planWholeWork(page, new Set(await send('saved-chapters', { key }).catch(() => [])));
-
-  useEffect(() => {
-    if (!ready) return;
-    let gone = false;
-    void ready.then(planned).then((p) => gone || setPlan(p));
-    return () => {
-      gone = true;
-    };
-  }, [ready]);
   // An updated or removed extension ends this script: its run stops with it.
   useState(() => life.onEnd(() => run.current?.abort()));
 
@@ -71,9 +63,8 @@ export function useWholeWork(page: StoryPage, ready: Promise<unknown> | null, li
     if (life.alive) setStatus(result);
   };
 
-  const nothingLeft = !plan || (plan.requests.length === 0 && plan.fromPage.length === 0);
   return {
-    offered: status.kind !== 'idle' || !nothingLeft,
+    offered: status.kind !== 'idle' || (plan?.requests.length ?? 0) > 0,
     status,
     save: () => void save(),
     cancel: () => run.current?.abort(),
