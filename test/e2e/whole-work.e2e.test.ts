@@ -31,8 +31,8 @@ const close = (page: AnyPage) => (page as { close(): Promise<void> }).close();
 
 describe.each(BROWSERS)('save whole work, in %s', (name) => {
   const site = useSiteBrowser(name, '/popup.html');
-  const since = (from: number, path: string) =>
-    site.server.log.slice(from).filter((r) => new URL(r.url).pathname + new URL(r.url).search === path);
+  /** The requests since log entry `from`, but the browser's own favicon.ico (Chromium asks for it by itself). */
+  const askedSince = (from: number) => site.server.log.slice(from).filter((r) => new URL(r.url).pathname !== '/favicon.ico');
   const controlText = (url: string) =>
     inView<string>(site.ext, url, `(root) => root.querySelector(${JSON.stringify(CONTROL)})?.textContent ?? ''`);
 
@@ -48,7 +48,7 @@ describe.each(BROWSERS)('save whole work, in %s', (name) => {
     // A script's click (the page's, or anyone's but the reader's) starts nothing.
     await inView(site.ext, AO3_MIDDLE, `(root) => root.querySelector(${JSON.stringify(SAVE)}).click()`);
     await new Promise((r) => setTimeout(r, 1000));
-    expect(site.server.log.slice(before)).toEqual([]);
+    expect(askedSince(before)).toEqual([]);
 
     // The reader's session: a cookie the site set goes with the request, as with the site's own links.
     await evaluate(page, `document.cookie = 'reader_session=abc123; path=/'`);
@@ -65,7 +65,7 @@ describe.each(BROWSERS)('save whole work, in %s', (name) => {
     );
     // Done: no button left to press, and the one request was the full view's.
     expect(await inView<number>(site.ext, AO3_MIDDLE, `(root) => root.querySelectorAll('${CONTROL} button').length`)).toBe(0);
-    expect(site.server.log.slice(before).map((r) => r.url)).toEqual([AO3_FULL]);
+    expect(askedSince(before).map((r) => r.url)).toEqual([AO3_FULL]);
     expect(site.server.log.at(-1)?.cookie).toContain('reader_session=abc123');
     expect(await savedNumbers(site.ext, AO3_KEY)).toEqual([1, 2, 3]);
     await close(page);
@@ -130,7 +130,7 @@ describe.each(BROWSERS)('save whole work, in %s', (name) => {
       20_000,
       'the run done',
     );
-    const asked = site.server.log.slice(before);
+    const asked = askedSince(before);
     expect(asked.map((r) => r.url)).toEqual([LANTERN(1), LANTERN(3)]);
     const gap = (asked[1]?.at ?? 0) - (asked[0]?.at ?? 0);
     console.log(`${name}: FFN requests ${gap} ms apart`);
@@ -153,8 +153,7 @@ describe.each(BROWSERS)('save whole work, in %s', (name) => {
     expect(await controlText(GENERATED(1))).toMatch(/1 of 3 chapters saved/);
     // Longer than the gap the next request would have waited: chapter 3 is never asked for.
     await new Promise((r) => setTimeout(r, 6000));
-    expect(site.server.log.slice(before).map((r) => r.url)).toEqual([GENERATED(2)]);
-    expect(since(before, `/s/${GENERATED_STORY.id}/3/${GENERATED_STORY.slug}`)).toEqual([]);
+    expect(askedSince(before).map((r) => r.url)).toEqual([GENERATED(2)]);
     expect(await savedNumbers(site.ext, `web:ffn:${GENERATED_STORY.id}`)).toEqual([1]);
     await close(page);
   });
