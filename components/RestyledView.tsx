@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { formatWords } from './format';
 import { t } from './i18n';
@@ -31,6 +32,8 @@ export interface RestyledViewProps {
   notSaved?: boolean;
   /** The site's own feedback (kudos, a comment, a review), offered at the end of the chapter. */
   feedback?: readonly EndAction[];
+  /** "Save whole work" (components/WholeWorkControl.tsx), shown at the end beside the site's feedback; none, nothing. */
+  wholeWork?: ComponentChildren;
   /** Read aloud through this speech engine; none, no read-aloud control. */
   speech?: ReadAloudSetup | null;
 }
@@ -387,7 +390,11 @@ export function RestyledView(props: RestyledViewProps) {
           .map((n, i) => (
             <NoteBlock key={`e${i}`} label={t(NOTE_LABEL[n.kind])} text={n} open drawn={drawn} noteKey={noteKey('e', n, i)} />
           ))}
-        <StoryEnd finished={page.status === 'complete' && (page.parts.at(-1)?.number ?? 0) >= chapters} actions={props.feedback} />
+        <StoryEnd
+          finished={page.status === 'complete' && (page.parts.at(-1)?.number ?? 0) >= chapters}
+          actions={props.feedback}
+          extra={props.wholeWork}
+        />
         <ChapterNav page={page} />
       </main>
     </div>

@@ -1,4 +1,4 @@
-import type { ProgressRecord, WebStoryRecord } from './db/schema';
+import type { ProgressRecord, SavedStoryRecord, WebStoryRecord } from './db/schema';
 import type { ChaptersToSave } from './saved/store';
 import type { SyncService } from './sync/service';
 import { parseMessage, PROTOCOL, type MessageType, type Reply, type RequestOf, type SaveReply } from './messages';
@@ -24,7 +24,7 @@ export interface BackgroundDeps {
     saveWeb(story: WebStoryRecord, record: ProgressRecord): Promise<Outcome>;
   };
   /** Saved copies of web stories (platform/progress.ts createSavedService). */
-  saved: { save(request: ChaptersToSave): Promise<Outcome> };
+  saved: { save(request: ChaptersToSave): Promise<Outcome>; story(key: string): Promise<SavedStoryRecord | undefined> };
   /** Injects the Readability bundle into one frame of a tab. */
   injectReadability(tabId: number, frameId: number): Promise<unknown>;
   /** Asks a tab's content script to switch between reader and original. */
@@ -57,6 +57,8 @@ export function createBackground(deps: BackgroundDeps) {
     'web-position': async ({ key }) => (await deps.progress.get(key)) ?? null,
     // Apart from the position: a copy that does not fit (quota) never costs the reader's place.
     'save-chapters': async (request) => toReply(await deps.saved.save(request)),
+    // The outline alone (no chapter text is read); a story nothing is saved of, or a store that cannot be read, has none.
+    'saved-chapters': async ({ key }) => ((await deps.saved.story(key))?.chapters ?? []).map((c) => c.number).sort((a, b) => a - b),
     'load-readability': async (_request, sender) => {
       // Only into the frame that asked: a content script of ours on a fiction page (see entrypoints/readability.ts).
       if (sender.tab?.id === undefined) return false;

@@ -1,5 +1,5 @@
 import type { ProgressRecord, WebStoryRecord } from './db/schema';
-import { isWebKey, normalizeProgressRecord, normalizeWebStoryRecord } from './records';
+import { isWebKey, normalizeProgressRecord, normalizeWebStoryRecord, RECORD_LIMITS } from './records';
 import type { ChaptersToSave } from './saved/store';
 import { normalizeChaptersToSave } from './saved/store-message';
 import type { SyncStatus } from './sync/engine';
@@ -29,6 +29,8 @@ export interface Protocol {
   'web-position': { request: { key: string }; reply: ProgressRecord | null };
   /** The chapters a restyled page shows, kept for reading anywhere (lib/saved). */
   'save-chapters': { request: ChaptersToSave; reply: SaveReply };
+  /** Which chapters of a web story are saved (their numbers, ascending): what "Save whole work" still has to get. */
+  'saved-chapters': { request: { key: string }; reply: number[] };
   /** The page needs the Readability fallback: inject it into the sender's frame. */
   'load-readability': { request: Record<never, never>; reply: boolean };
   /** An extension page's "Sync now": write the places now; the status after it, null while sync is off. */
@@ -71,6 +73,12 @@ export function isReaderState(x: unknown): x is ReaderState {
   return isObj(x) && typeof x.available === 'boolean' && typeof x.showing === 'boolean';
 }
 
+/** Chapter numbers as the background lists them: positive integers within the record limits, ascending. */
+export function isChapterNumbers(x: unknown): x is number[] {
+  if (!Array.isArray(x) || x.length > RECORD_LIMITS.sections) return false;
+  return x.every((n, i) => Number.isInteger(n) && n >= 1 && n <= RECORD_LIMITS.sections && (i === 0 || n > x[i - 1]));
+}
+
 export const PROTOCOL: { [K in MessageType]: Entry<RequestOf<K>, Reply<K>> } = {
   'web-progress': {
     request(x, now) {
@@ -88,6 +96,8 @@ export const PROTOCOL: { [K in MessageType]: Entry<RequestOf<K>, Reply<K>> } = {
     refused: null,
   },
   'save-chapters': { request: normalizeChaptersToSave, reply: isSaveReply, refused: { ok: false, reason: 'invalid' } },
+  // Refused or unreadable: nothing known to be saved, so "Save whole work" stays offered.
+  'saved-chapters': { request: (x) => (isWebKey(x.key) ? { key: x.key } : null), reply: isChapterNumbers, refused: [] },
   'load-readability': {
     request: () => ({}),
     reply: (x): x is boolean => typeof x === 'boolean',

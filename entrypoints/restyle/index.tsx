@@ -15,7 +15,7 @@ import { adapters, parseStoryUrl, readPageWith, type ReadResult } from '../../li
 import type { SiteFeedback, StoryPage } from '../../lib/sites/types';
 import { anchorOnPage, webPercent, webProgressRecord, webStoryRecord, type WebAnchor } from '../../lib/web-progress';
 import { installPageStyles, removeStaleStyles, type PageStyles } from '../../platform/cloak';
-import { backgroundApi } from '../../platform/messages';
+import { backgroundApi, send } from '../../platform/messages';
 import { connectReaderPort, type WebPortReport } from '../../platform/reader-port';
 import { createPositionReporter } from '../../platform/position-reporter';
 import { loadSettings, saveSettings, watchSettings } from '../../platform/settings';
@@ -24,8 +24,10 @@ import { browserSpeech } from '../../platform/speech';
 import type { ReadAloudSetup } from '../../components/hooks/useReadAloud';
 import { t, type MessageKey } from '../../components/i18n';
 import type { EndAction } from '../../components/StoryEnd';
+import { WholeWorkControl } from '../../components/WholeWorkControl';
 import { createLifetime, type Lifetime } from './lifetime';
 import { mountView, removeStaleViews } from './view';
+import { useWholeWork } from './whole-work';
 
 /** Longest the page stays hidden while Ficwell decides; after that the original shows whatever happens. */
 const CLOAK_LIMIT_MS = 3000;
@@ -69,12 +71,14 @@ export default defineUnlistedScript(() => {
 
 async function start(life: Lifetime, pageStyles: PageStyles): Promise<void> {
   useBrowserMessages();
-  // The saved position is asked for now, from the URL alone, so the background's answer (it may have to
-  // wake up first) arrives while the page is still loading rather than after it has been read.
+  // The saved position (and which chapters are saved) is asked for now, from the URL alone, so the background's
+  // answer (it may have to wake up first) arrives while the page is still loading rather than after it has been read.
   const url = new URL(location.href);
   const loc = parseStoryUrl(url);
   const earlyKey = loc && webKey(loc.site, loc.storyId);
-  const early = earlyKey ? { key: earlyKey, position: backgroundApi.webPosition(earlyKey).catch(() => null) } : null;
+  const early = earlyKey
+    ? { key: earlyKey, position: backgroundApi.webPosition(earlyKey).catch(() => null), have: savedOf(earlyKey) }
+    : null;
   const settings = await loadSettings();
   if (!settings.autoRestyle) pageStyles.cloak(false);
   await domReady();
@@ -97,7 +101,13 @@ async function start(life: Lifetime, pageStyles: PageStyles): Promise<void> {
   }
   const key = webKey(result.page.site, result.page.storyId);
   const saved = await (early?.key === key ? early.position : backgroundApi.webPosition(key).catch(() => null));
-  mountReader(life, result.page, saved, settings, pageStyles);
+  const have = await (early?.key === key ? early.have : savedOf(key));
+  mountReader(life, result.page, saved, have, settings, pageStyles);
+}
+
+/** The chapter numbers saved of a story; none known when the background cannot say. */
+function savedOf(key: string): Promise<number[]> {
+  return send('saved-chapters', { key }).catch(() => []);
 }
 
 /**
@@ -135,7 +145,14 @@ function answerTabRequests(life: Lifetime, state: () => ReaderState, toggle: () 
   });
 }
 
-function mountReader(life: Lifetime, page: StoryPage, saved: ProgressRecord | null, settings: Settings, pageStyles: PageStyles) {
+function mountReader(
+  life: Lifetime,
+  page: StoryPage,
+  saved: ProgressRecord | null,
+  have: number[],
+  settings: Settings,
+  pageStyles: PageStyles,
+) {
   const initial = saved ? anchorOnPage(page, saved) : null;
 
   let setShowing: (on: boolean) => void = () => {};
@@ -151,6 +168,7 @@ function mountReader(life: Lifetime, page: StoryPage, saved: ProgressRecord | nu
       initialSettings={settings}
       initial={initial}
       saved={saved}
+      have={have}
       bindShow={(fn) => (setShowing = fn)}
       requestShow={(on) => control.show(on)}
     />,
@@ -192,6 +210,8 @@ interface AppProps {
   initialSettings: Settings;
   initial: WebAnchor | null;
   saved: ProgressRecord | null;
+  /** The chapters of this story saved when the page was opened. */
+  have: number[];
   bindShow: (fn: (on: boolean) => void) => void;
   requestShow: (on: boolean) => void;
 }
@@ -220,7 +240,7 @@ function feedbackOn(page: StoryPage, showOriginal: () => void): EndAction[] {
 /** Whether the page is being looked at: not prerendered, and its tab in front (not opened in the background). */
 const isLive = () => !(document as Document & { prerendering?: boolean }).prerendering && document.visibilityState === 'visible';
 
-function App({ page, root, view, life, initialSettings, initial, saved, bindShow, requestShow }: AppProps) {
+function App({ page, root, view, life, initialSettings, initial, saved, have, bindShow, requestShow }: AppProps) {
   const [settings, setSettings] = useState(initialSettings);
   const [showing, setShowing] = useState(false);
   const [live, setLive] = useState(isLive);
@@ -282,6 +302,7 @@ function App({ page, root, view, life, initialSettings, initial, saved, bindShow
     copied.current = true;
     void backgroundApi.saveChapters(chaptersOfPage(page));
   }, [live, showing]);
+  const wholeWork = useWholeWork(page, have, life);
 
   if (!showing) {
     return (
@@ -304,6 +325,9 @@ function App({ page, root, view, life, initialSettings, initial, saved, bindShow
       }}
       onOriginal={() => requestShow(false)}
       feedback={feedback}
+      wholeWork={
+        wholeWork.offered ? <WholeWorkControl status={wholeWork.status} onSave={wholeWork.save} onCancel={wholeWork.cancel} /> : undefined
+      }
       speech={speech}
     />
   );

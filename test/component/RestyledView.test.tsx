@@ -41,4 +41,25 @@ describe('RestyledView', () => {
     expect(Array.from(text.children).every((el) => el.tagName === 'P')).toBe(true);
     expect(container.querySelector('.note')?.innerHTML).toBe('<p>A note.</p>');
   }, 30_000);
+
+  it('shows the whole-work slot at the end of the chapter, after the site feedback', () => {
+    const { container } = render(
+      <RestyledView
+        page={bigPage(3)}
+        settings={DEFAULT_SETTINGS}
+        root={document}
+        initial={null}
+        onPosition={vi.fn()}
+        onSettings={vi.fn()}
+        onOriginal={vi.fn()}
+        feedback={[{ label: 'Kudos', onAct: vi.fn() }]}
+        wholeWork={<p class="slot">whole work</p>}
+      />,
+    );
+    const end = container.querySelector('.story-end');
+    expect(end?.querySelector('.slot')?.textContent).toBe('whole work');
+    const feedback = end?.querySelector('button');
+    expect(feedback?.textContent).toBe('Kudos');
+    expect(feedback?.compareDocumentPosition(end?.querySelector('.slot') as Node)).toBe(Node.DOCUMENT_POSITION_FOLLOWING);
+  });
 });

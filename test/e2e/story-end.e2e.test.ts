@@ -37,10 +37,10 @@ describe.each(BROWSERS)('the end of a story, in %s', (name) => {
     const buttons = await inView<string[]>(
       site.ext,
       FFN,
-      `(root) => [...root.querySelectorAll('.story-end button')].map((b) => b.textContent)`,
+      `(root) => [...root.querySelectorAll('.story-end .end-actions button')].map((b) => b.textContent)`,
     );
     expect(buttons).toEqual(['Review on FanFiction.Net']);
-    await clickInView(site.ext, page, FFN, '.story-end button');
+    await clickInView(site.ext, page, FFN, '.story-end .end-actions button');
     await poll(page, `getComputedStyle(document.body).display !== 'none'`, 5000, 'the original page');
     await poll(page, `document.activeElement?.id === 'review_review'`, 5000, 'the review box focused');
     await (page as { close(): Promise<void> }).close();
@@ -65,13 +65,17 @@ describe.each(BROWSERS)('the end of a story, in %s', (name) => {
     const page = await site.h.openPage(AO3);
     await pollView(site.ext, AO3, `(root) => !!root?.querySelector('.story-end')`, 15_000, 'the end of the chapter');
     expect(
-      await inView<string[]>(site.ext, AO3, `(root) => [...root.querySelectorAll('.story-end button')].map((b) => b.textContent)`),
+      await inView<string[]>(
+        site.ext,
+        AO3,
+        `(root) => [...root.querySelectorAll('.story-end .end-actions button')].map((b) => b.textContent)`,
+      ),
     ).toEqual(['Leave kudos on AO3', 'Comment on AO3']);
     // From the content script's world a script can reach the button; its click is not the reader's.
-    await inView(site.ext, AO3, `(root) => root.querySelector('.story-end button').click()`);
+    await inView(site.ext, AO3, `(root) => root.querySelector('.story-end .end-actions button').click()`);
     await poll(page, `document.readyState === 'complete'`, 5000, 'the page');
     expect(await evaluate<string>(page, `getComputedStyle(document.body).display`)).toBe('none');
-    await clickInView(site.ext, page, AO3, '.story-end button');
+    await clickInView(site.ext, page, AO3, '.story-end .end-actions button');
     await poll(page, `getComputedStyle(document.body).display !== 'none'`, 5000, 'the original page');
     await poll(page, `document.activeElement?.id === 'kudo_submit'`, 5000, 'the kudos button focused');
     await (page as { close(): Promise<void> }).close();

@@ -164,6 +164,16 @@ describe('background handlers', () => {
     expect(await savedStore.story(story.key)).toBeUndefined();
   });
 
+  it('saved-chapters: answers the numbers saved of a story, ascending; none for another story or a bad key', async () => {
+    wire();
+    const three = chapters({ number: 3, url: 'https://archiveofourown.org/works/1/chapters/3' });
+    expect(await deliver({ type: 'save-chapters', ...three })).toEqual({ ok: true });
+    expect(await deliver({ type: 'save-chapters', ...chapters() })).toEqual({ ok: true });
+    expect(await deliver({ type: 'saved-chapters', key: story.key })).toEqual([2, 3]);
+    expect(await deliver({ type: 'saved-chapters', key: 'web:ao3:999' })).toEqual([]);
+    expect(await deliver({ type: 'saved-chapters', key: '../etc' })).toEqual([]);
+  });
+
   it('web-position: answers the stored position, or null', async () => {
     wire();
     store.records.set(story.key, progress);

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from 'v
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ProgressRecord, WebStoryRecord } from '../../lib/db/schema';
 import {
+  isChapterNumbers,
   isReaderState,
   isSaveReply,
   parseMessage,
@@ -34,6 +35,7 @@ describe('messages from content scripts are checked before use', () => {
     ],
     ['a negative paragraph', { type: 'web-progress', story, progress: { ...progress, position: { ...progress.position, paragraph: -1 } } }],
     ['a seed key from a page', { type: 'web-position', key: 'seed:never-alone' }],
+    ['a saved-chapters query for a seed', { type: 'saved-chapters', key: 'seed:never-alone' }],
     [
       'a position in the shape of releases 1-3',
       { type: 'web-progress', story, progress: { ...progress, position: { section: 1, paragraph: 3, n: 3, offset: 0.5 } } },
@@ -56,6 +58,11 @@ describe('messages from content scripts are checked before use', () => {
     expect(isReaderState({ available: 'yes' })).toBe(false);
     expect(isSaveReply({ ok: false, reason: 'quota' })).toBe(true);
     expect(isSaveReply({ ok: false, reason: 'bored' })).toBe(false);
+  });
+  it('the saved chapter numbers a reply may carry: ascending positive integers, nothing else', () => {
+    expect(isChapterNumbers([])).toBe(true);
+    expect(isChapterNumbers([1, 2, 5])).toBe(true);
+    for (const bad of [[2, 1], [1, 1], [0], [1.5], ['1'], null, { 0: 1 }]) expect(isChapterNumbers(bad)).toBe(false);
   });
 });
 

@@ -4,17 +4,19 @@ import { startSiteServer, type SiteServer } from './server';
 
 /**
  * The site server (./server.ts) with generated pages in front of it: `pages(url)` answers a request with HTML
- * or undefined, and everything else goes on to the site server. Requests to either are recorded in
- * `requests`, as the site server does.
+ * or undefined, and everything else goes on to the site server (where `answer` applies). Requests to either
+ * are recorded in `requests` and `log`, as the site server does.
  */
 export async function startFrontServer(pages: (url: URL) => string | undefined): Promise<SiteServer> {
   const back = await startSiteServer();
   const requests: string[] = [];
+  const log: SiteServer['log'] = [];
   const urlOf = (req: IncomingMessage) =>
     req.url?.startsWith('http') ? new URL(req.url) : new URL(req.url ?? '/', `http://${req.headers.host}`);
   const server = createServer((req, res) => {
     const url = urlOf(req);
     requests.push(url.href);
+    log.push({ url: url.href, at: Date.now(), ...(req.headers.cookie ? { cookie: req.headers.cookie } : {}) });
     const html = pages(url);
     if (html !== undefined) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -32,6 +34,8 @@ export async function startFrontServer(pages: (url: URL) => string | undefined):
   return {
     port: (server.address() as AddressInfo).port,
     requests,
+    log,
+    answer: back.answer,
     close: async () => {
       await new Promise<void>((r) => server.close(() => r()));
       await back.close();
