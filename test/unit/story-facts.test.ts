@@ -1,10 +1,3 @@
-/**
- * A web story's rating, warnings and summary (issue 14): read from its page, kept in its library record as
- * optional fields, shown in the library like a bundled story's, carried by backups, never lost to a page or
- * a synced place that does not say them. Records written before these fields still read.
- */
-import { readFileSync } from 'node:fs';
-import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { buildBackup, parseBackup } from '../../lib/backup';
 import { mergeWebStory } from '../../lib/db/progress';
@@ -13,23 +6,16 @@ import { webItems } from '../../lib/library';
 import { parseSnapshot, serializeSnapshot, takeSnapshot } from '../../lib/library-snapshot';
 import { normalizeWebStoryRecord, RECORD_LIMITS } from '../../lib/records';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { readPage } from '../../lib/sites';
 import type { StoryPage } from '../../lib/sites/types';
 import { decodeEntry, encodeEntry, entryFrom, recordsOf } from '../../lib/sync/entry';
 import { webStoryRecord } from '../../lib/web-progress';
 import { ao3Work, progressRecord } from '../support/records';
+import { fixtureStory } from '../support/fixtures';
 
 const NOW = Date.UTC(2026, 11, 1);
 const at = { part: 0, p: 0, offset: 0 };
 
-function page(fixture: string): StoryPage {
-  const dir = new URL(`../fixtures/${fixture}/`, import.meta.url);
-  const url = readFileSync(new URL('url.txt', dir), 'utf8').trim();
-  const dom = new JSDOM(readFileSync(new URL('source.html', dir), 'utf8'), { url });
-  const r = readPage(dom.window.document, new URL(url), dom.window as never);
-  if (r.kind !== 'story') throw new Error(`${fixture} is not readable`);
-  return r.page;
-}
+const page = fixtureStory;
 
 /** An AO3 record as a page that says all three facts reports it. */
 const known = (updatedAt = NOW - 2000): WebStoryRecord => ({

@@ -1,20 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { readPage } from '../../lib/sites';
 import type { StoryPage } from '../../lib/sites/types';
 import { parseMessage } from '../../lib/messages';
 import { RECORD_LIMITS } from '../../lib/records';
 import { anchorOnPage, webPercent, webProgressRecord, webStoryRecord } from '../../lib/web-progress';
+import { fixtureStory } from '../support/fixtures';
 
-function page(fixture: string): StoryPage {
-  const dir = new URL(`../fixtures/${fixture}/`, import.meta.url);
-  const url = readFileSync(new URL('url.txt', dir), 'utf8').trim();
-  const dom = new JSDOM(readFileSync(new URL('source.html', dir), 'utf8'), { url });
-  const r = readPage(dom.window.document, new URL(url), dom.window as never);
-  if (r.kind !== 'story') throw new Error(`${fixture} is not readable`);
-  return r.page;
-}
+const page = fixtureStory;
 
 describe('progress on fiction pages', () => {
   const ffn = page('ffn/middle-chapter'); // chapter 2 of 3
