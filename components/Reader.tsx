@@ -67,7 +67,7 @@ export interface Piece {
   paragraphs: number;
   /** The class of the element its blocks are drawn into. */
   textClass: string;
-  /** A chapter of a page: its heading, drawn above its notes and text, in a `section` of its own. */
+  /** A chapter of a page: its heading, drawn above its notes and text (held in a `data-part` box), in a `section` of its own. */
   heading?: { id: string; text: string };
   before?: readonly NoteGroup[];
   after?: readonly NoteGroup[];
@@ -631,14 +631,16 @@ class Text extends Component<TextProps> {
         ) : (
           <div class="chunk-placeholder" style={{ height: height(piece.words) }} />
         );
-      const body = piece.deferred ? (
-        <div class="part-deferred" style={{ containIntrinsicSize: `auto ${height(piece.words)}` }}>
+      if (!piece.heading) return <Fragment key={piece.key}>{text}</Fragment>;
+      const body = (
+        <div
+          data-part={i}
+          class={piece.deferred ? 'part-deferred' : undefined}
+          style={piece.deferred ? { containIntrinsicSize: `auto ${height(piece.words)}` } : undefined}
+        >
           {text}
         </div>
-      ) : (
-        text
       );
-      if (!piece.heading) return <Fragment key={piece.key}>{body}</Fragment>;
       return (
         <section class="chapter" key={piece.key} aria-labelledby={piece.heading.id}>
           <h2 class="section-heading" id={piece.heading.id}>
