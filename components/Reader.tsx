@@ -3,6 +3,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Block } from '../lib/doc/model';
 import { spansText } from '../lib/doc/from-dom';
 import { stepFontSize, type Settings } from '../lib/settings';
+import { renderOrder } from '../lib/story/chunks';
 import type { SpokenParagraph } from '../lib/speech/read-aloud';
 import type { ParagraphFinder } from './anchor';
 import { t } from './i18n';
@@ -313,7 +314,7 @@ export function Reader(props: ReaderProps) {
       () => {
         const wanted: number[] = [];
         let budget = PARAGRAPHS_PER_SLICE;
-        for (const i of nearestFirst(pieces.length, source.pieceOf(anchorApi.anchor.current ?? START))) {
+        for (const i of renderOrder(pieces.length, source.pieceOf(anchorApi.anchor.current ?? START))) {
           if (loaded[i] !== undefined || loading.current.has(i)) continue;
           wanted.push(i);
           budget -= pieces[i]?.paragraphs ?? 0;
@@ -546,16 +547,6 @@ export function Reader(props: ReaderProps) {
       </main>
     </div>
   );
-}
-
-/** Piece indexes in the order to load them: the given one, then outward on both sides. */
-function nearestFirst(count: number, from: number): number[] {
-  const order: number[] = [];
-  for (let d = 0; order.length < count; d++) {
-    if (from + d < count) order.push(from + d);
-    if (d > 0 && from - d >= 0) order.push(from - d);
-  }
-  return order;
 }
 
 /** A click a script made on a link to the site does not follow it. */
