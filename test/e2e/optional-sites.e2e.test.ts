@@ -149,6 +149,7 @@ describe.each(BROWSERS)('optional sites in %s', (name) => {
       expect(await evaluate<unknown[]>(site.ext, `${api}.scripting.getRegisteredContentScripts()`)).toEqual([]);
       const page = await site.h.openPage(url);
       await expectLeftAlone(page);
+      await (page as { close(): Promise<void> }).close();
     });
   });
 });
