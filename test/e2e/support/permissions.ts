@@ -22,7 +22,8 @@ export async function holdInChromiumProfile(h: Harness, origins: readonly string
     const settings = prefs.extensions.settings[id];
     if (!settings) throw new Error(`No settings of extension ${id} in ${file}`);
     for (const key of ['granted_permissions', 'active_permissions']) {
-      const set = (settings[key] ??= {});
+      const set = settings[key] ?? {};
+      settings[key] = set;
       set.explicit_host = [...new Set([...(set.explicit_host ?? []), ...origins])];
     }
     writeFileSync(file, JSON.stringify(prefs));

@@ -30,7 +30,7 @@ function fakeBrowser(granted: string[] = []) {
       calls.push(`unregister ${ids.join(',')}`);
     },
   };
-  return { api, origins, scripts, calls, grant: (o: string[]) => o.forEach((x) => origins.add(x)) };
+  return { api, origins, scripts, calls };
 }
 
 const extra: SiteDefinition<'extra'> = {
