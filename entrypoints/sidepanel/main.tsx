@@ -2,6 +2,8 @@ import { render } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { SyncControls } from '../../components/SyncControls';
+import { SiteControls } from '../../components/SiteControls';
+import { useSiteAccess } from '../../components/hooks/useSiteAccess';
 import { RemoteOffer } from '../../components/RemoteOffer';
 import { useSync } from '../../components/hooks/useSync';
 import { formatAgo } from '../../components/format';
@@ -141,6 +143,7 @@ function LibraryScreen({ message }: { message?: string }) {
   useLayoutEffect(() => window.scrollTo(0, 0), []);
   const [backupMessage, setBackupMessage] = useState<string | null>(null);
   const sync = useSync();
+  const siteAccess = useSiteAccess();
   // Web stories with saved chapters: marked in their rows; choosing one offers the copy here or the site.
   const [summaries, setSummaries] = useState<ReadonlyMap<string, SavedSummary>>(new Map());
   const readSummaries = () => void saved.summaries().then((all) => setSummaries(new Map(all.map((s) => [s.key, s]))));
@@ -213,6 +216,7 @@ function LibraryScreen({ message }: { message?: string }) {
           }}
         />
       )}
+      <SiteControls {...siteAccess} />
       <SyncControls
         enabled={sync.enabled}
         status={sync.status}

@@ -7,6 +7,7 @@ export const ao3Site = {
   label: 'siteAo3',
   hosts: ['archiveofourown.org', 'archiveofourown.com', 'archiveofourown.net', 'archiveofourown.gay', 'ao3.org'],
   storyPaths: ['/works/*', '/collections/*'],
+  onByDefault: true,
   chapterRef: (url) => /\/chapters\/(\d{1,15})(?:[/?#]|$)/.exec(url)?.[1] ?? '',
   chapterUrl: (id, _chapter, ref) => `https://archiveofourown.org/works/${id}${ref ? `/chapters/${ref}` : ''}`,
 } as const satisfies SiteDefinition<'ao3'>;

@@ -7,6 +7,7 @@ export const ffnSite = {
   label: 'siteFfn',
   hosts: ['www.fanfiction.net', 'm.fanfiction.net'],
   storyPaths: ['/s/*'],
+  onByDefault: true,
   chapterRef: () => '',
   chapterUrl: (id, chapter) => `https://www.fanfiction.net/s/${id}/${chapter}/`,
 } as const satisfies SiteDefinition<'ffn'>;

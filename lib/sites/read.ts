@@ -2,11 +2,12 @@ import type { SanitizeWindow } from '../sanitize';
 import { ao3 } from './ao3';
 import type { FallbackReader } from './fallback';
 import { ffn } from './ffn';
+import { fp } from './fp';
 import { sites, type SiteId } from './registry';
 import type { NotReadableReason, SiteAdapter, StoryLocation, StoryPage } from './types';
 
 /** Each registered site's adapter: a site registered without one does not type-check. */
-const ADAPTERS: { [K in SiteId]: SiteAdapter<K> } = { ffn, ao3 };
+const ADAPTERS: { [K in SiteId]: SiteAdapter<K> } = { ffn, ao3, fp };
 
 /** The adapters, in the registry's order. */
 export const adapters: readonly SiteAdapter[] = sites.ids.map((id) => {

@@ -18,6 +18,12 @@ export interface SiteDefinition<Id extends string = string> {
   /** Where stories live on each host: the paths of the content script's match patterns. */
   storyPaths: readonly string[];
   /**
+   * Whether the extension reaches the site from installation: its story pages are in the manifest's host
+   * permissions and static content script. Otherwise they are optional host permissions, which the reader
+   * grants by turning the site on (the install warning names only the sites on by default).
+   */
+  onByDefault: boolean;
+  /**
    * The part of a chapter URL that a synced entry carries, '' when the chapter number alone addresses it
    * (fanfiction.net); digits only.
    */

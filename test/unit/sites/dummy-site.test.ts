@@ -17,6 +17,7 @@ const dummy: SiteDefinition<'dummy'> = {
   label: 'siteFfn',
   hosts: ['www.dummy.test'],
   storyPaths: ['/story/*'],
+  onByDefault: true,
   chapterRef: (url) => /\/c(\d+)$/.exec(url)?.[1] ?? '',
   chapterUrl: (id, _chapter, ref) => `https://www.dummy.test/story/${id}${ref ? `/c${ref}` : ''}`,
 };

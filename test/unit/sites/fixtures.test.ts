@@ -1,4 +1,4 @@
 import { describeFixtures } from './fixture-cases';
 
 // The site fixtures; the hostile ones (slow: oversized pages) run in the security tier.
-describeFixtures(['ffn', 'ao3'], 11);
+describeFixtures(['ffn', 'ao3', 'fp'], 13);
