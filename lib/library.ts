@@ -1,5 +1,5 @@
 import type { CatalogEntry } from './catalog';
-import { seedKey } from './db/progress';
+import { seedKey } from './db/keys';
 import type { ProgressRecord, WebStoryRecord } from './db/schema';
 import { minutesLeft } from './position';
 import type { SiteId } from './sites/registry';

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { FIRST_ROWS, Library } from '../../components/Library';
+import { PopupHeader } from '../../components/PopupFirstScreen';
 import { useLibrary, type FirstScreen } from '../../components/hooks/useLibrary';
 import { useSync } from '../../components/hooks/useSync';
 import { syncStatusText } from '../../components/SyncControls';
@@ -110,10 +111,7 @@ function Popup() {
 
   return (
     <main aria-labelledby="library-title" data-snapshot={screen?.fromSnapshot ? 'shown' : undefined}>
-      <header class="popup-header">
-        <h1 id="library-title">{t('extName')}</h1>
-        <span class="row-meta">{count !== undefined ? t('libraryCount', count) : t('loading')}</span>
-      </header>
+      <PopupHeader count={count} />
       {sync.enabled && (
         <p class="row-meta sync-line" role="status" data-last-sync={sync.status?.lastSyncAt ?? undefined}>
           {syncStatusText(sync.status, Date.now())}
@@ -172,3 +170,6 @@ function Popup() {
 }
 
 render(<Popup />, document.getElementById('app') as HTMLElement);
+// The first paint's copy of the same screen (entrypoints/popup-first.tsx), replaced in this task: the frame
+// after it shows the popup's own rows, drawn from the same snapshot, in the same place.
+document.getElementById('first')?.remove();

@@ -56,9 +56,7 @@ export interface Recent {
   storyCount: number;
 }
 
-/** Keys: bundled stories are `seed:<id>`, stories on sites `web:<site>:<story id>`. */
-export const seedKey = (id: string) => `seed:${id}`;
-export const webKey = (site: string, storyId: string) => `web:${site}:${storyId}`;
+export { seedKey, webKey } from './keys';
 
 /**
  * What stays stored when `incoming` arrives: the newer record, keeping the first finishing date. A stored
