@@ -54,7 +54,12 @@ const closeIfPopup = () => {
 
 function Popup() {
   useSettings(document.documentElement);
-  const { shelf, rows, sort, setSort, failed, reads } = useLibrary(progress, firstScreen, { saveSort: (s) => void saveUi({ sort: s }) });
+  // Paged: with thousands of stories, reading every record is most of a second; the list reads them a page
+  // at a time as it is scrolled, and all of them for a search or another order.
+  const { shelf, rows, sort, setSort, failed, reads, listed, partial, more } = useLibrary(progress, firstScreen, {
+    saveSort: (s) => void saveUi({ sort: s }),
+    paged: true,
+  });
   const [error, setError] = useState<string>();
   const [canSave, setCanSave] = useState(true);
   const [tab, setTab] = useState<{ id: number; state: ReaderState } | null>(null);
@@ -70,8 +75,8 @@ function Popup() {
     });
   }, []);
   useEffect(() => {
-    if (shelf?.complete) document.documentElement.dataset.ready = 'true';
-  }, [shelf?.complete]);
+    if (listed) document.documentElement.dataset.ready = 'true';
+  }, [listed]);
   // A row chosen while the snapshot was still showing opens from the records once they are in: a story from
   // a site must open the chapter the records hold, not the one the snapshot remembered.
   const [pending, setPending] = useState<string | null>(null);
@@ -159,6 +164,8 @@ function Popup() {
           onSort={setSort}
           onOpen={open}
           reads={reads}
+          partial={partial}
+          onMore={more}
           // Kept only from the records' rows, never from the snapshot's own.
           onFirstRows={(first) =>
             rows && countRef.current !== undefined && writeSnapshot(snapshotStore, takeSnapshot(first, sort, countRef.current))

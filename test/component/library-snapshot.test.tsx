@@ -13,7 +13,12 @@ import { catalogEntry, progressRecord, webStory } from '../support/records';
  */
 const NOW = Date.UTC(2026, 10, 23, 12);
 const entries = [catalogEntry('a', 'Alpha', 100)];
-const source: LibrarySource = { all: vi.fn(async () => []), webStories: vi.fn(async () => []), onChange: () => () => {} };
+const source: LibrarySource = {
+  all: vi.fn(async () => []),
+  webStories: vi.fn(async () => []),
+  recent: vi.fn(async () => ({ progress: [], stories: [], storyCount: 0, next: null })),
+  onChange: () => () => {},
+};
 
 function View({ snapshot, first }: { snapshot: LibrarySnapshot | null; first: Promise<FirstScreen> }) {
   const { rows, sort, shelf, failed } = useLibrary(source, first, { later: () => {} });
