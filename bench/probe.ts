@@ -63,8 +63,10 @@ export const PROBE_SOURCE = `(() => {
   try { expect = Number(localStorage.getItem('ficwell-bench-expect') ?? '-1'); } catch {}
   const mo = new MutationObserver(() => {
     if (document.querySelector('.story-row')) afterPaint('rows');
+    // The popup's module has replaced its first paint (entrypoints/popup-first.tsx): from here rows open stories.
+    if (document.querySelector('#app .story-row') && !document.getElementById('first')) afterPaint('live');
     if (document.querySelector('[data-p]')) afterPaint('para');
-    if ('rows' in b || 'para' in b) mo.disconnect();
+    if (('rows' in b && 'live' in b) || 'para' in b) mo.disconnect();
   });
   mo.observe(document, { childList: true, subtree: true });
   addEventListener('load', () => afterPaint('load'));

@@ -4,14 +4,17 @@ import { AO3_WORK_URL } from './ao3-work';
 import type { BenchBrowser } from './browsers';
 import { readPageBundle } from './bundle';
 import { metric, type Metric } from './report';
+import { plainUrl } from './server';
 import { median, ratio, settle, sleep } from './stats';
 
 /**
  * 3. Restyle: from the content script's start (its `ficwell:restyle:start` mark, taken first thing at
  * document_start) to the reader painted (the probe: `html.ficwell-reading` set, then the next frame), on
- * fixture pages and a generated 100,000-word AO3 full work. The floor is `new Readability(clone).parse()`
- * alone, run once, cold, in the same page after the reader showed, on a clone of the document with Ficwell's
- * element taken out (the clone is made outside the timed part). Flash: the probe looks at every animation
+ * fixture pages and a generated 100,000-word AO3 full work. Budgets: the reader painted (from navigation
+ * start) against the same page's own first contentful paint where Ficwell does not run (both browsers), and
+ * against Firefox's Reader View on the same page (`about:reader?url=`). Also timed, not a budget:
+ * `new Readability(clone).parse()` alone, run once, cold, in the same page after the reader showed, on a clone
+ * of the document with Ficwell's element taken out (the clone is made outside the timed part). Flash: the probe looks at every animation
  * frame until the reader shows; a frame where the original body is neither hidden nor `display: none` and
  * has content would paint the original page.
  */
@@ -25,7 +28,10 @@ export const PAGES = {
 type PageName = keyof typeof PAGES;
 /** A story URL the adapters decline (AO3's adult gate): the original page must show, so the probe must see it. */
 const NOT_A_STORY = 'http://archiveofourown.org/works/7171717';
-const BUDGET = 0.5;
+/** Ficwell's reader painted against Firefox's Reader View painted on the same page (Firefox). */
+const READER_VIEW_BUDGET = 0.5;
+/** Ficwell's reader painted against the page's own first contentful paint without Ficwell (both browsers). */
+const PLAIN_BUDGET = 1.5;
 
 const readabilitySource = readFileSync(createRequire(import.meta.url).resolve('@mozilla/readability/Readability.js'), 'utf8');
 
@@ -103,6 +109,57 @@ async function runOnce(b: BenchBrowser, url: string, ficwellSource: string): Pro
   }
 }
 
+/**
+ * The floor of the plain-page ratio: the same page on a host Ficwell does not run on (bench/server.ts
+ * `plainUrl`), navigation start to its first contentful paint (paint timing, both browsers).
+ */
+async function plainOnce(b: BenchBrowser, url: string): Promise<number> {
+  const tab = await b.newTab();
+  try {
+    await tab.goto(plainUrl(url));
+    const fcp = `performance.getEntriesByName('first-contentful-paint')[0]?.startTime`;
+    await tab.waitFor(`${fcp} > 0`, 30_000, `the first contentful paint of ${url} without Ficwell`);
+    return await tab.eval<number>(fcp);
+  } finally {
+    await tab.close();
+    await settle();
+  }
+}
+
+/** Reader View's article text is in the page (its own placeholder and toolbar are not). */
+const READER_TEXT = `(() => { const c = document.querySelector('.moz-reader-content'); return !!c && c.textContent.trim().length > 200; })()`;
+
+/**
+ * Firefox's Reader View on the same page (`about:reader?url=`, which fetches and parses the page itself):
+ * navigation start to its article text painted (the probe's rule: the text in the DOM, the next frame, a task
+ * from it). No preload script runs in about:reader, so the observer is set up as soon as the document answers;
+ * if the text is already there by then, the time of that look is taken instead (later than the paint: it
+ * counts against Ficwell), and counted in the note.
+ */
+async function readerViewOnce(b: BenchBrowser, url: string): Promise<{ ms: number; late: boolean }> {
+  const tab = await b.newTab();
+  try {
+    await tab.goto(`about:reader?url=${encodeURIComponent(url)}`);
+    await tab.waitFor(`location.href.startsWith('about:reader')`, 15_000, 'about:reader');
+    const r = await tab.eval<{ ms: number; late: boolean } | null>(`new Promise((resolve) => {
+      const painted = () => requestAnimationFrame(() => {
+        const c = new MessageChannel();
+        c.port1.onmessage = () => resolve({ ms: performance.now(), late: false });
+        c.port2.postMessage(null);
+      });
+      if (${READER_TEXT}) return resolve({ ms: performance.now(), late: true });
+      const mo = new MutationObserver(() => { if (${READER_TEXT}) { mo.disconnect(); painted(); } });
+      mo.observe(document, { childList: true, subtree: true, characterData: true });
+      setTimeout(() => resolve(null), 30000);
+    })`);
+    if (!r) throw new Error(`Reader View showed no article text for ${url} in 30 s`);
+    return r;
+  } finally {
+    await tab.close();
+    await settle();
+  }
+}
+
 /** Whether the flash probe sees an original page at all: on a page Ficwell leaves alone it must. */
 async function probeSeesOriginal(b: BenchBrowser): Promise<boolean> {
   const tab = await b.newTab();
@@ -118,9 +175,29 @@ async function probeSeesOriginal(b: BenchBrowser): Promise<boolean> {
 export async function benchRestyle(b: BenchBrowser, runs: number): Promise<Metric[]> {
   const names = Object.keys(PAGES) as PageName[];
   const series = Object.fromEntries(names.map((n) => [n, [] as Run[]])) as Record<PageName, Run[]>;
+  const plain = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<PageName, number[]>;
+  const readerView = Object.fromEntries(names.map((n) => [n, [] as { ms: number; late: boolean }[]])) as Record<
+    PageName,
+    { ms: number; late: boolean }[]
+  >;
+  // Reader View exists in Firefox only; when it cannot be driven, the figure says why instead.
+  let readerViewError: string | null = b.name === 'firefox' ? null : 'Chromium has no Reader View';
   const ficwell = await readPageBundle();
   for (const n of names) await runOnce(b, PAGES[n], ficwell); // warm-up
-  for (let i = 0; i < runs; i++) for (const n of names) series[n].push(await runOnce(b, PAGES[n], ficwell));
+  for (const n of names) await plainOnce(b, PAGES[n]);
+  // Interleaved, so drift in the machine's speed falls on both sides of each ratio.
+  for (let i = 0; i < runs; i++)
+    for (const n of names) {
+      series[n].push(await runOnce(b, PAGES[n], ficwell));
+      plain[n].push(await plainOnce(b, PAGES[n]));
+      if (readerViewError === null) {
+        try {
+          readerView[n].push(await readerViewOnce(b, PAGES[n]));
+        } catch (e) {
+          readerViewError = `about:reader could not be driven: ${e instanceof Error ? e.message : String(e)}`;
+        }
+      }
+    }
   const probeOk = await probeSeesOriginal(b);
 
   const out: Metric[] = [];
@@ -134,9 +211,36 @@ export async function benchRestyle(b: BenchBrowser, runs: number): Promise<Metri
     out.push(
       metric(`restyle.start-to-reader.${n}`, b.name, median(total), 'ms', { samples: total }),
       metric(`restyle.readability-parse.${n}`, b.name, median(parse), 'ms', { samples: parse }),
+      metric(`restyle.reader-painted.${n}`, b.name, median(col((r) => r.painted)), 'ms', {
+        samples: col((r) => r.painted),
+        note: "navigation start to Ficwell's reader painted",
+      }),
+      metric(`restyle.plain-page-fcp.${n}`, b.name, median(plain[n]), 'ms', {
+        samples: plain[n],
+        note: 'floor: the same page where Ficwell does not run, navigation start to its first contentful paint',
+      }),
+      metric(`restyle.plain-ratio.${n}`, b.name, ratio(median(col((r) => r.painted)), median(plain[n])), 'x', {
+        max: PLAIN_BUDGET,
+      }),
+      ...(b.name === 'firefox'
+        ? [
+            metric(`restyle.reader-view-painted.${n}`, b.name, readerView[n].length ? median(readerView[n].map((r) => r.ms)) : null, 'ms', {
+              samples: readerView[n].map((r) => r.ms),
+              note:
+                readerViewError ??
+                `about:reader?url= on the same page, navigation start to its text painted; ${readerView[n].filter((r) => r.late).length} of ${readerView[n].length} runs had the text before the observer was set up (the time it was seen taken)`,
+            }),
+            metric(
+              `restyle.reader-view-ratio.${n}`,
+              b.name,
+              readerView[n].length ? ratio(median(col((r) => r.painted)), median(readerView[n].map((r) => r.ms))) : null,
+              'x',
+              { max: READER_VIEW_BUDGET, note: readerViewError ?? undefined },
+            ),
+          ]
+        : []),
       metric(`restyle.ratio.${n}`, b.name, ratio(median(total), median(parse)), 'x', {
-        max: BUDGET,
-        note: `of the ${Math.round(median(total))} ms: waiting for the page's DOM ${Math.round(median(col((r) => r.domReady - r.start)))} ms, DOM ready to reader switched on ${Math.round(median(col((r) => r.done - r.domReady)))} ms, switched on to painted ${Math.round(median(col((r) => r.painted - r.done)))} ms`,
+        note: `not a budget (wall time against Readability's CPU time); of the ${Math.round(median(total))} ms: waiting for the page's DOM ${Math.round(median(col((r) => r.domReady - r.start)))} ms, DOM ready to reader switched on ${Math.round(median(col((r) => r.done - r.domReady)))} ms, switched on to painted ${Math.round(median(col((r) => r.painted - r.done)))} ms`,
       }),
       metric(`restyle.ficwell-parse.${n}`, b.name, median(col((r) => r.ficwellParse)), 'ms', {
         samples: col((r) => r.ficwellParse),

@@ -32,6 +32,14 @@ function routes(): Map<string, () => string | Buffer> {
   return map;
 }
 
+/**
+ * The same page on a host Ficwell does not run on (the bench's floor "the page without the extension"):
+ * beacon.test is already mapped to this server in both browsers (test/support/browsers.ts SITE_HOSTS).
+ */
+const PLAIN = 'http://beacon.test/plain/';
+export const plainUrl = (url: string) => `${PLAIN}${new URL(url).host}${new URL(url).pathname}${new URL(url).search}`;
+const unplain = (u: URL) => (u.href.startsWith(PLAIN) ? new URL(`http://${u.href.slice(PLAIN.length)}`) : u);
+
 function requestUrl(req: IncomingMessage): URL {
   return req.url?.startsWith('http') ? new URL(req.url) : new URL(req.url ?? '/', `http://${req.headers.host}`);
 }
@@ -39,7 +47,7 @@ function requestUrl(req: IncomingMessage): URL {
 export async function startSiteServer(): Promise<SiteServer> {
   const map = routes();
   const server = createServer((req, res) => {
-    const body = map.get(routeKey(requestUrl(req)))?.();
+    const body = map.get(routeKey(unplain(requestUrl(req))))?.();
     if (body === undefined) {
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('Not found');

@@ -84,9 +84,12 @@ export function benchSize(): Metric[] {
       },
       'content-script': {
         js: manifest.content_scripts?.flatMap((c) => c.js ?? []) ?? [],
-        css: readdirSync(join(dir, 'content-scripts'))
-          .filter((f) => f.endsWith('.css'))
-          .map((f) => `content-scripts/${f}`),
+        // The restyling script carries its stylesheet inside its JavaScript; a WXT content script's CSS is a file.
+        css: existsSync(join(dir, 'content-scripts'))
+          ? readdirSync(join(dir, 'content-scripts'))
+              .filter((f) => f.endsWith('.css'))
+              .map((f) => `content-scripts/${f}`)
+          : [],
       },
     };
     for (const [name, files] of Object.entries(entries)) {

@@ -21,6 +21,9 @@ export interface LibraryProps {
   reads?: number;
   /** A short line per web story with saved chapters ("3 of 5 chapters saved"), by id. */
   saved?: ReadonlyMap<string, string>;
+  /** Stories follow that `items` does not hold yet: asked for with `onMore` at the list's end, or for a search. */
+  partial?: boolean;
+  onMore?: (reason: 'end' | 'search') => void;
 }
 
 /** Rows drawn first: a screenful and then some (a popup shows about six); more follow as the list scrolls. */
@@ -28,7 +31,7 @@ export const FIRST_ROWS = SNAPSHOT_ROWS;
 const ROWS_PER_PAGE = 40;
 
 /** The library list with search and sort; used by the popup and by the panel's library view. */
-export function Library({ items, sort, now, onSort, onOpen, onFirstRows, reads = 0, saved }: LibraryProps) {
+export function Library({ items, sort, now, onSort, onOpen, onFirstRows, reads = 0, saved, partial = false, onMore }: LibraryProps) {
   const [query, setQuery] = useState('');
   const drawn = useRef<{ query: string; sort: SortKey; reads: number; order: Map<string, number> } | null>(null);
   const { sorted, shown } = useMemo(() => {
@@ -47,6 +50,9 @@ export function Library({ items, sort, now, onSort, onOpen, onFirstRows, reads =
   // A library of thousands draws its rows a page at a time, as the list is scrolled (or tabbed) to its end.
   const [limit, setLimit] = useState(FIRST_ROWS);
   useEffect(() => setLimit(FIRST_ROWS), [query, sort]);
+  useEffect(() => {
+    if (query && partial) onMore?.('search');
+  }, [query, partial]);
   const more = useRef<HTMLLIElement>(null);
   useEffect(() => {
     const el = more.current;
@@ -54,13 +60,16 @@ export function Library({ items, sort, now, onSort, onOpen, onFirstRows, reads =
     // Well before the end comes into view, so scrolling never reaches an empty end.
     const io = new IntersectionObserver(
       (entries) => {
-        if (entries.some((e) => e.isIntersecting)) setLimit((l) => l + ROWS_PER_PAGE);
+        if (!entries.some((e) => e.isIntersecting)) return;
+        // Nothing changes while a page is being read, so the list waits for it instead of rendering again.
+        if (shown.length > limit) setLimit((l) => l + ROWS_PER_PAGE);
+        if (partial && limit + ROWS_PER_PAGE >= shown.length) onMore?.('end');
       },
       { rootMargin: '0px 0px 800px 0px' },
     );
     io.observe(el);
     return () => io.disconnect();
-  }, [limit, shown]);
+  }, [limit, shown, partial]);
   return (
     <section class="library" aria-label={t('libraryStories')}>
       <div class="library-tools">
@@ -83,7 +92,11 @@ export function Library({ items, sort, now, onSort, onOpen, onFirstRows, reads =
           <option value="length">{t('sortLength')}</option>
         </select>
       </div>
-      {shown.length === 0 ? (
+      {shown.length === 0 && partial ? (
+        <p class="empty row-meta" role="status">
+          {t('loading')}
+        </p>
+      ) : shown.length === 0 ? (
         <div class="empty" role="status">
           <p>{t('noMatch', query)}</p>
           <p class="row-meta">{t('noMatchHint')}</p>
@@ -96,7 +109,7 @@ export function Library({ items, sort, now, onSort, onOpen, onFirstRows, reads =
           {shown.slice(0, limit).map((item) => (
             <Row item={item} now={now} onOpen={onOpen} saved={saved?.get(item.id)} key={item.id} />
           ))}
-          {shown.length > limit && <li class="more-rows" ref={more} aria-hidden="true" />}
+          {(shown.length > limit || (partial && !query)) && <li class="more-rows" ref={more} aria-hidden="true" />}
         </ul>
       )}
     </section>

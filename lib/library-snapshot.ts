@@ -100,11 +100,11 @@ export interface SnapshotStorage {
 }
 
 /** The stored snapshot, checked; a bad one is removed. Never throws (storage may be unavailable). */
-export function readSnapshot(storage: SnapshotStorage | undefined): LibrarySnapshot | null {
+export function readSnapshot(store: SnapshotStorage | undefined): LibrarySnapshot | null {
   try {
-    const text = storage?.getItem(SNAPSHOT_KEY) ?? null;
+    const text = store?.getItem(SNAPSHOT_KEY) ?? null;
     const s = parseSnapshot(text);
-    if (!s && text !== null) storage?.removeItem(SNAPSHOT_KEY);
+    if (!s && text !== null) store?.removeItem(SNAPSHOT_KEY);
     return s;
   } catch {
     return null;
@@ -112,11 +112,11 @@ export function readSnapshot(storage: SnapshotStorage | undefined): LibrarySnaps
 }
 
 /** Stores the snapshot if it differs from the one kept; true when it wrote. Never throws. */
-export function writeSnapshot(storage: SnapshotStorage | undefined, s: LibrarySnapshot): boolean {
+export function writeSnapshot(store: SnapshotStorage | undefined, s: LibrarySnapshot): boolean {
   try {
     const text = serializeSnapshot(s);
-    if (!storage || storage.getItem(SNAPSHOT_KEY) === text) return false;
-    storage.setItem(SNAPSHOT_KEY, text);
+    if (!store || store.getItem(SNAPSHOT_KEY) === text) return false;
+    store.setItem(SNAPSHOT_KEY, text);
     return true;
   } catch {
     return false;

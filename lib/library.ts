@@ -1,5 +1,6 @@
 import type { CatalogEntry } from './catalog';
-import { seedKey } from './db/progress';
+import { seedKey } from './db/keys';
+import type { PageMark } from './db/progress';
 import type { ProgressRecord, WebStoryRecord } from './db/schema';
 import { minutesLeft } from './position';
 import type { SiteId } from './sites/registry';
@@ -136,15 +137,21 @@ export interface Shelf {
   web: Map<string, WebStoryRecord>;
   /** Web stories in all (the header's count), known before they are all read. */
   webCount: number;
-  /** Every record has been read; until then only the first screen's are here. */
+  /** Every record has been read; until then only the first screen's (and pages read after it) are here. */
   complete: boolean;
+  /**
+   * Where the next page of records by read time starts (ProgressStore.recent); null when every record with a
+   * position has been read. Until then the stories without one (listed after all the others) are held back.
+   */
+  next: PageMark | null;
 }
 
-/** The most recent records, as ProgressStore.recent reads them. */
+/** The most recent records, as ProgressStore.recent reads them; `next` absent: no record follows. */
 export interface RecentRecords {
   progress: ProgressRecord[];
   stories: WebStoryRecord[];
   storyCount: number;
+  next?: PageMark | null;
 }
 
 const byKey = <T extends { key: string }>(xs: readonly T[]) => new Map(xs.map((x) => [x.key, x]));
@@ -161,13 +168,31 @@ export function newerOf<T extends { updatedAt: number }>(a: ReadonlyMap<string, 
  * needs every record before its first row is known, so none are taken yet.
  */
 export function firstShelf(entries: CatalogEntry[], recent: RecentRecords, sort: SortKey): Shelf {
-  const shelf: Shelf = { entries, records: new Map(), web: new Map(), webCount: recent.storyCount, complete: false };
-  return sort === 'recent' ? { ...shelf, records: byKey(recent.progress), web: byKey(recent.stories) } : shelf;
+  const shelf: Shelf = { entries, records: new Map(), web: new Map(), webCount: recent.storyCount, complete: false, next: null };
+  return sort === 'recent' ? { ...shelf, records: byKey(recent.progress), web: byKey(recent.stories), next: recent.next ?? null } : shelf;
+}
+
+/** The next page by read time: its records join the shelf (the newer of two winning, as for a save heard). */
+export function shelfWithPage(s: Shelf, page: RecentRecords): Shelf {
+  if (s.complete) return s;
+  return {
+    ...s,
+    records: newerOf(s.records, byKey(page.progress)),
+    web: newerOf(s.web, byKey(page.stories)),
+    next: page.next ?? null,
+  };
 }
 
 /** Every record read: they join what the shelf holds, the newer of two winning. */
 export function completeShelf(s: Shelf, all: readonly ProgressRecord[], stories: readonly WebStoryRecord[]): Shelf {
-  return { ...s, records: newerOf(byKey(all), s.records), web: newerOf(byKey(stories), s.web), webCount: stories.length, complete: true };
+  return {
+    ...s,
+    records: newerOf(byKey(all), s.records),
+    web: newerOf(byKey(stories), s.web),
+    webCount: stories.length,
+    complete: true,
+    next: null,
+  };
 }
 
 /** A save heard from another view. */
@@ -179,7 +204,9 @@ export function shelfWithSave(s: Shelf, progress: ProgressRecord, story?: WebSto
 /** The rows to list, or null while the first screen cannot vouch for the order asked. */
 export function shelfRows(s: Shelf | null, sort: SortKey): LibraryItem[] | null {
   if (!s || (!s.complete && sort !== 'recent')) return null;
-  return [...seedItems(s.entries, s.records), ...webItems([...s.web.values()], s.records)];
+  const rows = [...seedItems(s.entries, s.records), ...webItems([...s.web.values()], s.records)];
+  // Unread stories come after every read one: not before the pages still to be read.
+  return s.complete || s.next === null ? rows : rows.filter((r) => r.progress);
 }
 
 /**

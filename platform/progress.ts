@@ -1,4 +1,4 @@
-import { createProgressStore, type Imported, type ProgressStore, type Recent } from '../lib/db/progress';
+import { createProgressStore, type Imported, type ProgressStore, type PageMark, type Recent } from '../lib/db/progress';
 import { openFicwellDB, type ProgressRecord, type SavedChapterRecord, type SavedStoryRecord, type WebStoryRecord } from '../lib/db/schema';
 import { createSavedStore, type ChaptersToSave, type SavedStore, type SavedSummary } from '../lib/saved/store';
 
@@ -20,7 +20,8 @@ export interface ProgressService {
   snapshot(): Promise<{ ok: true; progress: ProgressRecord[]; stories: WebStoryRecord[] } | { ok: false; reason: StoreFailure }>;
   webStories(): Promise<WebStoryRecord[]>;
   webStory(key: string): Promise<WebStoryRecord | undefined>;
-  recent(limit: number): Promise<Recent>;
+  /** A page of the library by read time (lib/db/progress.ts `recent`). */
+  recent(limit: number, after?: PageMark | null): Promise<Recent>;
   onChange(listener: (change: Change) => void): () => void;
   /** Many records changed at once (an import): reread what is shown. */
   onReload(listener: () => void): () => void;
@@ -161,13 +162,14 @@ export function createProgressService(
         return memoryWeb.get(key);
       }
     },
-    recent: (limit) =>
+    recent: (limit, after) =>
       attempt(
-        () => store.recent(limit),
+        () => store.recent(limit, after),
         () => {
-          const progress = [...memory.values()].sort((a, b) => b.updatedAt - a.updatedAt).slice(0, limit);
+          // What this view saved itself, all on one page.
+          const progress = after ? [] : [...memory.values()].sort((a, b) => b.updatedAt - a.updatedAt).slice(0, limit);
           const stories = progress.flatMap((r) => memoryWeb.get(r.key) ?? []);
-          return { progress, stories, storyCount: memoryWeb.size };
+          return { progress, stories, storyCount: memoryWeb.size, next: null };
         },
       ),
     onChange(listener) {

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { FIRST_ROWS, Library } from '../../components/Library';
+import { PopupHeader } from '../../components/PopupFirstScreen';
 import { useLibrary, type FirstScreen } from '../../components/hooks/useLibrary';
 import { useSync } from '../../components/hooks/useSync';
 import { syncStatusText } from '../../components/SyncControls';
@@ -55,7 +56,12 @@ const closeIfPopup = () => {
 
 function Popup() {
   useSettings(document.documentElement);
-  const { shelf, rows, sort, setSort, failed, reads } = useLibrary(progress, firstScreen, { saveSort: (s) => void saveUi({ sort: s }) });
+  // Paged: with thousands of stories, reading every record is most of a second; the list reads them a page
+  // at a time as it is scrolled, and all of them for a search or another order.
+  const { shelf, rows, sort, setSort, failed, reads, listed, partial, more } = useLibrary(progress, firstScreen, {
+    saveSort: (s) => void saveUi({ sort: s }),
+    paged: true,
+  });
   const [error, setError] = useState<string>();
   const [canSave, setCanSave] = useState(true);
   const [tab, setTab] = useState<{ id: number; state: ReaderState } | null>(null);
@@ -71,8 +77,8 @@ function Popup() {
     });
   }, []);
   useEffect(() => {
-    if (shelf?.complete) document.documentElement.dataset.ready = 'true';
-  }, [shelf?.complete]);
+    if (listed) document.documentElement.dataset.ready = 'true';
+  }, [listed]);
   // A row chosen while the snapshot was still showing opens from the records once they are in: a story from
   // a site must open the chapter the records hold, not the one the snapshot remembered.
   const [pending, setPending] = useState<string | null>(null);
@@ -113,10 +119,7 @@ function Popup() {
 
   return (
     <main aria-labelledby="library-title" data-snapshot={screen?.fromSnapshot ? 'shown' : undefined}>
-      <header class="popup-header">
-        <h1 id="library-title">{t('extName')}</h1>
-        <span class="row-meta">{count !== undefined ? t('libraryCount', count) : t('loading')}</span>
-      </header>
+      <PopupHeader count={count} />
       {sync.enabled && (
         <p class="row-meta sync-line" role="status" data-last-sync={sync.status?.lastSyncAt ?? undefined}>
           {syncStatusText(sync.status, Date.now())}
@@ -164,6 +167,8 @@ function Popup() {
           onSort={setSort}
           onOpen={open}
           reads={reads}
+          partial={partial}
+          onMore={more}
           // Kept only from the records' rows, never from the snapshot's own.
           onFirstRows={(first) =>
             rows && countRef.current !== undefined && writeSnapshot(snapshotStore, takeSnapshot(first, sort, countRef.current))
@@ -176,3 +181,6 @@ function Popup() {
 }
 
 render(<Popup />, document.getElementById('app') as HTMLElement);
+// The first paint's copy of the same screen (entrypoints/popup-first.tsx), replaced in this task: the frame
+// after it shows the popup's own rows, drawn from the same snapshot, in the same place.
+document.getElementById('first')?.remove();

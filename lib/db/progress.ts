@@ -44,21 +44,28 @@ export interface ProgressStore {
   webStories(): Promise<WebStoryRecord[]>;
   webStory(key: string): Promise<WebStoryRecord | undefined>;
   /**
-   * The library's first screen without reading it all: the `limit` most recently read records (newest
-   * first), the web stories among them, and how many web stories there are in all.
+   * The library a page at a time without reading it all: the `limit` most recently read records (newest
+   * first) after `after` (from the first when absent), the web stories among them, how many web stories
+   * there are in all, and where the next page starts.
    */
-  recent(limit: number): Promise<Recent>;
+  recent(limit: number, after?: PageMark | null): Promise<Recent>;
+}
+
+/** The last record of a page in read-time order (`by-updated` read backwards): the next page starts after it. */
+export interface PageMark {
+  updatedAt: number;
+  key: string;
 }
 
 export interface Recent {
   progress: ProgressRecord[];
   stories: WebStoryRecord[];
   storyCount: number;
+  /** Where the next page starts; null when no record follows this page. */
+  next: PageMark | null;
 }
 
-/** Keys: bundled stories are `seed:<id>`, stories on sites `web:<site>:<story id>`. */
-export const seedKey = (id: string) => `seed:${id}`;
-export const webKey = (site: string, storyId: string) => `web:${site}:${storyId}`;
+export { seedKey, webKey } from './keys';
 
 /**
  * What stays stored when `incoming` arrives: the newer record, keeping the first finishing date. A stored
@@ -275,21 +282,28 @@ export function createProgressStore(open: Opener): ProgressStore {
     async webStory(key) {
       return (await connection()).get('webStories', key);
     },
-    async recent(limit) {
+    async recent(limit, after = null) {
       const tx = (await connection()).transaction(['progress', 'webStories'], 'readonly');
       const progress: ProgressRecord[] = [];
-      let cursor = await tx.objectStore('progress').index('by-updated').openCursor(null, 'prev');
+      // Backwards, equal times come by key from the greatest: after (t, k) are the records of time t with a
+      // smaller key, then every older one.
+      const range = after ? IDBKeyRange.upperBound(after.updatedAt) : null;
+      let cursor = await tx.objectStore('progress').index('by-updated').openCursor(range, 'prev');
+      while (cursor && after && cursor.value.updatedAt === after.updatedAt && cursor.value.key >= after.key)
+        cursor = await cursor.continue();
       while (cursor && progress.length < limit) {
         progress.push(readProgressRecord(cursor.value));
         cursor = await cursor.continue();
       }
+      const last = progress.at(-1);
+      const next = cursor && last ? { updatedAt: last.updatedAt, key: last.key } : null;
       const webStories = tx.objectStore('webStories');
       const [found, storyCount] = await Promise.all([
         Promise.all(progress.filter((r) => r.key.startsWith('web:')).map((r) => webStories.get(r.key))),
         webStories.count(),
       ]);
       await tx.done;
-      return { progress, stories: found.filter((s): s is WebStoryRecord => s !== undefined), storyCount };
+      return { progress, stories: found.filter((s): s is WebStoryRecord => s !== undefined), storyCount, next };
     },
   };
 }

@@ -1,6 +1,7 @@
 import { render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { Library } from '../../components/Library';
+import { PopupFirstScreen, PopupHeader } from '../../components/PopupFirstScreen';
 import { useLibrary, type FirstScreen, type LibrarySource } from '../../components/hooks/useLibrary';
 import { webItems } from '../../lib/library';
 import { libraryOnScreen, readSnapshot, SNAPSHOT_KEY, takeSnapshot, writeSnapshot, type LibrarySnapshot } from '../../lib/library-snapshot';
@@ -12,7 +13,12 @@ import { catalogEntry, progressRecord, webStory } from '../support/records';
  */
 const NOW = Date.UTC(2026, 10, 23, 12);
 const entries = [catalogEntry('a', 'Alpha', 100)];
-const source: LibrarySource = { all: vi.fn(async () => []), webStories: vi.fn(async () => []), onChange: () => () => {} };
+const source: LibrarySource = {
+  all: vi.fn(async () => []),
+  webStories: vi.fn(async () => []),
+  recent: vi.fn(async () => ({ progress: [], stories: [], storyCount: 0, next: null })),
+  onChange: () => () => {},
+};
 
 function View({ snapshot, first }: { snapshot: LibrarySnapshot | null; first: Promise<FirstScreen> }) {
   const { rows, sort, shelf, failed } = useLibrary(source, first, { later: () => {} });
@@ -76,5 +82,29 @@ describe('the popup painted from its snapshot', () => {
     expect(document.querySelector('.story-row')).toBeNull();
     resolve({ entries, recent: { progress: [], stories: [], storyCount: 0 }, sort: 'recent' });
     await waitFor(() => expect(titles()).toEqual(['Alpha']));
+  });
+});
+
+describe("the popup's first paint (entrypoints/popup-first.tsx)", () => {
+  it('draws the header and the snapshot rows as text, with the markup the popup draws from the same snapshot', () => {
+    const hostile = '<img src=x onerror="window.__hit=1">';
+    const items = webItems([webStory('1', NOW - 1000, { title: hostile, summary: '<b>bold</b>' }), webStory('2', NOW - 2000)], new Map());
+    const snapshot = takeSnapshot(items, 'recent', 7);
+    const first = render(<PopupFirstScreen snapshot={snapshot} now={NOW} />);
+    expect(titles()).toEqual([hostile, items[1]?.title]);
+    expect(document.querySelector('img, b')).toBeNull();
+    expect(document.querySelector('.popup-header .row-meta')?.textContent).toBe('7 stories');
+    const early = first.container.innerHTML;
+    first.unmount();
+
+    // The popup's own first render from that snapshot (entrypoints/popup/main.tsx): the same nodes, so
+    // replacing one with the other in one task changes nothing on screen.
+    const popup = render(
+      <main aria-labelledby="library-title" data-snapshot="shown">
+        <PopupHeader count={snapshot.count} />
+        <Library saved={new Map()} items={snapshot.items} sort={snapshot.sort} now={NOW} onSort={() => {}} onOpen={() => {}} reads={0} />
+      </main>,
+    );
+    expect(popup.container.innerHTML).toBe(early);
   });
 });

@@ -85,6 +85,10 @@ describe.each(BROWSERS)('a large library in the popup, in %s', (name) => {
     expect(await evaluate<string>(popup, `document.querySelector('.popup-header .row-meta').textContent`)).toBe(`${WEB + 5} stories`);
 
     await poll(popup, `document.documentElement.dataset.ready === 'true'`, 10_000, 'the whole library');
+    // The first paint's copy of the rows (entrypoints/popup-first.tsx) is gone: every row is the popup's own.
+    expect(await evaluate<boolean>(popup, `!document.getElementById('first') && !document.querySelector('.story-row:not(#app *)')`)).toBe(
+      true,
+    );
     // Scrolling to the last row drawn draws the next page of rows, until all are there.
     for (let shown = (await rowIds(popup)).length; shown < expected.length; ) {
       await evaluate(popup, `[...document.querySelectorAll('.story-row')].at(-1).scrollIntoView()`);

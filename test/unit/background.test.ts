@@ -30,7 +30,7 @@ function memoryStore(fail: { write?: DOMException } = {}): ProgressStore & { rec
     snapshot: async () => ({ progress: [...records.values()], stories: [] }),
     webStories: async () => [],
     webStory: async () => undefined,
-    recent: async () => ({ progress: [], stories: [], storyCount: 0 }),
+    recent: async () => ({ progress: [], stories: [], storyCount: 0, next: null }),
   };
 }
 

@@ -10,6 +10,7 @@ import {
   searchItems,
   seedItems,
   shelfRows,
+  shelfWithPage,
   shelfWithSave,
   sortItems,
   webItems,
@@ -156,6 +157,21 @@ describe("the popup's first screen (ProgressStore.recent)", () => {
     // Row for row, ties in read time included.
     expect(ids(firstScreen)).toEqual(ids(whole));
     expect(recent.storyCount).toBe(webTimes.length);
+
+    // Paged (the popup): the first screen, then pages of 5 after it. At every step the rows are the whole
+    // list's head, in its order; once no page follows, they are the whole list.
+    const every = (xs: LibraryItem[]) => xs.map((x) => `${x.id}@${x.progress?.updatedAt ?? '-'}`);
+    let shelf = firstShelf(entries, recent, 'recent');
+    for (let pages = 0; ; pages++) {
+      const rows = every(sortItems(shelfRows(shelf, 'recent') ?? [], 'recent'));
+      expect(rows).toEqual(every(whole).slice(0, rows.length));
+      if (!shelf.next) {
+        expect(rows).toEqual(every(whole));
+        break;
+      }
+      expect(pages).toBeLessThan(webTimes.length);
+      shelf = shelfWithPage(shelf, await store.recent(5, shelf.next));
+    }
     await deleteDB(name);
   }
 

@@ -32,7 +32,7 @@ describe('progress service when IndexedDB fails', () => {
     expect(await service.get('seed:a')).toEqual(rec('seed:a', 1));
     expect(await service.all()).toEqual([rec('seed:a', 1)]);
     await service.save(rec('seed:b', 3));
-    expect(await service.recent(1)).toEqual({ progress: [rec('seed:b', 3)], stories: [], storyCount: 0 });
+    expect(await service.recent(1)).toEqual({ progress: [rec('seed:b', 3)], stories: [], storyCount: 0, next: null });
   });
 
   it('tells a view that subscribes after the failure at once (its first reads ran before it rendered)', async () => {

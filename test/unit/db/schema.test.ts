@@ -322,8 +322,24 @@ describe('progress store', () => {
     expect(first.storyCount).toBe(30);
     // The same rows, in the same order, as the head of everything read.
     expect(first.progress).toEqual((await store.all()).slice(0, 4));
+    expect(first.next).toEqual({ key: 'web:ao3:28', updatedAt: 280 });
     expect((await store.recent(100)).progress).toHaveLength(32);
-    expect(await storeFor(fresh()).recent(12)).toEqual({ progress: [], stories: [], storyCount: 0 });
+    expect((await store.recent(100)).next).toBeNull();
+    // Page after page from where the last ended, to the end: every record once, in the order of `all`.
+    const pages = [first.progress];
+    for (let next = first.next; next; ) {
+      const page = await store.recent(7, next);
+      pages.push(page.progress);
+      next = page.next;
+    }
+    expect(pages.map((p) => p.length)).toEqual([4, 7, 7, 7, 7]);
+    expect(pages.flat()).toEqual(await store.all());
+    // Ties in read time across a page's end: equal times come by key, from the greatest.
+    await store.save(record('seed:c', 280));
+    await store.save(record('seed:d', 280));
+    const tie = await store.recent(2, { key: 'seed:d', updatedAt: 280 });
+    expect(tie.progress.map((r) => r.key)).toEqual(['seed:c', 'web:ao3:27']);
+    expect(await storeFor(fresh()).recent(12)).toEqual({ progress: [], stories: [], storyCount: 0, next: null });
   });
 
   it('lets go of its connection for an upgrade and reconnects on the next call', async () => {
