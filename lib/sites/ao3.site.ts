@@ -5,6 +5,7 @@ export const ao3Site = {
   id: 'ao3',
   name: 'Archive of Our Own',
   label: 'siteAo3',
+  onByDefault: true,
   hosts: ['archiveofourown.org', 'archiveofourown.com', 'archiveofourown.net', 'archiveofourown.gay', 'ao3.org'],
   storyPaths: ['/works/*', '/collections/*'],
   chapterRef: (url) => /\/chapters\/(\d{1,15})(?:[/?#]|$)/.exec(url)?.[1] ?? '',

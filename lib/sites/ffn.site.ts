@@ -5,6 +5,7 @@ export const ffnSite = {
   id: 'ffn',
   name: 'FanFiction.Net',
   label: 'siteFfn',
+  onByDefault: true,
   hosts: ['www.fanfiction.net', 'm.fanfiction.net'],
   storyPaths: ['/s/*'],
   chapterRef: () => '',

@@ -13,6 +13,8 @@ export interface SiteDefinition<Id extends string = string> {
   name: string;
   /** The message (public/_locales) the library labels its stories with. */
   label: keyof typeof en;
+  /** Whether Ficwell reads the site's pages without the reader turning it on. */
+  onByDefault: boolean;
   /** Exact host names (mirrors included); the first is the one chapter addresses are rebuilt on. */
   hosts: readonly string[];
   /** Where stories live on each host: the paths of the content script's match patterns. */

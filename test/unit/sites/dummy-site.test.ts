@@ -15,6 +15,7 @@ const dummy: SiteDefinition<'dummy'> = {
   id: 'dummy',
   name: 'Dummy Fiction',
   label: 'siteFfn',
+  onByDefault: false,
   hosts: ['www.dummy.test'],
   storyPaths: ['/story/*'],
   chapterRef: (url) => /\/c(\d+)$/.exec(url)?.[1] ?? '',

@@ -73,6 +73,7 @@ describe('deriveSites: every list follows a site added to the definitions', () =
     id: 'dummy',
     name: 'Dummy Fiction',
     label: 'siteFfn',
+    onByDefault: false,
     hosts: ['www.dummy.test', 'm.dummy.test'],
     storyPaths: ['/story/*'],
     chapterRef: () => '',
