@@ -3,10 +3,19 @@ import { ao3 } from './ao3';
 import type { FallbackReader } from './fallback';
 import { ffn } from './ffn';
 import { sites, type SiteId } from './registry';
+import { royalRoad } from './royalroad';
 import type { NotReadableReason, SiteAdapter, StoryLocation, StoryPage } from './types';
+import { questionableQuesting, spaceBattles, sufficientVelocity } from './xenforo';
 
 /** Each registered site's adapter: a site registered without one does not type-check. */
-const ADAPTERS: { [K in SiteId]: SiteAdapter<K> } = { ffn, ao3 };
+const ADAPTERS: { [K in SiteId]: SiteAdapter<K> } = {
+  ffn,
+  ao3,
+  royalroad: royalRoad,
+  spacebattles: spaceBattles,
+  sufficientvelocity: sufficientVelocity,
+  questionablequesting: questionableQuesting,
+};
 
 /** The adapters, in the registry's order. */
 export const adapters: readonly SiteAdapter[] = sites.ids.map((id) => {
