@@ -78,9 +78,12 @@ function forumAdapter<S extends ForumSite>(site: S): SiteAdapter<S['id'] & SiteI
   function readReaderPage(doc: Document, url: URL, win: SanitizeWindow, loc: StoryLocation, posts: Element[]): StoryPage | undefined {
     const pageNumber = Number(READER_PATH.exec(url.pathname)?.[3] ?? '1') || 1;
     const slug = loc.slug;
+    // Each chapter's address is its reader page: what the library opens and a synced place carries (its
+    // `chapterRef` is the page number), as a post's own address would not be.
+    const pageUrl = `${url.origin}/threads/${slugPart(slug)}${loc.storyId}/reader/${pageNumber > 1 ? `page-${pageNumber}` : ''}`;
     const parts: ChapterPart[] = [];
     for (const [i, post] of posts.entries()) {
-      const part = readPost(post, (pageNumber - 1) * READER_PAGE_SIZE + i + 1, url, win);
+      const part = readPost(post, (pageNumber - 1) * READER_PAGE_SIZE + i + 1, pageUrl, url, win);
       if (part) parts.push(part);
     }
     if (parts.length === 0) return undefined;
@@ -103,7 +106,7 @@ function forumAdapter<S extends ForumSite>(site: S): SiteAdapter<S['id'] & SiteI
     };
   }
 
-  function readPost(post: Element, number: number, url: URL, win: SanitizeWindow): ChapterPart | undefined {
+  function readPost(post: Element, number: number, pageUrl: string, url: URL, win: SanitizeWindow): ChapterPart | undefined {
     const body = $$(post, 'article.message-body > .bbWrapper, .message-body > .bbWrapper').find(
       (el) => !inside(el, '.message-signature') && !inside(domCall<Element>(el, 'closest', '.message-body'), '.bbWrapper'),
     );
@@ -121,7 +124,8 @@ function forumAdapter<S extends ForumSite>(site: S): SiteAdapter<S['id'] & SiteI
     const postId = /^post-(\d{1,15})$/.exec(attr(post, 'data-content') ?? '')?.[1];
     return {
       number,
-      ...(postId ? { id: postId, url: `${url.origin}/posts/${postId}/` } : {}),
+      ...(postId ? { id: postId } : {}),
+      url: pageUrl,
       ...(title ? { title } : {}),
       notes,
       ...text,
