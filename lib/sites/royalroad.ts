@@ -11,7 +11,7 @@ import type { SanitizeWindow } from '../sanitize';
 import { buildBody, buildRichText, childrenWithout } from './body';
 import { ownChapterTitle } from './chapter-title';
 import { hiddenClasses } from './hidden-css';
-import { $, $$, absoluteUrl, attr, domCall, domGet, isChallengePage, sameOriginUrl, textOf, titleOf } from './page';
+import { $, $$, absoluteUrl, attr, domCall, domGet, inside, isChallengePage, sameOriginUrl, textOf, titleOf } from './page';
 import { royalRoadSite } from './royalroad.site';
 import { type Note, noDetails, type PageResult, type SiteAdapter, type StoryLinks, type StoryLocation, type StoryPage } from './types';
 
@@ -52,11 +52,6 @@ function parseDocument(doc: Document, url: URL, win: SanitizeWindow): PageResult
   if (!text) return isNotFound(doc) ? { kind: 'not-readable', reason: 'not-found' } : { kind: 'unrecognized' };
   const page = readChapter(doc, url, win, loc, text);
   return page ? { kind: 'story', page } : { kind: 'unrecognized' };
-}
-
-/** Whether `el` or an ancestor matches `selector`. */
-function inside(el: Element, selector: string): boolean {
-  return domCall<Element | null>(el, 'closest', selector) !== null;
 }
 
 /** The chapter text: the `.chapter-inner.chapter-content` that is not inside an author's note. */

@@ -13,7 +13,7 @@
 import type { SanitizeWindow } from '../sanitize';
 import { buildBodyWithEdgeNotes, childrenWithout } from './body';
 import { ownChapterTitle } from './chapter-title';
-import { $, $$, absoluteUrl, attr, domCall, isChallengePage, matches, sameOriginUrl, textOf, titleOf } from './page';
+import { $, $$, absoluteUrl, attr, domCall, inside, isChallengePage, matches, sameOriginUrl, textOf, titleOf } from './page';
 import type { ChapterPart, Note, PageResult, SiteAdapter, SiteId, StoryLinks, StoryLocation, StoryPage } from './types';
 import { noDetails } from './types';
 import { questionableQuestingSite, spaceBattlesSite, sufficientVelocitySite, type XENFORO_SITES } from './xenforo.site';
@@ -25,14 +25,11 @@ const READER_PATH = /^\/threads\/(?:([^/]*)\.)?(\d{1,15})\/reader\/?(?:page-(\d{
 /** Listings: a thread's threadmarks index, forums, search, "what's new", tags. */
 const LISTING_PATH = /^\/(?:threads\/[^/]+\/threadmarks\b|forums\/|search\b|whats-new\b|tags\/|find-threads\b|watched\/)/;
 /**
- * Threadmarks a reader page shows: 10, the threadmarks add-on's page size as SpaceBattles and Sufficient
- * Velocity serve it. A page says only its own number, so a chapter's position is counted from it.
+ * Threadmarks a reader page shows, assumed to be 10 on all three forums (not checked against saved pages of
+ * each: a forum set otherwise numbers the chapters of its later pages wrong). A reader page says only its
+ * own number, so a chapter's position is counted from it.
  */
 const READER_PAGE_SIZE = 10;
-
-function inside(el: Element, selector: string): boolean {
-  return domCall<Element | null>(el, 'closest', selector) !== null;
-}
 
 function slugPart(slug: string | undefined): string {
   return slug ? `${slug}.` : '';
