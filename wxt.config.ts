@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { storyMatchPatterns } from './lib/sites/matches';
+import { defaultStoryMatchPatterns, optionalStoryMatchPatterns } from './lib/sites/matches';
 
 // One source, two builds: `wxt build` (Chrome MV3) and `wxt build -b firefox --mv3`.
 export default defineConfig({
@@ -15,12 +15,17 @@ export default defineConfig({
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: '__MSG_actionTitle__', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     // scripting + the story pages the content script already runs on: injecting Readability into such a
-    // page, only when its site adapter does not recognise it (see README, Permissions).
+    // page, only when its site adapter does not recognise it, and registering the content script of a site
+    // the reader turns on (see README, Permissions).
     permissions: ['storage', 'scripting'],
-    host_permissions: storyMatchPatterns(),
+    host_permissions: defaultStoryMatchPatterns(),
+    // The sites off by default (onByDefault: false): asked for when the reader turns one on, so the install
+    // warning names only the sites on by default.
+    ...(optionalStoryMatchPatterns().length ? { optional_host_permissions: optionalStoryMatchPatterns() } : {}),
     // The restyling script (entrypoints/restyle/) is an unlisted script listed here by hand, not a WXT content
-    // script: WXT's content-script context talks to the page with window.postMessage (see that file).
-    content_scripts: [{ matches: storyMatchPatterns(), js: ['restyle.js'], run_at: 'document_start' }],
+    // script: WXT's content-script context talks to the page with window.postMessage (see that file). A site
+    // turned on gets the same script registered at run time (lib/sites/access.ts).
+    content_scripts: [{ matches: defaultStoryMatchPatterns(), js: ['restyle.js'], run_at: 'document_start' }],
     commands: {
       _execute_action: { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_commandLibrary__' },
       ...(browser === 'firefox'

@@ -3,9 +3,10 @@ import type { Block } from '../lib/doc/model';
 import { Blocks, type OnAnchor } from './Blocks';
 
 /**
- * Draws document blocks into the restyled view in slices: what fits in a first budget at once (the top of the
- * page, so the first screen paints quickly), the rest in idle time, a few milliseconds at a time. A 10 MB
- * chapter is tens of thousands of blocks; drawn in one task it held the page for seconds.
+ * Draws document blocks into the reader in slices (components/Reader.tsx: a page's chapters, a bundled
+ * story's chunks, the notes): what fits in a first budget at once (the top of the text, so the first screen
+ * paints quickly), the rest in idle time, a few milliseconds at a time. A 10 MB chapter is tens of thousands
+ * of blocks; drawn in one task it held the page for seconds.
  *
  * Each slice is drawn by the one renderer (components/Blocks.tsx) into a fragment, then appended: the target
  * keeps the blocks as its own children, as one render would have drawn them. Anchorable elements are handed

@@ -26,7 +26,7 @@ export interface ParagraphAnchorOptions<A extends { offset: number }> {
 /**
  * Keeps a reading position anchored to a paragraph: re-applies it whenever text moves (layout inputs, the
  * container's size, the window's size) and reports the paragraph under the reading line when the reader
- * scrolls. Shared by the side-panel reader and restyled pages.
+ * scrolls. Used by the one reader (components/Reader.tsx) in the side panel and on restyled pages.
  */
 export function useParagraphAnchor<A extends { offset: number }>(
   initial: A | null,

@@ -8,6 +8,8 @@ import { listenForReaders } from '../platform/reader-port';
 import { migrateLegacyUi } from '../platform/ui-state';
 import { browserSyncArea, deviceId, syncEnabled, syncStatus, syncStoreOver } from '../platform/sync';
 import { createSyncService } from '../lib/sync/service';
+import { createSiteAccess } from '../lib/sites/access';
+import { browserSiteAccessApi, onPermissionsChanged } from '../platform/site-access';
 
 declare const chrome: typeof Browser;
 
@@ -22,6 +24,11 @@ export default defineBackground(() => {
   });
   // Positions saved by the views (they write IndexedDB themselves) go out with the next sync batch too.
   progress.onChange((change) => change.origin !== 'sync' && sync.changed());
+  // The optional sites' scripts follow their permissions: now, and whenever a permission changes.
+  const siteAccess = createSiteAccess(browserSiteAccessApi);
+  const followPermissions = () => void siteAccess.reconcile().catch((e: unknown) => console.error('Ficwell: site scripts', e));
+  followPermissions();
+  onPermissionsChanged(followPermissions);
   const background = createBackground({
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
@@ -32,6 +39,7 @@ export default defineBackground(() => {
     toggleReader: (tabId) => askTab(tabId, { type: 'toggle-reader' }),
     openPanel: import.meta.env.CHROME ? (windowId) => chrome.sidePanel.open({ windowId }) : undefined,
     sync,
+    siteAccess,
   });
 
   // Reader views hand over their last position when they close.

@@ -1,5 +1,6 @@
 import type { ProgressRecord, SavedStoryRecord, WebStoryRecord } from './db/schema';
 import type { ChaptersToSave } from './saved/store';
+import type { SiteAccess } from './sites/access';
 import type { SyncService } from './sync/service';
 import { parseMessage, PROTOCOL, type MessageType, type Reply, type RequestOf, type SaveReply } from './messages';
 
@@ -33,6 +34,8 @@ export interface BackgroundDeps {
   openPanel?: (windowId: number) => Promise<unknown>;
   /** The sync service (lib/sync/service.ts): told of every position stored here. */
   sync?: Pick<SyncService, 'changed' | 'soon' | 'syncNow'>;
+  /** The optional sites' permissions and registered scripts (lib/sites/access.ts). */
+  siteAccess?: Pick<SiteAccess, 'set'>;
   now?: () => number;
 }
 
@@ -67,6 +70,9 @@ export function createBackground(deps: BackgroundDeps) {
     },
     // Extension pages only: a content script has no business with sync.
     'sync-now': async (_request, sender) => (sender.url?.startsWith(deps.extensionOrigin) && deps.sync ? deps.sync.syncNow() : null),
+    // Extension pages only: a page's content script must not turn a site on or off.
+    'site-access': async ({ site, on }, sender) =>
+      sender.url?.startsWith(deps.extensionOrigin) && deps.siteAccess ? deps.siteAccess.set(site, on) : [],
   };
 
   return {

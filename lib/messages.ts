@@ -1,6 +1,8 @@
 import type { ProgressRecord, WebStoryRecord } from './db/schema';
 import { isWebKey, normalizeProgressRecord, normalizeWebStoryRecord, RECORD_LIMITS } from './records';
 import type { ChaptersToSave } from './saved/store';
+import type { SiteState } from './sites/access';
+import { sites } from './sites/registry';
 import { normalizeChaptersToSave } from './saved/store-message';
 import type { SyncStatus } from './sync/engine';
 import { normalizeSyncStatus } from './sync/status';
@@ -35,6 +37,11 @@ export interface Protocol {
   'load-readability': { request: Record<never, never>; reply: boolean };
   /** An extension page's "Sync now": write the places now; the status after it, null while sync is off. */
   'sync-now': { request: Record<never, never>; reply: SyncStatus | null };
+  /**
+   * An extension page's site switch: turn an optional site on (the page has already asked the browser for
+   * its permission, in the reader's click) or off. Every optional site's state after it.
+   */
+  'site-access': { request: { site: string; on: boolean }; reply: SiteState[] };
 }
 
 /** Background to a tab's content script. */
@@ -79,6 +86,13 @@ export function isChapterNumbers(x: unknown): x is number[] {
   return x.every((n, i) => Number.isInteger(n) && n >= 1 && n <= RECORD_LIMITS.sections && (i === 0 || n > x[i - 1]));
 }
 
+/** Optional sites' states as the background lists them: each a registered optional site, once. */
+export function isSiteStates(x: unknown): x is SiteState[] {
+  if (!Array.isArray(x) || x.length > sites.optionalIds.length) return false;
+  const ids = x.map((s: unknown) => (isObj(s) && typeof s.on === 'boolean' ? s.id : undefined));
+  return ids.every((id) => sites.isOptionalId(id)) && new Set(ids).size === ids.length;
+}
+
 export const PROTOCOL: { [K in MessageType]: Entry<RequestOf<K>, Reply<K>> } = {
   'web-progress': {
     request(x, now) {
@@ -107,6 +121,12 @@ export const PROTOCOL: { [K in MessageType]: Entry<RequestOf<K>, Reply<K>> } = {
     request: () => ({}),
     reply: (x): x is SyncStatus | null => x === null || normalizeSyncStatus(x) !== null,
     refused: null,
+  },
+  'site-access': {
+    request: (x) => (sites.isOptionalId(x.site) && typeof x.on === 'boolean' ? { site: x.site, on: x.on } : null),
+    reply: isSiteStates,
+    // Refused or unreadable: nothing is known to be on.
+    refused: [],
   },
 };
 

@@ -5,7 +5,7 @@ import { fitNames, fitStoryFacts, fitTitle } from './records';
 import type { ChapterPart, StoryPage } from './sites/types';
 
 /**
- * The restyled view's own place on a page (components/RestyledView.tsx): `part` indexes `StoryPage.parts`
+ * The restyled page's place in the reader (a `Place` of components/Reader.tsx, with components/page-source.tsx): `part` indexes `StoryPage.parts`
  * (what this page shows: one chapter, or every chapter of an AO3 full work), not the story's chapters; `p`
  * is the paragraph's index within that part. It never leaves the page: what is stored and sent is the
  * `Position` of `positionOnPage`, whose `part` is the chapter number − 1.

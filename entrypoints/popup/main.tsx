@@ -5,6 +5,8 @@ import { FIRST_ROWS, Library } from '../../components/Library';
 import { useLibrary, type FirstScreen } from '../../components/hooks/useLibrary';
 import { useSync } from '../../components/hooks/useSync';
 import { syncStatusText } from '../../components/SyncControls';
+import { SiteControls } from '../../components/SiteControls';
+import { useSiteAccess } from '../../components/hooks/useSiteAccess';
 import { useSettings } from '../../components/hooks/useSettings';
 import { t } from '../../components/i18n';
 import type { LibraryItem } from '../../lib/library';
@@ -107,6 +109,7 @@ function Popup() {
   const chosen = choice && saved.get(choice.id);
   const shown = error ?? (failed ? t('libraryLoadFailed') : undefined);
   const sync = useSync();
+  const siteAccess = useSiteAccess();
 
   return (
     <main aria-labelledby="library-title" data-snapshot={screen?.fromSnapshot ? 'shown' : undefined}>
@@ -167,6 +170,7 @@ function Popup() {
           }
         />
       )}
+      <SiteControls {...siteAccess} />
     </main>
   );
 }

@@ -1,8 +1,9 @@
 import { render } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { RestyledView } from '../../components/RestyledView';
+import { ChapterNav, pageEndsStory, pageSource } from '../../components/page-source';
+import { Reader } from '../../components/Reader';
 import { applySettings } from '../../components/theme';
 import { webKey } from '../../lib/db/progress';
 import type { ProgressRecord } from '../../lib/db/schema';
@@ -303,6 +304,7 @@ function App({ page, root, view, life, initialSettings, initial, saved, have, bi
     void backgroundApi.saveChapters(chaptersOfPage(page));
   }, [live, showing]);
   const wholeWork = useWholeWork(page, have, life);
+  const source = useMemo(() => pageSource(page), [page]);
 
   if (!showing) {
     return (
@@ -312,23 +314,30 @@ function App({ page, root, view, life, initialSettings, initial, saved, have, bi
     );
   }
   return (
-    <RestyledView
-      page={page}
-      settings={settings}
+    <Reader
+      source={source}
+      class="restyled"
+      focusView
       root={root}
       initial={initial}
-      notSaved={notSaved}
-      onPosition={(a, atEnd) => live && tracker.report(a, atEnd)}
+      settings={settings}
+      notice={notSaved ? t('restyleNotSaved') : null}
+      onPosition={(r) => live && tracker.report(r.place, r.atEnd)}
       onSettings={(s) => {
         setSettings(s);
         void saveSettings(s);
       }}
-      onOriginal={() => requestShow(false)}
-      feedback={feedback}
-      wholeWork={
-        wholeWork.offered ? <WholeWorkControl status={wholeWork.status} onSave={wholeWork.save} onCancel={wholeWork.cancel} /> : undefined
-      }
-      speech={speech}
+      back={{ label: t('originalPage'), icon: '↩', onClick: () => requestShow(false), keyshortcuts: 'Alt+Shift+R' }}
+      end={{
+        finished: pageEndsStory(page),
+        actions: feedback,
+        extra: wholeWork.offered ? (
+          <WholeWorkControl status={wholeWork.status} onSave={wholeWork.save} onCancel={wholeWork.cancel} />
+        ) : undefined,
+      }}
+      after={<ChapterNav page={page} />}
+      nextChapter={page.fullWork ? undefined : page.links.next}
+      speech={speech ?? undefined}
     />
   );
 }

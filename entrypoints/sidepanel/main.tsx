@@ -2,6 +2,8 @@ import { render } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { SyncControls } from '../../components/SyncControls';
+import { SiteControls } from '../../components/SiteControls';
+import { useSiteAccess } from '../../components/hooks/useSiteAccess';
 import { RemoteOffer } from '../../components/RemoteOffer';
 import { useSync } from '../../components/hooks/useSync';
 import { formatAgo } from '../../components/format';
@@ -11,6 +13,7 @@ import { EpubDownload } from '../../components/EpubDownload';
 import { saveBlob } from '../../platform/download';
 import { FIRST_ROWS, Library } from '../../components/Library';
 import { Reader, type PositionReport } from '../../components/Reader';
+import { storySource } from '../../components/story-source';
 import type { EndLink } from '../../components/StoryEnd';
 import { useLibrary, type FirstScreen } from '../../components/hooks/useLibrary';
 import { loadPanelView, usePanelView, type PanelSources, type PanelView } from '../../components/hooks/usePanelView';
@@ -140,6 +143,7 @@ function LibraryScreen({ message }: { message?: string }) {
   useLayoutEffect(() => window.scrollTo(0, 0), []);
   const [backupMessage, setBackupMessage] = useState<string | null>(null);
   const sync = useSync();
+  const siteAccess = useSiteAccess();
   // Web stories with saved chapters: marked in their rows; choosing one offers the copy here or the site.
   const [summaries, setSummaries] = useState<ReadonlyMap<string, SavedSummary>>(new Map());
   const readSummaries = () => void saved.summaries().then((all) => setSummaries(new Map(all.map((s) => [s.key, s]))));
@@ -212,6 +216,7 @@ function LibraryScreen({ message }: { message?: string }) {
           }}
         />
       )}
+      <SiteControls {...siteAccess} />
       <SyncControls
         enabled={sync.enabled}
         status={sync.status}
@@ -283,27 +288,29 @@ function StoryScreen({ data, ui, update, ...props }: StoryScreenProps) {
     [id],
   );
 
+  const source = useMemo(() => storySource(data.entry, data.outline), [data]);
   const onPosition = (r: PositionReport) => {
     const now = Date.now();
-    here.current = r.position;
+    const position = source.positionOf(r.place);
+    here.current = position;
     const web = books.get(id);
     if (web) {
       // A saved web story: the chapter read is where the library's Continue goes, and the percent is counted
       // as the restyled page counts it, so either view takes up the other's place.
       const { story, book } = web;
-      const number = r.position.part + 1;
-      const chapter = { number, title: book.titles[r.position.part] ?? null, url: book.urls[r.position.part] ?? story.storyUrl };
-      const percent = bookPercent(book, story.chapterCount, r.position);
+      const number = position.part + 1;
+      const chapter = { number, title: book.titles[position.part] ?? null, url: book.urls[position.part] ?? story.storyUrl };
+      const percent = bookPercent(book, story.chapterCount, position);
       reporter.report({
         kind: 'web',
         story: { ...story, chapter, updatedAt: now },
-        progress: { key, position: r.position, percent, updatedAt: now, finishedAt: null },
+        progress: { key, position, percent, updatedAt: now, finishedAt: null },
       });
       return;
     }
     reporter.report({
       kind: 'seed',
-      progress: { key: seedKey(id), position: r.position, percent: r.percent, updatedAt: now, finishedAt: r.atEnd ? now : null },
+      progress: { key: seedKey(id), position, percent: r.percent, updatedAt: now, finishedAt: r.atEnd ? now : null },
     });
   };
   // The story to offer at the end: the next one in the library not yet finished.
@@ -320,18 +327,23 @@ function StoryScreen({ data, ui, update, ...props }: StoryScreenProps) {
   const section = offer && data.outline.sections[offer.position.part];
   return (
     <Reader
-      entry={data.entry}
-      outline={data.outline}
-      initial={props.initial}
-      goTo={goTo}
-      next={next}
-      initialChunks={props.chunks}
-      loadChunk={(i) => sources.loadChunk(id, i)}
+      source={source}
+      initial={props.initial && source.placeOf(props.initial)}
+      goTo={goTo && { place: source.placeOf(goTo.position), seq: goTo.seq }}
+      given={props.chunks}
+      loadPiece={(i) => sources.loadChunk(id, i)}
+      onComplete={() => {
+        document.documentElement.dataset.complete = 'true'; // the whole story is drawn (tests wait for this)
+      }}
       settings={props.settings}
-      frontMatterOpen={ui.frontMatterOpen[id] ?? true}
-      endNotesOpen={ui.endNotesOpen[id] ?? true}
+      folds={{ front: ui.frontMatterOpen[id] ?? true, end: ui.endNotesOpen[id] ?? true }}
+      onFold={(which, open) =>
+        which === 'front'
+          ? update({ frontMatterOpen: { ...ui.frontMatterOpen, [id]: open } })
+          : update({ endNotesOpen: { ...ui.endNotesOpen, [id]: open } })
+      }
       notice={props.notice}
-      banner={
+      offer={
         offer && (
           <RemoteOffer
             where={section?.heading ?? t('syncPlacePercent', Math.floor(offer.percent))}
@@ -347,24 +359,24 @@ function StoryScreen({ data, ui, update, ...props }: StoryScreenProps) {
       }
       onPosition={onPosition}
       onSettings={props.onSettings}
-      onNotesToggle={(which, open) =>
-        which === 'front'
-          ? update({ frontMatterOpen: { ...ui.frontMatterOpen, [id]: open } })
-          : update({ endNotesOpen: { ...ui.endNotesOpen, [id]: open } })
-      }
-      onLibrary={() => (location.hash = routeHash({ kind: 'library' }))}
-      endExtra={
-        <EpubDownload
-          title={data.entry.title}
-          // The zip library loads only when a book is made; every chunk of the text is read first.
-          build={(storyOnly) =>
-            Promise.all([import('../../components/epub'), ...data.outline.chunks.map((_, i) => loadChunk(id, i))]).then(([m, ...chunks]) =>
-              m.seedEpub(data.entry, data.outline, chunks, storyOnly),
-            )
-          }
-          onDownload={(blob, name) => saveBlob(document, blob, name)}
-        />
-      }
+      back={{ label: t('backToLibrary'), icon: '←', onClick: () => (location.hash = routeHash({ kind: 'library' })) }}
+      end={{
+        finished: true,
+        next,
+        onLibrary: () => (location.hash = routeHash({ kind: 'library' })),
+        // The zip library loads only when a book is made; every chunk of the text is read first.
+        extra: (
+          <EpubDownload
+            title={data.entry.title}
+            build={(storyOnly) =>
+              Promise.all([import('../../components/epub'), ...data.outline.chunks.map((_, i) => loadChunk(id, i))]).then(
+                ([m, ...chunks]) => m.seedEpub(data.entry, data.outline, chunks, storyOnly),
+              )
+            }
+            onDownload={(blob, name) => saveBlob(document, blob, name)}
+          />
+        ),
+      }}
       speech={speech}
     />
   );

@@ -53,16 +53,20 @@ function readableCopy(doc: Document, url: URL): Document {
   return copy;
 }
 
+/** fanfiction.net's and FictionPress's `<title>`, one layout. */
+function ffnLayoutTitle(t: string): string {
+  const bare = t.replace(/ ?\| ?(?:FanFiction|FictionPress)$/i, '').trim();
+  // The last ", a naruto fanfic" (a title may hold ", a " itself; a fandom name does not).
+  const fanfic = /^(.*), an? [^,]+ (?:fanfic|fiction)$/i.exec(bare);
+  if (!fanfic?.[1]) return bare;
+  const chapter = /^(.+?) Chapter \d+(?::.*)?$/i.exec(fanfic[1].trim());
+  return chapter?.[1] ? chapter[1].trim() : fanfic[1].trim();
+}
+
 /** Each site's suffix trimming: a site registered without its own does not type-check. */
 const TITLE_SUFFIX: { [K in SiteId]: (t: string) => string } = {
-  ffn(t) {
-    const bare = t.replace(/ ?\| ?(?:FanFiction|FictionPress)$/i, '').trim();
-    // The last ", a naruto fanfic" (a title may hold ", a " itself; a fandom name does not).
-    const fanfic = /^(.*), an? [^,]+ (?:fanfic|fiction)$/i.exec(bare);
-    if (!fanfic?.[1]) return bare;
-    const chapter = /^(.+?) Chapter \d+(?::.*)?$/i.exec(fanfic[1].trim());
-    return chapter?.[1] ? chapter[1].trim() : fanfic[1].trim();
-  },
+  ffn: ffnLayoutTitle,
+  fp: ffnLayoutTitle,
   ao3(t) {
     const bare = t.replace(/ ?\[Archive of Our Own\]$/i, '').trim();
     const chapter = /^(.+?) - Chapter \d+(?: - .*)?$/i.exec(bare);

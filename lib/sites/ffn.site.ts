@@ -5,9 +5,9 @@ export const ffnSite = {
   id: 'ffn',
   name: 'FanFiction.Net',
   label: 'siteFfn',
-  onByDefault: true,
   hosts: ['www.fanfiction.net', 'm.fanfiction.net'],
   storyPaths: ['/s/*'],
+  onByDefault: true,
   chapterRef: () => '',
   chapterUrl: (id, chapter) => `https://www.fanfiction.net/s/${id}/${chapter}/`,
 } as const satisfies SiteDefinition<'ffn'>;

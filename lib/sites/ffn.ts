@@ -1,5 +1,7 @@
 /**
- * fanfiction.net (desktop `www.` and mobile `m.`). Page structure: /work/shared/docs/fiction-sites.md.
+ * fanfiction.net (desktop `www.` and mobile `m.`), and its sister site FictionPress (lib/sites/fp.ts), which
+ * has the same layout: one reading of it, given each site's hosts and names (`FfnLayout`). Page structure:
+ * /work/shared/docs/fiction-sites.md.
  *
  * FFN pages put author's notes inside the story text. Those that open or close the chapter (paragraphs that
  * begin "A/N", "AN:", "Author's note", "Disclaimer") become the part's notes; any others stay in the text,
@@ -10,6 +12,8 @@
 
 import type { SanitizeWindow } from '../sanitize';
 import { ffnSite } from './ffn.site';
+import type { SiteId } from './registry';
+import type { SiteDefinition } from './site';
 import { buildBodyWithEdgeNotes, buildRichText, childrenWithout } from './body';
 import { ownChapterTitle } from './chapter-title';
 import {
@@ -29,17 +33,23 @@ import {
 } from './page';
 import type { Author, ChapterLink, Note, PageResult, SiteAdapter, StoryLocation, StoryPage } from './types';
 
-const HOSTS: readonly string[] = ffnSite.hosts;
-const CANONICAL_ORIGIN = 'https://www.fanfiction.net';
+/** What tells one site of fanfiction.net's layout from another: the rest of the reading is the same. */
+export interface FfnLayout<Id extends SiteId> {
+  site: SiteDefinition<Id>;
+  /** Where the story's own address is rebuilt (the desktop site). */
+  canonicalOrigin: string;
+  /** Browse, search and "just in" pages: listings, left alone. */
+  listingPath: RegExp;
+  /**
+   * The breadcrumb's links that name what the story belongs to: a fandom's page on fanfiction.net, a
+   * crossover's, or a FictionPress category's.
+   */
+  fandomHref: RegExp;
+  /** The end of the `<title>`: " | FanFiction", and the word before it: "…, a naruto fanfic". */
+  titleSuffix: { site: string; kind: string };
+}
+
 const STORY_PATH = /^\/s\/(\d+)(?:\/(\d+))?(?:\/([^/]*))?\/?$/;
-/** Browse, search and "just in" pages. */
-const LISTING_PATH =
-  /^\/(?:(?:anime|book|cartoon|comic|game|misc|play|movie|tv)\/|crossovers\/|[^/]+[-_]Crossovers\/|search\b|j\/|communities\/|community\/|betareaders\/|forums\/|topic\/)/;
-/**
- * A fandom's page: `/book/Harry-Potter/`, or a crossover's: `/Harry-Potter_and_Naruto_Crossovers/224/1402/`
- * (underscores around `and` and before `Crossovers` on the site; hyphens accepted too).
- */
-const FANDOM_HREF = /^\/(?:anime|book|cartoon|comic|game|misc|play|movie|tv)\/[^/]+\/?$|^\/[^/]+[-_]Crossovers\/\d+\/\d+\/?$/;
 const NOT_FOUND =
   /Story Not Found|Unable to locate story|Story is unavailable|Chapter not found|Story does not have any chapters|Category for this story has been disabled|not using an outdated url/i;
 
@@ -67,33 +77,35 @@ const GENRES = new Set([
   'Western',
 ]);
 
-function parseUrl(url: URL): StoryLocation | undefined {
-  if (!HOSTS.includes(url.hostname)) return undefined;
+type Layout = FfnLayout<SiteId>;
+
+function parseUrl(layout: Layout, url: URL): StoryLocation | undefined {
+  if (!layout.site.hosts.includes(url.hostname)) return undefined;
   const m = STORY_PATH.exec(url.pathname);
   if (!m?.[1]) return undefined;
   const storyId = m[1];
   const chapter = Math.max(1, Number(m[2] ?? '1'));
   const slug = m[3] ? m[3] : undefined;
   return {
-    site: 'ffn',
+    site: layout.site.id,
     storyId,
     chapter,
     ...(slug ? { slug } : {}),
     fullWork: false,
-    storyUrl: `${CANONICAL_ORIGIN}/s/${storyId}/1/${slug ?? ''}`,
+    storyUrl: `${layout.canonicalOrigin}/s/${storyId}/1/${slug ?? ''}`,
   };
 }
 
-function parseDocument(doc: Document, url: URL, win: SanitizeWindow): PageResult {
+function parseDocument(layout: Layout, doc: Document, url: URL, win: SanitizeWindow): PageResult {
   if (isChallengePage(doc)) return { kind: 'not-readable', reason: 'challenge' };
-  const loc = parseUrl(url);
+  const loc = parseUrl(layout, url);
   if (!loc) {
-    const listing = HOSTS.includes(url.hostname) && LISTING_PATH.test(url.pathname);
+    const listing = layout.site.hosts.includes(url.hostname) && layout.listingPath.test(url.pathname);
     return { kind: 'not-readable', reason: listing ? 'listing' : 'not-a-story' };
   }
   const text = storyTextElement(doc);
   if (!text) return isNotFound(doc) ? { kind: 'not-readable', reason: 'not-found' } : { kind: 'unrecognized' };
-  const page = readStory(doc, url, win, loc, text);
+  const page = readStory(layout, doc, url, win, loc, text);
   return page ? { kind: 'story', page } : { kind: 'unrecognized' };
 }
 
@@ -120,7 +132,14 @@ function isNotFound(doc: Document): boolean {
   return NOT_FOUND.test(textOf($(doc, '#content_wrapper_inner') ?? $(doc, '#content')));
 }
 
-function readStory(doc: Document, url: URL, win: SanitizeWindow, loc: StoryLocation, textEl: Element): StoryPage | undefined {
+function readStory(
+  layout: Layout,
+  doc: Document,
+  url: URL,
+  win: SanitizeWindow,
+  loc: StoryLocation,
+  textEl: Element,
+): StoryPage | undefined {
   const base = url.href;
   const header = $(doc, '#profile_top') ?? $(doc, '#content');
   const meta = parseMeta(header);
@@ -159,14 +178,14 @@ function readStory(doc: Document, url: URL, win: SanitizeWindow, loc: StoryLocat
 
   const summaryEl = header ? summaryElement(header) : undefined;
   const page: StoryPage = {
-    site: 'ffn',
+    site: layout.site.id,
     storyId: loc.storyId,
     source: 'adapter',
     url: absoluteUrl(base, base) ?? base,
-    storyUrl: `${CANONICAL_ORIGIN}/s/${loc.storyId}/1/${slug ?? ''}`,
-    title: storyTitle(doc, header),
+    storyUrl: `${layout.canonicalOrigin}/s/${loc.storyId}/1/${slug ?? ''}`,
+    title: storyTitle(layout, doc, header),
     authors: storyAuthors(header, url),
-    fandoms: fandoms(doc),
+    fandoms: fandoms(layout, doc),
     warnings: [],
     categories: [],
     relationships: meta.relationships,
@@ -207,24 +226,28 @@ function chapterTitle(optionText: string): string | undefined {
   return title || undefined;
 }
 
-function storyTitle(doc: Document, header: Element | null): string {
+function storyTitle(layout: Layout, doc: Document, header: Element | null): string {
   const fromHeader = textOf($(header, ':scope > b.xcontrast_txt, :scope > b, div[align="center"] > b'));
   if (fromHeader) return fromHeader;
-  return titleFromDocumentTitle(titleOf(doc));
+  return titleFromDocumentTitle(titleOf(doc), layout.titleSuffix);
 }
 
 /**
- * "<Title> Chapter 3: <chapter>, a <fandom> fanfic | FanFiction" -> "<Title>". Scans instead of one
- * backtracking regex: a crafted title must not cost more than linear time.
+ * "<Title> Chapter 3: <chapter>, a <fandom> fanfic | FanFiction" -> "<Title>" (on FictionPress "…, a
+ * <genre> fiction | FictionPress"). Scans instead of one backtracking regex: a crafted title must not cost
+ * more than linear time.
  */
-export function titleFromDocumentTitle(title: string): string {
+export function titleFromDocumentTitle(title: string, suffix: FfnLayout<SiteId>['titleSuffix'] = FFN_LAYOUT.titleSuffix): string {
   const t = title.replace(/\s+/g, ' ').trim();
-  const site = / ?\| ?FanFiction$/i.exec(t.slice(-16));
-  const bare = site ? t.slice(0, t.length - Math.min(16, t.length) + site.index).trim() : t;
+  // The last characters only: " | FanFiction" with its optional spaces, the site's name ASCII letters.
+  const tail = suffix.site.length + 3;
+  const site = new RegExp(` ?\\| ?${suffix.site}$`, 'i').exec(t.slice(-tail));
+  const bare = site ? t.slice(0, t.length - Math.min(tail, t.length) + site.index).trim() : t;
   if (!site) return bare;
-  const fanfic = / fanfic$/i.exec(bare.slice(-7));
+  const kind = suffix.kind.length + 1;
+  const fanfic = new RegExp(` ${suffix.kind}$`, 'i').exec(bare.slice(-kind));
   if (!fanfic) return bare;
-  const head = bare.slice(0, bare.length - 7);
+  const head = bare.slice(0, bare.length - kind);
   // The first ", a " / ", an " with something after it.
   const comma = /, an? \S/i.exec(head);
   if (!comma) return bare;
@@ -247,13 +270,13 @@ function summaryElement(header: Element): Element | undefined {
   return childElements(header).find((el) => matches(el, 'div.xcontrast_txt') && textOf(el) !== '');
 }
 
-function fandoms(doc: Document): string[] {
+function fandoms(layout: Layout, doc: Document): string[] {
   const root = $(doc, '#pre_story_links') ?? $(doc, '#content') ?? doc;
   const out: string[] = [];
   for (const a of $$(root, 'a[href]')) {
     const href = attr(a, 'href') ?? '';
     const text = textOf(a);
-    if (!text || !FANDOM_HREF.test(href)) continue;
+    if (!text || !layout.fandomHref.test(href)) continue;
     if (/[-_]Crossovers\//.test(href) || / Crossover$/.test(text)) {
       for (const f of text.replace(/\s+Crossover$/, '').split(/\s+\+\s+/)) out.push(f.trim());
     } else out.push(text);
@@ -371,6 +394,25 @@ function isKeyed(segment: string): boolean {
   return key !== undefined && META_KEYS.has(key);
 }
 
+/** The adapter's reading of pages of fanfiction.net's layout on the site `layout` names. */
+export function ffnLayoutReader<Id extends SiteId>(layout: FfnLayout<Id>): Pick<SiteAdapter<Id>, 'parseUrl' | 'parseDocument'> {
+  return {
+    parseUrl: (url) => parseUrl(layout, url),
+    parseDocument: (doc, url, win) => parseDocument(layout, doc, url, win),
+  };
+}
+
+export const FFN_LAYOUT: FfnLayout<'ffn'> = {
+  site: ffnSite,
+  canonicalOrigin: 'https://www.fanfiction.net',
+  listingPath:
+    /^\/(?:(?:anime|book|cartoon|comic|game|misc|play|movie|tv)\/|crossovers\/|[^/]+[-_]Crossovers\/|search\b|j\/|communities\/|community\/|betareaders\/|forums\/|topic\/)/,
+  // A fandom's page: `/book/Harry-Potter/`, or a crossover's: `/Harry-Potter_and_Naruto_Crossovers/224/1402/`
+  // (underscores around `and` and before `Crossovers` on the site; hyphens accepted too).
+  fandomHref: /^\/(?:anime|book|cartoon|comic|game|misc|play|movie|tv)\/[^/]+\/?$|^\/[^/]+[-_]Crossovers\/\d+\/\d+\/?$/,
+  titleSuffix: { site: 'FanFiction', kind: 'fanfic' },
+};
+
 export const ffn: SiteAdapter<'ffn'> = {
   ...ffnSite,
   feedback: [{ kind: 'review', selector: 'textarea#review_review' }],
@@ -391,8 +433,6 @@ export const ffn: SiteAdapter<'ffn'> = {
     'https://www.fanfiction.net/r/12999698/',
     'https://m.fanfiction.net/j/0/1/0/',
     'https://fanfiction.net/s/7347955/1/',
-    'https://www.fictionpress.com/s/2961893/1/Mother-of-Learning',
   ],
-  parseUrl,
-  parseDocument,
+  ...ffnLayoutReader(FFN_LAYOUT),
 };

@@ -2,6 +2,7 @@ import type { SanitizeWindow } from '../sanitize';
 import { ao3 } from './ao3';
 import type { FallbackReader } from './fallback';
 import { ffn } from './ffn';
+import { fp } from './fp';
 import { sites, type SiteId } from './registry';
 import { royalRoad } from './royalroad';
 import type { NotReadableReason, SiteAdapter, StoryLocation, StoryPage } from './types';
@@ -11,6 +12,7 @@ import { questionableQuesting, spaceBattles, sufficientVelocity } from './xenfor
 const ADAPTERS: { [K in SiteId]: SiteAdapter<K> } = {
   ffn,
   ao3,
+  fp,
   royalroad: royalRoad,
   spacebattles: spaceBattles,
   sufficientvelocity: sufficientVelocity,

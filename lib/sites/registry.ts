@@ -1,5 +1,6 @@
 import { ao3Site } from './ao3.site';
 import { ffnSite } from './ffn.site';
+import { fpSite } from './fp.site';
 import { royalRoadSite } from './royalroad.site';
 import type { SiteDefinition } from './site';
 import { questionableQuestingSite, spaceBattlesSite, sufficientVelocitySite } from './xenforo.site';
@@ -9,7 +10,7 @@ import { questionableQuestingSite, spaceBattlesSite, sufficientVelocitySite } fr
  * (lib/sites/<site>.site.ts) here, its adapter in lib/sites/read.ts (the type checker asks for it), its
  * label in public/_locales, its fixtures; test/unit/sites/registry.test.ts fails on a site half-registered.
  */
-export const SITES = [ffnSite, ao3Site, royalRoadSite, spaceBattlesSite, sufficientVelocitySite, questionableQuestingSite] as const;
+export const SITES = [ffnSite, ao3Site, fpSite, royalRoadSite, spaceBattlesSite, sufficientVelocitySite, questionableQuestingSite] as const;
 
 export type SiteId = (typeof SITES)[number]['id'];
 
@@ -20,6 +21,8 @@ export function deriveSites<Id extends string>(sites: readonly SiteDefinition<Id
   const byHost = new Map<string, SiteDefinition<Id>>(sites.flatMap((s) => s.hosts.map((h) => [h, s] as const)));
   const isSiteId = (x: unknown): x is Id => typeof x === 'string' && byId.has(x);
   const webKeyPattern = (storyIdDigits: number) => new RegExp(`^web:(?:${ids.join('|')}):\\d{1,${storyIdDigits}}$`);
+  const patternsOf = (s: SiteDefinition<Id>) => s.hosts.flatMap((host) => s.storyPaths.map((path) => `*://${host}${path}`));
+  const optional = sites.filter((s) => !s.onByDefault);
   return {
     ids,
     isSiteId,
@@ -30,8 +33,20 @@ export function deriveSites<Id extends string>(sites: readonly SiteDefinition<Id
     hosts: sites.flatMap((s) => s.hosts),
     /** `web:<site>:<digits>` for a registered site. */
     webKeyPattern,
-    /** Content-script and host-permission match patterns: the least that reaches every story page. */
-    matchPatterns: sites.flatMap((s) => s.hosts.flatMap((host) => s.storyPaths.map((path) => `*://${host}${path}`))),
+    /** Every site's story-page match patterns: the least that reaches every story page. */
+    matchPatterns: sites.flatMap(patternsOf),
+    /** One site's story-page match patterns: what turning it on asks for and registers its content script on. */
+    patternsOf: (id: string): string[] => {
+      const s = byId.get(id);
+      return s ? patternsOf(s) : [];
+    },
+    /** The sites on from installation: the manifest's host permissions and static content script. */
+    defaultPatterns: sites.filter((s) => s.onByDefault).flatMap(patternsOf),
+    /** The sites the reader turns on: the manifest's optional host permissions, nothing reached before that. */
+    optionalPatterns: optional.flatMap(patternsOf),
+    /** The ids of the sites the reader turns on, in the registry's order. */
+    optionalIds: optional.map((s) => s.id),
+    isOptionalId: (x: unknown): x is Id => typeof x === 'string' && optional.some((s) => s.id === x),
   };
 }
 

@@ -13,12 +13,16 @@ export interface SiteDefinition<Id extends string = string> {
   name: string;
   /** The message (public/_locales) the library labels its stories with. */
   label: keyof typeof en;
-  /** Whether Ficwell reads the site's pages without the reader turning it on. */
-  onByDefault: boolean;
   /** Exact host names (mirrors included); the first is the one chapter addresses are rebuilt on. */
   hosts: readonly string[];
   /** Where stories live on each host: the paths of the content script's match patterns. */
   storyPaths: readonly string[];
+  /**
+   * Whether the extension reaches the site from installation: its story pages are in the manifest's host
+   * permissions and static content script. Otherwise they are optional host permissions, which the reader
+   * grants by turning the site on (the install warning names only the sites on by default).
+   */
+  onByDefault: boolean;
   /**
    * The part of a chapter URL that a synced entry carries, '' when the chapter number alone addresses it
    * (fanfiction.net); digits only.

@@ -1,18 +1,14 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { act, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { Reader, type PositionReport, type ReaderProps } from '../../components/Reader';
-import { RestyledView } from '../../components/RestyledView';
 import { storyPage, textNote, textPart } from '../support/story-page';
-import type { WebAnchor } from '../../lib/web-progress';
+import { glass, glassSource, renderPageReader, renderStoryReader } from '../support/reader';
+import type { Place } from '../../components/Reader';
 import { indexOutline, positionAt } from '../../lib/position';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { splitForSpeech } from '../../lib/speech/pieces';
 import type { Block } from '../../lib/story/chunks';
-import { splitStory } from '../../lib/story/outline';
 import type { Utterance } from '../../lib/speech/read-aloud';
 import { FakeSpeech, makeUtterance, TEST_VOICES, type FakeSpeechOptions } from '../support/fake-speech';
-import { catalogEntry } from '../support/records';
-import { GLASS, parsedSeed } from '../support/seeds';
 
 // The read-aloud keys and buttons are driven with fireEvent (untrusted in jsdom), so the trust gate is set
 // aside here; the settings tests run it (test/component/trusted-input.ts), and so do real browsers
@@ -20,13 +16,15 @@ import { GLASS, parsedSeed } from '../support/seeds';
 vi.mock('../../components/trusted', () => ({ trusted: <E,>(handler: (e: E) => void) => handler, isTrustedInput: () => true }));
 
 // Glass Hearts: a summary and a warning before the story, sections I to V in several chunks.
-const { outline, chunks } = splitStory(parsedSeed(GLASS));
-const entry = catalogEntry('glass-hearts', 'Glass Hearts', outline.words);
+const { outline, chunks } = glass;
 const index = indexOutline(outline);
 const firstOf = (section: number) => index.address.findIndex((a) => a.part === section);
+/** The reader's place at the start of paragraph n (its number across the story). */
+const glassPlace = (n: number) => glassSource.placeOf(positionAt(index, n, 0));
 const allChunks = new Map(chunks.map((c, i) => [i, c as Block[]]));
 
-function renderReading(
+/** The reader reading Glass Hearts, once all of it is drawn (the paragraphs read aloud are read off the page). */
+async function renderReading(
   o: {
     speech?: FakeSpeechOptions;
     settings?: Partial<Settings>;
@@ -36,23 +34,11 @@ function renderReading(
   } = {},
 ) {
   const fake = new FakeSpeech(o.speech);
-  const onPosition = vi.fn<(r: PositionReport) => void>();
-  const onSettings = vi.fn<(s: Settings) => void>();
   const made: Utterance[] = [];
-  const props: ReaderProps = {
-    entry,
-    outline,
+  const view = renderStoryReader({
     initial: o.initial == null ? null : positionAt(index, o.initial, 0),
-    initialChunks: allChunks,
-    loadChunk: (i) => Promise.resolve(chunks[i] as Block[]),
+    given: allChunks,
     settings: { ...DEFAULT_SETTINGS, ...o.settings },
-    frontMatterOpen: true,
-    endNotesOpen: true,
-    notice: null,
-    onPosition,
-    onSettings,
-    onNotesToggle: vi.fn(),
-    onLibrary: vi.fn(),
     speech: {
       engine: fake,
       makeUtterance: (text) => {
@@ -63,9 +49,9 @@ function renderReading(
       pauseResumes: o.pauseResumes ?? true,
       mediaSession: o.mediaSession,
     },
-  };
-  const view = render(<Reader {...props} />);
-  return { ...view, fake, made, onPosition, onSettings };
+  });
+  await waitFor(() => expect(view.onComplete).toHaveBeenCalled());
+  return { ...view, fake, made };
 }
 
 /** What the engine is asked to say for paragraph n, read off the drawn paragraph. */
@@ -79,7 +65,7 @@ const play = () => fireEvent.click(screen.getByRole('button', { name: 'Read alou
 describe('reading aloud in the reader', () => {
   it('starts at the paragraph at the reading line and reads paragraph after paragraph, marking the one being read', async () => {
     const n = firstOf(2) + 3;
-    const { fake } = renderReading({ initial: n });
+    const { fake } = await renderReading({ initial: n });
     play();
     await screen.findByRole('button', { name: 'Pause' });
     const expected = [...piecesOf(n), ...piecesOf(n + 1), ...piecesOf(n + 2)];
@@ -94,12 +80,12 @@ describe('reading aloud in the reader', () => {
 
   it('pausing saves the place at the paragraph being read, offset 0; resuming goes on', async () => {
     const n = firstOf(1) + 2;
-    const { fake, onPosition } = renderReading({ initial: n });
+    const { fake, onPosition } = await renderReading({ initial: n });
     play();
     await screen.findByRole('button', { name: 'Pause' });
     speakUntil(fake, piecesOf(n).length + 1); // into the next paragraph
     fireEvent.click(screen.getByRole('button', { name: 'Pause' }));
-    expect(onPosition.mock.calls.at(-1)?.[0]).toMatchObject({ position: positionAt(index, n + 1, 0), atEnd: false });
+    expect(onPosition.mock.calls.at(-1)?.[0]).toMatchObject({ place: glassPlace(n + 1), atEnd: false });
     expect(fake.paused).toBe(true);
     const said = fake.spoken.length;
     act(() => fake.advance(60_000));
@@ -111,25 +97,25 @@ describe('reading aloud in the reader', () => {
 
   it('where pause() does nothing (Firefox on Linux) pausing cancels and resuming says the paragraph again', async () => {
     const n = firstOf(1);
-    const { fake, onPosition } = renderReading({ initial: n + 1, speech: { pauseWorks: false }, pauseResumes: false });
+    const { fake, onPosition } = await renderReading({ initial: n + 1, speech: { pauseWorks: false }, pauseResumes: false });
     play();
     await screen.findByRole('button', { name: 'Pause' });
     act(() => fake.advance(300));
     fireEvent.click(screen.getByRole('button', { name: 'Pause' }));
-    expect(onPosition.mock.calls.at(-1)?.[0].position).toEqual(positionAt(index, n + 1, 0));
+    expect(onPosition.mock.calls.at(-1)?.[0].place).toEqual(glassPlace(n + 1));
     expect(fake.speaking).toBe(false);
     fireEvent.click(screen.getByRole('button', { name: 'Resume' }));
     expect(fake.log.at(-1)).toBe(`speak:${piecesOf(n + 1)[0]}`);
   });
 
   it('"story only" skips the notes before the story; without it they are read first', async () => {
-    const a = renderReading();
+    const a = await renderReading();
     play();
     await screen.findByRole('button', { name: 'Pause' });
     expect(a.fake.log.find((l) => l.startsWith('speak:'))).toBe(`speak:${piecesOf(0)[0]}`);
     a.unmount();
 
-    const b = renderReading({ settings: { storyOnly: false } });
+    const b = await renderReading({ settings: { storyOnly: false } });
     play();
     await screen.findByRole('button', { name: 'Pause' });
     const summary = outline.frontMatter[0]!.text;
@@ -138,7 +124,7 @@ describe('reading aloud in the reader', () => {
   });
 
   it('with no voice installed the button says how to get one', async () => {
-    const { fake } = renderReading({ speech: { voices: [] } });
+    const { fake } = await renderReading({ speech: { voices: [] } });
     play();
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toMatch(/No voice.*speech-dispatcher.*espeak-ng.*restart the browser/);
@@ -147,7 +133,7 @@ describe('reading aloud in the reader', () => {
   });
 
   it('voices that load late are waited for', async () => {
-    const { fake } = renderReading({ speech: { lateVoices: true } });
+    const { fake } = await renderReading({ speech: { lateVoices: true } });
     play();
     act(() => fake.loadVoices());
     await screen.findByRole('button', { name: 'Pause' });
@@ -156,7 +142,7 @@ describe('reading aloud in the reader', () => {
 
   it('keys: s starts and pauses, . and , move a paragraph while reading', async () => {
     const n = firstOf(3);
-    const { fake } = renderReading({ initial: n });
+    const { fake } = await renderReading({ initial: n });
     fireEvent.keyDown(window, { key: '.' }); // nothing while not reading
     expect(fake.log).toHaveLength(0);
     fireEvent.keyDown(window, { key: 's' });
@@ -170,7 +156,7 @@ describe('reading aloud in the reader', () => {
   });
 
   it('the voice and rate from the settings are used; the settings panel lists the voices', async () => {
-    const { made, onSettings } = renderReading({ settings: { voice: 'de', rate: 1.5 } });
+    const { made, onSettings } = await renderReading({ settings: { voice: 'de', rate: 1.5 } });
     fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
     const select = await screen.findByRole('combobox', { name: 'Voice' });
     await waitFor(() =>
@@ -186,7 +172,7 @@ describe('reading aloud in the reader', () => {
   });
 
   it('closing the view stops speech', async () => {
-    const { fake } = renderReading();
+    const { fake } = await renderReading();
     play();
     await screen.findByRole('button', { name: 'Pause' });
     expect(fake.speaking).toBe(true);
@@ -199,7 +185,7 @@ describe('reading aloud in the reader', () => {
 
   it('goes on across sections: the last paragraph of I, then the first of II', async () => {
     const last = firstOf(1) - 1;
-    const { fake } = renderReading({ initial: last });
+    const { fake } = await renderReading({ initial: last });
     play();
     await screen.findByRole('button', { name: 'Pause' });
     speakUntil(fake, piecesOf(last).length + 1);
@@ -221,7 +207,7 @@ describe('reading aloud in the reader', () => {
       }
     } as unknown as typeof MediaMetadata;
     const n = firstOf(2);
-    const { fake, onPosition } = renderReading({ initial: n, mediaSession: session });
+    const { fake, onPosition } = await renderReading({ initial: n, mediaSession: session });
     expect([...handlers.keys()].sort()).toEqual(['nexttrack', 'pause', 'play', 'previoustrack']);
     play();
     await screen.findByRole('button', { name: 'Pause' });
@@ -232,7 +218,7 @@ describe('reading aloud in the reader', () => {
     act(() => handlers.get('previoustrack')?.());
     expect(fake.log.at(-1)).toBe(`speak:${piecesOf(n)[0]}`);
     act(() => handlers.get('pause')?.());
-    expect(onPosition.mock.calls.at(-1)?.[0].position).toEqual(positionAt(index, n, 0));
+    expect(onPosition.mock.calls.at(-1)?.[0].place).toEqual(glassPlace(n));
     await waitFor(() => expect(session.playbackState).toBe('paused'));
     act(() => handlers.get('play')?.());
     await waitFor(() => expect(session.playbackState).toBe('playing'));
@@ -256,22 +242,14 @@ const chapterPage = (n: number) =>
     links: { next: 'https://www.fanfiction.net/s/1/3/Lanterns' },
   });
 
-function renderRestyled(o: { initial?: WebAnchor | null; settings?: Partial<Settings> } = {}) {
+function renderRestyled(o: { initial?: Place | null; settings?: Partial<Settings> } = {}) {
   const fake = new FakeSpeech();
-  const onPosition = vi.fn<(a: WebAnchor, atEnd: boolean) => void>();
-  const view = render(
-    <RestyledView
-      page={chapterPage(6)}
-      settings={{ ...DEFAULT_SETTINGS, ...o.settings }}
-      root={document}
-      initial={o.initial ?? null}
-      onPosition={onPosition}
-      onSettings={vi.fn()}
-      onOriginal={vi.fn()}
-      speech={{ engine: fake, makeUtterance, pauseResumes: true, mediaSession: null }}
-    />,
-  );
-  return { ...view, fake, onPosition };
+  const view = renderPageReader(chapterPage(6), {
+    initial: o.initial ?? null,
+    settings: { ...DEFAULT_SETTINGS, ...o.settings },
+    speech: { engine: fake, makeUtterance, pauseResumes: true, mediaSession: null },
+  });
+  return { ...view, fake };
 }
 
 describe('reading aloud in a restyled chapter', () => {
@@ -286,7 +264,7 @@ describe('reading aloud in a restyled chapter', () => {
     expect(fake.spoken).toEqual(['Paragraph 2 of the chapter.', 'Paragraph 3 of the chapter.']);
     // Paragraph 4 is being read when the reader pauses: that is the place kept.
     fireEvent.click(screen.getByRole('button', { name: 'Pause' }));
-    expect(onPosition.mock.calls.at(-1)?.[0]).toEqual({ part: 0, p: 4, offset: 0 });
+    expect(onPosition.mock.calls.at(-1)?.[0].place).toEqual({ part: 0, p: 4, offset: 0 });
     expect(document.querySelectorAll('.reading-aloud')).toHaveLength(1);
   });
 

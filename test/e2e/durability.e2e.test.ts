@@ -12,6 +12,7 @@ import {
   type AnyPage,
   type Harness,
 } from './support/harness';
+import { storedRecords } from './support/db';
 import { catchDownload, importFile, statusText } from './support/backup';
 import { useSiteBrowser } from './support/site';
 import { pollView, READER_SHOWN, VIEW_TOP_PARAGRAPH } from './support/view';
@@ -60,21 +61,9 @@ const dbVersion = (page: AnyPage) =>
 const api = `(globalThis.browser ?? globalThis.chrome)`;
 const close = (p: AnyPage) => (p as unknown as { close(): Promise<void> }).close();
 
-/** Reads every progress record straight from IndexedDB, at whatever version the database is. */
+/** Every progress record, read straight from IndexedDB at whatever version the database is. */
 const storedProgress = (page: AnyPage) =>
-  evaluate<Record<string, { percent: number; position: { part: number; paragraph: number }; updatedAt: number }>>(
-    page,
-    `new Promise((resolve, reject) => {
-    const req = indexedDB.open('ficwell');
-    req.onsuccess = () => {
-      const db = req.result;
-      const all = db.transaction('progress').objectStore('progress').getAll();
-      all.onsuccess = () => { db.close(); resolve(Object.fromEntries(all.result.map((r) => [r.key, r]))); };
-      all.onerror = () => reject(all.error);
-    };
-    req.onerror = () => reject(req.error);
-  })`,
-  );
+  storedRecords<{ percent: number; position: { part: number; paragraph: number }; updatedAt: number }>(page, 'progress');
 
 /** Reopens a page of the extension after the extension itself restarted (reload or update). */
 async function afterRestart(h: Harness): Promise<AnyPage> {

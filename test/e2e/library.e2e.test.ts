@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, evaluate, launch, poll, setViewport, type AnyPage, type Harness } from './support/harness';
+import { writeRecords } from './support/db';
 
 /**
  * A library bigger than the popup's first screen: the popup reads only the most recent records first and the
@@ -60,18 +61,10 @@ describe.each(BROWSERS)('a large library in the popup, in %s', (name) => {
   beforeAll(async () => {
     h = await launch(name);
     setup = await h.openExtensionPage('/popup.html'); // creates the database at its current version
-    await evaluate(
+    await writeRecords(
       setup,
-      `new Promise((resolve, reject) => {
-      const q = indexedDB.open('ficwell');
-      q.onsuccess = () => {
-        const tx = q.result.transaction(['webStories', 'progress'], 'readwrite');
-        for (const s of ${JSON.stringify(stories)}) tx.objectStore('webStories').put(s);
-        for (const p of ${JSON.stringify(progress)}) tx.objectStore('progress').put(p);
-        tx.oncomplete = () => { q.result.close(); resolve(); };
-        tx.onerror = () => reject(tx.error);
-      };
-    })`,
+      `for (const s of ${JSON.stringify(stories)}) put('webStories', s);
+      for (const p of ${JSON.stringify(progress)}) put('progress', p);`,
     );
   });
   afterAll(async () => h?.close());
@@ -129,25 +122,17 @@ describe.each(BROWSERS)('a library of %i stories scrolled to its end, in %s'.rep
   beforeAll(async () => {
     h = await launch(name);
     const setup = await h.openExtensionPage('/popup.html');
-    await evaluate(
+    await writeRecords(
       setup,
-      `new Promise((resolve, reject) => {
-      const q = indexedDB.open('ficwell');
-      q.onsuccess = () => {
-        const tx = q.result.transaction(['webStories', 'progress'], 'readwrite');
-        const now = ${NOW};
+      `const now = ${NOW};
         for (let i = 0; i < ${HUGE}; i++) {
           const key = 'web:ao3:' + (9000000 + i);
           const updatedAt = now - i * 60000;
-          tx.objectStore('webStories').put({ key, site: 'ao3', storyId: String(9000000 + i), storyUrl: 'https://archiveofourown.org/works/' + (9000000 + i),
+          put('webStories', { key, site: 'ao3', storyId: String(9000000 + i), storyUrl: 'https://archiveofourown.org/works/' + (9000000 + i),
             title: 'Work ' + i, authors: ['someone'], fandoms: ['Puella Magi Madoka Magica'], chapterCount: 3, words: 3000,
             chapter: { number: 2, title: null, url: 'https://archiveofourown.org/works/' + (9000000 + i) + '/chapters/1' }, updatedAt });
-          tx.objectStore('progress').put({ key, position: { part: 0, paragraph: 3, offset: 0 }, percent: 40, updatedAt, finishedAt: null });
-        }
-        tx.oncomplete = () => { q.result.close(); resolve(); };
-        tx.onerror = () => reject(tx.error);
-      };
-    })`,
+          put('progress', { key, position: { part: 0, paragraph: 3, offset: 0 }, percent: 40, updatedAt, finishedAt: null });
+        }`,
     );
   });
   afterAll(async () => h?.close());

@@ -12,6 +12,7 @@ import {
   type AnyPage,
   type Harness,
 } from './support/harness';
+import { storedRecords } from './support/db';
 import { importFile, statusText } from './support/backup';
 import { BIG_WORK, BIG_WORK_URL, startBigStoryServer } from './support/big-story';
 import { GENERATED_STORY } from './support/pages';
@@ -20,22 +21,6 @@ import { inView, pollView, READER_SHOWN, VIEW_PROGRESS, viewMoved } from './supp
 const api = `(globalThis.browser ?? globalThis.chrome)`;
 const close = (p: AnyPage) => (p as unknown as { close(): Promise<void> }).close();
 const DAY = 86_400_000;
-
-/** Reads one store of the extension's IndexedDB straight, keyed by record key. */
-const stored = <T>(page: AnyPage, store: 'progress' | 'webStories') =>
-  evaluate<Record<string, T>>(
-    page,
-    `new Promise((resolve, reject) => {
-    const req = indexedDB.open('ficwell');
-    req.onsuccess = () => {
-      const db = req.result;
-      const all = db.transaction('${store}').objectStore('${store}').getAll();
-      all.onsuccess = () => { db.close(); resolve(Object.fromEntries(all.result.map((r) => [r.key, r]))); };
-      all.onerror = () => reject(all.error);
-    };
-    req.onerror = () => reject(req.error);
-  })`,
-  );
 
 /** The view is a closed shadow root: tests reach it from an extension page `ext` (support/view.ts). */
 const restyled = (ext: AnyPage, url: string) => pollView(ext, url, READER_SHOWN, 10_000, 'the restyled view');
@@ -91,7 +76,7 @@ describe.each(BROWSERS)('what the store keeps is true, in %s', (name) => {
     };
     await importFile(lib, JSON.stringify(backup));
     await poll(lib, `/Imported 1 reading positions/.test(${statusText})`, 5000, 'the import');
-    const got = (await stored<Record<string, unknown>>(lib, 'progress'))['seed:glass-hearts'];
+    const got = (await storedRecords<Record<string, unknown>>(lib, 'progress'))['seed:glass-hearts'];
     expect(Object.keys(got ?? {}).sort()).toEqual(['finishedAt', 'key', 'percent', 'position', 'updatedAt']);
     expect(got?.percent).toBe(100);
     expect(got?.updatedAt as number).toBeLessThanOrEqual(Date.now());
@@ -144,11 +129,11 @@ describe.each(BROWSERS)('what the store keeps is true, in %s', (name) => {
     await evaluate(popup, `location.reload()`).catch(() => {});
     await waitForReady(popup);
     await poll(popup, `!!document.querySelector('[data-story="${key}"]')`, 5000, 'the work in the library');
-    const story = (await stored<{ fandoms: string[]; authors: string[] }>(popup, 'webStories'))[key];
+    const story = (await storedRecords<{ fandoms: string[]; authors: string[] }>(popup, 'webStories'))[key];
     expect(story?.fandoms).toHaveLength(100);
     expect(story?.fandoms[0]).toHaveLength(500);
     expect(story?.authors).toHaveLength(100);
-    expect((await stored<unknown>(popup, 'progress'))[key]).toBeDefined();
+    expect((await storedRecords<unknown>(popup, 'progress'))[key]).toBeDefined();
     await close(popup);
   });
 });
@@ -222,7 +207,7 @@ describe('when IndexedDB is full, in chromium (quota through CDP)', () => {
     expect(await topOfView(ext)).toBe(40);
     await pollView(ext, chapter, `(root) => !!root.querySelector('.save-notice')`, 5000, 'the not-saved notice');
     await close(page);
-    expect((await stored<unknown>(ext, 'progress'))[`web:ffn:${GENERATED_STORY.id}`]).toBeUndefined();
+    expect((await storedRecords<unknown>(ext, 'progress'))[`web:ffn:${GENERATED_STORY.id}`]).toBeUndefined();
 
     await h.openPage(chapter);
     await restyled(ext, chapter);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, click, evaluate, launch, PARAGRAPH_NUMBER, poll, TOP_PARAGRAPH, type AnyPage, type Harness } from './support/harness';
+import { recordExpr } from './support/db';
 import { startSiteServer, type SiteServer } from './support/server';
 
 /**
@@ -37,17 +38,8 @@ async function carry(from: AnyPage, to: AnyPage): Promise<number> {
   return Object.keys(items).length;
 }
 
-/** An expression for one record of Ficwell's IndexedDB, read in an extension page (null when absent). */
-const record = (store: 'progress' | 'webStories', key: string) => `new Promise((resolve) => {
-  const q = indexedDB.open('ficwell');
-  q.onsuccess = () => {
-    const r = q.result.transaction('${store}').objectStore('${store}').get(${JSON.stringify(key)});
-    r.onsuccess = () => { q.result.close(); resolve(r.result ?? null); };
-  };
-})`;
-
 const stored = (page: AnyPage, key: string) =>
-  evaluate<{ position: { part: number; paragraph: number }; percent: number } | null>(page, record('progress', key));
+  evaluate<{ position: { part: number; paragraph: number }; percent: number } | null>(page, recordExpr('progress', key));
 
 /** Scrolls a reader tab to a fraction of the story and waits until that place is stored. */
 async function readTo(tab: AnyPage, fraction: number): Promise<number> {
@@ -57,7 +49,7 @@ async function readTo(tab: AnyPage, fraction: number): Promise<number> {
   // The stored place is the one on screen (read again at each poll: a late reflow may still settle the view).
   await poll(
     tab,
-    `${record('progress', `seed:${STORY}`)}.then((r) => (${PARAGRAPH_NUMBER})('${STORY}', r?.position)).then((n) => n === (${TOP_PARAGRAPH})(window))`,
+    `${recordExpr('progress', `seed:${STORY}`)}.then((r) => (${PARAGRAPH_NUMBER})('${STORY}', r?.position)).then((n) => n === (${TOP_PARAGRAPH})(window))`,
     5000,
     'the place stored',
   );
@@ -130,7 +122,7 @@ describe.each(BROWSERS)('your place on another device, in %s', (name) => {
 
   it('a web story read only on one device is listed on the other with its title, and Continue goes to its chapter', async () => {
     const page = await first.openPage(FFN_CHAPTER);
-    await poll(firstLibrary, `${record('webStories', 'web:ffn:1234567')}.then((r) => !!r)`, 10_000, 'the chapter recorded');
+    await poll(firstLibrary, `${recordExpr('webStories', 'web:ffn:1234567')}.then((r) => !!r)`, 10_000, 'the chapter recorded');
     await (page as { close(): Promise<void> }).close();
     await syncNow(firstLibrary);
     await carry(firstLibrary, secondLibrary);

@@ -1,6 +1,6 @@
 /**
- * Fuzz cases: case `index` of a run seeded `seed` is a page (a fixture from the corpus, or a generated FFN or
- * AO3 page) with a few random mutations, and a story URL of the same site. Pure and reproducible from
+ * Fuzz cases: case `index` of a run seeded `seed` is a page (a fixture from the corpus, or a generated page
+ * of a registered site) with a few random mutations, and a story URL of the same site. Pure and reproducible from
  * (seed, index, corpus) alone.
  */
 
@@ -55,6 +55,14 @@ export const GENERATORS: { [K in SiteId]: { page(rng: Rng, extras: readonly stri
     vary(u, rng) {
       if (rng.chance(0.3)) u.pathname = u.pathname.replace(/^\/s\/(\d+)\/\d+/, (_m, id: string) => `/s/${id}/${rng.between(1, 40)}`);
       if (rng.chance(0.15)) u.hostname = 'm.fanfiction.net';
+      if (rng.chance(0.1)) u.pathname = u.pathname.replace(/\/[^/]*$/, '/');
+    },
+  },
+  fp: {
+    page: (rng, extras) => randomFfnPage(rng, extras, 'fp'),
+    vary(u, rng) {
+      if (rng.chance(0.3)) u.pathname = u.pathname.replace(/^\/s\/(\d+)\/\d+/, (_m, id: string) => `/s/${id}/${rng.between(1, 40)}`);
+      if (rng.chance(0.15)) u.hostname = 'm.fictionpress.com';
       if (rng.chance(0.1)) u.pathname = u.pathname.replace(/\/[^/]*$/, '/');
     },
   },

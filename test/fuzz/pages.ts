@@ -17,12 +17,32 @@ export interface BuiltPage {
 // ---------------------------------------------------------------------------------------------------------
 // fanfiction.net (desktop)
 
+/** The sites of fanfiction.net's layout: fanfiction.net itself and FictionPress. */
+const FFN_LAYOUT_SITES = {
+  ffn: {
+    host: 'www.fanfiction.net',
+    name: 'FanFiction',
+    crumbs: `<a class=xcontrast_txt href='/book/'>Books</a>`,
+    category: '/book/Harry-Potter/',
+    kind: 'harry potter fanfic',
+  },
+  fp: {
+    host: 'www.fictionpress.com',
+    name: 'FictionPress',
+    crumbs: `<a class=xcontrast_txt href='/fiction/'>Fiction</a>`,
+    category: '/fiction/Fantasy/',
+    kind: 'fantasy fiction',
+  },
+} as const;
+
 export interface FfnSpec {
+  /** The site of fanfiction.net's layout the page is on; fanfiction.net when absent. */
+  site?: keyof typeof FFN_LAYOUT_SITES;
   storyId: string;
   /** 1-based chapter shown. */
   chapter: number;
   slug: string;
-  /** The page URL; defaults to https://www.fanfiction.net/s/{id}/{chapter}/{slug}. */
+  /** The page URL; defaults to https://{the site's www. host}/s/{id}/{chapter}/{slug}. */
   url?: string;
   /** `<title>` content (RCDATA: markup here is text). Defaults to FFN's "{title} Chapter N: ..., a ... fanfic". */
   docTitle?: string;
@@ -30,7 +50,7 @@ export interface FfnSpec {
   head?: string;
   /** Extra markup right after `<body>`. */
   bodyStart?: string;
-  /** Inner HTML of the fandom breadcrumb link. */
+  /** Inner HTML of the fandom breadcrumb link (FictionPress: the category's). */
   fandom?: string;
   /** Inner HTML of `#profile_top > b.xcontrast_txt`; undefined leaves the `<b>` out (layout change). */
   title?: string;
@@ -55,12 +75,13 @@ export interface FfnSpec {
   noStoryTextId?: boolean;
 }
 
-export function ffnUrl(spec: Pick<FfnSpec, 'storyId' | 'chapter' | 'slug' | 'url'>): string {
-  return spec.url ?? `https://www.fanfiction.net/s/${spec.storyId}/${spec.chapter}/${spec.slug}`;
+export function ffnUrl(spec: Pick<FfnSpec, 'storyId' | 'chapter' | 'slug' | 'url' | 'site'>): string {
+  return spec.url ?? `https://${FFN_LAYOUT_SITES[spec.site ?? 'ffn'].host}/s/${spec.storyId}/${spec.chapter}/${spec.slug}`;
 }
 
 export function ffnPage(spec: FfnSpec): BuiltPage {
   const { storyId, chapter, slug } = spec;
+  const layout = FFN_LAYOUT_SITES[spec.site ?? 'ffn'];
   const chapters = spec.chapters ?? [];
   const options = chapters.map((t, i) => `<option  value=${i + 1} ${i + 1 === chapter ? 'selected' : ''}>${t}`).join('');
   const select = chapters.length
@@ -77,7 +98,7 @@ export function ffnPage(spec: FfnSpec): BuiltPage {
   const meta =
     spec.meta ??
     `Rated: <a class='xcontrast_txt' href='https://www.fictionratings.com/' target='rating'>Fiction  T</a> - English - Adventure/Drama - Harry P., Hermione G. - ${chapters.length > 1 ? `Chapters: ${count}   - ` : ''}Words: 12,345 - Reviews: <a href='/r/${storyId}/'>12</a> - Favs: 34 - Follows: 56 - Updated: <span data-xutime='1700000000'>Nov 14, 2023</span> - Published: <span data-xutime='1690000000'>Jul 22, 2023</span> - id: ${storyId} `;
-  const docTitle = spec.docTitle ?? `Story ${storyId} Chapter ${chapter}, a harry potter fanfic | FanFiction`;
+  const docTitle = spec.docTitle ?? `Story ${storyId} Chapter ${chapter}, a ${layout.kind} | ${layout.name}`;
   const authorId = spec.authorId ?? '7654321';
   const titleHtml = spec.title === undefined ? '' : `<b class='xcontrast_txt'>${spec.title}</b>\n`;
   const textDiv = spec.noStoryTextId
@@ -86,7 +107,7 @@ export function ffnPage(spec: FfnSpec): BuiltPage {
   const html = `<!DOCTYPE html><html><head>
         <meta charset='utf-8'>
         <META NAME='ROBOTS' CONTENT='NOARCHIVE'>
-        <META NAME='viewport' content='width=device-width'><link rel="canonical" href="//www.fanfiction.net/s/${storyId}/${chapter}/${slug}">
+        <META NAME='viewport' content='width=device-width'><link rel="canonical" href="//${layout.host}/s/${storyId}/${chapter}/${slug}">
 <title>${docTitle}</title>
         <link rel='stylesheet' href='/static/styles/xss26.css'>
         <!-- scripts removed -->
@@ -98,10 +119,10 @@ body { min-width:750px; height:100%; }
 </head><body style='background-color:#E4E3D5;margin-top:0px;'  >${spec.bodyStart ?? ''}
 <div id=top style='width:100%;background-color: #333399; ' >
 <div class='menulink maxwidth' style='padding:0.5em 10px 0.5em 10px; vertical-align:middle;'>
-<span id=name_login class=pull-right><a href='/login.php' style='color:white;'>Login</a> | <a href='/signup.php' style='color:white;'>Sign Up</a></span><a href='/' style='font-size:1.1em;border:none;'>FanFiction</a>&#160;&#160;<small>|</small>&#160;&#160;unleash your imagination</div>
+<span id=name_login class=pull-right><a href='/login.php' style='color:white;'>Login</a> | <a href='/signup.php' style='color:white;'>Sign Up</a></span><a href='/' style='font-size:1.1em;border:none;'>${layout.name}</a>&#160;&#160;<small>|</small>&#160;&#160;unleash your imagination</div>
 </div>
 <div style='width:100%;' class=xcontrast_outer id=content_parent><div class='xcontrast maxwidth' id=content_wrapper style='background-color: white;'><div id=content_wrapper_inner style='padding:0.5em;'>
-<div style='margin-bottom: 10px' class='lc-wrapper' id=pre_story_links><span class=lc-left><a class=xcontrast_txt href='/book/'>Books</a><span class='xcontrast_txt icon-chevron-right xicon-section-arrow'></span><a class=xcontrast_txt href="/book/Harry-Potter/">${spec.fandom ?? 'Harry Potter'}</a>
+<div style='margin-bottom: 10px' class='lc-wrapper' id=pre_story_links><span class=lc-left>${layout.crumbs}<span class='xcontrast_txt icon-chevron-right xicon-section-arrow'></span><a class=xcontrast_txt href="${layout.category}">${spec.fandom ?? (spec.site === 'fp' ? 'Fantasy' : 'Harry Potter')}</a>
 </span>
 </div>
 <div id=profile_top style='min-height:112px;'><button class='btn pull-right icon-heart' type=button onClick='$("#follow_area").modal();'> Follow/Fav</button>${titleHtml}<span class='xcontrast_txt'><div style='height:5px'></div>By:</span> <a class='xcontrast_txt' href='/u/${authorId}/author'>${spec.author}</a> <span class='icon-mail-1  xcontrast_txt' ></span>
@@ -123,7 +144,7 @@ ${textDiv}
         <div style='height:5px'></div></div></div></div><div id=p_footer class=maxwidth style='clear:all;padding:1em 0 1em 0;'><div style='text-align:center'><a href='/support/'>Help</a> . <a href='/privacy/'>Privacy</a> . <a href='/tos/'>Terms of Service</a>  . <a href='#top'>Top</a></div></div>${spec.bodyEnd ?? ''}
         </body></html>
 `;
-  return { site: 'ffn', url: ffnUrl(spec), html };
+  return { site: spec.site ?? 'ffn', url: ffnUrl(spec), html };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -703,8 +724,11 @@ function scatter(extras: readonly string[], slot: () => string) {
   return { placed, put: (k: string) => (placed[k] ?? []).join('') };
 }
 
-/** A random FFN chapter page; `extras` are inserted into its parts (story text, summary, title...). */
-export function randomFfnPage(rng: Rng, extras: readonly string[] = []): BuiltPage {
+/**
+ * A random chapter page of fanfiction.net's layout (on FictionPress when `site` says so); `extras` are
+ * inserted into its parts (story text, summary, title...).
+ */
+export function randomFfnPage(rng: Rng, extras: readonly string[] = [], site: FfnSpec['site'] = 'ffn'): BuiltPage {
   const count = rng.chance(0.4) ? 1 : rng.between(2, 30);
   const chapter = rng.between(1, count);
   const slot = () =>
@@ -722,6 +746,7 @@ export function randomFfnPage(rng: Rng, extras: readonly string[] = []): BuiltPa
     count > 1 ? Array.from({ length: count }, (_, i) => `${i + 1}. ${randomWords(rng, 1, 4)}${i === 0 ? put('option') : ''}`) : [];
   const mobile = rng.chance(0.1);
   const spec: FfnSpec = {
+    site,
     storyId: digits(rng, 1, 99999999),
     chapter,
     slug: rng.pick(['The-Lantern-Road', 'Small-Hours', '', 'A-b-C', 'x']),

@@ -361,3 +361,38 @@ describe.each(oversized)('oversized page %s', (name) => {
     expect(r.ms, `readPage took ${Math.round(r.ms)} ms`).toBeLessThanOrEqual(budget);
   }, 180_000);
 });
+
+// --- the FFN pages on the other sites of fanfiction.net's layout ------------------------------------------
+
+/**
+ * FictionPress is read by the same reader as fanfiction.net (lib/sites/ffn.ts, `FfnLayout`): every ordinary
+ * FFN hostile page, moved to its host (and its `<title>` to its suffix), reads as that site's story with the
+ * same title and text as on fanfiction.net, and hands out nothing live.
+ */
+const FFN_LAYOUT_SITES = [['fp', 'www.fictionpress.com', 'FictionPress', 'fiction']] as const;
+const moved = ordinary
+  .filter((n) => n.startsWith('ffn-'))
+  .flatMap((n) => FFN_LAYOUT_SITES.map(([site, host, name, kind]) => [n, site, host, name, kind] as const));
+
+describe.each(moved)('hostile page %s on %s', (name, site, host, siteName, kind) => {
+  const { html, url, expected } = fixture(name);
+  const there = (s: string) =>
+    s
+      .replaceAll('www.fanfiction.net', host)
+      .replace(/ fanfic \| FanFiction<\/title>/i, ` ${kind} | ${siteName}</title>`)
+      .replace(/\| FanFiction<\/title>/i, `| ${siteName}</title>`);
+
+  it('reads as the same story as on fanfiction.net, and hands out no live payload', () => {
+    const ffn = read(html, url);
+    const r = read(there(html), there(url));
+    expect(r.error, `readPage threw: ${String(r.error)}`).toBeUndefined();
+    expect(r.result?.kind).toBe(ffn.result?.kind);
+    if (r.result?.kind !== 'story') return;
+    const page = story(r);
+    const original = story(ffn);
+    expect(page.site).toBe(site);
+    expect(page.title).toBe(original.title);
+    expect(page.parts.map((p) => p.paragraphs.map((x) => x.text))).toEqual(original.parts.map((p) => p.paragraphs.map((x) => x.text)));
+    expectNothingLive(page, there(url), { ...expected, allowedLinks: (expected.allowedLinks ?? []).map(there) });
+  });
+});

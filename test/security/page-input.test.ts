@@ -194,7 +194,8 @@ describe('the view code spreads nothing page-sized into a call', () => {
   const files = [
     'lib/sanitize.ts',
     ...readdirSync(join(root, 'lib/sites')).map((f) => `lib/sites/${f}`),
-    'components/RestyledView.tsx',
+    'components/Reader.tsx',
+    'components/page-source.tsx',
     'components/progressive.ts',
     'components/Blocks.tsx',
     'lib/doc/from-dom.ts',

@@ -214,6 +214,27 @@ describe('background handlers', () => {
     expect(sync.syncNow).toHaveBeenCalledTimes(1);
   });
 
+  it('site-access: an extension page turns an optional site on or off; a content script or an unknown site is refused', async () => {
+    wire();
+    const set = vi.fn(async (site: string, on: boolean) => [{ id: site, on }]);
+    // The wired background's listener replaced by one with the site switch.
+    fakeBrowser.reset();
+    const bg = createBackground({ ...deps, siteAccess: { set } });
+    fakeBrowser.runtime.onMessage.addListener((m: unknown, sender) => bg.onMessage(m, sender as never));
+    const page = { id: fakeBrowser.runtime.id, url: `${ORIGIN}popup.html` };
+    expect(await deliver({ type: 'site-access', site: 'fp', on: true }, page)).toEqual([{ id: 'fp', on: true }]);
+    expect(set).toHaveBeenCalledWith('fp', true);
+    // A content script (any web page) hears the refusal, and nothing changes.
+    expect(
+      await deliver({ type: 'site-access', site: 'fp', on: false }, { ...tabSender, url: 'https://www.fictionpress.com/s/1/1/' }),
+    ).toEqual([]);
+    // A site on by default, or one not registered, is not the reader's to switch.
+    expect(await deliver({ type: 'site-access', site: 'ffn', on: false }, page)).toEqual([]);
+    expect(await deliver({ type: 'site-access', site: 'nowhere', on: true }, page)).toEqual([]);
+    expect(await deliver({ type: 'site-access', site: 'fp', on: 'yes' }, page)).toEqual([]);
+    expect(set).toHaveBeenCalledTimes(1);
+  });
+
   it('sync: a stored position goes out with the next batch, a closed view makes it sooner, a refused one not at all', async () => {
     const bg = wire();
     await deliver({ type: 'web-progress', story, progress });

@@ -27,8 +27,10 @@ export interface Harness {
   openPage(url: string, options?: { initScript?: string }): Promise<AnyPage>;
   /** Waits for a tab whose URL starts with `prefix` (one the extension opened). */
   waitForTab(prefix: string): Promise<AnyPage>;
-  /** Closes the browser and starts it again on the same profile. */
-  restart(): Promise<void>;
+  /** The browser profile's folder (it outlives restarts). */
+  readonly profile: string;
+  /** Closes the browser and starts it again on the same profile; `between` runs while it is closed. */
+  restart(between?: () => void): Promise<void>;
   /**
    * Restarts the extension without the browser. Firefox: runtime.reload(), as an update does. Chromium:
    * runtime.reload() leaves an extension loaded with --load-extension unloaded in headless mode, so the
@@ -68,6 +70,7 @@ async function launchChromium(options: LaunchOptions): Promise<Harness> {
   let current: BrowserContext = ctx;
   return {
     name: 'chromium',
+    profile,
     get origin() {
       return `chrome-extension://${id}`;
     },
@@ -87,8 +90,9 @@ async function launchChromium(options: LaunchOptions): Promise<Harness> {
       const found = current.pages().find((p) => p.url().startsWith(prefix));
       return found ?? current.waitForEvent('page', { predicate: (p) => p.url().startsWith(prefix), timeout: 15_000 });
     },
-    async restart() {
+    async restart(between) {
       await current.close();
+      between?.();
       ({ ctx, id } = await start());
       current = ctx;
     },
@@ -121,6 +125,9 @@ async function launchFirefox(options: LaunchOptions): Promise<Harness> {
     'extensions.autoDisableScopes': 0,
     'extensions.enabledScopes': 15,
     ...firefoxPrefs(FIREFOX_UUID, options.sitePort),
+    // Mozilla's own test preference: permissions.request() grants without its doorhanger, which a headless
+    // browser cannot show (test/e2e/optional-sites.e2e.test.ts).
+    'extensions.webextOptionalPermissionPrompts': false,
   };
   const start = () =>
     puppeteer.launch({
@@ -135,6 +142,7 @@ async function launchFirefox(options: LaunchOptions): Promise<Harness> {
   const origin = `moz-extension://${FIREFOX_UUID}`;
   return {
     name: 'firefox',
+    profile,
     origin,
     async openExtensionPage(path) {
       const page = await browser.newPage();
@@ -161,8 +169,9 @@ async function launchFirefox(options: LaunchOptions): Promise<Harness> {
       if (!page) throw new Error(`No page for ${prefix}`);
       return page;
     },
-    async restart() {
+    async restart(between) {
       await browser.close();
+      between?.();
       browser = await start();
     },
     async restartExtension(page) {

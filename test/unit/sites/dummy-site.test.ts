@@ -15,9 +15,9 @@ const dummy: SiteDefinition<'dummy'> = {
   id: 'dummy',
   name: 'Dummy Fiction',
   label: 'siteFfn',
-  onByDefault: false,
   hosts: ['www.dummy.test'],
   storyPaths: ['/story/*'],
+  onByDefault: true,
   chapterRef: (url) => /\/c(\d+)$/.exec(url)?.[1] ?? '',
   chapterUrl: (id, _chapter, ref) => `https://www.dummy.test/story/${id}${ref ? `/c${ref}` : ''}`,
 };

@@ -11,7 +11,7 @@ import { Readability } from '@mozilla/readability';
 import { readPage } from '../../../lib/sites';
 import { plainText } from '../../../lib/sites/body';
 import type { ParagraphRole, StoryPage } from '../../../lib/sites/types';
-import { drawnHtml, expectSafeHtml, load } from './helpers';
+import { drawnHtml, expectSafeHtml, load, parsedAgain } from './helpers';
 import { readFixture } from '../../support/fixtures';
 
 interface ExpectedPart {
@@ -142,8 +142,7 @@ export function describeFixtures(sites: readonly string[], atLeast: number) {
           for (const h of htmls) expectSafeHtml(h);
           for (const part of story.parts) {
             // As drawn, paragraph i is the element with data-p="i", and holds its text.
-            const again = load(`<!DOCTYPE html><body>${drawnHtml(part.blocks)}</body>`, 'https://ficwell.invalid/');
-            const marked = Array.from(again.doc.querySelectorAll('[data-p]'));
+            const marked = Array.from(parsedAgain(drawnHtml(part.blocks)).querySelectorAll('[data-p]'));
             expect(marked.map((el) => Number(el.getAttribute('data-p')))).toEqual(part.paragraphs.map((_, i) => i));
             expect(marked.map((el) => plainText(el))).toEqual(part.paragraphs.map((p) => p.text));
             expect(part.words).toBe(part.paragraphs.reduce((n, p) => n + p.words, 0));

@@ -48,6 +48,20 @@ describe('every registered site is registered everywhere', () => {
     }
   });
 
+  it('fanfiction.net and AO3 stay on by default, with the manifest patterns they had; the other sites are optional', () => {
+    expect(SITES.filter((s) => s.onByDefault).map((s) => s.id)).toEqual(['ffn', 'ao3']);
+    expect(sites.defaultPatterns).toEqual([
+      '*://www.fanfiction.net/s/*',
+      '*://m.fanfiction.net/s/*',
+      ...['archiveofourown.org', 'archiveofourown.com', 'archiveofourown.net', 'archiveofourown.gay', 'ao3.org'].flatMap((h) => [
+        `*://${h}/works/*`,
+        `*://${h}/collections/*`,
+      ]),
+    ]);
+    expect(sites.optionalPatterns).toEqual(sites.optionalIds.flatMap((id) => sites.patternsOf(id)));
+    for (const p of sites.optionalPatterns) expect(sites.defaultPatterns).not.toContain(p);
+  });
+
   it('no site has an adapter, a generator or a host that is not registered', () => {
     expect(adapters.map((a) => a.id)).toEqual(sites.ids);
     expect(Object.keys(GENERATORS).sort()).toEqual([...sites.ids].sort());
@@ -73,9 +87,9 @@ describe('deriveSites: every list follows a site added to the definitions', () =
     id: 'dummy',
     name: 'Dummy Fiction',
     label: 'siteFfn',
-    onByDefault: false,
     hosts: ['www.dummy.test', 'm.dummy.test'],
     storyPaths: ['/story/*'],
+    onByDefault: false,
     chapterRef: () => '',
     chapterUrl: (id, chapter) => `https://www.dummy.test/story/${id}/${chapter}`,
   };
@@ -99,5 +113,17 @@ describe('deriveSites: every list follows a site added to the definitions', () =
 
   it('match patterns', () => {
     expect(derived.matchPatterns).toEqual([...base.matchPatterns, '*://www.dummy.test/story/*', '*://m.dummy.test/story/*']);
+    expect(derived.patternsOf('dummy')).toEqual(['*://www.dummy.test/story/*', '*://m.dummy.test/story/*']);
+  });
+
+  it('a site off by default is an optional permission, never in the manifest’s host permissions', () => {
+    expect(derived.optionalIds).toEqual([...base.optionalIds, 'dummy']);
+    expect(derived.isOptionalId('dummy')).toBe(true);
+    expect(derived.optionalPatterns).toEqual([...base.optionalPatterns, '*://www.dummy.test/story/*', '*://m.dummy.test/story/*']);
+    expect(derived.defaultPatterns).toEqual(base.defaultPatterns);
+    const onByDefault = deriveSites<string>([...SITES, { ...dummy, onByDefault: true }]);
+    expect(onByDefault.defaultPatterns).toEqual([...base.defaultPatterns, '*://www.dummy.test/story/*', '*://m.dummy.test/story/*']);
+    expect(onByDefault.optionalPatterns).toEqual(base.optionalPatterns);
+    expect(onByDefault.isOptionalId('dummy')).toBe(false);
   });
 });

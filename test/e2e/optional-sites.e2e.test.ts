@@ -1,0 +1,155 @@
+/**
+ * Sites off by default (lib/sites/<site>.site.ts `onByDefault: false`): every one of them with a fixture at
+ * test/fixtures/<site>/chapter joins this file. Without its permission its chapter page is left as it was;
+ * granted, the chapter is restyled, its story is in the library, and its place comes back after a browser
+ * restart; turned off in the Sites section, the page is left alone again.
+ *
+ * How the permission is granted differs (see test/e2e/support/permissions.ts). Firefox: the reader's click
+ * in the Sites section calls `permissions.request()`, which Mozilla's test preference grants without the
+ * doorhanger; the background then registers the script. Chromium: the prompt cannot be answered headless,
+ * so the permission is written into the profile as the browser records a grant, and the browser restarted:
+ * the background's start-up pass registers the script. Chromium does not run the click's request here.
+ * Turning off is the reader's click in both.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import en from '../../public/_locales/en/messages.json';
+import { sites } from '../../lib/sites/registry';
+import { pollUntil } from '../support/browsers';
+import { storedRecord } from './support/db';
+import { BROWSERS, clickAt, evaluate, poll, type AnyPage } from './support/harness';
+import { holdInChromiumProfile } from './support/permissions';
+import { useSiteBrowser } from './support/site';
+import { inView, pollView, READER_SHOWN, VIEW_PROGRESS, VIEW_TOP_PARAGRAPH, viewMoved } from './support/view';
+
+const fixtures = resolve(import.meta.dirname, '../fixtures');
+const OPTIONAL = sites.optionalIds
+  .filter((id) => existsSync(join(fixtures, id, 'chapter', 'url.txt')))
+  .map((id) => {
+    const url = new URL(readFileSync(join(fixtures, id, 'chapter', 'url.txt'), 'utf8').trim());
+    url.protocol = 'http:'; // the local site server speaks plain http
+    const label = sites.site(id).label;
+    return { id, url: url.href, name: (en as Record<string, { message: string }>)[label]?.message ?? id };
+  });
+/** A page of a site on by default: the positive control that content scripts do run in this browser now. */
+const FFN = 'http://www.fanfiction.net/s/1234567/2/The-Lantern-Road';
+/** The paragraph the test reads to before the restart. */
+const MIDDLE = 25;
+
+it('every optional site has a chapter fixture to join these tests', () => {
+  expect(OPTIONAL.map((s) => s.id)).toEqual(sites.optionalIds);
+});
+
+describe.each(BROWSERS)('optional sites in %s', (name) => {
+  const site = useSiteBrowser(name, '/popup.html');
+
+  /** Whether the page is as the site sent it: shown, nothing added after <body>, no style of Ficwell's in <head>. */
+  const untouched = (page: AnyPage) =>
+    evaluate<boolean>(
+      page,
+      `getComputedStyle(document.body).display !== 'none' && document.documentElement.children.length === 2 && document.head.querySelectorAll('style').length === 1`,
+    );
+  /** Opens a control page on a site on by default and waits for it to be restyled, then checks `page` is still untouched. */
+  const expectLeftAlone = async (page: AnyPage) => {
+    const control = await site.h.openPage(FFN);
+    await pollView(site.ext, FFN, READER_SHOWN, 10_000, 'the control page restyled');
+    expect(await untouched(page)).toBe(true);
+    await (control as { close(): Promise<void> }).close();
+  };
+  const siteSwitch = (id: string) => `document.querySelector('.sites [data-site="${id}"] input')`;
+  const switchState = (id: string) => evaluate<boolean | null>(site.ext, `${siteSwitch(id)}?.checked ?? null`);
+
+  describe.each(OPTIONAL)('$id', ({ id, url, name: siteName }) => {
+    const key = `web:${id}:${/\/s\/(\d+)/.exec(url)?.[1] ?? ''}`;
+
+    it('without its permission: the chapter page is left as it was, the Sites section says off', async () => {
+      const page = await site.h.openPage(url);
+      await expectLeftAlone(page);
+      expect(await switchState(id)).toBe(false);
+      expect(await evaluate<string>(site.ext, `document.querySelector('.sites [data-site="ffn"]').textContent`)).toMatch(/always on/);
+      await (page as { close(): Promise<void> }).close();
+    });
+
+    it('granted: the chapter is restyled, its story in the library, its place back after a restart', async () => {
+      if (site.h.name === 'firefox') {
+        await clickAt(site.ext, siteSwitch(id));
+        await poll(
+          site.ext,
+          `document.querySelector('.site-message')?.textContent === ${JSON.stringify(`${siteName} on: its pages open in the reader.`)}`,
+          10_000,
+          'the switch to say on',
+        );
+      } else {
+        await holdInChromiumProfile(site.h, sites.patternsOf(id));
+        site.ext = await site.h.openExtensionPage('/popup.html');
+      }
+      await poll(site.ext, `${siteSwitch(id)}?.checked === true`, 5000, 'the switch on');
+      expect(
+        await evaluate<string[]>(
+          site.ext,
+          `(globalThis.browser ?? globalThis.chrome).scripting.getRegisteredContentScripts().then((s) => s.map((x) => x.id))`,
+        ),
+      ).toEqual([`site-${id}`]);
+
+      let page = await site.h.openPage(url);
+      await pollView(site.ext, url, READER_SHOWN, 10_000, 'the restyled chapter');
+      expect(await evaluate<string>(page, `getComputedStyle(document.body).display`)).toBe('none');
+      const before = await inView<string>(site.ext, url, VIEW_PROGRESS);
+      await inView(
+        site.ext,
+        url,
+        `(root) => {
+          root.querySelector('[data-p="${MIDDLE}"]').scrollIntoView();
+          window.scrollBy(0, -(root.querySelector('.reader-bar').getBoundingClientRect().bottom + 8));
+        }`,
+      );
+      await viewMoved(site.ext, url, before, `the view to take paragraph ${MIDDLE}`);
+      expect(await inView<number>(site.ext, url, VIEW_TOP_PARAGRAPH)).toBe(MIDDLE);
+      await pollUntil(
+        async () => (await storedRecord<{ position: { paragraph: number } }>(site.ext, 'progress', key))?.position.paragraph === MIDDLE,
+        '',
+        10_000,
+        'the position stored',
+      );
+
+      const row = `[data-story="${key}"]`;
+      const library = await site.h.openExtensionPage('/popup.html');
+      await poll(library, `!!document.querySelector('${row}')`, 10_000, 'the story in the library');
+      expect(await evaluate<string>(library, `document.querySelector('${row}').textContent`)).toContain(siteName);
+
+      await site.h.restart();
+      site.ext = await site.h.openExtensionPage('/popup.html');
+      page = await site.h.openPage(url);
+      await pollView(site.ext, url, READER_SHOWN, 10_000, 'the chapter restyled after the restart');
+      await pollView(
+        site.ext,
+        url,
+        `(root) => (${VIEW_TOP_PARAGRAPH})(root) === ${MIDDLE}`,
+        10_000,
+        `paragraph ${MIDDLE} at the top again`,
+      );
+      await (page as { close(): Promise<void> }).close();
+    });
+
+    it('turned off: the permission and the script are gone, the page is left as it was again', async () => {
+      await poll(site.ext, `${siteSwitch(id)}?.checked === true`, 5000, 'the switch on');
+      await clickAt(site.ext, siteSwitch(id));
+      await poll(
+        site.ext,
+        `document.querySelector('.site-message')?.textContent === ${JSON.stringify(`${siteName} off: its pages are left as they are.`)}`,
+        10_000,
+        'the switch to say off',
+      );
+      expect(await switchState(id)).toBe(false);
+      const api = `(globalThis.browser ?? globalThis.chrome)`;
+      expect(await evaluate<boolean>(site.ext, `${api}.permissions.contains({ origins: ${JSON.stringify(sites.patternsOf(id))} })`)).toBe(
+        false,
+      );
+      expect(await evaluate<unknown[]>(site.ext, `${api}.scripting.getRegisteredContentScripts()`)).toEqual([]);
+      const page = await site.h.openPage(url);
+      await expectLeftAlone(page);
+      await (page as { close(): Promise<void> }).close();
+    });
+  });
+});
