@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { LibraryItem } from '../lib/library';
+import type { SavedMark } from './Library';
 import type { SavedSummary } from '../lib/saved/store';
 import { formatCount } from '../lib/format';
 import { t } from './i18n';
@@ -9,13 +10,19 @@ export function savedLabel(summary: Pick<SavedSummary, 'chapters'>, count: numbe
   return count && count >= summary.chapters ? t('savedChapters', summary.chapters, count) : t('savedChaptersSome', summary.chapters);
 }
 
+/** "2 new chapters": posted since the copy was begun and not saved yet; null when there are none. */
+export function newChaptersLabel(summary: Pick<SavedSummary, 'newChapters'>): string | null {
+  if (summary.newChapters <= 0) return null;
+  return summary.newChapters === 1 ? t('savedNewChapter') : t('savedNewChapters', summary.newChapters);
+}
+
 /** The library's saved marks (its `saved` prop): a line per story with saved chapters, of as many as its row knows. */
 export function savedLabels(
   summaries: ReadonlyMap<string, SavedSummary>,
   rows: readonly LibraryItem[] | null | undefined,
-): Map<string, string> {
+): Map<string, SavedMark> {
   const counts = new Map(rows?.map((r) => [r.id, r.chapter?.count ?? null]));
-  return new Map([...summaries.values()].map((s) => [s.key, savedLabel(s, counts.get(s.key))]));
+  return new Map([...summaries.values()].map((s) => [s.key, { line: savedLabel(s, counts.get(s.key)), news: newChaptersLabel(s) }]));
 }
 
 /** About what a saved copy takes: "about 120 kB", "about 3.4 MB". */

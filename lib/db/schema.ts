@@ -108,6 +108,13 @@ export interface SavedStoryRecord {
   index: { number: number; title: string | null; url: string }[];
   /** Chapters planned or posted, as the newest page said, or null. */
   chapterCount: number | null;
+  /** Chapters posted (AO3's "5/10" is 5), as the newest page said, or null; absent in copies saved before it was kept. */
+  posted?: number | null;
+  /**
+   * The first chapter posted after the copy was begun, while any from it on is not saved ("2 new chapters" in
+   * the library): set when a page shows more posted chapters than the last page did (lib/saved/store.ts).
+   */
+  newFrom?: number;
   /** Work notes (AO3), as the newest page that had them showed them. */
   notes: Note[];
   updatedAt: number;

@@ -25,6 +25,8 @@ export function chaptersOfPage(page: StoryPage): ChaptersToSave {
   return {
     key: webKey(page.site, page.storyId),
     chapterCount: chaptersOf(page),
+    // Posted, not planned: AO3's "5/10" has 5 chapters to read. A page without a count lists the chapters.
+    posted: page.chaptersPosted ?? (page.chapters.length > 0 ? page.chapters.length : null),
     index: page.chapters.map((c) => ({ number: c.number, title: c.title ?? null, url: c.url })),
     notes: page.notes,
     chapters: page.parts.map((part) => ({
@@ -191,6 +193,7 @@ export function normalizeChaptersToSave(x: unknown): ChaptersToSave | null {
     return {
       key: x.key,
       chapterCount: count(x.chapterCount, RECORD_LIMITS.sections) && x.chapterCount >= 1 ? x.chapterCount : null,
+      posted: count(x.posted, RECORD_LIMITS.sections) && x.posted >= 1 ? x.posted : null,
       index: c.list(x.index, (e) => {
         if (!isObj(e) || !count(e.number, RECORD_LIMITS.sections) || e.number < 1 || !httpUrl(e.url)) return refuse();
         return { number: e.number, title: e.title === undefined ? null : title(e.title), url: e.url };

@@ -121,6 +121,7 @@ describe('background handlers', () => {
   const chapters = (over: Partial<ChaptersToSave['chapters'][number]> = {}): ChaptersToSave => ({
     key: story.key,
     chapterCount: 3,
+    posted: 3,
     index: [],
     notes: [],
     chapters: [
