@@ -41,6 +41,8 @@ export interface Harness {
 export interface LaunchOptions {
   /** Port of the local site server (test/e2e/support/server.ts), when the test needs fan-fiction hosts. */
   sitePort?: number;
+  /** Firefox preferences beside the harness's own (a small storage limit, say). */
+  firefoxPrefs?: Record<string, unknown>;
 }
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -121,6 +123,7 @@ async function launchFirefox(options: LaunchOptions): Promise<Harness> {
     'extensions.autoDisableScopes': 0,
     'extensions.enabledScopes': 15,
     ...firefoxPrefs(FIREFOX_UUID, options.sitePort),
+    ...options.firefoxPrefs,
   };
   const start = () =>
     puppeteer.launch({
