@@ -294,13 +294,14 @@ function App({ page, root, view, life, initialSettings, initial, saved, have, bi
   }, [live, showing]);
 
   // The chapters shown are kept for reading anywhere (the side panel, offline), once per page and from what
-  // the page already gave: no request to the site. A copy that is not stored (quota) changes nothing here:
+  // the page already gave: no request to the site. A copy that does not fit (quota) is said above the view;
   // the position is saved on its own, and the reading goes on.
   const copied = useRef(false);
+  const [copyFull, setCopyFull] = useState(false);
   useEffect(() => {
     if (!live || !showing || copied.current) return;
     copied.current = true;
-    void backgroundApi.saveChapters(chaptersOfPage(page));
+    void backgroundApi.saveChapters(chaptersOfPage(page)).then((r) => setCopyFull(!r.ok && r.reason === 'quota'));
   }, [live, showing]);
   const wholeWork = useWholeWork(page, have, life);
 
@@ -312,24 +313,31 @@ function App({ page, root, view, life, initialSettings, initial, saved, have, bi
     );
   }
   return (
-    <RestyledView
-      page={page}
-      settings={settings}
-      root={root}
-      initial={initial}
-      notSaved={notSaved}
-      onPosition={(a, atEnd) => live && tracker.report(a, atEnd)}
-      onSettings={(s) => {
-        setSettings(s);
-        void saveSettings(s);
-      }}
-      onOriginal={() => requestShow(false)}
-      feedback={feedback}
-      wholeWork={
-        wholeWork.offered ? <WholeWorkControl status={wholeWork.status} onSave={wholeWork.save} onCancel={wholeWork.cancel} /> : undefined
-      }
-      speech={speech}
-    />
+    <>
+      {copyFull && (
+        <p class="save-notice copy-full" role="status">
+          {t('savedNotForOffline')}
+        </p>
+      )}
+      <RestyledView
+        page={page}
+        settings={settings}
+        root={root}
+        initial={initial}
+        notSaved={notSaved}
+        onPosition={(a, atEnd) => live && tracker.report(a, atEnd)}
+        onSettings={(s) => {
+          setSettings(s);
+          void saveSettings(s);
+        }}
+        onOriginal={() => requestShow(false)}
+        feedback={feedback}
+        wholeWork={
+          wholeWork.offered ? <WholeWorkControl status={wholeWork.status} onSave={wholeWork.save} onCancel={wholeWork.cancel} /> : undefined
+        }
+        speech={speech}
+      />
+    </>
   );
 }
 
