@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { LibraryItem } from '../lib/library';
 import type { SavedMark } from './Library';
@@ -25,6 +26,13 @@ export function savedLabels(
   return new Map([...summaries.values()].map((s) => [s.key, { line: savedLabel(s, counts.get(s.key)), news: newChaptersLabel(s) }]));
 }
 
+/** "Saved copies take about 3.4 MB in all": every saved copy together, as the side panel's library says. */
+export function savedTotalLabel(summaries: ReadonlyMap<string, Pick<SavedSummary, 'bytes'>>): string {
+  let bytes = 0;
+  for (const s of summaries.values()) bytes += s.bytes;
+  return t('savedTotal', formatBytes(bytes));
+}
+
 /** About what a saved copy takes: "about 120 kB", "about 3.4 MB". */
 export function formatBytes(bytes: number): string {
   if (bytes < 1_000_000) return t('savedSize', `${formatCount(Math.max(1, Math.round(bytes / 1000)))} kB`);
@@ -39,6 +47,8 @@ export interface SavedChoiceProps {
   onSite: () => void;
   /** Only where deleting is offered (the side panel's library). */
   onDelete?: () => void;
+  /** "Download EPUB" of the copy (components/EpubDownload.tsx), where the page offers it (the side panel). */
+  epub?: ComponentChildren;
   onClose: () => void;
 }
 
@@ -46,7 +56,7 @@ export interface SavedChoiceProps {
  * What opening a web story with saved chapters offers: the saved copy in the side panel (offline too), or the
  * site; where `onDelete` is given, deleting the copy (the position stays) and what it takes.
  */
-export function SavedChoice({ title, summary, count, onRead, onSite, onDelete, onClose }: SavedChoiceProps) {
+export function SavedChoice({ title, summary, count, onRead, onSite, onDelete, epub, onClose }: SavedChoiceProps) {
   const first = useRef<HTMLButtonElement>(null);
   useEffect(() => first.current?.focus(), []);
   return (
@@ -79,6 +89,7 @@ export function SavedChoice({ title, summary, count, onRead, onSite, onDelete, o
           {t('savedClose')}
         </button>
       </div>
+      {epub}
     </div>
   );
 }

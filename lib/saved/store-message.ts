@@ -3,6 +3,7 @@ import type { Align, Block, HeadingLevel, ParagraphRole, Span, SpanStyle, TableC
 import { isWebKey, RECORD_LIMITS } from '../records';
 import type { Note, NoteKind, StoryPage } from '../sites/types';
 import { chaptersOf } from '../web-progress';
+import type { SavedAbout } from '../db/schema';
 import type { ChaptersToSave } from './store';
 
 /**
@@ -29,6 +30,11 @@ export function chaptersOfPage(page: StoryPage): ChaptersToSave {
     posted: page.chaptersPosted ?? (page.chapters.length > 0 ? page.chapters.length : null),
     index: page.chapters.map((c) => ({ number: c.number, title: c.title ?? null, url: c.url })),
     notes: page.notes,
+    about: {
+      tags: [...page.relationships, ...page.characters, ...page.tags],
+      language: page.language ?? null,
+      summary: page.summary ?? null,
+    },
     chapters: page.parts.map((part) => ({
       number: part.number,
       title: part.title ?? null,
@@ -181,6 +187,25 @@ function checker() {
   return { str, list, block, note };
 }
 
+/** A work's tags, language and summary (what its EPUB says of it), within the record limits. */
+function about(c: ReturnType<typeof checker>, x: unknown): SavedAbout {
+  if (!isObj(x) || !Array.isArray(x.tags) || x.tags.length > ABOUT_TAGS) return refuse();
+  const summary = x.summary;
+  return {
+    tags: c.list(x.tags, (t) => c.str(t, RECORD_LIMITS.name)),
+    language: x.language === null ? null : c.str(x.language, 100),
+    summary:
+      summary === null
+        ? null
+        : isObj(summary)
+          ? { blocks: c.list(summary.blocks, (b) => c.block(b, 0)), text: c.str(summary.text) }
+          : refuse(),
+  };
+}
+
+/** Tags of one work: far more than a work carries; a message with more is refused. */
+const ABOUT_TAGS = 1000;
+
 const title = (x: unknown) => (x === null ? null : typeof x === 'string' ? x.slice(0, RECORD_LIMITS.title) : refuse());
 
 /** The request of a `save-chapters` message, rebuilt, or null when it cannot be saved as it is. */
@@ -199,6 +224,7 @@ export function normalizeChaptersToSave(x: unknown): ChaptersToSave | null {
         return { number: e.number, title: e.title === undefined ? null : title(e.title), url: e.url };
       }),
       notes: c.list(x.notes, c.note),
+      ...(x.about === undefined ? {} : { about: about(c, x.about) }),
       chapters: c.list(x.chapters, (ch) => {
         if (!isObj(ch) || !count(ch.number, RECORD_LIMITS.sections) || ch.number < 1 || seen.has(ch.number)) return refuse();
         seen.add(ch.number);

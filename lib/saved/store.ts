@@ -1,5 +1,5 @@
 import { commit, lazyConnection, type Opener } from '../db/progress';
-import type { SavedChapterInfo, SavedChapterRecord, SavedStoryRecord } from '../db/schema';
+import type { SavedAbout, SavedChapterInfo, SavedChapterRecord, SavedStoryRecord } from '../db/schema';
 
 /** A chapter to save, as a page shows it (already checked: lib/saved/store-message.ts). */
 export interface ChapterToSave {
@@ -20,6 +20,8 @@ export interface ChaptersToSave {
   posted: number | null;
   index: SavedStoryRecord['index'];
   notes: SavedStoryRecord['notes'];
+  /** Tags, language and summary for the work's EPUB; absent from a sender that does not give them. */
+  about?: SavedAbout;
   chapters: ChapterToSave[];
 }
 
@@ -76,6 +78,15 @@ export function mergeSaved(stored: SavedStoryRecord | undefined, incoming: Chapt
     notes: incoming.notes.length > 0 ? incoming.notes : (stored?.notes ?? []),
     updatedAt: now,
   };
+  // A page that says less (FFN's mobile copy has no tags) keeps what an earlier page said.
+  const [page, before] = [incoming.about, stored?.about];
+  if (page || before) {
+    merged.about = {
+      tags: page?.tags.length ? page.tags : (before?.tags ?? []),
+      language: page?.language ?? before?.language ?? null,
+      summary: page?.summary ?? before?.summary ?? null,
+    };
+  }
   // Kept only while one of them is still to be saved: the mark goes with the last of them.
   if (newFrom !== undefined && newChapters({ ...merged, newFrom }) > 0) merged.newFrom = newFrom;
   return merged;
