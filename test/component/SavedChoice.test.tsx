@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { Library } from '../../components/Library';
-import { formatBytes, SavedChoice, savedLabel, savedLabels } from '../../components/SavedChoice';
+import { formatBytes, SavedChoice, savedLabel, savedLabels, savedTotalLabel } from '../../components/SavedChoice';
 import { webItems } from '../../lib/library';
 import { progressRecord, webStory } from '../support/records';
 
@@ -62,5 +62,28 @@ describe('saved copies in the library', () => {
     expect(screen.getByRole('dialog').textContent).not.toMatch(/kB/);
     expect(formatBytes(3_400_000)).toBe('about 3.4 MB');
     expect(formatBytes(10)).toBe('about 1 kB');
+    expect(
+      savedTotalLabel(
+        new Map([
+          ['a', { bytes: 2_500_000 }],
+          ['b', { bytes: 900_000 }],
+        ]),
+      ),
+    ).toBe('Saved copies take about 3.4 MB in all');
+  });
+
+  it('shows the EPUB download it is given, under the choices', () => {
+    render(
+      <SavedChoice
+        title="Lanterns"
+        summary={summary}
+        count={5}
+        onRead={() => {}}
+        onSite={() => {}}
+        onClose={() => {}}
+        epub={<button type="button">Download EPUB</button>}
+      />,
+    );
+    expect(screen.getByRole('dialog').lastElementChild?.textContent).toBe('Download EPUB');
   });
 });

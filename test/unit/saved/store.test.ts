@@ -174,6 +174,23 @@ describe('saved chapters', () => {
     expect((await other.story(request.key))?.posted).toBe(7);
   });
 
+  it('a work’s tags, language and summary in a message are rebuilt like the chapters, or the message refused', () => {
+    const request = chaptersOfPage(fixtureStory('ao3/full-work'));
+    const about = request.about;
+    if (!about) throw new Error('no about');
+    expect(about.tags.length).toBeGreaterThan(0);
+    expect(normalizeChaptersToSave(request)?.about).toEqual(about);
+    const script = { kind: 'paragraph', p: null, role: 'text', spans: [{ kind: 'text', text: 'x' }], onclick: 'alert(1)' };
+    expect(normalizeChaptersToSave({ ...request, about: { ...about, summary: { blocks: [script], text: 'x' } } })?.about?.summary).toEqual({
+      blocks: [{ kind: 'paragraph', p: null, role: 'text', spans: [{ kind: 'text', text: 'x' }] }],
+      text: 'x',
+    });
+    expect(normalizeChaptersToSave({ ...request, about: { ...about, tags: [{ toString: () => 'x' }] } })).toBeNull();
+    expect(normalizeChaptersToSave({ ...request, about: { ...about, tags: Array(1001).fill('t') } })).toBeNull();
+    expect(normalizeChaptersToSave({ ...request, about: { ...about, summary: '<b>x</b>' } })).toBeNull();
+    expect(normalizeChaptersToSave({ ...request, about: undefined })?.about).toBeUndefined();
+  });
+
   it('the posted count in a message is checked like the others', () => {
     const request = chaptersOfPage(fixtureStory('ffn/middle-chapter'));
     expect(normalizeChaptersToSave({ ...request, posted: -1 })?.posted).toBeNull();
