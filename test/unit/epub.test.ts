@@ -386,5 +386,5 @@ describe('saved works', () => {
     const both = await savedWebBook('ffn/middle-chapter', 'ffn/mobile');
     expect(fixturePage('ffn/mobile').characters).toEqual([]);
     expect(both.tags).toEqual(full.tags);
-  });
+  }, 30_000); // seven fixture pages read in jsdom: past 5 s on a loaded machine
 });
