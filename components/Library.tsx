@@ -19,11 +19,17 @@ export interface LibraryProps {
    * from another view updates its row in place, so no row moves under the reader's pointer.
    */
   reads?: number;
-  /** A short line per web story with saved chapters ("3 of 5 chapters saved"), by id. */
-  saved?: ReadonlyMap<string, string>;
+  /** A short line per web story with saved chapters ("3 of 5 chapters saved") and its new chapters, by id. */
+  saved?: ReadonlyMap<string, SavedMark>;
   /** Stories follow that `items` does not hold yet: asked for with `onMore` at the list's end, or for a search. */
   partial?: boolean;
   onMore?: (reason: 'end' | 'search') => void;
+}
+
+/** What a row says of a saved copy: how much is saved, and "2 new chapters" (or null) as a badge. */
+export interface SavedMark {
+  line: string;
+  news: string | null;
 }
 
 /** Rows drawn first: a screenful and then some (a popup shows about six); more follow as the list scrolls. */
@@ -116,7 +122,7 @@ export function Library({ items, sort, now, onSort, onOpen, onFirstRows, reads =
   );
 }
 
-function Row({ item, now, onOpen, saved }: { item: LibraryItem; now: number; onOpen: (item: LibraryItem) => void; saved?: string }) {
+function Row({ item, now, onOpen, saved }: { item: LibraryItem; now: number; onOpen: (item: LibraryItem) => void; saved?: SavedMark }) {
   const p = item.progress;
   const started = !!p && !item.finished;
   const describe = `d-${item.id.replace(/[^a-z0-9-]/gi, '-')}`;
@@ -135,6 +141,7 @@ function Row({ item, now, onOpen, saved }: { item: LibraryItem; now: number; onO
         <span class="row-head">
           <span class="row-title">{item.title}</span>
           {item.finished && <span class="row-badge finished">{t('finished')}</span>}
+          {saved?.news && <span class="row-badge new-chapters">{saved.news}</span>}
           <span class="row-action" aria-hidden="true">
             {t(started ? 'actionContinue' : item.finished ? 'actionReadAgain' : 'actionRead')}
           </span>
@@ -146,7 +153,7 @@ function Row({ item, now, onOpen, saved }: { item: LibraryItem; now: number; onO
             </span>
           )}{' '}
           {meta}
-          {saved && <span class="row-saved"> · {saved}</span>}
+          {saved && <span class="row-saved"> · {saved.line}</span>}
         </span>
         {item.authors.length > 0 && <span class="row-summary">{t('byAuthors', item.authors.join(', '))}</span>}
         {item.summary && <span class="row-summary">{item.summary}</span>}

@@ -1,5 +1,7 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { LibraryItem } from '../lib/library';
+import type { SavedMark } from './Library';
 import type { SavedSummary } from '../lib/saved/store';
 import { formatCount } from '../lib/format';
 import { t } from './i18n';
@@ -9,13 +11,26 @@ export function savedLabel(summary: Pick<SavedSummary, 'chapters'>, count: numbe
   return count && count >= summary.chapters ? t('savedChapters', summary.chapters, count) : t('savedChaptersSome', summary.chapters);
 }
 
+/** "2 new chapters": posted since the copy was begun and not saved yet; null when there are none. */
+export function newChaptersLabel(summary: Pick<SavedSummary, 'newChapters'>): string | null {
+  if (summary.newChapters <= 0) return null;
+  return summary.newChapters === 1 ? t('savedNewChapter') : t('savedNewChapters', summary.newChapters);
+}
+
 /** The library's saved marks (its `saved` prop): a line per story with saved chapters, of as many as its row knows. */
 export function savedLabels(
   summaries: ReadonlyMap<string, SavedSummary>,
   rows: readonly LibraryItem[] | null | undefined,
-): Map<string, string> {
+): Map<string, SavedMark> {
   const counts = new Map(rows?.map((r) => [r.id, r.chapter?.count ?? null]));
-  return new Map([...summaries.values()].map((s) => [s.key, savedLabel(s, counts.get(s.key))]));
+  return new Map([...summaries.values()].map((s) => [s.key, { line: savedLabel(s, counts.get(s.key)), news: newChaptersLabel(s) }]));
+}
+
+/** "Saved copies take about 3.4 MB in all": every saved copy together, as the side panel's library says. */
+export function savedTotalLabel(summaries: ReadonlyMap<string, Pick<SavedSummary, 'bytes'>>): string {
+  let bytes = 0;
+  for (const s of summaries.values()) bytes += s.bytes;
+  return t('savedTotal', formatBytes(bytes));
 }
 
 /** About what a saved copy takes: "about 120 kB", "about 3.4 MB". */
@@ -32,6 +47,8 @@ export interface SavedChoiceProps {
   onSite: () => void;
   /** Only where deleting is offered (the side panel's library). */
   onDelete?: () => void;
+  /** "Download EPUB" of the copy (components/EpubDownload.tsx), where the page offers it (the side panel). */
+  epub?: ComponentChildren;
   onClose: () => void;
 }
 
@@ -39,7 +56,7 @@ export interface SavedChoiceProps {
  * What opening a web story with saved chapters offers: the saved copy in the side panel (offline too), or the
  * site; where `onDelete` is given, deleting the copy (the position stays) and what it takes.
  */
-export function SavedChoice({ title, summary, count, onRead, onSite, onDelete, onClose }: SavedChoiceProps) {
+export function SavedChoice({ title, summary, count, onRead, onSite, onDelete, epub, onClose }: SavedChoiceProps) {
   const first = useRef<HTMLButtonElement>(null);
   useEffect(() => first.current?.focus(), []);
   return (
@@ -72,6 +89,7 @@ export function SavedChoice({ title, summary, count, onRead, onSite, onDelete, o
           {t('savedClose')}
         </button>
       </div>
+      {epub}
     </div>
   );
 }

@@ -1,8 +1,10 @@
 import type { CatalogEntry } from '../lib/catalog';
+import type { SavedChapterRecord, SavedStoryRecord, WebStoryRecord } from '../lib/db/schema';
 import type { Block } from '../lib/doc/model';
 import { buildEpub, EPUB_MIME, type Book, type BookText } from '../lib/epub';
 import { bookFromSeed, type SeedLabels } from '../lib/epub/from-seed';
 import type { WebLabels } from '../lib/epub/from-web';
+import { bookFromSaved } from '../lib/saved/book';
 import type { StoryOutline } from '../lib/story/outline';
 import { t } from './i18n';
 import { SEED_NOTE_LABEL, WEB_NOTE_LABEL } from './note-labels';
@@ -31,6 +33,16 @@ export const webLabels = (): WebLabels => ({
 export function epubBlob(book: Book, storyOnly: boolean, now = new Date()): Blob {
   const bytes = buildEpub(book, epubText(), { storyOnly, modified: now });
   return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: EPUB_MIME });
+}
+
+/** A saved web work as an EPUB file, from its library record, its outline and its saved chapters. */
+export function savedEpub(
+  story: WebStoryRecord,
+  saved: SavedStoryRecord,
+  chapters: readonly SavedChapterRecord[],
+  storyOnly: boolean,
+): Blob {
+  return epubBlob(bookFromSaved(story, saved, chapters, webLabels()), storyOnly);
 }
 
 /** A bundled story as an EPUB file, from its entry, outline and every chunk of its text. */

@@ -4,6 +4,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createBackground } from '../lib/background';
 import { askTab } from '../platform/messages';
 import { createProgressService, createSavedService } from '../platform/progress';
+import { askToPersist } from '../platform/persist';
 import { listenForReaders } from '../platform/reader-port';
 import { migrateLegacyUi } from '../platform/ui-state';
 import { browserSyncArea, deviceId, syncEnabled, syncStatus, syncStoreOver } from '../platform/sync';
@@ -34,6 +35,7 @@ export default defineBackground(() => {
     extensionOrigin: browser.runtime.getURL('/'),
     progress,
     saved: createSavedService(),
+    persist: askToPersist,
     injectReadability: (tabId, frameId) =>
       browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/readability.js'] }),
     toggleReader: (tabId) => askTab(tabId, { type: 'toggle-reader' }),

@@ -32,6 +32,11 @@ export interface BackgroundDeps {
   toggleReader(tabId: number): Promise<unknown>;
   /** Opens the side panel (Chrome); undefined where the browser has its own command for it. */
   openPanel?: (windowId: number) => Promise<unknown>;
+  /**
+   * Asks for persistent storage (platform/persist.ts), once a copy of a work is first stored in this
+   * background's lifetime; never waited on (Firefox asks the person, who may never answer).
+   */
+  persist?: () => Promise<unknown>;
   /** The sync service (lib/sync/service.ts): told of every position stored here. */
   sync?: Pick<SyncService, 'changed' | 'soon' | 'syncNow'>;
   /** The optional sites' permissions and registered scripts (lib/sites/access.ts). */
@@ -48,6 +53,7 @@ const toReply = (o: Outcome): SaveReply => (o.ok ? { ok: true } : { ok: false, r
 
 export function createBackground(deps: BackgroundDeps) {
   const now = deps.now ?? Date.now;
+  let askedToPersist = false;
   /** The reply to a save; a position that was written goes out with the next sync batch. */
   const stored = (o: Outcome): SaveReply => {
     if (o.ok) deps.sync?.changed();
@@ -59,7 +65,14 @@ export function createBackground(deps: BackgroundDeps) {
     // reopened in the same background lifetime still lands on its paragraph.
     'web-position': async ({ key }) => (await deps.progress.get(key)) ?? null,
     // Apart from the position: a copy that does not fit (quota) never costs the reader's place.
-    'save-chapters': async (request) => toReply(await deps.saved.save(request)),
+    'save-chapters': async (request) => {
+      const outcome = await deps.saved.save(request);
+      if (outcome.ok && !askedToPersist && deps.persist) {
+        askedToPersist = true;
+        void deps.persist().catch(() => {});
+      }
+      return toReply(outcome);
+    },
     // The outline alone (no chapter text is read); a story nothing is saved of, or a store that cannot be read, has none.
     'saved-chapters': async ({ key }) => ((await deps.saved.story(key))?.chapters ?? []).map((c) => c.number).sort((a, b) => a - b),
     'load-readability': async (_request, sender) => {

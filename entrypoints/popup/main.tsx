@@ -17,6 +17,7 @@ import { loadCatalog } from '../../platform/data';
 import { useBrowserMessages } from '../../platform/i18n';
 import { askTab } from '../../platform/messages';
 import { openStoryInPanel } from '../../platform/panel';
+import { askToPersist } from '../../platform/persist';
 import { createProgressService, createSavedService } from '../../platform/progress';
 import { SavedChoice, savedLabels } from '../../components/SavedChoice';
 import type { SavedSummary } from '../../lib/saved/store';
@@ -47,6 +48,8 @@ const snapshot = readSnapshot(snapshotStore);
 const summaries = createSavedService()
   .summaries()
   .then((all) => new Map(all.map((s) => [s.key, s])));
+// Chrome's background (a service worker) cannot ask for persistent storage (platform/persist.ts): the popup does, once copies exist.
+if (import.meta.env.CHROME) void summaries.then((m) => m.size > 0 && askToPersist());
 // Known before any click: the panel must open inside the click's gesture, with no await first.
 const windowId = browser.windows.getCurrent().then((w) => w.id);
 

@@ -295,13 +295,14 @@ function App({ page, root, view, life, initialSettings, initial, saved, have, bi
   }, [live, showing]);
 
   // The chapters shown are kept for reading anywhere (the side panel, offline), once per page and from what
-  // the page already gave: no request to the site. A copy that is not stored (quota) changes nothing here:
+  // the page already gave: no request to the site. A copy that does not fit (quota) is said above the view;
   // the position is saved on its own, and the reading goes on.
   const copied = useRef(false);
+  const [copyFull, setCopyFull] = useState(false);
   useEffect(() => {
     if (!live || !showing || copied.current) return;
     copied.current = true;
-    void backgroundApi.saveChapters(chaptersOfPage(page));
+    void backgroundApi.saveChapters(chaptersOfPage(page)).then((r) => setCopyFull(!r.ok && r.reason === 'quota'));
   }, [live, showing]);
   const wholeWork = useWholeWork(page, have, life);
   const source = useMemo(() => pageSource(page), [page]);
@@ -314,31 +315,38 @@ function App({ page, root, view, life, initialSettings, initial, saved, have, bi
     );
   }
   return (
-    <Reader
-      source={source}
-      class="restyled"
-      focusView
-      root={root}
-      initial={initial}
-      settings={settings}
-      notice={notSaved ? t('restyleNotSaved') : null}
-      onPosition={(r) => live && tracker.report(r.place, r.atEnd)}
-      onSettings={(s) => {
-        setSettings(s);
-        void saveSettings(s);
-      }}
-      back={{ label: t('originalPage'), icon: '↩', onClick: () => requestShow(false), keyshortcuts: 'Alt+Shift+R' }}
-      end={{
-        finished: pageEndsStory(page),
-        actions: feedback,
-        extra: wholeWork.offered ? (
-          <WholeWorkControl status={wholeWork.status} onSave={wholeWork.save} onCancel={wholeWork.cancel} />
-        ) : undefined,
-      }}
-      after={<ChapterNav page={page} />}
-      nextChapter={page.fullWork ? undefined : page.links.next}
-      speech={speech ?? undefined}
-    />
+    <>
+      {copyFull && (
+        <p class="save-notice copy-full" role="status">
+          {t('savedNotForOffline')}
+        </p>
+      )}
+      <Reader
+        source={source}
+        class="restyled"
+        focusView
+        root={root}
+        initial={initial}
+        settings={settings}
+        notice={notSaved ? t('restyleNotSaved') : null}
+        onPosition={(r) => live && tracker.report(r.place, r.atEnd)}
+        onSettings={(s) => {
+          setSettings(s);
+          void saveSettings(s);
+        }}
+        back={{ label: t('originalPage'), icon: '↩', onClick: () => requestShow(false), keyshortcuts: 'Alt+Shift+R' }}
+        end={{
+          finished: pageEndsStory(page),
+          actions: feedback,
+          extra: wholeWork.offered ? (
+            <WholeWorkControl status={wholeWork.status} onSave={wholeWork.save} onCancel={wholeWork.cancel} />
+          ) : undefined,
+        }}
+        after={<ChapterNav page={page} />}
+        nextChapter={page.fullWork ? undefined : page.links.next}
+        speech={speech ?? undefined}
+      />
+    </>
   );
 }
 

@@ -27,7 +27,7 @@ import type { LibraryItem } from '../../lib/library';
 import { isWebKey } from '../../lib/records';
 import type { SavedSummary } from '../../lib/saved/store';
 import { bookPercent, chapterChunk, savedBook, type BookText, type SavedBook } from '../../lib/saved/store-outline';
-import { SavedChoice, savedLabels } from '../../components/SavedChoice';
+import { SavedChoice, savedLabels, savedTotalLabel } from '../../components/SavedChoice';
 import { takeSnapshot, writeSnapshot } from '../../lib/library-snapshot';
 import { nextUnfinished } from '../../lib/library';
 import { sameParagraph, type Position } from '../../lib/position';
@@ -50,6 +50,19 @@ import '../../components/reader.css';
 
 useBrowserMessages();
 const progress = createProgressService();
+
+/** A saved web work's EPUB: its record, its outline and every saved chapter read first; the zip library loads only then. */
+async function savedWorkEpub(key: string, storyOnly: boolean): Promise<Blob> {
+  const [m, story, copy] = await Promise.all([import('../../components/epub'), progress.webStory(key), saved.story(key)]);
+  if (!story || !copy) throw new Error('no saved copy');
+  const chapters = await Promise.all(copy.chapters.map((c) => saved.chapter(key, c.number)));
+  return m.savedEpub(
+    story,
+    copy,
+    chapters.filter((c) => c !== undefined),
+    storyOnly,
+  );
+}
 const saved = createSavedService();
 /** Where a story's position is stored: a bundled story's id is its seed key's; a web story's id is its key. */
 const keyOf = (id: string) => (isWebKey(id) ? id : seedKey(id));
@@ -192,8 +205,16 @@ function LibraryScreen({ message }: { message?: string }) {
             })
           }
           onClose={() => setChoice(null)}
+          epub={
+            <EpubDownload
+              title={choice.title}
+              build={(storyOnly) => savedWorkEpub(choice.id, storyOnly)}
+              onDownload={(blob, name) => saveBlob(document, blob, name)}
+            />
+          }
         />
       )}
+      {summaries.size > 0 && <p class="row-meta saved-total">{savedTotalLabel(summaries)}</p>}
       {library.rows && (
         <Library
           saved={labels}

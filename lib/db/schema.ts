@@ -1,6 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { readPosition, type Position } from '../position';
-import type { Block } from '../doc/model';
+import type { Block, RichBlocks } from '../doc/model';
 import type { Note, SiteId } from '../sites/types';
 
 /** Reading progress of one story: bundled (`seed:<id>`) or read on a site (`web:<site>:<story id>`). */
@@ -108,9 +108,25 @@ export interface SavedStoryRecord {
   index: { number: number; title: string | null; url: string }[];
   /** Chapters planned or posted, as the newest page said, or null. */
   chapterCount: number | null;
+  /** Chapters posted (AO3's "5/10" is 5), as the newest page said, or null; absent in copies saved before it was kept. */
+  posted?: number | null;
+  /**
+   * The first chapter posted after the copy was begun, while any from it on is not saved ("2 new chapters" in
+   * the library): set when a page shows more posted chapters than the last page did (lib/saved/store.ts).
+   */
+  newFrom?: number;
   /** Work notes (AO3), as the newest page that had them showed them. */
   notes: Note[];
+  /** What the work's EPUB says of it beyond its library record (absent in copies saved before it was kept). */
+  about?: SavedAbout;
   updatedAt: number;
+}
+
+/** A saved work's tags (AO3 relationships, characters, additional tags; FFN pairings and characters), language and summary. */
+export interface SavedAbout {
+  tags: string[];
+  language: string | null;
+  summary: RichBlocks | null;
 }
 
 /** The one schema of Ficwell's IndexedDB database. Every change is a new version in `migrations`. */

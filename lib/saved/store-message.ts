@@ -3,6 +3,7 @@ import type { Align, Block, HeadingLevel, ParagraphRole, Span, SpanStyle, TableC
 import { isWebKey, RECORD_LIMITS } from '../records';
 import type { Note, NoteKind, StoryPage } from '../sites/types';
 import { chaptersOf } from '../web-progress';
+import type { SavedAbout } from '../db/schema';
 import type { ChaptersToSave } from './store';
 
 /**
@@ -25,8 +26,15 @@ export function chaptersOfPage(page: StoryPage): ChaptersToSave {
   return {
     key: webKey(page.site, page.storyId),
     chapterCount: chaptersOf(page),
+    // Posted, not planned: AO3's "5/10" has 5 chapters to read. A page without a count lists the chapters.
+    posted: page.chaptersPosted ?? (page.chapters.length > 0 ? page.chapters.length : null),
     index: page.chapters.map((c) => ({ number: c.number, title: c.title ?? null, url: c.url })),
     notes: page.notes,
+    about: {
+      tags: [...page.relationships, ...page.characters, ...page.tags],
+      language: page.language ?? null,
+      summary: page.summary ?? null,
+    },
     chapters: page.parts.map((part) => ({
       number: part.number,
       title: part.title ?? null,
@@ -179,6 +187,25 @@ function checker() {
   return { str, list, block, note };
 }
 
+/** A work's tags, language and summary (what its EPUB says of it), within the record limits. */
+function about(c: ReturnType<typeof checker>, x: unknown): SavedAbout {
+  if (!isObj(x) || !Array.isArray(x.tags) || x.tags.length > ABOUT_TAGS) return refuse();
+  const summary = x.summary;
+  return {
+    tags: c.list(x.tags, (t) => c.str(t, RECORD_LIMITS.name)),
+    language: x.language === null ? null : c.str(x.language, 100),
+    summary:
+      summary === null
+        ? null
+        : isObj(summary)
+          ? { blocks: c.list(summary.blocks, (b) => c.block(b, 0)), text: c.str(summary.text) }
+          : refuse(),
+  };
+}
+
+/** Tags of one work: far more than a work carries; a message with more is refused. */
+const ABOUT_TAGS = 1000;
+
 const title = (x: unknown) => (x === null ? null : typeof x === 'string' ? x.slice(0, RECORD_LIMITS.title) : refuse());
 
 /** The request of a `save-chapters` message, rebuilt, or null when it cannot be saved as it is. */
@@ -191,11 +218,13 @@ export function normalizeChaptersToSave(x: unknown): ChaptersToSave | null {
     return {
       key: x.key,
       chapterCount: count(x.chapterCount, RECORD_LIMITS.sections) && x.chapterCount >= 1 ? x.chapterCount : null,
+      posted: count(x.posted, RECORD_LIMITS.sections) && x.posted >= 1 ? x.posted : null,
       index: c.list(x.index, (e) => {
         if (!isObj(e) || !count(e.number, RECORD_LIMITS.sections) || e.number < 1 || !httpUrl(e.url)) return refuse();
         return { number: e.number, title: e.title === undefined ? null : title(e.title), url: e.url };
       }),
       notes: c.list(x.notes, c.note),
+      ...(x.about === undefined ? {} : { about: about(c, x.about) }),
       chapters: c.list(x.chapters, (ch) => {
         if (!isObj(ch) || !count(ch.number, RECORD_LIMITS.sections) || ch.number < 1 || seen.has(ch.number)) return refuse();
         seen.add(ch.number);

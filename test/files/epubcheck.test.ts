@@ -1,7 +1,8 @@
 /**
  * The books Ficwell writes, checked by EPUBCheck (the W3C's validator; Debian package `epubcheck`, installed by
  * scripts/ensure-epubcheck.sh): every bundled story, and web stories read from the site fixtures and the hostile
- * fixtures, as saved chapters would give them; "story only" on two of them. One EPUBCheck process per
+ * fixtures, as saved chapters would give them, and saved works stored and read back from IndexedDB (FFN and AO3
+ * fixtures); "story only" on three of them. One EPUBCheck process per
  * book, two at a time (two cores).
  */
 import { execFile } from 'node:child_process';
@@ -12,7 +13,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { epubText } from '../../components/epub';
 import { buildEpub, type Book } from '../../lib/epub';
-import { seedBooks, webBook } from '../unit/epub-books';
+import { savedWebBook, seedBooks, webBook } from '../unit/epub-books';
 
 const JAR = process.env.EPUBCHECK_JAR ?? '/usr/share/java/epubcheck.jar';
 const dir = mkdtempSync(join(tmpdir(), 'ficwell-epubcheck-'));
@@ -38,8 +39,9 @@ async function slot<T>(run: () => Promise<T>): Promise<T> {
 }
 
 /** The book written to a file and checked; the report's messages, as `SEVERITY ID path:line message`. */
-async function check(name: string, book: Book, storyOnly: boolean): Promise<{ problems: string[]; report: Report }> {
+async function check(name: string, making: Book | Promise<Book>, storyOnly: boolean): Promise<{ problems: string[]; report: Report }> {
   const file = join(dir, `${name}${storyOnly ? '-story-only' : ''}.epub`);
+  const book = await making;
   writeFileSync(file, buildEpub(book, epubText(), { storyOnly, modified: new Date('2026-12-01T12:00:00Z') }));
   const json = `${file}.json`;
   // EPUBCheck exits 1 when it finds errors; the report says what they are.
@@ -55,18 +57,21 @@ async function check(name: string, book: Book, storyOnly: boolean): Promise<{ pr
   return { problems, report };
 }
 
-const books: [string, () => Book][] = [
+const books: [string, () => Book | Promise<Book>][] = [
   ...seedBooks().map(({ id, book }): [string, () => Book] => [id, () => book]),
   ['ao3 full work', () => webBook('ao3/full-work')],
   ['ao3 chapters saved one by one', () => webBook('ao3/middle-chapter', 'ao3/chapter-number-title', 'ao3/work-skin')],
   ['ffn chapters', () => webBook('ffn/one-chapter', 'ffn/middle-chapter')],
+  // Saved works: the pages' chapters stored and read back as the side panel's "Download EPUB" reads them.
+  ['saved ao3 work', () => savedWebBook('ao3/middle-chapter', 'ao3/full-work')],
+  ['saved ffn story', () => savedWebBook('ffn/middle-chapter', 'ffn/mobile')],
   ['hostile ao3 full work', () => webBook('hostile/ao3-full-work')],
   ['hostile ao3 clobber', () => webBook('hostile/ao3-clobber')],
   ['hostile ffn clobber', () => webBook('hostile/ffn-clobber-document')],
 ];
 
 /** "Story only" changes which files a book has (no end notes page) and what is in them: checked on two books with notes. */
-const STORY_ONLY = new Set(['glass-hearts', 'ao3 full work']);
+const STORY_ONLY = new Set(['glass-hearts', 'ao3 full work', 'saved ao3 work']);
 
 describe('EPUBCheck', () => {
   const runs = [...books.map(([name, book]) => ({ name, book, storyOnly: false }))];

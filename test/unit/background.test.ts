@@ -61,6 +61,7 @@ describe('background handlers', () => {
       injectReadability: vi.fn(async () => undefined),
       toggleReader: vi.fn(async () => undefined),
       openPanel: vi.fn(async () => undefined),
+      persist: vi.fn(async () => true),
       now: () => NOW,
     };
     const bg = createBackground(deps);
@@ -121,6 +122,7 @@ describe('background handlers', () => {
   const chapters = (over: Partial<ChaptersToSave['chapters'][number]> = {}): ChaptersToSave => ({
     key: story.key,
     chapterCount: 3,
+    posted: 3,
     index: [],
     notes: [],
     chapters: [
@@ -149,6 +151,21 @@ describe('background handlers', () => {
     expect(await deliver({ type: 'save-chapters', ...chapters() })).toEqual({ ok: false, reason: 'quota' });
     expect(await deliver({ type: 'web-progress', story, progress })).toEqual({ ok: true });
     expect(store.records.get(story.key)).toEqual(progress);
+  });
+
+  it('save-chapters: the first copy stored asks for persistent storage, once, without waiting for the answer', async () => {
+    wire(undefined, quota());
+    await deliver({ type: 'save-chapters', ...chapters() });
+    expect(deps.persist).not.toHaveBeenCalled(); // nothing stored: nothing to keep
+    wire();
+    // The browser may never answer (Firefox asks the person): the reply does not wait for it.
+    deps.persist = vi.fn(() => new Promise<boolean>(() => {}));
+    const bg = createBackground(deps);
+    fakeBrowser.runtime.onMessage.removeAllListeners();
+    fakeBrowser.runtime.onMessage.addListener((m: unknown, sender) => bg.onMessage(m, sender as never));
+    expect(await deliver({ type: 'save-chapters', ...chapters() })).toEqual({ ok: true });
+    expect(await deliver({ type: 'save-chapters', ...chapters({ number: 2 }) })).toEqual({ ok: true });
+    expect(deps.persist).toHaveBeenCalledTimes(1);
   });
 
   it('save-chapters: a script, a javascript: link or markup in place of the model is refused and nothing is stored', async () => {

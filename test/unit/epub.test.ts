@@ -6,7 +6,7 @@ import { buildEpub, type Book, EPUB_MIME, epubFileName } from '../../lib/epub';
 import { escapeText, xmlChars } from '../../lib/epub/xml';
 import { bookFromWebChapters, languageTag } from '../../lib/epub/from-web';
 import { epubText, webLabels } from '../../components/epub';
-import { fixturePage, seedBooks } from './epub-books';
+import { fixturePage, savedWebBook, seedBooks, webBook } from './epub-books';
 
 const modified = new Date('2026-12-01T10:20:30.456Z');
 const { DOMParser } = new JSDOM('').window;
@@ -367,4 +367,24 @@ describe('adapters', () => {
   ])('language %j → %j', (name, tag) => {
     expect(languageTag(name)).toBe(tag);
   });
+});
+
+describe('saved works', () => {
+  it.each([['ao3/full-work'], ['ao3/middle-chapter'], ['ffn/middle-chapter']])(
+    '%s saved, stored and read back makes the book its page makes: tags, language, summary, notes, chapters',
+    async (name) => {
+      expect(await savedWebBook(name)).toEqual(webBook(name));
+    },
+  );
+
+  it('chapters saved from several pages are one book in chapter order; a page that says less keeps the tags', async () => {
+    const ao3 = await savedWebBook('ao3/middle-chapter', 'ao3/full-work');
+    expect(ao3.chapters.map((c) => c.title)).toEqual(webBook('ao3/full-work').chapters.map((c) => c.title));
+    const full = await savedWebBook('ffn/middle-chapter');
+    expect(full.tags.length).toBeGreaterThan(0);
+    // FFN's mobile copy of the same chapter names no characters: what the full page said stays.
+    const both = await savedWebBook('ffn/middle-chapter', 'ffn/mobile');
+    expect(fixturePage('ffn/mobile').characters).toEqual([]);
+    expect(both.tags).toEqual(full.tags);
+  }, 30_000); // seven fixture pages read in jsdom: past 5 s on a loaded machine
 });

@@ -1,6 +1,6 @@
 import { type AnyPage, evaluate } from './harness';
 
-type Store = 'progress' | 'webStories';
+type Store = 'progress' | 'webStories' | 'savedStories';
 
 /** Source of an expression that reads one record of Ficwell's IndexedDB in an extension page (null when absent). */
 export const recordExpr = (store: Store, key: string) => `new Promise((resolve, reject) => {

@@ -43,6 +43,8 @@ export interface Harness {
 export interface LaunchOptions {
   /** Port of the local site server (test/e2e/support/server.ts), when the test needs fan-fiction hosts. */
   sitePort?: number;
+  /** Firefox preferences beside the harness's own (a small storage limit, say). */
+  firefoxPrefs?: Record<string, unknown>;
 }
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -128,6 +130,7 @@ async function launchFirefox(options: LaunchOptions): Promise<Harness> {
     // Mozilla's own test preference: permissions.request() grants without its doorhanger, which a headless
     // browser cannot show (test/e2e/optional-sites.e2e.test.ts).
     'extensions.webextOptionalPermissionPrompts': false,
+    ...options.firefoxPrefs,
   };
   const start = () =>
     puppeteer.launch({

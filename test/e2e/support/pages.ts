@@ -4,9 +4,10 @@
  */
 export const GENERATED_STORY = { id: '7000001', slug: 'Three-Lanterns', chapters: 3, paragraphs: 80 };
 
-export function ffnChapterPage(pathname: string): string | undefined {
+/** A chapter page of the story; `chapters` says how many are posted (more than three: the story as it grew). */
+export function ffnChapterPage(pathname: string, chapters: number = GENERATED_STORY.chapters): string | undefined {
   const m = /^\/s\/(\d+)\/(\d+)\/([\w-]+)$/.exec(pathname);
-  const { id, slug, chapters, paragraphs } = GENERATED_STORY;
+  const { id, slug, paragraphs } = GENERATED_STORY;
   if (!m || m[1] !== id || m[3] !== slug) return undefined;
   const n = Number(m[2]);
   if (n < 1 || n > chapters) return undefined;

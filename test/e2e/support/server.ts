@@ -19,9 +19,11 @@ export interface SiteServer {
   close(): Promise<void>;
 }
 
-/** A stand-in answer: a fixture's source.html (`<site>/<case>`), with a status, headers and a delay. */
+/** A stand-in answer: a fixture's source.html (`<site>/<case>`) or a page given whole, with a status, headers and a delay. */
 export interface Answer {
-  fixture: string;
+  fixture?: string;
+  /** The page itself, instead of a fixture (a generated page as it is at some later time). */
+  html?: string;
   status?: number;
   headers?: Record<string, string>;
   /** Milliseconds before the answer is sent (so a test can see what a page shows while it waits). */
@@ -62,7 +64,7 @@ export async function startSiteServer(): Promise<SiteServer> {
     if (answer) {
       setTimeout(() => {
         res.writeHead(answer.status ?? 200, { 'content-type': 'text/html; charset=utf-8', ...answer.headers });
-        res.end(readFileSync(join(fixtures, answer.fixture, 'source.html')));
+        res.end(answer.html ?? readFileSync(join(fixtures, answer.fixture ?? '', 'source.html')));
       }, answer.delayMs ?? 0);
       return;
     }

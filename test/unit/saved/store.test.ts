@@ -6,7 +6,7 @@ import { createProgressStore } from '../../../lib/db/progress';
 import { DB_VERSION, openFicwellDB, type ProgressRecord, type SavedChapterRecord, type WebStoryRecord } from '../../../lib/db/schema';
 import type { Block } from '../../../lib/doc/model';
 import { indexOutline, positionAt, type LegacyPosition } from '../../../lib/position';
-import { createSavedStore } from '../../../lib/saved/store';
+import { createSavedStore, newChapters } from '../../../lib/saved/store';
 import { chaptersOfPage, normalizeChaptersToSave, SAVE_LIMITS } from '../../../lib/saved/store-message';
 import { bookPercent, chapterChunk, renumber, savedBook, type BookText } from '../../../lib/saved/store-outline';
 import { anchorOnPage, positionOnPage, webPercent, webStoryRecord } from '../../../lib/web-progress';
@@ -110,6 +110,94 @@ describe('saved chapters', () => {
     expect(await store.summaries()).toEqual([]);
     expect((await progress.get(two.key))?.position).toEqual({ part: 1, paragraph: 2, offset: 0 });
     expect(await progress.webStory(two.key)).toBeDefined();
+  });
+
+  it('a page showing more posted chapters than the copy knew marks the new ones; saving each takes it off', async () => {
+    const store = createSavedStore(open(fresh()));
+    const page = fixtureStory('ffn/middle-chapter'); // chapter 2 of 3
+    const key = 'web:ffn:1234567';
+    const news = async () => (await store.summaries()).find((s) => s.key === key)?.newChapters;
+    await store.save(chaptersOfPage(page), NOW);
+    expect((await store.story(key))?.posted).toBe(3);
+    expect(await news()).toBe(0); // a first save knows of nothing before it: nothing is new
+
+    // The author posted two chapters: the same chapter page now says 5.
+    const grown = { ...page, chapterCount: 5, chaptersPosted: 5 };
+    await store.save(chaptersOfPage(grown), NOW + 1);
+    expect((await store.story(key))?.newFrom).toBe(4);
+    expect(await news()).toBe(2);
+    // Chapter 3, not saved but not new, is not counted; chapter 4 read (saved) leaves one.
+    const one = chaptersOfPage(grown);
+    const part = one.chapters[0];
+    if (!part) throw new Error('no chapter');
+    await store.save({ ...one, chapters: [{ ...part, number: 4 }] }, NOW + 2);
+    expect(await news()).toBe(1);
+    // One more posted meanwhile, seen on chapter 4's page: 5 and 6 are new.
+    await store.save({ ...chaptersOfPage({ ...grown, chaptersPosted: 6, chapterCount: 6 }), chapters: [{ ...part, number: 4 }] }, NOW + 3);
+    expect(await news()).toBe(2);
+    await store.save(
+      {
+        ...one,
+        posted: 6,
+        chapters: [
+          { ...part, number: 5 },
+          { ...part, number: 6 },
+        ],
+      },
+      NOW + 4,
+    );
+    expect(await news()).toBe(0);
+    expect((await store.story(key))?.newFrom).toBeUndefined();
+  });
+
+  it('no new chapters from a planned count that grew (AO3 5/10 to 5/12), a page that says no count, or a copy saved before counts were kept', async () => {
+    const store = createSavedStore(open(fresh()));
+    const page = fixtureStory('ao3/middle-chapter');
+    const request = chaptersOfPage({ ...page, chaptersPosted: 5, chapterCount: 10 });
+    await store.save(request, NOW);
+    await store.save(chaptersOfPage({ ...page, chaptersPosted: 5, chapterCount: 12 }), NOW + 1);
+    expect((await store.summaries())[0]?.newChapters).toBe(0);
+    await store.save({ ...request, posted: null }, NOW + 2);
+    expect((await store.story(request.key))?.posted).toBe(5);
+    expect((await store.summaries())[0]?.newChapters).toBe(0);
+
+    // A copy from before `posted` was kept learns the count from its next page without marking anything.
+    const old = await store.story(request.key);
+    if (!old) throw new Error('not saved');
+    const { posted: _, ...before } = old;
+    expect(newChapters(before)).toBe(0);
+    const other = createSavedStore(open(fresh()));
+    await other.save({ ...request, posted: null }, NOW);
+    expect((await other.story(request.key))?.posted).toBeNull();
+    await other.save({ ...request, posted: 7 }, NOW + 1);
+    expect((await other.summaries())[0]?.newChapters).toBe(0);
+    expect((await other.story(request.key))?.posted).toBe(7);
+  });
+
+  it('a work’s tags, language and summary in a message are rebuilt like the chapters, or the message refused', () => {
+    const request = chaptersOfPage(fixtureStory('ao3/full-work'));
+    const about = request.about;
+    if (!about) throw new Error('no about');
+    expect(about.tags.length).toBeGreaterThan(0);
+    expect(normalizeChaptersToSave(request)?.about).toEqual(about);
+    const script = { kind: 'paragraph', p: null, role: 'text', spans: [{ kind: 'text', text: 'x' }], onclick: 'alert(1)' };
+    expect(normalizeChaptersToSave({ ...request, about: { ...about, summary: { blocks: [script], text: 'x' } } })?.about?.summary).toEqual({
+      blocks: [{ kind: 'paragraph', p: null, role: 'text', spans: [{ kind: 'text', text: 'x' }] }],
+      text: 'x',
+    });
+    expect(normalizeChaptersToSave({ ...request, about: { ...about, tags: [{ toString: () => 'x' }] } })).toBeNull();
+    expect(normalizeChaptersToSave({ ...request, about: { ...about, tags: Array(1001).fill('t') } })).toBeNull();
+    expect(normalizeChaptersToSave({ ...request, about: { ...about, summary: '<b>x</b>' } })).toBeNull();
+    expect(normalizeChaptersToSave({ ...request, about: undefined })?.about).toBeUndefined();
+  });
+
+  it('the posted count in a message is checked like the others', () => {
+    const request = chaptersOfPage(fixtureStory('ffn/middle-chapter'));
+    expect(normalizeChaptersToSave({ ...request, posted: -1 })?.posted).toBeNull();
+    expect(normalizeChaptersToSave({ ...request, posted: 'many' })?.posted).toBeNull();
+    expect(normalizeChaptersToSave({ ...request, posted: 1e12 })?.posted).toBeNull();
+    expect(normalizeChaptersToSave({ ...request, posted: undefined })?.posted).toBeNull();
+    expect(normalizeChaptersToSave(request)?.posted).toBe(3);
   });
 
   it('a failed write (the disk full) leaves what was saved before, whole', async () => {
