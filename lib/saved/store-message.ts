@@ -119,27 +119,15 @@ function checker() {
     if (!isObj(x) || depth > SAVE_LIMITS.depth) return refuse();
     const spans = () => list(x.spans, (s) => span(s, depth + 1));
     const blocks = (y: unknown) => list(y, (b) => block(b, depth + 1));
+    /** What a paragraph and a heading share after their number and role or level, in the model's key order. */
+    const lined = () => ({ spans: spans(), ...optional('align', align(x.align)), ...optional('id', id(x.id)) });
     switch (x.kind) {
       case 'paragraph':
         if (!ROLES.includes(x.role)) return refuse();
-        return {
-          kind: 'paragraph',
-          p: p(x.p),
-          role: x.role as ParagraphRole,
-          spans: spans(),
-          ...optional('align', align(x.align)),
-          ...optional('id', id(x.id)),
-        };
+        return { kind: 'paragraph', p: p(x.p), role: x.role as ParagraphRole, ...lined() };
       case 'heading':
         if (!count(x.level, 6) || x.level < 1) return refuse();
-        return {
-          kind: 'heading',
-          p: p(x.p),
-          level: x.level as HeadingLevel,
-          spans: spans(),
-          ...optional('align', align(x.align)),
-          ...optional('id', id(x.id)),
-        };
+        return { kind: 'heading', p: p(x.p), level: x.level as HeadingLevel, ...lined() };
       case 'preformatted':
         return { kind: 'preformatted', p: p(x.p), spans: spans() };
       case 'scene-break':

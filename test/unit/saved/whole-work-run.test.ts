@@ -23,16 +23,9 @@ const FFN_ROUTES = { [CH(2)]: answer('ffn/middle-chapter'), [CH(3)]: answer('who
 
 describe('Save whole work on fanfiction.net', () => {
   it('saves every chapter, one request at a time, at least 5 s apart on the clock', async () => {
-    const {
-      clock,
-      site,
-      store,
-      plan: p,
-    } = ffnRun({
-      ...FFN_ROUTES,
-      // A slow answer: the next request still waits the whole gap after it.
-      [CH(2)]: answer('ffn/middle-chapter', { latencyMs: 7_000 }),
-    });
+    // A slow answer: the next request still waits the whole gap after it.
+    const slow = { ...FFN_ROUTES, [CH(2)]: answer('ffn/middle-chapter', { latencyMs: 7_000 }) };
+    const { clock, site, store, plan: p } = ffnRun(slow);
     const progress: WholeWorkProgress[] = [];
     const result = await runWholeWork(p, deps(clock, site, store, { onProgress: (x) => progress.push(x) }));
 
@@ -126,18 +119,14 @@ describe('Save whole work on fanfiction.net', () => {
 
   it('can be cancelled while a request is out: its answer is not saved, nothing more is asked', async () => {
     const controller = new AbortController();
-    const {
-      clock,
-      site,
-      store,
-      plan: p,
-    } = ffnRun({
+    const abortingOnChapter2 = {
       ...FFN_ROUTES,
       [CH(2)]: () => {
         controller.abort();
         return answer('ffn/middle-chapter');
       },
-    });
+    };
+    const { clock, site, store, plan: p } = ffnRun(abortingOnChapter2);
     const result = await runWholeWork(p, deps(clock, site, store, { signal: controller.signal }));
     expect(result).toEqual({ kind: 'cancelled', done: 1, total: 3 });
     expect(site.calls.map((c) => c.url)).toEqual([CH(2)]);
