@@ -28,7 +28,7 @@ export function SiteControls(props: SiteControlsProps) {
       <ul class="site-list">
         {props.sites.map((site) => (
           <li key={site.id} data-site={site.id}>
-            <label class="sync-toggle">
+            <label class="site-toggle">
               <input
                 type="checkbox"
                 checked={site.state !== 'off'}
