@@ -159,8 +159,8 @@ function LibraryScreen({ message }: { message?: string }) {
   const siteAccess = useSiteAccess();
   // Web stories with saved chapters: marked in their rows; choosing one offers the copy here or the site.
   const [summaries, setSummaries] = useState<ReadonlyMap<string, SavedSummary>>(new Map());
-  const readSummaries = () => void saved.summaries().then((all) => setSummaries(new Map(all.map((s) => [s.key, s]))));
-  useEffect(readSummaries, []);
+  const readSummaries = () => saved.summaries().then((all) => setSummaries(new Map(all.map((s) => [s.key, s]))));
+  useEffect(() => void readSummaries(), []);
   const [choice, setChoice] = useState<LibraryItem | null>(null);
   const [savedMessage, setSavedMessage] = useState<string | null>(null);
   const labels = useMemo(() => savedLabels(summaries, library.rows), [summaries, library.rows]);
@@ -198,10 +198,11 @@ function LibraryScreen({ message }: { message?: string }) {
             openSite(choice);
           }}
           onDelete={() =>
-            void saved.remove(choice.id).then((r) => {
+            void saved.remove(choice.id).then(async (r) => {
+              // The rows learn what is saved before the message says it: no frame claims a copy just deleted.
+              await readSummaries().catch(() => undefined);
               setChoice(null);
               setSavedMessage(t(r.ok ? 'savedDeleted' : 'savedDeleteFailed'));
-              readSummaries();
             })
           }
           onClose={() => setChoice(null)}
