@@ -21,8 +21,10 @@ export default defineConfig({
           exclude: SECURITY,
           setupFiles,
           environment: 'node',
-          // Files share a worker's module state (each test sets up what it uses): 13 s instead of 20 here.
+          // Files share a worker's module state (each test sets up what it uses), and workers are threads,
+          // which start sooner than forked processes: 18-20 s instead of 21-24 s here (759 tests, 1 December).
           isolate: false,
+          pool: 'threads',
         },
       },
       {
