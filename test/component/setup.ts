@@ -1,5 +1,5 @@
 import { cleanup } from '@testing-library/preact';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 
 /**
  * What jsdom lacks and the components use. Layout does not exist here: observers never fire, the colour
@@ -39,3 +39,7 @@ window.matchMedia ??= (query: string) =>
 window.scrollTo = (() => {}) as typeof window.scrollTo; // jsdom only logs "not implemented"
 
 afterEach(cleanup);
+
+// Preact runs effects after paint through a 35 ms timer that calls cancelAnimationFrame: a file that ends
+// sooner would have that timer fire after jsdom's globals are gone (an uncaught ReferenceError). Let it run.
+afterAll(() => new Promise<void>((resolve) => setTimeout(resolve, 50)));
