@@ -393,7 +393,11 @@ export function Reader(props: ReaderProps) {
         return; // a malformed escape names nothing
       }
       const to = id && root.getElementById(id);
-      if (to) window.scrollTo(0, to.getBoundingClientRect().top + window.scrollY - line());
+      if (!to) return;
+      window.scrollTo(0, to.getBoundingClientRect().top + window.scrollY - line());
+      // The note is the reader's place from now: a restore before the scroll event is read (a slice drawn,
+      // the drawing finishing) must keep it there, not take the reader back to the paragraph they left.
+      anchorApi.readLine();
     };
     el.addEventListener('click', onClick);
     return () => el.removeEventListener('click', onClick);

@@ -31,7 +31,7 @@ export interface ParagraphAnchorOptions<A extends { offset: number }> {
 export function useParagraphAnchor<A extends { offset: number }>(
   initial: A | null,
   o: ParagraphAnchorOptions<A>,
-): { anchor: RefObject<A | null>; restore: () => void } {
+): { anchor: RefObject<A | null>; restore: () => void; readLine: () => void } {
   const anchor = useRef<A | null>(initial);
   /** Where our own last restore scrolled to: a scroll event landing there is ours, not the reader's. */
   const ownScroll = useRef<number | null>(null);
@@ -130,5 +130,5 @@ export function useParagraphAnchor<A extends { offset: number }>(
       cancelAnimationFrame(frame);
     };
   }, []);
-  return { anchor, restore };
+  return { anchor, restore, readLine };
 }

@@ -3,7 +3,7 @@ import type { Page as PwPage } from 'playwright-core';
 import { BROWSERS, evaluate, launch, poll, type AnyPage, type BrowserName, type Harness } from './support/harness';
 import { storedRecord } from './support/db';
 import { ffnChapterPage, GENERATED_STORY } from './support/pages';
-import { startSiteServer, type SiteServer } from './support/server';
+import { pageIcon, startSiteServer, type SiteServer } from './support/server';
 import { useSiteBrowser } from './support/site';
 import { pollUntil } from '../support/browsers';
 import { inView, pollView, READER_SHOWN, VIEW_PROGRESS, viewMoved } from './support/view';
@@ -56,8 +56,8 @@ describe.each(BROWSERS)('new chapters of a saved story in %s', (name) => {
     const asked = site.server.requests.length;
     await read(1, (o) => o.posted === 5, 'the grown count seen');
     // Learned from the page the reader opened: nothing else was asked of the site (Chromium asks for the
-    // site's favicon.ico by itself, as it does for any page).
-    const ofFicwell = (u: string) => u.includes('fanfiction.net') && new URL(u).pathname !== '/favicon.ico';
+    // page's icon by itself, as it does for any page).
+    const ofFicwell = (u: string) => u.includes('fanfiction.net') && !pageIcon(u);
     expect(site.server.requests.slice(asked).filter(ofFicwell)).toEqual([chapter(1)]);
     expect((await outline())?.newFrom).toBe(4);
     const grown = await badge();

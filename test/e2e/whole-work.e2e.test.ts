@@ -3,6 +3,7 @@ import { BROWSERS, click, closePanel, evaluate, inPanel, poll, type AnyPage } fr
 import { GENERATED_STORY } from './support/pages';
 import { pollUntil } from '../support/browsers';
 import { useSiteBrowser } from './support/site';
+import { pageIcon } from './support/server';
 import { clickInView, inView, pollView } from './support/view';
 
 /**
@@ -31,8 +32,8 @@ const close = (page: AnyPage) => (page as { close(): Promise<void> }).close();
 
 describe.each(BROWSERS)('save whole work, in %s', (name) => {
   const site = useSiteBrowser(name, '/popup.html');
-  /** The requests since log entry `from`, but the browser's own favicon.ico (Chromium asks for it by itself). */
-  const askedSince = (from: number) => site.server.log.slice(from).filter((r) => new URL(r.url).pathname !== '/favicon.ico');
+  /** The requests since log entry `from`, but the page icons the browser asks for by itself. */
+  const askedSince = (from: number) => site.server.log.slice(from).filter((r) => !pageIcon(r.url));
   const controlText = (url: string) =>
     inView<string>(site.ext, url, `(root) => root.querySelector(${JSON.stringify(CONTROL)})?.textContent ?? ''`);
 

@@ -19,6 +19,12 @@ export interface SiteServer {
   close(): Promise<void>;
 }
 
+/**
+ * Whether a request is one the browser makes for a page by itself: its icon (`/favicon.ico`, or the
+ * `.ico` a fixture's `<link rel="shortcut icon">` names), which Chromium asks for whenever a tab shows a page.
+ */
+export const pageIcon = (url: string) => new URL(url).pathname.endsWith('.ico');
+
 /** A stand-in answer: a fixture's source.html (`<site>/<case>`) or a page given whole, with a status, headers and a delay. */
 export interface Answer {
   fixture?: string;
