@@ -11,7 +11,7 @@ export const AO3_WORK_URL = `http://archiveofourown.org/works/${AO3_WORK.id}?vie
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-function chapters(words: number): string[][] {
+export function ao3WorkChapters(words = AO3_WORK.words): string[][] {
   const text = generateStoryText(words, 11);
   return text
     .split(/^Chapter \d+$/m)
@@ -26,7 +26,7 @@ function chapters(words: number): string[][] {
 
 export function ao3FullWorkPage(words = AO3_WORK.words): string {
   const id = AO3_WORK.id;
-  const parts = chapters(words);
+  const parts = ao3WorkChapters(words);
   const count = parts.length;
   const body = parts
     .map((paragraphs, i) => {

@@ -125,3 +125,36 @@ export function getProgress(tab: Tab, key: string): Promise<ProgressRecord | nul
 
 /** Source of a function that opens the database; for code that must poll it inside one evaluation. */
 export const OPEN_DB_SOURCE = `() => ${OPEN}`;
+
+/** Deletes a web story's saved copy (its chapters and outline) and its position, as if it was never read. */
+export async function removeSaved(tab: Tab, key: string): Promise<void> {
+  const k = JSON.stringify(key);
+  await withDb(
+    tab,
+    `(async () => {
+    const tx = db.transaction(['savedChapters', 'savedStories', 'progress'], 'readwrite');
+    tx.objectStore('savedChapters').delete(IDBKeyRange.bound([${k}, 0], [${k}, Number.MAX_SAFE_INTEGER]));
+    tx.objectStore('savedStories').delete(${k});
+    tx.objectStore('progress').delete(${k});
+    await done(tx);
+  })()`,
+  );
+}
+
+/** What a saved copy holds: its chapters' paragraph counts in order, and its records' size as UTF-8 JSON. */
+export function savedShape(tab: Tab, key: string): Promise<{ paragraphs: number[]; jsonBytes: number } | null> {
+  const k = JSON.stringify(key);
+  return withDb(
+    tab,
+    `(async () => {
+    const tx = db.transaction(['savedChapters', 'savedStories']);
+    const story = await req(tx.objectStore('savedStories').get(${k}));
+    if (!story) return null;
+    const chapters = await req(tx.objectStore('savedChapters').getAll(IDBKeyRange.bound([${k}, 0], [${k}, Number.MAX_SAFE_INTEGER])));
+    const size = (r) => new TextEncoder().encode(JSON.stringify(r)).length;
+    const jsonBytes = chapters.reduce((n, c) => n + size(c), size(story));
+    const paragraphs = [...story.chapters].sort((a, b) => a.number - b.number).map((c) => c.paragraphWords.length);
+    return { paragraphs, jsonBytes };
+  })()`,
+  );
+}

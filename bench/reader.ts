@@ -25,7 +25,7 @@ interface Address {
 }
 
 /** The paragraph half-way through a story, addressed like a saved Position. */
-function middleOf(control: Tab, id: string): Promise<Address> {
+export function middleOf(control: Tab, id: string): Promise<Address> {
   return control.eval<Address>(`(async () => {
     const { outline } = await (await fetch('/data/stories/${id}.json')).json();
     const target = Math.floor(outline.paragraphs / 2);
@@ -38,7 +38,7 @@ function middleOf(control: Tab, id: string): Promise<Address> {
   })()`);
 }
 
-const savedRecord = (id: string, a: Address): ProgressRecord => ({
+export const savedRecord = (id: string, a: Address): ProgressRecord => ({
   key: `seed:${id}`,
   position: { part: a.part, paragraph: a.paragraph, offset: 0 },
   percent: 50,
@@ -46,7 +46,7 @@ const savedRecord = (id: string, a: Address): ProgressRecord => ({
   finishedAt: null,
 });
 
-async function openOnce(b: BenchBrowser, control: Tab, id: string, marker: 'para' | 'pos'): Promise<number> {
+export async function openOnce(b: BenchBrowser, control: Tab, id: string, marker: 'para' | 'pos'): Promise<number> {
   const tab = await b.newTab();
   try {
     await tab.setViewport(PANEL_VIEWPORT.width, PANEL_VIEWPORT.height);

@@ -4,7 +4,7 @@
  *
  * Options (environment): BENCH_RUNS (runs per figure, default 7; medians are reported),
  * BENCH_BROWSERS (comma-separated, default "chromium,firefox"), BENCH_SECTIONS (comma-separated, any of size,
- * popup, reader, panel, scroll, close, backup, restyle, sync; default all: for a quick look at one figure, never for the record).
+ * popup, reader, saved, panel, scroll, close, backup, restyle, sync; default all: for a quick look at one figure, never for the record).
  * Needs the bench builds (`wxt build --mode bench`, and `-b firefox --mv3`) and the store zips (`npm run zip`).
  */
 import { existsSync } from 'node:fs';
@@ -17,6 +17,7 @@ import { benchPopup } from './popup';
 import { benchReaderOpen, benchReaderScroll } from './reader';
 import { metric, printTable, writeResults, type Metric } from './report';
 import { benchRestyle } from './restyle';
+import { benchSaved } from './saved';
 import { startSiteServer } from './server';
 import { benchSize } from './size';
 import { benchSyncBrowser, benchSyncModel } from './sync';
@@ -26,7 +27,7 @@ const root = resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const BROWSERS = (process.env.BENCH_BROWSERS ?? 'chromium,firefox').split(',').map((s) => s.trim()) as BrowserName[];
 const SECTIONS = new Set(
-  (process.env.BENCH_SECTIONS ?? 'size,popup,reader,panel,scroll,close,backup,restyle,sync').split(',').map((s) => s.trim()),
+  (process.env.BENCH_SECTIONS ?? 'size,popup,reader,saved,panel,scroll,close,backup,restyle,sync').split(',').map((s) => s.trim()),
 );
 
 function log(message: string) {
@@ -88,6 +89,7 @@ async function main() {
         let control = await controlTab(b);
         await section(`${name} popup`, metrics, () => benchPopup(b, control, RUNS));
         await section(`${name} reader`, metrics, () => benchReaderOpen(b, control, RUNS));
+        await section(`${name} saved`, metrics, () => benchSaved(b, control, RUNS));
         // The heap is the whole extension renderer's: no other extension page stays open meanwhile.
         await control.close();
         await section(`${name} scroll`, metrics, () => benchReaderScroll(b));

@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { BROWSERS, click, closePanel, evaluate, inPanel, poll, TOP_PARAGRAPH, type AnyPage } from './support/harness';
 import { storedRecord } from './support/db';
@@ -8,6 +9,7 @@ import { inView, pollView, READER_SHOWN, VIEW_PROGRESS, viewMoved } from './supp
 
 const ffnChapter = (n: number) => `http://www.fanfiction.net/s/${GENERATED_STORY.id}/${n}/${GENERATED_STORY.slug}`;
 const FFN_KEY = `web:ffn:${GENERATED_STORY.id}`;
+const FFN_TITLE = 'Three Lanterns'; // as the generated chapter pages give it (test/e2e/support/pages.ts)
 const AO3_FULL = 'http://archiveofourown.org/works/4242424?view_full_work=true';
 const AO3_MIDDLE = 'http://archiveofourown.org/works/4242424/chapters/10000002';
 const AO3_KEY = 'web:ao3:4242424';
@@ -122,6 +124,47 @@ describe.each(BROWSERS)('saved chapters read anywhere in %s', (name) => {
     // Nothing was asked of the site (it was down, and nothing tried).
     expect(site.server.requests.length).toBe(requests);
     await (popup as { close(): Promise<void> }).close();
+  });
+
+  it("the saved FFN story's Download EPUB in the side panel library hands the browser a book of the saved chapters", async () => {
+    const panel = await site.h.openExtensionPage('/sidepanel.html#library');
+    const row = `[data-story="${FFN_KEY}"]`;
+    await poll(panel, `!!document.querySelector('${row} .row-saved')`, 5000, 'the saved mark');
+    // The book is caught where platform/download.ts hands it over (the Blob URL's link clicked), before saving.
+    await evaluate(
+      panel,
+      `(() => {
+      window.__epub = new Promise((resolve) => {
+        HTMLAnchorElement.prototype.click = function () {
+          const name = this.download;
+          fetch(this.href).then((r) => r.arrayBuffer()).then((b) => {
+            const bytes = new Uint8Array(b);
+            let s = '';
+            for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+            resolve({ name, base64: btoa(s) });
+          });
+        };
+      });
+    })()`,
+    );
+    await click(panel, `${row} button`);
+    await poll(panel, `!!document.querySelector('.saved-choice .epub-download button')`, 5000, 'the EPUB button');
+    await click(panel, '.saved-choice .epub-download button');
+    const got = await evaluate<{ name: string; base64: string }>(panel, `window.__epub`);
+    expect(got.name).toBe(`${FFN_TITLE}.epub`);
+    const files = unzipSync(Buffer.from(got.base64, 'base64'));
+    const text = (path: string) => strFromU8(files[path] ?? new Uint8Array());
+    expect(text('mimetype')).toBe('application/epub+zip');
+    expect(text('OEBPS/content.opf')).toContain(`<dc:title>${FFN_TITLE}</dc:title>`);
+    // Chapters 1 and 2 were read and saved, chapter 3 never: the book has the two, in order, with their text.
+    const chapters = Object.keys(files)
+      .filter((f) => /^OEBPS\/chapter-\d+\.xhtml$/.test(f))
+      .sort();
+    expect(chapters).toEqual(['OEBPS/chapter-1.xhtml', 'OEBPS/chapter-2.xhtml']);
+    expect(text('OEBPS/chapter-1.xhtml')).toContain('Chapter 1, paragraph 1. The lanterns');
+    expect(text('OEBPS/chapter-2.xhtml')).toContain(ffnText);
+    expect(text('OEBPS/chapter-2.xhtml')).not.toContain('Chapter 3, paragraph');
+    await (panel as { close(): Promise<void> }).close();
   });
 
   it('the AO3 work opens from the side panel library at its saved paragraph; its copy can be deleted, its place kept', async () => {
