@@ -2,6 +2,7 @@ import type { BackupError } from '../lib/backup';
 import type { ExportResult, ImportResult } from '../platform/backup';
 import type { StoreFailure } from '../platform/progress';
 import { t } from './i18n';
+import { LibrarySection } from './LibrarySection';
 
 export interface BackupControlsProps {
   onExport: () => void;
@@ -12,10 +13,7 @@ export interface BackupControlsProps {
 /** Export the library to a JSON file and import one back. */
 export function BackupControls({ onExport, onImport, message }: BackupControlsProps) {
   return (
-    <section class="backup" aria-labelledby="backup-heading">
-      <h2 id="backup-heading" class="notes-heading">
-        {t('backupHeading')}
-      </h2>
+    <LibrarySection name="backup" heading={t('backupHeading')}>
       <div class="backup-actions">
         <button type="button" class="bar-button" onClick={onExport}>
           {t('backupExport')}
@@ -40,7 +38,7 @@ export function BackupControls({ onExport, onImport, message }: BackupControlsPr
           {message}
         </p>
       )}
-    </section>
+    </LibrarySection>
   );
 }
 

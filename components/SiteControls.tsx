@@ -1,4 +1,5 @@
 import { t } from './i18n';
+import { LibrarySection } from './LibrarySection';
 
 /** One site as the Sites section lists it: on from installation (`always`), or turned on or off by the reader. */
 export interface SiteRow {
@@ -20,10 +21,7 @@ export interface SiteControlsProps {
 /** The library's Sites section: every site and whether its pages open in the reader; the optional ones switch. */
 export function SiteControls(props: SiteControlsProps) {
   return (
-    <section class="sites" aria-labelledby="sites-heading">
-      <h2 id="sites-heading" class="notes-heading">
-        {t('sitesHeading')}
-      </h2>
+    <LibrarySection name="sites" heading={t('sitesHeading')}>
       <p class="row-meta">{t('sitesWhat')}</p>
       <ul class="site-list">
         {props.sites.map((site) => (
@@ -46,6 +44,6 @@ export function SiteControls(props: SiteControlsProps) {
           {props.message}
         </p>
       )}
-    </section>
+    </LibrarySection>
   );
 }

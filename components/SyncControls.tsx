@@ -1,6 +1,7 @@
 import type { SyncStatus } from '../lib/sync/engine';
 import { formatAgo } from './format';
 import { t } from './i18n';
+import { LibrarySection } from './LibrarySection';
 
 export interface SyncControlsProps {
   enabled: boolean;
@@ -16,10 +17,7 @@ export interface SyncControlsProps {
 /** The library's sync section: the switch, what leaves the device, and how sync is doing. */
 export function SyncControls(props: SyncControlsProps) {
   return (
-    <section class="sync" aria-labelledby="sync-heading">
-      <h2 id="sync-heading" class="notes-heading">
-        {t('syncHeading')}
-      </h2>
+    <LibrarySection name="sync" heading={t('syncHeading')}>
       <label class="sync-toggle">
         <input type="checkbox" checked={props.enabled} onChange={(e) => props.onToggle((e.currentTarget as HTMLInputElement).checked)} />
         {t('syncToggle')}
@@ -45,7 +43,7 @@ export function SyncControls(props: SyncControlsProps) {
           </button>
         </div>
       )}
-    </section>
+    </LibrarySection>
   );
 }
 

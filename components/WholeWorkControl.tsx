@@ -1,5 +1,5 @@
-import type { WholeWorkFailure, WholeWorkProgress, WholeWorkResult } from '../lib/saved/whole-work-run';
-import { t } from './i18n';
+import type { WholeWorkFailure, WholeWorkFailureReason, WholeWorkProgress, WholeWorkResult } from '../lib/saved/whole-work-run';
+import { type MessageKey, t } from './i18n';
 import { trusted } from './trusted';
 
 /** Where "Save whole work" stands: not started, running, or how the last run ended. */
@@ -61,35 +61,26 @@ function statusText(status: WholeWorkStatus): string {
   }
 }
 
+/** The failures said in fixed words; `rate-limited` and `http-error` put numbers in theirs. */
+const FAILURE_WORDS: Record<Exclude<WholeWorkFailureReason, 'rate-limited' | 'http-error'>, MessageKey> = {
+  challenge: 'wholeWorkChallenge',
+  forbidden: 'wholeWorkForbidden',
+  'not-found': 'wholeWorkNotFound',
+  login: 'wholeWorkLogin',
+  'adult-gate': 'wholeWorkAdultGate',
+  'different-work': 'wholeWorkDifferentWork',
+  incomplete: 'wholeWorkIncomplete',
+  'unexpected-page': 'wholeWorkUnexpectedPage',
+  network: 'wholeWorkNetwork',
+  'save-failed': 'wholeWorkSaveFailed',
+};
+
 /** What went wrong, for the reader: every failure the run reports has its own words. */
 export function wholeWorkFailureText(failure: WholeWorkFailure): string {
-  switch (failure.reason) {
-    case 'challenge':
-      return t('wholeWorkChallenge');
-    case 'forbidden':
-      return t('wholeWorkForbidden');
-    case 'rate-limited': {
-      const s = failure.retryAfterSeconds;
-      if (s === undefined) return t('wholeWorkRateLimited');
-      return s < 120 ? t('wholeWorkRateLimitedSeconds', Math.max(1, s)) : t('wholeWorkRateLimitedMinutes', Math.ceil(s / 60));
-    }
-    case 'not-found':
-      return t('wholeWorkNotFound');
-    case 'login':
-      return t('wholeWorkLogin');
-    case 'adult-gate':
-      return t('wholeWorkAdultGate');
-    case 'different-work':
-      return t('wholeWorkDifferentWork');
-    case 'incomplete':
-      return t('wholeWorkIncomplete');
-    case 'unexpected-page':
-      return t('wholeWorkUnexpectedPage');
-    case 'http-error':
-      return t('wholeWorkHttpError', failure.status ?? 0);
-    case 'network':
-      return t('wholeWorkNetwork');
-    case 'save-failed':
-      return t('wholeWorkSaveFailed');
-  }
+  const { reason } = failure;
+  if (reason === 'http-error') return t('wholeWorkHttpError', failure.status ?? 0);
+  if (reason !== 'rate-limited') return t(FAILURE_WORDS[reason]);
+  const s = failure.retryAfterSeconds;
+  if (s === undefined) return t('wholeWorkRateLimited');
+  return s < 120 ? t('wholeWorkRateLimitedSeconds', Math.max(1, s)) : t('wholeWorkRateLimitedMinutes', Math.ceil(s / 60));
 }

@@ -12,7 +12,7 @@ import { recordExpr } from './support/db';
 import { hugeFfnPage, startFrontServer } from './support/front';
 import { GENERATED_STORY } from './support/pages';
 import type { SiteServer } from './support/server';
-import { clickInView, inView, pollView, READER_SHOWN, storedSettings } from './support/view';
+import { clickInView, inView, pollView, READER_SHOWN, scrollViewTo, storedSettings } from './support/view';
 
 const chapterUrl = (n: number) => `http://www.fanfiction.net/s/${GENERATED_STORY.id}/${n}/${GENERATED_STORY.slug}`;
 const HUGE_ID = '7999001';
@@ -280,14 +280,7 @@ describe.each(BROWSERS)('the page and the view in %s', (name) => {
     const url3 = chapterUrl(3);
     const page3 = await h.openPage(url3);
     await pollView(ext, url3, READER_SHOWN);
-    await inView(
-      ext,
-      url3,
-      `(root) => {
-      root.querySelector('[data-p="60"]').scrollIntoView();
-      window.scrollBy(0, -(root.querySelector('.reader-bar').getBoundingClientRect().bottom + 8));
-    }`,
-    );
+    await scrollViewTo(ext, url3, 60);
     await storedIs('(p, s) => s?.chapter.number === 3 && p?.percent >= 80', 'chapter 3 stored, read past 80%');
     const reading = await libraryText();
     expect(reading).toMatch(/Chapter 3 of 3, (8\d|9\d)%/);

@@ -35,13 +35,19 @@ describe.each(BROWSERS)('read aloud in a restyled page in %s', (name) => {
     }`,
     );
 
-  it('from the middle of a chapter: paragraphs read in order with the view following; paused and reopened at the paragraph being read', async () => {
-    let page = await site.h.openPage(URL2);
+  /** Opens chapter 2 with paragraph `n` at the reading line and starts reading aloud there, each utterance of the scripted voice taking `ms`. */
+  const readAloudFrom = async (n: number, ms: number) => {
+    const page = await site.h.openPage(URL2);
     await shown(URL2);
-    await toParagraph(40);
-    await pollView(site.ext, URL2, `(root) => (${VIEW_TOP_PARAGRAPH})(root) === 40`, 5000, 'paragraph 40 at the reading line');
-    expect(await install(250)).toBe(true);
+    await toParagraph(n);
+    await pollView(site.ext, URL2, `(root) => (${VIEW_TOP_PARAGRAPH})(root) === ${n}`, 5000, `paragraph ${n} at the reading line`);
+    expect(await install(ms)).toBe(true);
     await clickInView(site.ext, page, URL2, '.read-aloud', false);
+    return page;
+  };
+
+  it('from the middle of a chapter: paragraphs read in order with the view following; paused and reopened at the paragraph being read', async () => {
+    let page = await readAloudFrom(40, 250);
     await pollView(site.ext, URL2, `() => new Set((globalThis.__speech ?? []).map((s) => s.p)).size >= 4`, 20_000, 'three paragraphs read');
     const log = await said();
     const order = log.map((s) => s.p).filter((p, i, all) => p !== all[i - 1]);
@@ -80,12 +86,7 @@ describe.each(BROWSERS)('read aloud in a restyled page in %s', (name) => {
   });
 
   it('read to the end of the chapter, it offers the next chapter on the site', async () => {
-    const page = await site.h.openPage(URL2);
-    await shown(URL2);
-    await toParagraph(77);
-    await pollView(site.ext, URL2, `(root) => (${VIEW_TOP_PARAGRAPH})(root) === 77`, 5000, 'paragraph 77 at the reading line');
-    expect(await install(60)).toBe(true);
-    await clickInView(site.ext, page, URL2, '.read-aloud', false);
+    const page = await readAloudFrom(77, 60);
     await pollView(site.ext, URL2, `(root) => !!root.querySelector('.chapter-read a[rel="next"]')`, 20_000, 'the next chapter offered');
     expect(await inView<string>(site.ext, URL2, `(root) => root.querySelector('.chapter-read a[rel="next"]').href`)).toBe(chapterUrl(3));
     expect(await inView<string>(site.ext, URL2, `(root) => root.querySelector('.read-aloud').getAttribute('aria-pressed')`)).toBe('false');

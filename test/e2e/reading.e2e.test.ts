@@ -4,6 +4,7 @@ import {
   BROWSERS,
   click,
   closePanel,
+  drawnAtParagraph,
   evaluate,
   inPanel,
   launch,
@@ -132,12 +133,7 @@ describe.each(BROWSERS)('reading with progress in %s', (name) => {
   it('a different width and a larger font keep the same paragraph at the top', async () => {
     const tab = await h.openExtensionPage(`/sidepanel.html#story=${STORY}`);
     await setViewport(tab, 360, 700);
-    await poll(
-      tab,
-      `document.documentElement.dataset.complete === 'true' && (${TOP_PARAGRAPH})(window) === ${middle}`,
-      5000,
-      'the saved paragraph',
-    );
+    await poll(tab, drawnAtParagraph(middle), 5000, 'the saved paragraph');
     await setViewport(tab, 720, 700);
     await poll(tab, `innerWidth === 720`, 5000, 'the wider window');
     await afterFrames(tab); // laid out again, and the anchor re-applied

@@ -16,7 +16,7 @@ import { storedRecords } from './support/db';
 import { importFile, statusText } from './support/backup';
 import { BIG_WORK, BIG_WORK_URL, startBigStoryServer } from './support/big-story';
 import { GENERATED_STORY } from './support/pages';
-import { inView, pollView, READER_SHOWN, VIEW_PROGRESS, viewMoved } from './support/view';
+import { inView, pollView, READER_SHOWN, scrollViewTo, VIEW_PROGRESS, VIEW_TOP_PARAGRAPH, viewMoved } from './support/view';
 
 const api = `(globalThis.browser ?? globalThis.chrome)`;
 const close = (p: AnyPage) => (p as unknown as { close(): Promise<void> }).close();
@@ -151,13 +151,7 @@ describe('when IndexedDB is full, in chromium (quota through CDP)', () => {
   });
   const chapter = `http://www.fanfiction.net/s/${GENERATED_STORY.id}/2/${GENERATED_STORY.slug}`;
   /** The paragraph at the top of the restyled view (a closed shadow root, reached from `ext`: support/view.ts). */
-  const topOfView = (ext: AnyPage) =>
-    inView<number>(
-      ext,
-      chapter,
-      `(root) => { const line = root.querySelector('.reader-bar').getBoundingClientRect().bottom + 8;
-      for (const p of root.querySelectorAll('[data-part] [data-p]')) if (p.getBoundingClientRect().bottom > line) return Number(p.dataset.p); return -1; }`,
-    );
+  const topOfView = (ext: AnyPage) => inView<number>(ext, chapter, VIEW_TOP_PARAGRAPH);
 
   it('the background answers quota, and the chapter still reopens at its paragraph in the same background lifetime', async () => {
     const ext = await h.openExtensionPage('/popup.html'); // opens (and creates) the database first
@@ -194,14 +188,7 @@ describe('when IndexedDB is full, in chromium (quota through CDP)', () => {
     const page = await h.openPage(chapter);
     await restyled(ext, chapter);
     const before = await inView<string>(ext, chapter, VIEW_PROGRESS);
-    await inView(
-      ext,
-      chapter,
-      `(root) => {
-      root.querySelector('[data-p="40"]').scrollIntoView();
-      window.scrollBy(0, -(root.querySelector('.reader-bar').getBoundingClientRect().bottom + 8));
-    }`,
-    );
+    await scrollViewTo(ext, chapter, 40);
     // The view took (and so reported) the new position; the background refused to store it: "not saved".
     await viewMoved(ext, chapter, before, 'the view to take paragraph 40');
     expect(await topOfView(ext)).toBe(40);
@@ -212,14 +199,7 @@ describe('when IndexedDB is full, in chromium (quota through CDP)', () => {
     await h.openPage(chapter);
     await restyled(ext, chapter);
     // The view restores its anchor as it lays out: wait until it settles on the paragraph.
-    await pollView(
-      ext,
-      chapter,
-      `(root) => { const line = root.querySelector('.reader-bar').getBoundingClientRect().bottom + 8;
-      return [...root.querySelectorAll('[data-part] [data-p]')].find((p) => p.getBoundingClientRect().bottom > line)?.dataset.p === '40'; }`,
-      10_000,
-      'paragraph 40 at the top again',
-    );
+    await pollView(ext, chapter, `(root) => (${VIEW_TOP_PARAGRAPH})(root) === 40`, 10_000, 'paragraph 40 at the top again');
     expect(await topOfView(ext)).toBe(40);
     await cdp.send('Storage.overrideQuotaForOrigin', { origin: h.origin });
     await close(ext);

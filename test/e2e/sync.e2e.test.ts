@@ -1,5 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, click, evaluate, launch, PARAGRAPH_NUMBER, poll, TOP_PARAGRAPH, type AnyPage, type Harness } from './support/harness';
+import {
+  BROWSERS,
+  click,
+  drawnAtParagraph,
+  evaluate,
+  launch,
+  PARAGRAPH_NUMBER,
+  poll,
+  TOP_PARAGRAPH,
+  type AnyPage,
+  type Harness,
+} from './support/harness';
 import { recordExpr } from './support/db';
 import { startSiteServer, type SiteServer } from './support/server';
 
@@ -112,12 +123,7 @@ describe.each(BROWSERS)('your place on another device, in %s', (name) => {
       `the percent ${percent} on the other device`,
     );
     const reader = await second.openExtensionPage(`/sidepanel.html#story=${STORY}`);
-    await poll(
-      reader,
-      `document.documentElement.dataset.complete === 'true' && (${TOP_PARAGRAPH})(window) === ${middle}`,
-      10_000,
-      'the same paragraph',
-    );
+    await poll(reader, drawnAtParagraph(middle), 10_000, 'the same paragraph');
   });
 
   it('a web story read only on one device is listed on the other with its title, and Continue goes to its chapter', async () => {
@@ -144,12 +150,7 @@ describe.each(BROWSERS)('your place on another device, in %s', (name) => {
 
   it('an open reader behind the other device is offered the newer place, never moved under the reader', async () => {
     const behind = await second.openExtensionPage(`/sidepanel.html#story=${STORY}`);
-    await poll(
-      behind,
-      `document.documentElement.dataset.complete === 'true' && (${TOP_PARAGRAPH})(window) === ${middle}`,
-      10_000,
-      'the synced place',
-    );
+    await poll(behind, drawnAtParagraph(middle), 10_000, 'the synced place');
 
     const tab = await first.openExtensionPage(`/sidepanel.html#story=${STORY}`);
     const further = await readTo(tab, 0.8);

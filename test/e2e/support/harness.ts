@@ -330,6 +330,10 @@ export const TOP_PARAGRAPH = `(w) => {
   return -1;
 }`;
 
+/** Source of an expression: the reader has drawn its whole story and paragraph `n` is under its reading line. */
+export const drawnAtParagraph = (n: number) =>
+  `document.documentElement.dataset.complete === 'true' && (${TOP_PARAGRAPH})(window) === ${n}`;
+
 /**
  * Source of an async function (id, position) => the paragraph number across bundled story `id` that a
  * stored position names (what TOP_PARAGRAPH reads from the reader), or undefined without a position.

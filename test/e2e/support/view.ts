@@ -39,6 +39,18 @@ export const VIEW_TOP_PARAGRAPH = `(root) => {
   return -1;
 }`;
 
+/** Scrolls the restyled view so that paragraph `n` starts at the reading line, where VIEW_TOP_PARAGRAPH finds it. */
+export async function scrollViewTo(ext: AnyPage, pageUrl: string, n: number): Promise<void> {
+  await inView(
+    ext,
+    pageUrl,
+    `(root) => {
+      root.querySelector('[data-p="${n}"]').scrollIntoView();
+      window.scrollBy(0, -(root.querySelector('.reader-bar').getBoundingClientRect().bottom + 8));
+    }`,
+  );
+}
+
 /** Whether the reader shows in the tab at `pageUrl` (the view drew its story header). */
 export const READER_SHOWN = `(root) => !!root?.querySelector('.restyled h1')`;
 

@@ -43,6 +43,14 @@ async function carry(from: FakeSyncArea, to: FakeSyncArea) {
   await settle();
 }
 
+/** Another device, started after `from` wrote: it has taken in everything in `from`'s area. */
+async function deviceAfter(id: string, from: ReturnType<typeof device>) {
+  const d = device(id, from.clock);
+  await d.engine.start();
+  await carry(from.area, d.area);
+  return d;
+}
+
 describe('the sync engine', () => {
   it('carries a place read on one device to another, with what its library needs for a web story', async () => {
     const a = device('aaaa');
@@ -88,9 +96,7 @@ describe('the sync engine', () => {
     }
     expect(a.area.writes.length - before).toBeLessThanOrEqual(11);
     await a.clock.advance(FLUSH_INTERVAL_MS);
-    const fresh = device('cccc', a.clock);
-    await fresh.engine.start();
-    await carry(a.area, fresh.area);
+    const fresh = await deviceAfter('cccc', a);
     expect(fresh.store.progress.get('seed:x')?.position.paragraph).toBe(120);
   });
 
@@ -122,9 +128,7 @@ describe('the sync engine', () => {
     a.area.set = set;
     await a.clock.advance(FLUSH_INTERVAL_MS);
     expect(a.engine.status().error).toBeNull();
-    const b = device('bbbb', a.clock);
-    await b.engine.start();
-    await carry(a.area, b.area);
+    const b = await deviceAfter('bbbb', a);
     expect(b.store.progress.get('seed:x')?.position.paragraph).toBe(9);
   });
 
