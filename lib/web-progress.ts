@@ -16,8 +16,16 @@ export interface WebAnchor {
   offset: number;
 }
 
+/**
+ * The story's chapters as far as the page tells: its count when it gives one, else at least every chapter
+ * it lists or shows. A Royal Road chapter or a forum's reader page names neither a count nor the other
+ * chapters, so the highest chapter number shown is the floor: chapter 2 of a story taken for one chapter
+ * would have the bar full at its first line.
+ */
 export function chaptersOf(page: StoryPage): number {
-  return page.chapterCount ?? page.chaptersPosted ?? Math.max(page.chapters.length, page.parts.length, 1);
+  return (
+    page.chapterCount ?? page.chaptersPosted ?? Math.max(page.chapters.length, page.parts.length, ...page.parts.map((p) => p.number), 1)
+  );
 }
 
 /** Percent through the whole story: whole chapters before this one, plus the words read in it. */
