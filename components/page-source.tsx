@@ -71,7 +71,9 @@ export function pageSource(page: StoryPage): ReaderSource {
       before: notesOf(part.notes, BEFORE, `${i}:`),
       after: notesOf(part.notes, AFTER, `${i}:`),
       // A full work's chapters off screen are not laid out until they come near: a long work shows as quickly as one chapter.
-      deferred: page.parts.length > 1,
+      // Only a full work: a forum's reader page (a few chapters) laid out so lost its place on reopening, the
+      // view ending at the page's foot (the optional-sites e2e, in Chromium).
+      deferred: page.fullWork && page.parts.length > 1,
       texts: part.paragraphs.map((x) => x.text),
       placeOf: (p) => ({ part: i, p }),
     })),
