@@ -1,5 +1,5 @@
 import type { Note, NoteKind, StoryPage } from '../lib/sites/types';
-import { chaptersOf, webPercent } from '../lib/web-progress';
+import { chaptersAtLeast, chaptersOf, webPercent } from '../lib/web-progress';
 import { formatWords } from './format';
 import { t } from './i18n';
 import { WEB_NOTE_LABEL } from './note-labels';
@@ -30,7 +30,12 @@ const isWebLink = (url: string | undefined): url is string => !!url && /^https?:
 export function pageSource(page: StoryPage): ReaderSource {
   const chapters = chaptersOf(page);
   const english = page.language?.toLowerCase().startsWith('en');
-  const chapterLabel = (part: number) => t('chapterOf', page.parts[part]?.number ?? page.parts[0]?.number ?? 1, chapters);
+  // A Royal Road chapter or a forum's reader page names no count and lists no other chapter: no "of N" then.
+  const countKnown = page.chapterCount !== undefined || page.chaptersPosted !== undefined || page.chapters.length > 0;
+  const chapterLabel = (part: number) => {
+    const n = page.parts[part]?.number ?? page.parts[0]?.number ?? 1;
+    return countKnown ? t('chapterOf', n, chapters) : t('chapterN', n);
+  };
   // A full work jumps between its chapters in the page; a chapter page lists the site's chapter pages.
   const contents: ContentsItem[] = page.fullWork
     ? page.parts.map((x) => ({ label: x.title ? t('chapterNTitle', x.number, x.title) : t('chapterN', x.number) }))
@@ -71,7 +76,9 @@ export function pageSource(page: StoryPage): ReaderSource {
       before: notesOf(part.notes, BEFORE, `${i}:`),
       after: notesOf(part.notes, AFTER, `${i}:`),
       // A full work's chapters off screen are not laid out until they come near: a long work shows as quickly as one chapter.
-      deferred: page.parts.length > 1,
+      // Only a full work: a forum's reader page (a few chapters) laid out so lost its place on reopening, the
+      // view ending at the page's foot (the optional-sites e2e, in Chromium).
+      deferred: page.fullWork && page.parts.length > 1,
       texts: part.paragraphs.map((x) => x.text),
       placeOf: (p) => ({ part: i, p }),
     })),
@@ -107,7 +114,7 @@ function Details({ page }: { page: StoryPage }) {
   if (page.genres.length) rows.push([t('fieldGenre'), page.genres.join(', ')]);
   const stats: string[] = [];
   if (page.words !== undefined) stats.push(formatWords(page.words));
-  stats.push(t('chaptersPosted', page.chaptersPosted ?? page.parts.length, page.chapterCount ?? '?'));
+  stats.push(t('chaptersPosted', page.chaptersPosted ?? chaptersAtLeast(page), page.chapterCount ?? '?'));
   if (page.status) stats.push(t(page.status === 'complete' ? 'statusComplete' : 'statusInProgress'));
   rows.push([t('fieldStory'), stats.join(' · ')]);
   return (

@@ -20,11 +20,21 @@ export function chaptersOf(page: StoryPage): number {
   return page.chapterCount ?? page.chaptersPosted ?? Math.max(page.chapters.length, page.parts.length, 1);
 }
 
+/**
+ * The fewest chapters the story can have: its count, or at least the highest chapter the page shows. A Royal
+ * Road chapter or a forum's reader page names no count and lists no other chapter, and chapter 2 of a story
+ * taken for one chapter would have the bar full at its first line. Records keep `chaptersOf` (a count lower
+ * than the chapter read is how a merge tells an unknown count, lib/db/progress.ts).
+ */
+export function chaptersAtLeast(page: StoryPage): number {
+  return Math.max(chaptersOf(page), ...page.parts.map((p) => p.number));
+}
+
 /** Percent through the whole story: whole chapters before this one, plus the words read in it. */
 export function webPercent(page: StoryPage, a: WebAnchor): number {
   const part = page.parts[a.part];
   if (!part) return 0;
-  const total = chaptersOf(page);
+  const total = chaptersAtLeast(page);
   return Math.min(100, ((part.number - 1 + fractionOf(part, a)) / total) * 100);
 }
 

@@ -72,7 +72,21 @@ const TITLE_SUFFIX: { [K in SiteId]: (t: string) => string } = {
     const chapter = /^(.+?) - Chapter \d+(?: - .*)?$/i.exec(bare);
     return chapter?.[1] ? chapter[1].trim() : bare;
   },
+  // "{chapter} - {fiction} | Royal Road": either may hold " - ", so only the site's name goes.
+  royalroad: (t) => t.replace(/ ?\| ?Royal Road$/i, '').trim(),
+  spacebattles: forumTitle,
+  sufficientvelocity: forumTitle,
+  questionablequesting: forumTitle,
 };
+
+/** XenForo: "{thread} | Page 2 | SpaceBattles" and the like: the forum's name and the page number go. */
+function forumTitle(t: string): string {
+  return t
+    .replace(/ ?\| ?(?:SpaceBattles|Sufficient Velocity|Questionable Questing)(?: Forums?)?$/i, '')
+    .replace(/ ?\| ?Page \d+$/i, '')
+    .replace(/ ?[|-] ?Reader$/i, '')
+    .trim();
+}
 
 /**
  * The story's title from the one Readability found, which is the page's `<title>` with the site's suffix

@@ -22,7 +22,7 @@ import {
   absoluteUrl,
   attr,
   childElements,
-  domCall,
+  inside,
   isChallengePage,
   matches,
   parseCount,
@@ -119,11 +119,6 @@ function storyTextElement(doc: Document): Element | null {
     // (All matches, then the first: with two `#storytext`, jsdom's `querySelector` checks only the first.)
     $$(doc, '#storytextp > div#storytext')[0] ?? $$(doc, 'div#storycontent').find((el) => !inside(el, '#profile_top, #storytextp')) ?? null
   );
-}
-
-/** Whether `el` or an ancestor matches `selector`. */
-function inside(el: Element, selector: string): boolean {
-  return domCall<Element | null>(el, 'closest', selector) !== null;
 }
 
 /** The chapter menu: a `select#chap_select` of the page's navigation, not one planted in the summary or text. */

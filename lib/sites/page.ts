@@ -59,6 +59,11 @@ export function matches(el: Element, selector: string): boolean {
   return domCall<boolean>(el, 'matches', selector);
 }
 
+/** Whether `el` or an ancestor matches `selector`, safe from clobbering. */
+export function inside(el: Element, selector: string): boolean {
+  return domCall<Element | null>(el, 'closest', selector) !== null;
+}
+
 /** The element children of `el`, safe from clobbering. */
 export function childElements(el: Element): Element[] {
   return Array.from(domGet<HTMLCollection>(el, 'children'));

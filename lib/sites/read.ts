@@ -4,10 +4,20 @@ import type { FallbackReader } from './fallback';
 import { ffn } from './ffn';
 import { fp } from './fp';
 import { sites, type SiteId } from './registry';
+import { royalRoad } from './royalroad';
 import type { NotReadableReason, SiteAdapter, StoryLocation, StoryPage } from './types';
+import { questionableQuesting, spaceBattles, sufficientVelocity } from './xenforo';
 
 /** Each registered site's adapter: a site registered without one does not type-check. */
-const ADAPTERS: { [K in SiteId]: SiteAdapter<K> } = { ffn, ao3, fp };
+const ADAPTERS: { [K in SiteId]: SiteAdapter<K> } = {
+  ffn,
+  ao3,
+  fp,
+  royalroad: royalRoad,
+  spacebattles: spaceBattles,
+  sufficientvelocity: sufficientVelocity,
+  questionablequesting: questionableQuesting,
+};
 
 /** The adapters, in the registry's order. */
 export const adapters: readonly SiteAdapter[] = sites.ids.map((id) => {

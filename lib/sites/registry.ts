@@ -1,14 +1,16 @@
 import { ao3Site } from './ao3.site';
 import { ffnSite } from './ffn.site';
 import { fpSite } from './fp.site';
+import { royalRoadSite } from './royalroad.site';
 import type { SiteDefinition } from './site';
+import { questionableQuestingSite, spaceBattlesSite, sufficientVelocitySite } from './xenforo.site';
 
 /**
  * The registered sites, in the order the library and the fuzzer take them. Adding a site: its definition
  * (lib/sites/<site>.site.ts) here, its adapter in lib/sites/read.ts (the type checker asks for it), its
  * label in public/_locales, its fixtures; test/unit/sites/registry.test.ts fails on a site half-registered.
  */
-export const SITES = [ffnSite, ao3Site, fpSite] as const;
+export const SITES = [ffnSite, ao3Site, fpSite, royalRoadSite, spaceBattlesSite, sufficientVelocitySite, questionableQuestingSite] as const;
 
 export type SiteId = (typeof SITES)[number]['id'];
 

@@ -19,11 +19,11 @@ export type { SiteId } from './registry';
 /** Where a URL points on a site, read from the URL alone. */
 export interface StoryLocation {
   site: SiteId;
-  /** FFN story id or AO3 work id: digits, as a string. */
+  /** The site's story id (FFN story, AO3 work, Royal Road fiction, forum thread): digits, as a string. */
   storyId: string;
   /** 1-based chapter position, when the URL says it (FFN always does; AO3 URLs carry chapter ids instead). */
   chapter?: number;
-  /** AO3 chapter id (`/works/1/chapters/{id}`); not a position. */
+  /** AO3 or Royal Road chapter id (`/works/1/chapters/{id}`, `/fiction/1/x/chapter/{id}`); not a position. */
   chapterId?: string;
   /** AO3 `view_full_work=true`: every chapter on one page. */
   fullWork: boolean;
@@ -31,7 +31,7 @@ export interface StoryLocation {
   collection?: string;
   /** AO3 `view_adult=true`: the visitor has passed the adult-content gate. */
   adultConsent?: boolean;
-  /** FFN title slug, when present. */
+  /** The URL's title slug (FFN, Royal Road, a forum thread), when present. */
   slug?: string;
   /** The site's canonical URL of the story (first chapter / work page), for identity in the library. */
   storyUrl: string;
@@ -54,9 +54,12 @@ export type NoteKind =
   | 'work-end-notes'
   /** AO3 chapter summary. */
   | 'chapter-summary'
-  /** AO3 chapter notes, before the chapter text; FFN author's notes and disclaimers opening the chapter. */
+  /**
+   * AO3 chapter notes, before the chapter text; FFN author's notes and disclaimers opening the chapter; Royal
+   * Road's author's note above the text; a forum post's opening author's note.
+   */
   | 'chapter-notes'
-  /** AO3 chapter end notes, after the chapter text; FFN author's notes closing the chapter. */
+  /** AO3 chapter end notes, after the chapter text; FFN author's notes closing the chapter; Royal Road's below it. */
   | 'chapter-end-notes';
 
 /** A note's blocks (none anchorable) and its plain text (for previews, search and the library). */
@@ -78,7 +81,7 @@ export interface Paragraph {
 export interface ChapterPart {
   /** 1-based position in the story. */
   number: number;
-  /** AO3 chapter id, when known. */
+  /** AO3 or Royal Road chapter id, or a forum's post id, when known. */
   id?: string;
   /**
    * The chapter's own title without the "Chapter N:" prefix, when it has one; none when the site's title only
@@ -86,7 +89,7 @@ export interface ChapterPart {
    * chapter index (`StoryPage.chapters`) keeps the site's wording.
    */
   title?: string;
-  /** Absolute URL of this chapter on its own page, when known. */
+  /** Absolute URL of the page showing this chapter, when known (its own page; a forum's reader page holds several). */
   url?: string;
   notes: Note[];
   /** The chapter text, sanitized, as the document model; paragraph `i` is the block with `p: i`. */
@@ -110,7 +113,10 @@ export interface ChapterLink {
 export interface StoryLinks {
   prev?: string;
   next?: string;
-  /** AO3's chapter index page (`/works/{id}/navigate`). FFN has none: see `StoryPage.chapters`. */
+  /**
+   * The chapter index page: AO3's `/works/{id}/navigate`, Royal Road's fiction page, a forum thread's
+   * threadmarks. FFN has none: see `StoryPage.chapters`.
+   */
   index?: string;
   /** AO3 "Entire Work" (`?view_full_work=true`). */
   fullWork?: string;
@@ -169,7 +175,7 @@ export interface StoryPage {
   notes: Note[];
   /** The story's chapter index as the page lists it (empty when the page has none). */
   chapters: ChapterLink[];
-  /** The chapters shown on this page, in order (never empty). */
+  /** The chapters shown on this page, in order (never empty): several on AO3's full work and a forum's reader page. */
   parts: ChapterPart[];
   links: StoryLinks;
   /** AO3 full-work view: `parts` holds every chapter. */

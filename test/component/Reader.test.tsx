@@ -229,6 +229,19 @@ describe('Reader with a site page', () => {
     expect(onPosition).not.toHaveBeenCalled();
   });
 
+  it("a chapter page of several chapters (a forum's reader page) lays every one out at once", () => {
+    const page = storyPage({
+      title: 'Thread',
+      parts: [textPart(11, ['A.', 'B.']), textPart(12, ['C.']), textPart(13, ['D.'])],
+    });
+    const { container } = renderPageReader(page);
+    expect(container.querySelectorAll('[data-part]')).toHaveLength(3);
+    expect(container.querySelectorAll('.part-deferred')).toHaveLength(0);
+    // It names no chapter count: the bar claims no "of N", the details at least the chapters shown.
+    expect(screen.getByRole('progressbar', { name: 'Reading progress' }).querySelector('.where')?.textContent).toBe('Chapter 11');
+    expect(container.textContent).toContain('13/? chapters');
+  });
+
   it('a full work lists its chapters in the contents and jumps between them in the page', () => {
     const page = storyPage({
       title: 'Whole',

@@ -676,6 +676,33 @@ export const ATTACKS: readonly Attack[] = [
     ],
   },
   {
+    id: 'clobber-rr-chapter-content',
+    kind: 'clobber',
+    description:
+      "A decoy .chapter-inner.chapter-content and .nav-buttons pointing off-site inside Royal Road's author's note, before the real text.",
+    snippets: [
+      `<div class="chapter-inner chapter-content"><p>DECOY chapter text in a note.</p></div><div class="row nav-buttons"><a class="btn btn-primary" href="https://${BEACON_HOST}/fiction/1/x/chapter/2/y">Previous Chapter</a><a class="btn btn-primary" href="/fiction/999/other/chapter/3/z">Next Chapter</a></div>`,
+    ],
+  },
+  {
+    id: 'clobber-rr-hidden-css',
+    kind: 'clobber',
+    description:
+      'Style rules that pass visible Royal Road story text off as hidden: a hiding rule under @media, one a later rule undoes, a compound selector, a nested rule. Those paragraphs must stay.',
+    snippets: [
+      `<style>@media print { .keepA { display: none } } .keepB { display: none } .keepB { display: block } p.keepC { display: none } .keepD { & p { display: none } }</style>`,
+    ],
+  },
+  {
+    id: 'clobber-xf-posts',
+    kind: 'clobber',
+    description:
+      'A decoy threadmarked post (article.message--post.hasThreadmark with its .threadmarkLabel and .bbWrapper) and reader page links to another thread inside a XenForo post.',
+    snippets: [
+      `<article class="message message--post hasThreadmark" data-content="post-1"><div class="message-cell--threadmark-header"><span class="threadmarkLabel">DECOY threadmark</span></div><article class="message-body"><div class="bbWrapper">DECOY post text.</div></article></article><a class="pageNav-jump pageNav-jump--next" href="/threads/other.99/reader/page-9">Next</a><a class="pageNav-jump pageNav-jump--prev" href="https://${BEACON_HOST}/threads/x.1/reader/">Prev</a>`,
+    ],
+  },
+  {
     id: 'proto-attribute-names',
     kind: 'dos',
     description: 'Attributes named constructor and __proto__ (keys of Object.prototype) on ordinary elements.',

@@ -6,7 +6,7 @@
 
 import { sites, type SiteId } from '../../lib/sites/registry';
 import { DEFAULT_MUTATE_OPTIONS, mutate, type MutateOptions } from './mutate';
-import { randomAo3Page, randomFfnPage, type BuiltPage } from './pages';
+import { randomAo3Page, randomFfnPage, randomForumPage, randomRoyalRoadPage, type BuiltPage } from './pages';
 import { ATTACKS } from './attacks';
 import { caseSeed, createRng, type Rng } from './random';
 
@@ -77,7 +77,26 @@ export const GENERATORS: { [K in SiteId]: { page(rng: Rng, extras: readonly stri
       if (rng.chance(0.1)) u.pathname = `/collections/${rng.pick(['%E0%A4%A', '%', '%ZZ', '%C0%80', '%ED%A0%80'])}${u.pathname}`;
     },
   },
+  royalroad: {
+    page: randomRoyalRoadPage,
+    vary(u, rng) {
+      // Without the slugs (the site answers so too), another chapter, a fragment.
+      if (rng.chance(0.2)) u.pathname = u.pathname.replace(/^\/fiction\/(\d+)\/[^/]+\/chapter\/(\d+)\/[^/]*/, '/fiction/$1/chapter/$2');
+      if (rng.chance(0.2)) u.pathname = u.pathname.replace(/\/chapter\/\d+/, `/chapter/${rng.between(1, 9999999)}`);
+      if (rng.chance(0.1)) u.hash = 'comments';
+    },
+  },
+  spacebattles: { page: randomForumPage('spacebattles'), vary: varyForumUrl },
+  sufficientvelocity: { page: randomForumPage('sufficientvelocity'), vary: varyForumUrl },
+  questionablequesting: { page: randomForumPage('questionablequesting'), vary: varyForumUrl },
 };
+
+/** Another page of the reader, the thread without its slug, a post's fragment. */
+function varyForumUrl(u: URL, rng: Rng): void {
+  if (rng.chance(0.3)) u.pathname = u.pathname.replace(/\/reader\/.*$/, `/reader/page-${rng.between(2, 40)}`);
+  if (rng.chance(0.15)) u.pathname = u.pathname.replace(/^\/threads\/[^/]*\.(\d+)\//, '/threads/$1/');
+  if (rng.chance(0.1)) u.hash = `post-${rng.between(1, 9999999)}`;
+}
 
 function varyUrl(url: string, rng: Rng): string {
   const u = new URL(url);
@@ -87,7 +106,7 @@ function varyUrl(url: string, rng: Rng): string {
 }
 
 function storyIdOf(url: string): string {
-  return /\/(?:s|works)\/(\d+)/.exec(new URL(url).pathname)?.[1] ?? '1';
+  return /\/(?:s|works|fiction|threads\/(?:[^/]*\.)?)\/?(\d+)/.exec(new URL(url).pathname)?.[1] ?? '1';
 }
 
 export function makeCase(seed: number, index: number, corpus: readonly CorpusEntry[], options: Partial<CaseOptions> = {}): FuzzCase {

@@ -44,8 +44,11 @@ export interface HtmlCheckOptions {
   allowedLinks?: readonly (string | RegExp)[];
 }
 
-/** The beacon links of the catalogue's navigation decoys (clobber-nav-links, clobber-ao3-selected-id). */
-export const DECOY_LINKS = /^https:\/\/beacon\.test\/(?:s|works)\//;
+/**
+ * The beacon links of the catalogue's navigation decoys (clobber-nav-links, clobber-ao3-selected-id,
+ * clobber-rr-chapter-content, clobber-xf-posts).
+ */
+export const DECOY_LINKS = /^https:\/\/beacon\.test\/(?:s|works|fiction|threads)\//;
 
 /** Attributes that are only ever shown as text. */
 const TEXT_ATTRIBUTES = new Set(['title', 'alt']);

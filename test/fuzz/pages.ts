@@ -380,6 +380,258 @@ ${spec.afterWorkskin ?? ''}<div id="feedback" class="feedback">
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// Royal Road
+
+export interface RoyalRoadSpec {
+  fictionId: string;
+  chapterId: string;
+  slug: string;
+  chapterSlug: string;
+  /** The page URL; defaults to https://www.royalroad.com/fiction/{id}/{slug}/chapter/{id}/{chapterSlug}. */
+  url?: string;
+  /** Inner HTML of the story title `h2`, the chapter title `h1` and the author link. */
+  title: string;
+  chapterTitle: string;
+  author: string;
+  /** Inner HTML of `.chapter-inner.chapter-content`. */
+  text: string;
+  /** Inner HTML of the author's notes before and after the text (no portlet when absent). */
+  noteBefore?: string;
+  noteAfter?: string;
+  /** The copy-protection class and the rule hiding it, in a `<style>` of the head (none when absent). */
+  hiddenClass?: string;
+  /** Previous / next chapter hrefs; a disabled button when absent. */
+  prevHref?: string;
+  nextHref?: string;
+  head?: string;
+  bodyStart?: string;
+  /** Markup after the text (around the extracted parts). */
+  afterText?: string;
+  bodyEnd?: string;
+  /** Leave out the chapter-content class (the adapter will not recognise the page). */
+  noChapterContent?: boolean;
+}
+
+export function royalRoadUrl(spec: Pick<RoyalRoadSpec, 'fictionId' | 'chapterId' | 'slug' | 'chapterSlug' | 'url'>): string {
+  return spec.url ?? `https://www.royalroad.com/fiction/${spec.fictionId}/${spec.slug}/chapter/${spec.chapterId}/${spec.chapterSlug}`;
+}
+
+function rrNote(inner: string | undefined): string {
+  if (inner === undefined) return '';
+  return `<div class="portlet solid author-note-portlet" id="note-${inner.length}">
+<div class="portlet-title"><div class="caption"><i class="fa fa-sticky-note"></i><span class="caption-subject bold uppercase">A note from the author</span></div></div>
+<div class="portlet-body author-note">${inner}</div>
+</div>
+`;
+}
+
+function rrNavButtons(spec: RoyalRoadSpec): string {
+  const button = (label: string, href: string | undefined) =>
+    href
+      ? `<a class="btn btn-primary col-xs-12" href="${href}">${label} <br class="visible-xs" />Chapter</a>`
+      : `<button class="btn btn-primary col-xs-12" disabled="disabled">${label} <br class="visible-xs" />Chapter</button>`;
+  return `<div class="row nav-buttons">
+<div class="col-xs-6 col-md-4 col-lg-3 col-xl-2">${button('Previous', spec.prevHref)}</div>
+<div class="col-xs-6 col-md-4 col-md-offset-4 col-lg-3 col-lg-offset-6 col-xl-2 col-xl-offset-8">${button('Next', spec.nextHref)}</div>
+</div>
+`;
+}
+
+export function royalRoadPage(spec: RoyalRoadSpec): BuiltPage {
+  const fictionPath = `/fiction/${spec.fictionId}/${spec.slug}`;
+  const style = spec.hiddenClass
+    ? `<style>
+    .${spec.hiddenClass}{
+        display: none;
+        speak: never;
+    }
+</style>`
+    : '';
+  const rel = [
+    spec.prevHref ? `<link rel="prev" href="${spec.prevHref}">` : '',
+    spec.nextHref ? `<link rel="next" href="${spec.nextHref}">` : '',
+  ].join('');
+  const html = `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8" />
+<title>Chapter - Fiction | Royal Road</title>
+<meta name="viewport" content="width=device-width, initial-scale=1" />
+<link rel="canonical" href="https://www.royalroad.com${fictionPath}/chapter/${spec.chapterId}/${spec.chapterSlug}" />
+${rel}
+<link href="/dist/vendor.css" rel="stylesheet" />
+<!-- scripts removed -->
+${style}${spec.head ?? ''}
+</head>
+<body class="page-container-bg-solid page-boxed">${spec.bodyStart ?? ''}
+<div class="page-header navbar navbar-fixed-top"><div class="page-header-inner container"><div class="page-logo"><a href="/home"><img src="/dist/img/logo/rr-logo-gold-white-small.png" alt="Royal Road" class="logo-default"></a></div>
+<ul class="nav navbar-nav"><li><a href="/fictions/best-rated">Best Rated</a></li><li><a href="/fictions/latest-updates">Latest Updates</a></li><li><a href="/account/login">Log In</a></li></ul></div></div>
+<div class="page-container"><div class="page-content-wrapper"><div class="page-content"><div class="container">
+<div class="row fic-header margin-bottom-40">
+<div class="col-md-5 col-lg-6 text-center md-text-left fic-title">
+<div class="col-lg-12">
+<h1 class="font-white break-word">${spec.chapterTitle}</h1>
+<a href="${fictionPath}" class="font-white"><h2 class="font-white inline-block">${spec.title}</h2></a>
+<h3 class="font-white inline-block">by <a href="/profile/24680" class="font-white">${spec.author}</a></h3>
+</div>
+</div>
+</div>
+<div class="portlet light t-center-3 margin-bottom-0">
+<div class="portlet-body">
+${rrNavButtons(spec)}<hr />
+<div class="portlet light t-center-3"><div class="bold uppercase text-center">Advertisement</div><div class="wide"></div></div>
+${rrNote(spec.noteBefore)}<div class="${spec.noChapterContent ? 'chapter-body' : 'chapter-inner chapter-content'}">${spec.text}
+</div>
+${rrNote(spec.noteAfter)}${spec.afterText ?? ''}<hr />
+${rrNavButtons(spec)}</div>
+</div>
+<div class="portlet light"><h3 class="caption-subject">Comments (12)</h3><div class="comments-container"><div class="comment"><div class="media-body"><h4 class="media-heading"><a href="/profile/13579">a reader</a></h4><div class="comment-content"><p>Placeholder comment of a reader.</p></div></div></div></div></div>
+</div></div></div></div>
+<div class="page-footer"><div class="container"><a href="/support/knowledgebase">Support</a> <a href="/tos">Terms</a></div></div>${spec.bodyEnd ?? ''}
+</body>
+</html>
+`;
+  return { site: 'royalroad', url: royalRoadUrl(spec), html };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// XenForo 2 threadmarks reader (SpaceBattles, Sufficient Velocity, Questionable Questing)
+
+export type ForumSiteId = 'spacebattles' | 'sufficientvelocity' | 'questionablequesting';
+
+export const FORUM_HOSTS: Record<ForumSiteId, string> = {
+  spacebattles: 'forums.spacebattles.com',
+  sufficientvelocity: 'forums.sufficientvelocity.com',
+  questionablequesting: 'forum.questionablequesting.com',
+};
+
+export interface ForumPost {
+  /** Post id (digits). */
+  id: string;
+  /** Inner HTML of the threadmark label; a reply (no threadmark) when absent. */
+  threadmark?: string;
+  /** Inner HTML of the post's `.bbWrapper`. */
+  body: string;
+  /** Inner HTML of the signature's `.bbWrapper` (none when absent). */
+  signature?: string;
+  author?: string;
+}
+
+export interface ForumSpec {
+  site: ForumSiteId;
+  threadId: string;
+  slug: string;
+  /** 1-based reader page. */
+  page: number;
+  /** Reader pages in all. */
+  pages: number;
+  url?: string;
+  /** Inner HTML of `h1.p-title-value`. */
+  title: string;
+  /** Inner HTML of the thread starter link. */
+  author: string;
+  posts: ForumPost[];
+  head?: string;
+  bodyStart?: string;
+  /** Markup after the message list (around the extracted parts). */
+  afterPosts?: string;
+  bodyEnd?: string;
+}
+
+export function forumUrl(spec: Pick<ForumSpec, 'site' | 'threadId' | 'slug' | 'page' | 'url'>): string {
+  return (
+    spec.url ?? `https://${FORUM_HOSTS[spec.site]}/threads/${spec.slug}.${spec.threadId}/reader/${spec.page > 1 ? `page-${spec.page}` : ''}`
+  );
+}
+
+function forumPost(spec: ForumSpec, post: ForumPost): string {
+  const author = post.author ?? 'quietmoth';
+  const header = post.threadmark
+    ? `<div class="message-cell message-cell--threadmark-header">
+<label class="threadmark-category">Threadmarks</label>
+<span class="primary"><span class="threadmarkLabel">${post.threadmark}</span></span>
+<div class="threadmark-nav"><a href="/threads/${spec.slug}.${spec.threadId}/threadmarks" class="threadmark-control threadmark-control--index">Index</a></div>
+</div>`
+    : '';
+  return `<article class="message message--post${post.threadmark ? ' hasThreadmark' : ''} js-post js-inlineModContainer" data-author="${author}" data-content="post-${post.id}" id="js-post-${post.id}">
+<span class="u-anchorTarget" id="post-${post.id}"></span>
+${header}
+<div class="message-inner">
+<div class="message-cell message-cell--user"><section class="message-user"><div class="message-userDetails"><h4 class="message-name"><a href="/members/${author}.4242/" class="username" data-user-id="4242">${author}</a></h4><h5 class="userTitle message-userTitle">Verified Writer</h5></div></section></div>
+<div class="message-cell message-cell--main"><div class="message-main js-quickEditTarget">
+<header class="message-attribution message-attribution--split"><ul class="message-attribution-main listInline"><li class="u-concealed"><a href="/threads/${spec.slug}.${spec.threadId}/post-${post.id}" rel="nofollow"><time class="u-dt" datetime="2024-03-01T10:00:00+0000" data-time="1709287200">Mar 1, 2024</time></a></li></ul><ul class="message-attribution-opposite listInline"><li><a href="/threads/${spec.slug}.${spec.threadId}/post-${post.id}">#${post.id}</a></li></ul></header>
+<div class="message-content js-messageContent">
+<div class="message-userContent lbContainer js-lbContainer" data-lb-id="post-${post.id}">
+<article class="message-body js-selectToQuote">
+<div class="bbWrapper">${post.body}</div>
+<div class="js-selectToQuoteEnd">&nbsp;</div>
+</article>
+</div>
+${post.signature === undefined ? '' : `<aside class="message-signature"><div class="bbWrapper">${post.signature}</div></aside>`}
+</div>
+<footer class="message-footer"><div class="message-actionBar actionBar"><div class="actionBar-set actionBar-set--external"><a href="/posts/${post.id}/react?reaction_id=1" class="reaction actionBar-action">Like</a></div></div><div class="reactionsBar js-reactionsList is-active"><a class="reactionsBar-link" href="/posts/${post.id}/reactions">readers like this</a></div></footer>
+</div></div>
+</div>
+</article>
+`;
+}
+
+export function forumPage(spec: ForumSpec): BuiltPage {
+  const host = FORUM_HOSTS[spec.site];
+  const reader = `/threads/${spec.slug}.${spec.threadId}/reader/`;
+  const pageHref = (n: number) => (n > 1 ? `${reader}page-${n}` : reader);
+  const pageNav =
+    spec.pages > 1
+      ? `<nav class="pageNavWrapper pageNavWrapper--mixed"><div class="pageNav">${spec.page > 1 ? `<a href="${pageHref(spec.page - 1)}" class="pageNav-jump pageNav-jump--prev">Prev</a>` : ''}<ul class="pageNav-main">${Array.from(
+          { length: spec.pages },
+          (_, i) =>
+            `<li class="pageNav-page${i + 1 === spec.page ? ' pageNav-page--current' : ''}"><a href="${pageHref(i + 1)}">${i + 1}</a></li>`,
+        ).join(
+          '',
+        )}</ul>${spec.page < spec.pages ? `<a href="${pageHref(spec.page + 1)}" class="pageNav-jump pageNav-jump--next">Next</a>` : ''}</div></nav>`
+      : '';
+  const rel = [
+    spec.page > 1 ? `<link rel="prev" href="https://${host}${pageHref(spec.page - 1)}" />` : '',
+    spec.page < spec.pages ? `<link rel="next" href="https://${host}${pageHref(spec.page + 1)}" />` : '',
+  ].join('');
+  const html = `<!DOCTYPE html>
+<html id="XF" lang="en-US" dir="LTR" data-app="public" data-template="threadmarks_reader" data-container-key="node-18" data-content-key="thread-${spec.threadId}" data-logged-in="false" class="has-no-js template-threadmarks_reader">
+<head>
+<meta charset="utf-8" />
+<title>Thread | Reader</title>
+<link rel="canonical" href="https://${host}${pageHref(spec.page)}" />
+${rel}
+<link rel="stylesheet" href="/css.php?css=public%3Anormalize.css&amp;s=1" />
+<!-- scripts removed -->${spec.head ?? ''}
+</head>
+<body data-template="threadmarks_reader">${spec.bodyStart ?? ''}
+<div class="p-pageWrapper" id="top">
+<header class="p-header" id="header"><div class="p-header-inner"><div class="p-header-content"><div class="p-header-logo p-header-logo--image"><a href="/"><img src="/styles/logo.png" alt="Forum" /></a></div></div></div></header>
+<div class="p-navSticky p-navSticky--primary"><nav class="p-nav"><div class="p-nav-inner"><div class="p-nav-opposite"><div class="p-navgroup p-account p-navgroup--guest"><a href="/login/" class="p-navgroup-link p-navgroup-link--textual p-navgroup-link--logIn" rel="nofollow">Log in</a><a href="/register/" class="p-navgroup-link p-navgroup-link--textual p-navgroup-link--register" rel="nofollow">Register</a></div></div></div></nav></div>
+<div class="p-body"><div class="p-body-inner">
+<ul class="p-breadcrumbs"><li><a href="/"><span>Forums</span></a></li><li><a href="/forums/creative-writing.18/"><span>Creative Writing</span></a></li></ul>
+<div class="p-body-header"><div class="p-title "><h1 class="p-title-value">${spec.title}</h1></div>
+<div class="p-description"><ul class="listInline listInline--bullet"><li><i class="fa--xf far fa-user" aria-hidden="true" title="Thread starter"></i><span class="u-srOnly">Thread starter</span><a href="/members/quietmoth.4242/" class="username u-concealed" dir="auto" data-user-id="4242">${spec.author}</a></li><li><a href="/threads/${spec.slug}.${spec.threadId}/" class="u-concealed"><time class="u-dt" datetime="2024-03-01T10:00:00+0000">Mar 1, 2024</time></a></li></ul></div></div>
+<div class="p-body-main"><div class="p-body-content"><div class="p-body-pageContent">
+<div class="block block--messages" data-xf-init="" data-type="post" data-href="/inline-mod/">
+<div class="block-outer"><div class="block-outer-main">${pageNav}</div><div class="block-outer-opposite"><a href="/threads/${spec.slug}.${spec.threadId}/threadmarks" class="button--link button">Threadmarks</a></div></div>
+<div class="block-container lbContainer"><div class="block-body js-replyNewMessageContainer">
+${spec.posts.map((p) => forumPost(spec, p)).join('')}</div></div>
+<div class="block-outer block-outer--after"><div class="block-outer-main">${pageNav}</div></div>
+</div>
+${spec.afterPosts ?? ''}<div class="block"><div class="block-container"><h3 class="block-header">Similar threads</h3><div class="block-body"><a href="/threads/another-story.999/">Another story</a></div></div></div>
+<div class="blockMessage blockMessage--none">You must log in or register to reply here.</div>
+</div></div></div>
+</div></div>
+<footer class="p-footer" id="footer"><div class="p-footer-inner"><ul class="p-footer-linkList"><li><a href="/help/terms/">Terms and rules</a></li><li><a href="/help/privacy-policy/">Privacy policy</a></li></ul></div></footer>
+</div>${spec.bodyEnd ?? ''}
+</body>
+</html>
+`;
+  return { site: spec.site, url: forumUrl(spec), html };
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // Random pages
 
 const WORDS = (
@@ -562,4 +814,119 @@ export function randomAo3Page(rng: Rng, extras: readonly string[] = []): BuiltPa
   if (rng.chance(0.1))
     page.url = page.url.replace('archiveofourown.org', rng.pick(['archiveofourown.net', 'ao3.org', 'archiveofourown.gay']));
   return page;
+}
+
+/** A random Royal Road chapter page, with or without notes, copy protection and neighbours. */
+export function randomRoyalRoadPage(rng: Rng, extras: readonly string[] = []): BuiltPage {
+  const slot = () =>
+    rng.weighted<'text' | 'noteBefore' | 'noteAfter' | 'title' | 'chapterTitle' | 'author' | 'after' | 'head'>([
+      ['text', 10],
+      ['noteBefore', 2],
+      ['noteAfter', 2],
+      ['title', 1],
+      ['chapterTitle', 1],
+      ['author', 1],
+      ['after', 1],
+      ['head', 1],
+    ]);
+  const { placed, put } = scatter(extras, slot);
+  const fictionId = digits(rng, 1, 999999);
+  const hiddenClass = rng.chance(0.6) ? `c${rng.pick(['Mzk', 'Q2F', 'NjE', 'ZmE'])}${digits(rng, 100, 99999)}` : undefined;
+  let text = randomStoryText(rng, placed.text ?? []);
+  if (hiddenClass) {
+    const blocks = text.split('\n');
+    blocks.splice(rng.int(blocks.length + 1), 0, `<p class="${hiddenClass}">${randomWords(rng, 5, 15)} on Royal Road.</p>`);
+    text = blocks.join('\n');
+  }
+  const link = (id: string) => `/fiction/${fictionId}/the-lantern-road/chapter/${id}/part-${id}`;
+  const spec: RoyalRoadSpec = {
+    fictionId,
+    chapterId: digits(rng, 1, 9999999),
+    slug: 'the-lantern-road',
+    chapterSlug: rng.pick(['chapter-1', 'the-storm', 'x']),
+    title: randomWords(rng, 1, 6) + put('title'),
+    chapterTitle: rng.pick(['Chapter 3', 'Chapter 3: ', '3. ', '']) + randomWords(rng, 0, 5) + put('chapterTitle'),
+    author: randomWords(rng, 1, 2) + put('author'),
+    text,
+    afterText: put('after'),
+    head: put('head'),
+    noChapterContent: rng.chance(0.08),
+  };
+  if (hiddenClass) spec.hiddenClass = hiddenClass;
+  if (rng.chance(0.4) || placed.noteBefore) spec.noteBefore = `<p>${randomWords(rng, 1, 30)}</p>${put('noteBefore')}`;
+  if (rng.chance(0.4) || placed.noteAfter) spec.noteAfter = `<p>${randomWords(rng, 1, 30)}</p>${put('noteAfter')}`;
+  if (rng.chance(0.7)) spec.prevHref = link(digits(rng, 1, 9999999));
+  if (rng.chance(0.7)) spec.nextHref = link(digits(rng, 1, 9999999));
+  return royalRoadPage(spec);
+}
+
+/** bbCode-like post text: lines split by `<br />`, paragraphs by two, quotes, spoilers, rules. */
+function randomBbText(rng: Rng, extras: readonly string[] = []): string {
+  const pieces: string[] = [];
+  const n = rng.between(1, 30);
+  for (let i = 0; i < n; i++) {
+    const kind = rng.weighted<string>([
+      ['para', 20],
+      ['quote', 1],
+      ['spoiler', 1],
+      ['hr', 1],
+      ['bold', 2],
+    ]);
+    const words = randomInline(rng, randomWords(rng, 1, 50));
+    if (kind === 'para') pieces.push(`${words}<br />\n${rng.chance(0.3) ? `${randomWords(rng, 1, 10)}<br />\n` : ''}<br />\n`);
+    else if (kind === 'bold') pieces.push(`<b>${words}</b><br />\n<br />\n`);
+    else if (kind === 'hr') pieces.push('<hr class="bbc-hr" />\n');
+    else if (kind === 'quote')
+      pieces.push(
+        `<blockquote class="bbCodeBlock bbCodeBlock--expandable bbCodeBlock--quote js-expandWatch"><div class="bbCodeBlock-title">someone said:</div><div class="bbCodeBlock-content"><div class="bbCodeBlock-expandContent js-expandContent">${words}</div><div class="bbCodeBlock-expandLink js-expandLink"><a role="button" tabindex="0">Click to expand...</a></div></div></blockquote>`,
+      );
+    else
+      pieces.push(
+        `<div class="bbCodeSpoiler"><button type="button" class="button bbCodeSpoiler-button" data-xf-click="toggle"><span class="button-text"><span>Spoiler: ${randomWords(rng, 1, 3)}</span></span></button><div class="bbCodeSpoiler-content"><div class="bbCodeBlock bbCodeBlock--spoiler"><div class="bbCodeBlock-content">${words}<br />\n<br />\n${randomWords(rng, 1, 20)}</div></div></div></div>`,
+      );
+  }
+  for (const extra of extras) pieces.splice(rng.int(pieces.length + 1), 0, extra);
+  return pieces.join('');
+}
+
+/** A random threadmarks reader page of one of the forums: threadmarked posts, sometimes a reply among them. */
+export function randomForumPage(site: ForumSiteId): (rng: Rng, extras: readonly string[]) => BuiltPage {
+  return (rng, extras = []) => {
+    const slot = () =>
+      rng.weighted<'body' | 'threadmark' | 'signature' | 'title' | 'author' | 'after' | 'head'>([
+        ['body', 10],
+        ['threadmark', 1],
+        ['signature', 1],
+        ['title', 1],
+        ['author', 1],
+        ['after', 1],
+        ['head', 1],
+      ]);
+    const { placed, put } = scatter(extras, slot);
+    const pages = rng.chance(0.4) ? 1 : rng.between(2, 9);
+    const firstPost = rng.between(1, 9000000);
+    const count = rng.between(1, 10);
+    const posts: ForumPost[] = Array.from({ length: count }, (_, i) => {
+      const post: ForumPost = {
+        id: String(firstPost + i * 7),
+        body: randomBbText(rng, i === 0 ? (placed.body ?? []) : []),
+      };
+      if (!(i > 0 && rng.chance(0.1)))
+        post.threadmark = `${rng.pick(['Chapter 1', 'Chapter 2: ', 'Interlude: ', ''])}${randomWords(rng, 1, 4)}${i === 0 ? put('threadmark') : ''}`;
+      if (rng.chance(0.3) || (i === 0 && placed.signature)) post.signature = `${randomWords(rng, 1, 10)}${i === 0 ? put('signature') : ''}`;
+      return post;
+    });
+    return forumPage({
+      site,
+      threadId: digits(rng, 1, 999999),
+      slug: rng.pick(['the-lantern-road', 'small-hours-worm-au', 'x']),
+      page: rng.between(1, pages),
+      pages,
+      title: randomWords(rng, 1, 6) + put('title'),
+      author: randomWords(rng, 1, 2) + put('author'),
+      posts,
+      afterPosts: put('after'),
+      head: put('head'),
+    });
+  };
 }

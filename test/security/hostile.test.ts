@@ -1,5 +1,5 @@
 /**
- * Hostile pages (test/fixtures/hostile/<case>/): FFN and AO3 pages carrying the attacks catalogued in
+ * Hostile pages (test/fixtures/hostile/<case>/): FFN, AO3, Royal Road and XenForo reader pages carrying the attacks catalogued in
  * test/fixtures/hostile/attacks.json, inside the parts the adapters extract and around them.
  *
  * For every case: `readPage` in jsdom (no scripts run), then every HTML string of the result is re-parsed and
@@ -270,8 +270,11 @@ describe('hostile catalogue', () => {
     }
   });
 
-  it('uses story URLs of www.fanfiction.net and archiveofourown.org', () => {
-    for (const name of caseNames) expect(new URL(fixture(name).url).hostname).toMatch(/^(?:www\.fanfiction\.net|archiveofourown\.org)$/);
+  it('uses story URLs of each adapter: www.fanfiction.net, archiveofourown.org, Royal Road and the XenForo reader', () => {
+    for (const name of caseNames)
+      expect(new URL(fixture(name).url).hostname).toMatch(
+        /^(?:www\.fanfiction\.net|archiveofourown\.org|www\.royalroad\.com|forums\.spacebattles\.com|forums\.sufficientvelocity\.com)$/,
+      );
   });
 });
 
@@ -295,7 +298,9 @@ describe.each(ordinary)('hostile page %s', (name) => {
     it('positive control: the same probe does catch the raw payloads of the parts the adapter reads', () => {
       const page = loadPage(html, url);
       const parts = Array.from(
-        page.doc.querySelectorAll('#storytext, .chapter-body, #profile_top, #workskin, .work-body'),
+        page.doc.querySelectorAll(
+          '#storytext, .chapter-body, #profile_top, #workskin, .work-body, .fic-header, .chapter-content, .author-note, .bbWrapper, .p-title',
+        ),
         (el) => el.innerHTML,
       );
       page.close();

@@ -12,7 +12,7 @@ import { chaptersOfPage, normalizeChaptersToSave } from '../../lib/saved/store-m
 import { loadPage } from '../support/dom';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
-const cases = ['hostile', 'ffn', 'ao3'].flatMap((site) =>
+const cases = ['hostile', 'ffn', 'ao3', 'royalroad', 'spacebattles', 'sufficientvelocity', 'questionablequesting'].flatMap((site) =>
   readdirSync(join(FIXTURES, site), { withFileTypes: true })
     .filter((d) => d.isDirectory() && !d.name.startsWith('dos-'))
     .map((d) => `${site}/${d.name}`),

@@ -14,6 +14,14 @@ describe('progress on fiction pages', () => {
     const last = ffn.parts[0]!.paragraphs.length - 1;
     expect(webPercent(ffn, { part: 0, p: last, offset: 1 })).toBeCloseTo(200 / 3, 5);
   });
+  it('a page that names no chapter count counts at least up to the chapters it shows', () => {
+    const rr = page('royalroad/chapter'); // chapter 2, and no list of chapters on the page
+    expect(rr.chapterCount ?? rr.chaptersPosted ?? rr.chapters.length).toBe(0);
+    expect(webPercent(rr, { part: 0, p: 0, offset: 0 })).toBe(50);
+    expect(webPercent(rr, { part: 0, p: rr.parts[0]!.paragraphs.length - 1, offset: 1 })).toBe(100);
+    const forum = page('spacebattles/chapter'); // chapters 11 to 13 on one reader page
+    expect(webPercent(forum, { part: 0, p: 0, offset: 0 })).toBeCloseTo((10 / 13) * 100, 5);
+  });
   it('records the chapter being read and anchors the position to it', () => {
     const story = webStoryRecord(ffn, { part: 0, p: 3, offset: 0.2 }, 10);
     expect(story).toMatchObject({

@@ -1,6 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Harness } from './harness';
+import en from '../../../public/_locales/en/messages.json';
+import { sites } from '../../../lib/sites/registry';
+import { clickAt, poll, type Harness } from './harness';
+import type { SiteBrowser } from './site';
 
 /**
  * Headless Chromium cannot show the prompt `permissions.request()` opens for a permission not yet held, and
@@ -28,4 +31,38 @@ export async function holdInChromiumProfile(h: Harness, origins: readonly string
     }
     writeFileSync(file, JSON.stringify(prefs));
   });
+}
+
+/** The Sites section's switch of a site, in the popup. */
+export const siteSwitch = (id: string) => `document.querySelector('.sites [data-site="${id}"] input')`;
+
+/** A site's name as the library labels its stories (English). */
+export const siteName = (id: string) => (en as Record<string, { message: string }>)[sites.site(id as never).label]?.message ?? id;
+
+/**
+ * Turns optional sites on, each browser the one way a test can (above). Firefox: the reader's click on each
+ * site's switch in the popup `site.ext`, whose request the test preference grants, and the message that
+ * follows. Chromium: every site's story pages written into the profile at once, one restart, and the popup
+ * opened again as `site.ext` (the restart closed the old one). Returns once every switch shows on.
+ */
+export async function grantOptionalSites(site: SiteBrowser, ids: readonly string[], popup = '/popup.html'): Promise<void> {
+  if (site.h.name === 'firefox') {
+    for (const id of ids) {
+      await clickAt(site.ext, siteSwitch(id));
+      const said = `${siteName(id)} on: its pages open in the reader.`;
+      await poll(
+        site.ext,
+        `document.querySelector('.site-message')?.textContent === ${JSON.stringify(said)}`,
+        10_000,
+        `${id}'s switch to say on`,
+      );
+    }
+  } else {
+    await holdInChromiumProfile(
+      site.h,
+      ids.flatMap((id) => sites.patternsOf(id)),
+    );
+    site.ext = await site.h.openExtensionPage(popup);
+  }
+  for (const id of ids) await poll(site.ext, `${siteSwitch(id)}?.checked === true`, 5000, `${id}'s switch on`);
 }

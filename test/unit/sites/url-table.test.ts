@@ -40,7 +40,12 @@ describe('URL table', () => {
     for (const host of ['archiveofourown.org', 'archiveofourown.com', 'archiveofourown.net', 'archiveofourown.gay', 'ao3.org']) {
       expect(adapterFor(new URL(`https://${host}/`))?.id).toBe('ao3');
     }
-    expect(adapterFor(new URL('https://www.royalroad.com/fiction/1/x'))).toBeUndefined();
+    expect(adapterFor(new URL('https://www.royalroad.com/fiction/1/x'))?.id).toBe('royalroad');
+    expect(adapterFor(new URL('https://forums.spacebattles.com/threads/x.1/reader/'))?.id).toBe('spacebattles');
+    expect(adapterFor(new URL('https://forums.sufficientvelocity.com/threads/x.1/reader/'))?.id).toBe('sufficientvelocity');
+    expect(adapterFor(new URL('https://forum.questionablequesting.com/threads/x.1/reader/'))?.id).toBe('questionablequesting');
+    expect(adapterFor(new URL('https://www.fictionpress.com/s/1/1/'))?.id).toBe('fp');
+    expect(adapterFor(new URL('https://www.wattpad.com/story/1'))).toBeUndefined();
     expect(adapterFor(new URL('https://archiveofourown.org.evil.example/works/1'))).toBeUndefined();
   });
 });
