@@ -1,5 +1,6 @@
 /**
- * Archive of Our Own and its mirrors. Page structure: /work/shared/docs/fiction-sites.md.
+ * Archive of Our Own and its mirrors. Page structure: the trimmed real pages in
+ * test/fixtures/ao3/.
  *
  * Chapter URLs carry chapter *ids*; positions come from the page (`div#chapter-N`, the chapter menu). The
  * creator's work skin (a `<style>` next to `#workskin`) is never read, and the classes it targets do not

@@ -1,7 +1,7 @@
 /**
  * fanfiction.net (desktop `www.` and mobile `m.`), and its sister site FictionPress (lib/sites/fp.ts), which
  * has the same layout: one reading of it, given each site's hosts and names (`FfnLayout`). Page structure:
- * /work/shared/docs/fiction-sites.md.
+ * the trimmed real pages in test/fixtures/ffn/ and test/fixtures/fp/.
  *
  * FFN pages put author's notes inside the story text. Those that open or close the chapter (paragraphs that
  * begin "A/N", "AN:", "Author's note", "Disclaimer") become the part's notes; any others stay in the text,

@@ -1,7 +1,7 @@
 /**
  * FictionPress (desktop `www.` and mobile `m.`): fanfiction.net's layout (lib/sites/ffn.ts reads both), for
  * original fiction. Its stories belong to a category (the breadcrumb "Fiction > Fantasy"), not a fandom: the
- * category stands where the library shows a story's fandom. Page structure: /work/shared/docs/fiction-sites.md.
+ * category stands where the library shows a story's fandom. Page structure: test/fixtures/fp/.
  */
 
 import { ffnLayoutReader, type FfnLayout } from './ffn';

@@ -1,5 +1,5 @@
 /**
- * Royal Road chapter pages. Page structure: /work/shared/docs/fiction-sites.md.
+ * Royal Road chapter pages. Page structure: test/fixtures/royalroad/.
  *
  * The author's notes stand in portlets of their own before or after the text and become the part's notes.
  * Copy protection: the site puts paragraphs (or spans) carrying a "stolen from Royal Road" sentence into

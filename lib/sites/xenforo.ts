@@ -1,7 +1,8 @@
 /**
  * XenForo 2 forums with threadmarks (SpaceBattles, Sufficient Velocity, Questionable Questing), read in the
  * threadmarks reader (`/threads/{slug}.{id}/reader/`, `/reader/page-{n}`), which holds only threadmarked
- * posts. Page structure: /work/shared/docs/fiction-sites.md.
+ * posts. Page structure: test/fixtures/
+ * spacebattles/, sufficientvelocity/, questionablequesting/.
  *
  * Each threadmarked post is one chapter, titled by its threadmark; the text is the post body's `.bbWrapper`
  * (signatures, reactions and replies are not story text). bbCode line breaks are `<br>`, paragraphs a

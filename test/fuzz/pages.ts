@@ -1,8 +1,8 @@
 /**
- * Page builders in fanfiction.net and AO3 structure (after the trimmed pages in test/fixtures/{ffn,ao3}/ and
- * /work/shared/docs/fiction-sites.md), with a slot for every part a site adapter extracts, so the hostile
- * fixtures and the fuzzer can put markup exactly where the adapters will read it. Pure string building: each
- * slot is inserted as raw HTML, nothing is escaped (that is the point).
+ * Page builders in fanfiction.net and AO3 structure (after the trimmed pages in test/fixtures/{ffn,ao3}/),
+ * with a slot for every part a site adapter extracts, so the hostile fixtures and the fuzzer can put markup
+ * exactly where the adapters will read it. Pure string building: each slot is inserted as raw HTML, nothing
+ * is escaped (that is the point).
  */
 
 import type { SiteId } from '../../lib/sites/registry';
