@@ -2,6 +2,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { BROWSERS, click, closePanel, evaluate, inPanel, poll, TOP_PARAGRAPH, type AnyPage } from './support/harness';
 import { storedRecord } from './support/db';
+import { catchDownload, caughtDownload } from './support/download';
 import { GENERATED_STORY } from './support/pages';
 import { useSiteBrowser } from './support/site';
 import { pollUntil } from '../support/browsers';
@@ -130,29 +131,13 @@ describe.each(BROWSERS)('saved chapters read anywhere in %s', (name) => {
     const panel = await site.h.openExtensionPage('/sidepanel.html#library');
     const row = `[data-story="${FFN_KEY}"]`;
     await poll(panel, `!!document.querySelector('${row} .row-saved')`, 5000, 'the saved mark');
-    // The book is caught where platform/download.ts hands it over (the Blob URL's link clicked), before saving.
-    await evaluate(
-      panel,
-      `(() => {
-      window.__epub = new Promise((resolve) => {
-        HTMLAnchorElement.prototype.click = function () {
-          const name = this.download;
-          fetch(this.href).then((r) => r.arrayBuffer()).then((b) => {
-            const bytes = new Uint8Array(b);
-            let s = '';
-            for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-            resolve({ name, base64: btoa(s) });
-          });
-        };
-      });
-    })()`,
-    );
+    await catchDownload(panel);
     await click(panel, `${row} button`);
     await poll(panel, `!!document.querySelector('.saved-choice .epub-download button')`, 5000, 'the EPUB button');
     await click(panel, '.saved-choice .epub-download button');
-    const got = await evaluate<{ name: string; base64: string }>(panel, `window.__epub`);
+    const got = await caughtDownload(panel);
     expect(got.name).toBe(`${FFN_TITLE}.epub`);
-    const files = unzipSync(Buffer.from(got.base64, 'base64'));
+    const files = unzipSync(got.bytes);
     const text = (path: string) => strFromU8(files[path] ?? new Uint8Array());
     expect(text('mimetype')).toBe('application/epub+zip');
     expect(text('OEBPS/content.opf')).toContain(`<dc:title>${FFN_TITLE}</dc:title>`);
