@@ -160,7 +160,10 @@ interface SpokenItem extends SpokenParagraph {
 /** A piece's blocks once loaded; 'failed' when they could not be read. */
 type Loaded = readonly Block[] | 'failed' | undefined;
 
-/** How long the first screen may take to draw before the rest goes to idle time. */
+/**
+ * How long the first screen may take to draw before the rest goes to idle time. It stops sooner, once the
+ * text drawn reaches below the window: what is under it is drawn after the first paint.
+ */
 const FIRST_DRAW_MS = 50;
 /** Paragraphs loaded per idle slice while the rest of a long story comes in. */
 const PARAGRAPHS_PER_SLICE = 400;
@@ -273,7 +276,7 @@ export function Reader(props: ReaderProps) {
   const first = useRef(true);
   useLayoutEffect(() => {
     // The pieces and notes newly there have queued their blocks (their layout effects ran first).
-    if (first.current) drawn.drawer.draw(FIRST_DRAW_MS);
+    if (first.current) drawn.drawer.draw(FIRST_DRAW_MS, (last) => last.getBoundingClientRect().top > innerHeight);
     first.current = false;
     const a = anchorApi.anchor.current;
     if (a && loaded[source.pieceOf(a)] !== undefined) drawn.drawer.drawUntil(() => there(a));
@@ -281,7 +284,7 @@ export function Reader(props: ReaderProps) {
       idle.current = drawn.drawer.drawIdle(() => {
         const now = anchorApi.anchor.current;
         const here = !now || there(now);
-        if ((here && waiting.current) || drawn.drawer.finished) anchorApi.restore();
+        if ((here && waiting.current) || drawn.drawer.finished) anchorApi.keep();
         waiting.current = !here;
         if (drawn.drawer.finished) idle.current = null;
         checkComplete();

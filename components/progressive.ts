@@ -26,8 +26,11 @@ interface Pending extends DrawSource {
 
 export interface Drawer {
   add(source: DrawSource): void;
-  /** Draws for up to `ms` milliseconds (at least one slice); true when everything is drawn. */
-  draw(ms: number): boolean;
+  /**
+   * Draws for up to `ms` milliseconds (at least one slice), or until `enough(last)` holds for the last element
+   * a slice drew; true when everything is drawn.
+   */
+  draw(ms: number, enough?: (last: Element) => boolean): boolean;
   /** Draws until `done()` holds or everything is drawn. */
   drawUntil(done: () => boolean): void;
   /** Draws the rest in idle time; `onProgress` runs after each slice. Returns a cancel function. */
@@ -40,6 +43,8 @@ const STEP = 40;
 
 export function createDrawer(): Drawer {
   const queue: Pending[] = [];
+  /** The last element drawn. */
+  let last: Element | null = null;
   const step = (): boolean => {
     const item = queue[0];
     if (!item) return false;
@@ -47,6 +52,7 @@ export function createDrawer(): Drawer {
     const end = Math.min(item.next + STEP, item.blocks.length);
     render(h(Blocks, { blocks: item.blocks.slice(item.next, end), ...(item.onAnchor ? { onAnchor: item.onAnchor } : {}) }), holder);
     item.next = end;
+    last = holder.lastElementChild ?? last;
     item.target.appendChild(holder);
     if (item.next >= item.blocks.length) queue.shift();
     return queue.length > 0;
@@ -55,9 +61,9 @@ export function createDrawer(): Drawer {
     add(source) {
       if (source.blocks.length) queue.push({ ...source, next: 0 });
     },
-    draw(ms) {
+    draw(ms, enough) {
       const end = performance.now() + ms;
-      while (step() && performance.now() < end);
+      while (step() && performance.now() < end && !(enough && last && enough(last)));
       return queue.length === 0;
     },
     drawUntil(done) {

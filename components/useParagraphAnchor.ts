@@ -31,10 +31,15 @@ export interface ParagraphAnchorOptions<A extends { offset: number }> {
 export function useParagraphAnchor<A extends { offset: number }>(
   initial: A | null,
   o: ParagraphAnchorOptions<A>,
-): { anchor: RefObject<A | null>; restore: () => void; readLine: () => void } {
+): { anchor: RefObject<A | null>; restore: () => void; keep: () => void; readLine: () => void } {
   const anchor = useRef<A | null>(initial);
   /** Where our own last restore scrolled to: a scroll event landing there is ours, not the reader's. */
   const ownScroll = useRef<number | null>(null);
+  /**
+   * Where the page was when the anchor was last applied or read: a page found elsewhere later, with nothing
+   * laid out differently, was scrolled by the reader (a scroll whose event is still to come).
+   */
+  const knownY = useRef<number | null>(null);
   const lastLayout = useRef('');
   /**
    * A fold (a `<summary>`) the reader just opened or closed, and where it was on screen: until the text has
@@ -49,10 +54,8 @@ export function useParagraphAnchor<A extends { offset: number }>(
     if (pin) {
       lastLayout.current = layoutKey();
       const dy = pin.el.getBoundingClientRect().top - pin.top;
-      if (Math.abs(dy) < 1) return;
-      const y = window.scrollY + dy;
-      ownScroll.current = Math.max(0, Math.min(y, document.documentElement.scrollHeight - innerHeight));
-      window.scrollTo(0, y);
+      if (Math.abs(dy) >= 1) scrollOurs(window.scrollY + dy);
+      knownY.current = window.scrollY;
       return;
     }
     const a = anchor.current;
@@ -62,22 +65,36 @@ export function useParagraphAnchor<A extends { offset: number }>(
     // the restore instead of being read as the reader moving away from it.
     if (a && !el && o.isPending?.(a)) return;
     lastLayout.current = layoutKey();
+    knownY.current = window.scrollY;
     if (!a || !el) return;
     // At the very start of a section its heading goes under the line, not under the bar.
     const heading = a.offset === 0 && o.container.current ? headingBefore(el, o.container.current, o.finder) : null;
     const y = heading ? scrollTargetFor(heading, 0, o.line()) : scrollTargetFor(el, a.offset, o.line());
-    if (Math.abs(window.scrollY - y) < 1) return;
+    if (Math.abs(window.scrollY - y) >= 1) scrollOurs(y);
+    knownY.current = window.scrollY;
+  };
+  const scrollOurs = (y: number) => {
     ownScroll.current = Math.max(0, Math.min(y, document.documentElement.scrollHeight - innerHeight));
     window.scrollTo(0, y);
   };
-  const latest = useRef({ restore, o, layoutKey });
-  latest.current = { restore, o, layoutKey }; // listeners outlive renders: they must use this render's values
+  /**
+   * Restores for a change the reader did not ask for (more text drawn, the container resized). A scroll of
+   * the reader's whose event has not been handled yet (it is handled in the next frame) is read first, so
+   * the restore keeps the paragraph they scrolled to instead of taking them back.
+   */
+  const keep = () => {
+    const y = knownY.current;
+    if (y !== null && !pinned.current && Math.abs(window.scrollY - y) > 2 && layoutKey() === lastLayout.current) readLine();
+    restore();
+  };
+  const latest = useRef({ restore, keep, o, layoutKey });
+  latest.current = { restore, keep, o, layoutKey }; // listeners outlive renders: they must use this render's values
 
   useLayoutEffect(restore, [o.layout]);
   useEffect(() => {
     const el = o.container.current;
     if (!el) return;
-    const ro = new ResizeObserver(() => latest.current.restore());
+    const ro = new ResizeObserver(() => latest.current.keep());
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
@@ -90,6 +107,7 @@ export function useParagraphAnchor<A extends { offset: number }>(
     if (!found) return;
     const previous = anchor.current;
     anchor.current = found;
+    knownY.current = window.scrollY;
     opts.onRead(found, previous);
   };
   useEffect(() => {
@@ -130,5 +148,5 @@ export function useParagraphAnchor<A extends { offset: number }>(
       cancelAnimationFrame(frame);
     };
   }, []);
-  return { anchor, restore, readLine };
+  return { anchor, restore, keep, readLine };
 }
