@@ -26,7 +26,7 @@ import type { ProgressRecord, WebStoryRecord } from '../../lib/db/schema';
 import type { LibraryItem } from '../../lib/library';
 import { isWebKey } from '../../lib/records';
 import type { SavedSummary } from '../../lib/saved/store';
-import { bookPercent, chapterChunk, savedBook, type BookText, type SavedBook } from '../../lib/saved/store-outline';
+import { bookChunks, bookPercent, savedBook, type BookText, type SavedBook } from '../../lib/saved/store-outline';
 import { SavedChoice, savedLabels, savedTotalLabel } from '../../components/SavedChoice';
 import { takeSnapshot, writeSnapshot } from '../../lib/library-snapshot';
 import { nextUnfinished } from '../../lib/library';
@@ -68,7 +68,7 @@ const saved = createSavedService();
 const keyOf = (id: string) => (isWebKey(id) ? id : seedKey(id));
 
 /** Saved web stories opened in this panel: the library record and the book the reader reads. */
-const books = new Map<string, { story: WebStoryRecord; book: SavedBook }>();
+const books = new Map<string, { story: WebStoryRecord; book: SavedBook; chunk: (k: number) => Promise<Block[]> }>();
 const bookText: BookText = {
   chapter: (n) => t('chapterN', n),
   missing: t('savedMissing'),
@@ -80,13 +80,13 @@ async function loadSavedStory(key: string): Promise<StoryFile | undefined> {
   const [story, copy] = await Promise.all([progress.webStory(key), saved.story(key)]);
   if (!story || !copy || copy.chapters.length === 0) return undefined;
   const book = savedBook(story, copy, bookText);
-  books.set(key, { story, book });
+  books.set(key, { story, book, chunk: bookChunks(book, (n) => saved.chapter(key, n), bookText) });
   return book.file;
 }
-async function loadSavedChunk(key: string, i: number) {
+async function loadSavedChunk(key: string, k: number) {
   const open = books.get(key);
   if (!open) throw new Error(`${key} is not open`);
-  return chapterChunk(open.book, i, open.book.saved[i] ? await saved.chapter(key, i + 1) : undefined, bookText);
+  return open.chunk(k);
 }
 
 const sources: PanelSources = {

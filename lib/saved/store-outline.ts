@@ -3,23 +3,34 @@ import type { SavedChapterRecord, SavedStoryRecord, WebStoryRecord } from '../db
 import type { Block, Span } from '../doc/model';
 import type { Position } from '../position';
 import type { Note } from '../sites/types';
+import { paragraphRuns } from '../story/chunks';
 import type { ChunkRange, OutlineSection } from '../story/outline';
 
 /**
- * A saved web story as the side panel's reader (components/Reader.tsx) opens it: one section and one chunk per
- * chapter, chapter 1 to the last one known, so a section's index is the chapter number − 1 and the reader's
- * positions are the ones the restyled page stores (lib/web-progress.ts `positionOnPage`). A chapter not saved
- * is a section of one paragraph: a link to the chapter on the site.
+ * A saved web story as the side panel's reader (components/Reader.tsx) opens it: one section per chapter,
+ * chapter 1 to the last one known, so a section's index is the chapter number − 1 and the reader's positions
+ * are the ones the restyled page stores (lib/web-progress.ts `positionOnPage`). Each chapter is cut into
+ * chunks as a bundled story is (lib/story/chunks.ts), so a long chapter opens as fast as a short one. A
+ * chapter not saved is a section of one paragraph: a link to the chapter on the site.
  */
 export interface SavedBook {
   file: StoryFile;
-  /** Chapter number of each chunk (chunk i is chapter i + 1), and whether it is saved. */
+  /** Each chunk's chapter (its index: chapter number − 1) and paragraphs within that chapter. */
+  pieces: BookPiece[];
+  /** Whether each chapter (by index) is saved. */
   saved: boolean[];
   /** Each chapter's page on the site, and its own title (without "Chapter N"), when known. */
   urls: (string | null)[];
   titles: (string | null)[];
   /** Paragraph number (across the book) of each chapter's first paragraph. */
   firsts: number[];
+}
+
+/** A chunk of a saved book: paragraphs `first`..`last` (0-based, inclusive) of chapter index `chapter`. */
+export interface BookPiece {
+  chapter: number;
+  first: number;
+  last: number;
 }
 
 /** The labels the book's generated text needs (from the i18n messages, passed in: lib/ has no browser). */
@@ -41,12 +52,17 @@ export function savedBook(story: WebStoryRecord, saved: SavedStoryRecord, text: 
   const urls: (string | null)[] = [];
   const titles: (string | null)[] = [];
   const firsts: number[] = [];
+  const pieces: BookPiece[] = [];
   for (let n = 1; n <= last; n++) {
     const c = byNumber.get(n);
     const title = c?.title ?? indexed.get(n)?.title ?? null;
     const words = c ? c.paragraphWords : [0];
-    firsts.push(paragraphWords.length);
-    chunks.push({ first: paragraphWords.length, last: paragraphWords.length + words.length - 1, words: c?.words ?? 0 });
+    const start = paragraphWords.length;
+    firsts.push(start);
+    for (const [first, end] of paragraphRuns(words)) {
+      pieces.push({ chapter: n - 1, first, last: end });
+      chunks.push({ first: start + first, last: start + end, words: words.slice(first, end + 1).reduce((a, b) => a + b, 0) });
+    }
     paragraphWords.push(...words);
     sections.push({
       id: `c${n}`,
@@ -92,6 +108,7 @@ export function savedBook(story: WebStoryRecord, saved: SavedStoryRecord, text: 
         readingMinutes: entry.readingMinutes,
       },
     },
+    pieces,
     saved: flags,
     urls,
     titles,
@@ -127,8 +144,56 @@ const noteBlocks = (notes: readonly Note[], label: string): Block[] =>
     blocks: [{ kind: 'paragraph', p: null, role: 'text', spans: [{ kind: 'strong', spans: words(label) }] }, ...n.blocks],
   }));
 
-/** Chunk `i` of a saved book: the chapter's heading, notes and text, or for a chapter not saved a link to it. */
-export function chapterChunk(book: SavedBook, i: number, chapter: SavedChapterRecord | undefined, text: BookText): Block[] {
+/** The first paragraph number in a block, or in the blocks it holds; null when it holds none. */
+function firstParagraph(b: Block): number | null {
+  switch (b.kind) {
+    case 'paragraph':
+    case 'heading':
+    case 'preformatted':
+    case 'media':
+      return b.p;
+    case 'list':
+      return firstIn(b.items.flat());
+    case 'table':
+      return firstIn(b.rows.flat().flatMap((cell) => cell.blocks));
+    case 'quote':
+      return firstIn(b.blocks);
+    default:
+      return null;
+  }
+}
+const firstIn = (blocks: readonly Block[]): number | null => {
+  for (const b of blocks) {
+    const p = firstParagraph(b);
+    if (p !== null) return p;
+  }
+  return null;
+};
+
+/**
+ * A chapter's top-level blocks cut at the paragraphs its pieces begin with: a block goes with the piece of its
+ * first paragraph (a list or quote whose paragraphs cross a cut stays whole, in the earlier piece), a block with
+ * none with the block before it.
+ */
+function cut(blocks: readonly Block[], pieces: readonly BookPiece[]): Block[][] {
+  const out: Block[][] = pieces.map(() => []);
+  let k = 0;
+  for (const b of blocks) {
+    const p = firstParagraph(b);
+    while (p !== null && k < pieces.length - 1 && p > (pieces[k]?.last ?? p)) k++;
+    out[k]?.push(b);
+  }
+  return out;
+}
+
+/**
+ * Chunk `k` of a saved book: its share of the chapter's text, with the chapter's heading and notes before it
+ * in the chapter's first chunk and its end notes in the last; for a chapter not saved, a link to it.
+ */
+export function bookChunk(book: SavedBook, k: number, chapter: SavedChapterRecord | undefined, text: BookText): Block[] {
+  const piece = book.pieces[k];
+  if (!piece) return [];
+  const i = piece.chapter;
   const heading: Block = {
     kind: 'heading',
     p: null,
@@ -149,9 +214,51 @@ export function chapterChunk(book: SavedBook, i: number, chapter: SavedChapterRe
       },
     ];
   }
-  const before = chapter.notes.filter((n) => n.kind !== 'chapter-end-notes');
-  const after = chapter.notes.filter((n) => n.kind === 'chapter-end-notes');
-  return [heading, ...noteBlocks(before, text.notes), ...renumber(chapter.blocks, first), ...noteBlocks(after, text.notes)];
+  const own = book.pieces.filter((x) => x.chapter === i);
+  const at = own.indexOf(piece);
+  const blocks = renumber(cut(chapter.blocks, own)[at] ?? [], first);
+  const before =
+    at === 0
+      ? [
+          heading,
+          ...noteBlocks(
+            chapter.notes.filter((n) => n.kind !== 'chapter-end-notes'),
+            text.notes,
+          ),
+        ]
+      : [];
+  const after =
+    at === own.length - 1
+      ? noteBlocks(
+          chapter.notes.filter((n) => n.kind === 'chapter-end-notes'),
+          text.notes,
+        )
+      : [];
+  return [...before, ...blocks, ...after];
+}
+
+/**
+ * Reads a saved book's chunks: each chapter record once however many chunks it is cut into (they are asked
+ * for together), let go once every chunk of it has been handed out.
+ */
+export function bookChunks(
+  book: SavedBook,
+  read: (number: number) => Promise<SavedChapterRecord | undefined>,
+  text: BookText,
+): (k: number) => Promise<Block[]> {
+  const reading = new Map<number, { record: Promise<SavedChapterRecord | undefined>; left: number }>();
+  return async (k) => {
+    const piece = book.pieces[k];
+    if (!piece || !book.saved[piece.chapter]) return bookChunk(book, k, undefined, text);
+    const i = piece.chapter;
+    let open = reading.get(i);
+    if (!open) {
+      open = { record: read(i + 1), left: book.pieces.filter((x) => x.chapter === i).length };
+      reading.set(i, open);
+    }
+    if (--open.left === 0) reading.delete(i);
+    return bookChunk(book, k, await open.record, text);
+  };
 }
 
 /**

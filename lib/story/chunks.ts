@@ -25,11 +25,16 @@ export interface Chunk {
   words: number;
 }
 
+/** A chunk holds at most this many paragraphs... */
+export const CHUNK_PARAGRAPHS = 50;
+/** ...and is closed early once it reaches this many words (long paragraphs are as much to draw as many short ones). */
+export const CHUNK_WORDS = 1500;
+
 /**
  * Splits a story into chunks of at most `paragraphsPerChunk` paragraphs, closed early once they reach
- * `wordsPerChunk` words (a chunk of long paragraphs is as much to draw as several of short ones).
+ * `wordsPerChunk` words.
  */
-export function chunkStory(story: Story, paragraphsPerChunk = 50, wordsPerChunk = 1500): Chunk[] {
+export function chunkStory(story: Story, paragraphsPerChunk = CHUNK_PARAGRAPHS, wordsPerChunk = CHUNK_WORDS): Chunk[] {
   const chunks: Chunk[] = [];
   let n = 0;
   let current: Chunk = { blocks: [], first: 0, last: -1, words: 0 };
@@ -82,4 +87,28 @@ export function renderOrder(count: number, from: number): number[] {
 export function openingChunks(chunks: readonly Pick<Chunk, 'first' | 'last'>[], n: number): number[] {
   const at = chunkOf(chunks, n);
   return [at, at + 1].filter((i) => i < chunks.length);
+}
+
+/**
+ * Runs of paragraphs, as `[first, last]` indexes into `words` (each paragraph's words), cut as `chunkStory`
+ * cuts a story; one empty run (`[0, -1]`) when there are no paragraphs.
+ */
+export function paragraphRuns(
+  words: readonly number[],
+  paragraphsPerChunk = CHUNK_PARAGRAPHS,
+  wordsPerChunk = CHUNK_WORDS,
+): [number, number][] {
+  const runs: [number, number][] = [];
+  let first = 0;
+  let sum = 0;
+  words.forEach((w, n) => {
+    if (n > first && (n - first >= paragraphsPerChunk || sum >= wordsPerChunk)) {
+      runs.push([first, n - 1]);
+      first = n;
+      sum = 0;
+    }
+    sum += w;
+  });
+  runs.push([first, words.length - 1]);
+  return runs;
 }

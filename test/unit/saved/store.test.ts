@@ -8,7 +8,7 @@ import type { Block } from '../../../lib/doc/model';
 import { indexOutline, positionAt, type LegacyPosition } from '../../../lib/position';
 import { createSavedStore, newChapters } from '../../../lib/saved/store';
 import { chaptersOfPage, normalizeChaptersToSave, SAVE_LIMITS } from '../../../lib/saved/store-message';
-import { bookPercent, chapterChunk, renumber, savedBook, type BookText } from '../../../lib/saved/store-outline';
+import { bookChunk, bookChunks, bookPercent, renumber, savedBook, type BookText } from '../../../lib/saved/store-outline';
 import { anchorOnPage, positionOnPage, webPercent, webStoryRecord } from '../../../lib/web-progress';
 
 let n = 0;
@@ -284,21 +284,22 @@ describe('a saved story in the side panel reader', () => {
     expect(bookPercent(b, story.chapterCount, position)).toBeCloseTo(webPercent(page, at), 6);
   });
 
+  /** Paragraph numbers in blocks, in order, through the blocks that hold others. */
+  const numbers = (bs: readonly Block[]): number[] =>
+    bs.flatMap((x): number[] => {
+      if (x.kind === 'quote') return numbers(x.blocks);
+      if (x.kind === 'list') return x.items.flatMap(numbers);
+      return 'p' in x && x.p !== null ? [x.p] : [];
+    });
+
   it('a saved chapter’s paragraphs are numbered across the book; a missing one links to the site', async () => {
     const { store, book: b } = await book();
-    const chunk = chapterChunk(b, 1, await store.chapter(story.key, 2), TEXT);
-    const ps: number[] = [];
-    const walk = (bs: Block[]) => {
-      for (const x of bs) {
-        if ('p' in x && x.p !== null) ps.push(x.p);
-        if (x.kind === 'quote') walk(x.blocks);
-        if (x.kind === 'list') x.items.forEach(walk);
-      }
-    };
-    walk(chunk);
+    // A chapter this short is one chunk: the chunks are chapters 1, 2 and 3.
+    expect(b.pieces.map((x) => x.chapter)).toEqual([0, 1, 2]);
+    const chunk = bookChunk(b, 1, await store.chapter(story.key, 2), TEXT);
     const first = b.firsts[1] ?? 0;
-    expect(ps).toEqual(page.parts[0]?.paragraphs.map((_, i) => first + i));
-    const missing = chapterChunk(b, 2, undefined, TEXT);
+    expect(numbers(chunk)).toEqual(page.parts[0]?.paragraphs.map((_, i) => first + i));
+    const missing = bookChunk(b, 2, undefined, TEXT);
     expect(missing[1]).toEqual({
       kind: 'paragraph',
       p: b.firsts[2],
@@ -309,6 +310,69 @@ describe('a saved story in the side panel reader', () => {
         { kind: 'link', href: page.chapters[2]?.url, spans: [{ kind: 'text', text: 'Read it on the site' }] },
       ],
     });
+  });
+
+  it('a long chapter is cut into chunks of a bundled story’s size, read once, its heading and notes at its ends', async () => {
+    const para = (p: number, words: number): Block => ({
+      kind: 'paragraph',
+      p,
+      role: 'text',
+      spans: [{ kind: 'text', text: 'word '.repeat(words).trim() }],
+    });
+    // 120 paragraphs of 10 words, then 10 of 200 (1,500 words close a chunk early); paragraphs 49 and 50
+    // are in one list, across the first cut; a scene break after paragraph 99.
+    const blocks: Block[] = [];
+    for (let p = 0; p < 130; p++) {
+      if (p === 49) blocks.push({ kind: 'list', ordered: false, items: [[para(49, 10)], [para(50, 10)]] });
+      else if (p !== 50) blocks.push(para(p, p < 120 ? 10 : 200));
+      if (p === 99) blocks.push({ kind: 'scene-break' });
+    }
+    const words = Array.from({ length: 130 }, (_, p) => (p < 120 ? 10 : 200));
+    const request = chaptersOfPage(page);
+    const [chapter] = request.chapters;
+    if (!chapter) throw new Error('no chapter');
+    const note = (kind: 'chapter-notes' | 'chapter-end-notes') => ({ kind, blocks: [{ ...para(0, 1), p: null }], text: kind });
+    request.chapters = [
+      { ...chapter, blocks, paragraphWords: words, words: 130 * 10 + 10 * 190, notes: [note('chapter-notes'), note('chapter-end-notes')] },
+    ];
+    const store = createSavedStore(open(fresh()));
+    await store.save(request, NOW);
+    const saved = await store.story(story.key);
+    if (!saved) throw new Error('not saved');
+    const b = savedBook(story, saved, TEXT);
+    const own = b.pieces.filter((x) => x.chapter === 1);
+    expect(own.map((x) => [x.first, x.last])).toEqual([
+      [0, 49],
+      [50, 99],
+      [100, 126],
+      [127, 129],
+    ]);
+    expect(b.file.outline.chunks.length).toBe(b.pieces.length);
+    let reads = 0;
+    const chunkOf = bookChunks(
+      b,
+      (n) => {
+        reads++;
+        return store.chapter(story.key, n);
+      },
+      TEXT,
+    );
+    const ks = b.pieces.flatMap((x, k) => (x.chapter === 1 ? [k] : []));
+    const chunks = await Promise.all(ks.map(chunkOf));
+    expect(reads).toBe(1);
+    const first = b.firsts[1] ?? 0;
+    // Together the chunks are the chapter as one: heading, its notes, the text, its end notes.
+    const whole = chunks.flat();
+    expect(whole[0]).toMatchObject({ kind: 'heading', spans: [{ text: 'Chapter 2: Crossroads' }] });
+    expect(numbers(whole)).toEqual(words.map((_, i) => first + i));
+    expect(whole.filter((x) => x.kind === 'scene-break')).toHaveLength(1);
+    expect(chunks.map((c) => c.filter((x) => x.kind === 'quote').length)).toEqual([1, 0, 0, 1]);
+    // The list crossing the first cut stays whole, in the chunk of its first paragraph.
+    expect(numbers(chunks[0] ?? []).at(-1)).toBe(first + 50);
+    expect(numbers(chunks[1] ?? [])[0]).toBe(first + 51);
+    // A later opening reads the record again: nothing is kept once every chunk is handed out.
+    await chunkOf(ks[0] ?? 0);
+    expect(reads).toBe(2);
   });
 
   it('renumbers inside lists, tables and quotes, and leaves what is not anchorable', () => {
