@@ -22,7 +22,7 @@ import { storedRecord } from './support/db';
 import { BROWSERS, clickAt, evaluate, poll, type AnyPage } from './support/harness';
 import { grantOptionalSites, siteName, siteSwitch } from './support/permissions';
 import { useSiteBrowser } from './support/site';
-import { inView, pollView, READER_SHOWN, VIEW_PROGRESS, VIEW_TOP_PARAGRAPH, viewMoved } from './support/view';
+import { inView, pollView, READER_SHOWN, VIEW_PROGRESS, VIEW_TOP_PARAGRAPH, viewMoved, scrollViewTo } from './support/view';
 
 const fixtures = resolve(import.meta.dirname, '../fixtures');
 const OPTIONAL = sites.optionalIds
@@ -102,14 +102,7 @@ describe.each(BROWSERS)('optional sites in %s', (name) => {
       await pollView(site.ext, url, READER_SHOWN, 10_000, 'the restyled chapter');
       expect(await evaluate<string>(page, `getComputedStyle(document.body).display`)).toBe('none');
       const before = await inView<string>(site.ext, url, VIEW_PROGRESS);
-      await inView(
-        site.ext,
-        url,
-        `(root) => {
-          root.querySelector('[data-p="${MIDDLE}"]').scrollIntoView();
-          window.scrollBy(0, -(root.querySelector('.reader-bar').getBoundingClientRect().bottom + 8));
-        }`,
-      );
+      await scrollViewTo(site.ext, url, MIDDLE);
       await viewMoved(site.ext, url, before, `the view to take paragraph ${MIDDLE}`);
       expect(await inView<number>(site.ext, url, VIEW_TOP_PARAGRAPH)).toBe(MIDDLE);
       await pollUntil(

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { BROWSERS, clickAt, evaluate, poll } from './support/harness';
-import { clickInView, inView, pollView, READER_SHOWN, readerState, VIEW_PROGRESS, VIEW_TOP_PARAGRAPH, viewMoved } from './support/view';
+import {
+  clickInView,
+  inView,
+  pollView,
+  READER_SHOWN,
+  readerState,
+  VIEW_PROGRESS,
+  VIEW_TOP_PARAGRAPH,
+  viewMoved,
+  scrollViewTo,
+} from './support/view';
 import { GENERATED_STORY } from './support/pages';
 import { useSiteBrowser } from './support/site';
 import { pollUntil } from '../support/browsers';
@@ -132,13 +142,7 @@ describe.each(BROWSERS)('restyling fiction pages in %s', (name) => {
     const page = await site.h.openPage(chapterUrl(2));
     await restyled(chapterUrl(2));
     const before = await inView<string>(site.ext, chapterUrl(2), VIEW_PROGRESS);
-    await inShadow(
-      chapterUrl(2),
-      `(() => {
-      root.querySelector('[data-p="40"]').scrollIntoView();
-      window.scrollBy(0, -(root.querySelector('.reader-bar').getBoundingClientRect().bottom + 8));
-    })()`,
-    );
+    await scrollViewTo(site.ext, chapterUrl(2), 40);
     await viewMoved(site.ext, chapterUrl(2), before, 'the view to take paragraph 40');
     const top = await inView<number>(site.ext, chapterUrl(2), TOP_PARAGRAPH);
     expect(top).toBe(40);

@@ -6,7 +6,7 @@ import { ffnChapterPage, GENERATED_STORY } from './support/pages';
 import { pageIcon, startSiteServer, type SiteServer } from './support/server';
 import { useSiteBrowser } from './support/site';
 import { pollUntil } from '../support/browsers';
-import { inView, pollView, READER_SHOWN, VIEW_PROGRESS, viewMoved } from './support/view';
+import { inView, pollView, READER_SHOWN, VIEW_PROGRESS, viewMoved, scrollViewTo } from './support/view';
 
 const path = (n: number) => `/s/${GENERATED_STORY.id}/${n}/${GENERATED_STORY.slug}`;
 const chapter = (n: number) => `http://www.fanfiction.net${path(n)}`;
@@ -150,14 +150,7 @@ describe.each(BROWSERS)('when storage is full while a chapter is saved, in %s', 
       "Not saved for offline: the browser's storage is full.",
     );
     const before = await inView<string>(ext, chapter(2), VIEW_PROGRESS);
-    await inView(
-      ext,
-      chapter(2),
-      `(root) => {
-        root.querySelector('[data-p="40"]').scrollIntoView();
-        window.scrollBy(0, -(root.querySelector('.reader-bar').getBoundingClientRect().bottom + 8));
-      }`,
-    );
+    await scrollViewTo(ext, chapter(2), 40);
     await viewMoved(ext, chapter(2), before, 'the view to take paragraph 40');
     let stored: Stored | null = null;
     await pollUntil(

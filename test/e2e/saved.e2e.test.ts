@@ -6,7 +6,7 @@ import { catchDownload, caughtDownload } from './support/download';
 import { GENERATED_STORY } from './support/pages';
 import { useSiteBrowser } from './support/site';
 import { pollUntil } from '../support/browsers';
-import { inView, pollView, READER_SHOWN, VIEW_PROGRESS, viewMoved } from './support/view';
+import { inView, pollView, READER_SHOWN, VIEW_PROGRESS, viewMoved, scrollViewTo } from './support/view';
 
 const ffnChapter = (n: number) => `http://www.fanfiction.net/s/${GENERATED_STORY.id}/${n}/${GENERATED_STORY.slug}`;
 const FFN_KEY = `web:ffn:${GENERATED_STORY.id}`;
@@ -56,14 +56,7 @@ describe.each(BROWSERS)('saved chapters read anywhere in %s', (name) => {
     const two = await site.h.openPage(ffnChapter(2));
     await restyled(ffnChapter(2));
     const before = await inView<string>(site.ext, ffnChapter(2), VIEW_PROGRESS);
-    await inView(
-      site.ext,
-      ffnChapter(2),
-      `(root) => {
-        root.querySelector('[data-p="40"]').scrollIntoView();
-        window.scrollBy(0, -(root.querySelector('.reader-bar').getBoundingClientRect().bottom + 8));
-      }`,
-    );
+    await scrollViewTo(site.ext, ffnChapter(2), 40);
     await viewMoved(site.ext, ffnChapter(2), before, 'the view to take paragraph 40');
     const ffn = await storedWhen(FFN_KEY, (p) => p.paragraph === 40);
     expect(ffn?.position.part).toBe(1);
@@ -101,7 +94,14 @@ describe.each(BROWSERS)('saved chapters read anywhere in %s', (name) => {
     await poll(popup, `!!document.querySelector('.saved-choice')`, 5000, 'the choice');
     await click(popup, '.saved-choice button'); // "Read in the side panel"
     await pollUntil(async () => (await panelTopText(popup)) === ffnText, '', 15_000, 'the panel at the saved paragraph');
-    // Chapter 3 was never opened: the contents name it, and its place links to the site.
+    // Chapter 3 was never opened: the contents name it, and its place (drawn once its chunk is loaded, in
+    // idle time after the saved paragraph's) links to the site.
+    await pollUntil(
+      () => inPanel<boolean>(popup, `(w) => !!w.document.querySelector('[data-complete]')`),
+      '',
+      10_000,
+      'the whole story drawn',
+    );
     const missing = await inPanel<string | null>(
       popup,
       `(w) => w.document.querySelector('a[href$="/s/${GENERATED_STORY.id}/3/${GENERATED_STORY.slug}"]')?.textContent ?? null`,

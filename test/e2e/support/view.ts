@@ -39,15 +39,24 @@ export const VIEW_TOP_PARAGRAPH = `(root) => {
   return -1;
 }`;
 
-/** Scrolls the restyled view so that paragraph `n` starts at the reading line, where VIEW_TOP_PARAGRAPH finds it. */
+/**
+ * Scrolls the restyled view so that paragraph `n` starts at the reading line, where VIEW_TOP_PARAGRAPH finds it,
+ * once it is drawn (a long chapter draws its first screen first and the rest in idle time: a reader cannot
+ * scroll to text that is not there yet either).
+ */
 export async function scrollViewTo(ext: AnyPage, pageUrl: string, n: number): Promise<void> {
-  await inView(
+  await pollView(
     ext,
     pageUrl,
     `(root) => {
-      root.querySelector('[data-p="${n}"]').scrollIntoView();
+      const p = root?.querySelector('[data-p="${n}"]');
+      if (!p) return false;
+      p.scrollIntoView();
       window.scrollBy(0, -(root.querySelector('.reader-bar').getBoundingClientRect().bottom + 8));
+      return true;
     }`,
+    10_000,
+    `paragraph ${n} drawn`,
   );
 }
 
