@@ -22,9 +22,8 @@ import type { Author, ChapterLink, Note, SiteAdapter, StoryLocation, StoryPage }
 
 /** What tells one site of fanfiction.net's layout from another: the rest of the reading is the same. */
 export interface FfnLayout<Id extends SiteId> {
+  /** Its definition: the story's own address is rebuilt on its first host (the desktop site). */
   site: SiteDefinition<Id>;
-  /** Where the story's own address is rebuilt (the desktop site). */
-  canonicalOrigin: string;
   /** Browse, search and "just in" pages: listings, left alone. */
   listingPath: RegExp;
   /**
@@ -66,6 +65,8 @@ const GENRES = new Set([
 
 type Layout = FfnLayout<SiteId>;
 
+const canonicalOrigin = (layout: Layout) => `https://${layout.site.hosts[0]}`;
+
 function parseUrl(layout: Layout, url: URL): StoryLocation | undefined {
   if (!layout.site.hosts.includes(url.hostname)) return undefined;
   const m = STORY_PATH.exec(url.pathname);
@@ -79,7 +80,7 @@ function parseUrl(layout: Layout, url: URL): StoryLocation | undefined {
     chapter,
     ...(slug ? { slug } : {}),
     fullWork: false,
-    storyUrl: `${layout.canonicalOrigin}/s/${storyId}/1/${slug ?? ''}`,
+    storyUrl: `${canonicalOrigin(layout)}/s/${storyId}/1/${slug ?? ''}`,
   };
 }
 
@@ -156,7 +157,7 @@ function readStory(
     storyId: loc.storyId,
     source: 'adapter',
     url: absoluteUrl(base, base) ?? base,
-    storyUrl: `${layout.canonicalOrigin}/s/${loc.storyId}/1/${slug ?? ''}`,
+    storyUrl: `${canonicalOrigin(layout)}/s/${loc.storyId}/1/${slug ?? ''}`,
     title: storyTitle(layout, doc, header),
     authors: storyAuthors(header, url),
     fandoms: fandoms(layout, doc),
@@ -394,7 +395,6 @@ export function ffnLayoutAdapter<Id extends SiteId>(
 
 export const FFN_LAYOUT: FfnLayout<'ffn'> = {
   site: ffnSite,
-  canonicalOrigin: 'https://www.fanfiction.net',
   listingPath:
     /^\/(?:(?:anime|book|cartoon|comic|game|misc|play|movie|tv)\/|crossovers\/|[^/]+[-_]Crossovers\/|search\b|j\/|communities\/|community\/|betareaders\/|forums\/|topic\/)/,
   // A fandom's page: `/book/Harry-Potter/`, or a crossover's: `/Harry-Potter_and_Naruto_Crossovers/224/1402/`

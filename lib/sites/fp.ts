@@ -9,7 +9,6 @@ import { fpSite } from './fp.site';
 
 export const FP_LAYOUT: FfnLayout<'fp'> = {
   site: fpSite,
-  canonicalOrigin: 'https://www.fictionpress.com',
   // A category (`/fiction/Fantasy/`, `/poetry/Love/`), search, "just in", communities and forums.
   listingPath: /^\/(?:(?:fiction|poetry)\/|search\b|j\/|communities\/|community\/|betareaders\/|forums\/|topic\/)/,
   // The category's link; the breadcrumb's first link (`/fiction/`, "Fiction") names only the kind of writing.
