@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { BROWSERS, clickAt, evaluate, poll } from './support/harness';
-import { clickInView, inView, pollView, READER_SHOWN, readerState, VIEW_PROGRESS, VIEW_TOP_PARAGRAPH, viewMoved } from './support/view';
+import {
+  clickInView,
+  inView,
+  pollView,
+  READER_SHOWN,
+  readerState,
+  VIEW_PROGRESS,
+  VIEW_TOP_PARAGRAPH,
+  viewAtParagraph,
+  viewMoved,
+} from './support/view';
 import { GENERATED_STORY } from './support/pages';
 import { useSiteBrowser } from './support/site';
 import { pollUntil } from '../support/browsers';
@@ -158,6 +168,6 @@ describe.each(BROWSERS)('restyling fiction pages in %s', (name) => {
     await clickAt(popup, `document.querySelector('.saved-choice button:nth-of-type(2)')`);
     await site.h.waitForTab(chapterUrl(2));
     await restyled(chapterUrl(2));
-    await pollView(popup, chapterUrl(2), `(root) => (${TOP_PARAGRAPH})(root) === 40`, 10_000, 'paragraph 40 at the top');
+    await viewAtParagraph(popup, chapterUrl(2), 40);
   });
 });
