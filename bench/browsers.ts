@@ -86,9 +86,28 @@ export function launch(name: BrowserName, options: LaunchOptions): Promise<Bench
   return name === 'chromium' ? launchChromium(options) : launchFirefox(options);
 }
 
-/** Polled often: the benchmark times what it waits for. */
-const poll = (evaluate: (expr: string) => Promise<unknown>, expr: string, timeoutMs: number, what: string) =>
-  pollUntil(evaluate, expr, timeoutMs, what, 25);
+/** What Playwright's and Puppeteer's pages both offer, called alike. */
+interface DriverPage {
+  evaluate(expr: string): Promise<unknown>;
+  click(selector: string): Promise<void>;
+  addScriptTag(options: { content: string }): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+/** The part of a Tab that both drivers' pages do alike. */
+function sharedTab(page: DriverPage): Pick<Tab, 'eval' | 'waitFor' | 'click' | 'addScript' | 'close'> {
+  const evaluate = (expr: string) => page.evaluate(expr);
+  return {
+    eval: <T>(expr: string) => page.evaluate(expr) as Promise<T>,
+    // Polled often: the benchmark times what it waits for.
+    waitFor: (expr, timeoutMs = 15_000, what = expr) => pollUntil(evaluate, expr, timeoutMs, what, 25),
+    click: (selector) => page.click(selector),
+    async addScript(content) {
+      await page.addScriptTag({ content });
+    },
+    close: () => page.close(),
+  };
+}
 
 async function launchChromium({ sitePort: p }: LaunchOptions): Promise<BenchBrowser> {
   const ext = stage('chromium');
@@ -110,23 +129,17 @@ async function launchChromium({ sitePort: p }: LaunchOptions): Promise<BenchBrow
       const page: PwPage = await ctx.newPage();
       await page.addInitScript({ content: PROBE_SOURCE });
       let cdp: CDPSession | null = null;
-      const evaluate = (expr: string) => page.evaluate(expr);
       return {
+        ...sharedTab(page),
         async goto(url) {
           await page.goto(url, { waitUntil: 'commit' });
         },
-        eval: <T>(expr: string) => page.evaluate(expr) as Promise<T>,
-        waitFor: (expr, timeoutMs = 15_000, what = expr) => poll(evaluate, expr, timeoutMs, what),
         async wheel(dy) {
           const v = page.viewportSize() ?? { width: 800, height: 600 };
           await page.mouse.move(v.width / 2, v.height / 2);
           await page.mouse.wheel(0, dy);
         },
-        click: (selector) => page.click(selector),
         setViewport: (width, height) => page.setViewportSize({ width, height }),
-        async addScript(content) {
-          await page.addScriptTag({ content });
-        },
         async gc() {
           cdp ??= await ctx.newCDPSession(page);
           await cdp.send('HeapProfiler.collectGarbage');
@@ -137,7 +150,6 @@ async function launchChromium({ sitePort: p }: LaunchOptions): Promise<BenchBrow
           const u = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; embedderHeapUsedSize?: number };
           return { used: u.usedSize, embedder: u.embedderHeapUsedSize ?? 0 };
         },
-        close: () => page.close(),
       };
     },
     async close() {
@@ -166,25 +178,18 @@ async function launchFirefox({ sitePort: p }: LaunchOptions): Promise<BenchBrows
     async newTab() {
       const page: PpPage = await browser.newPage();
       await page.evaluateOnNewDocument(PROBE_SOURCE); // web pages; extension pages carry the staged tag
-      const evaluate = (expr: string) => page.evaluate(expr);
       return {
+        ...sharedTab(page),
         async goto(url) {
           // BiDi sends no load event for moz-extension:// documents: do not wait for one.
           await navigateFirefox(page, url, 'none');
         },
-        eval: <T>(expr: string) => page.evaluate(expr) as Promise<T>,
-        waitFor: (expr, timeoutMs = 15_000, what = expr) => poll(evaluate, expr, timeoutMs, what),
         async wheel(dy) {
           const v = page.viewport() ?? { width: 800, height: 600 };
           await page.mouse.move(v.width / 2, v.height / 2);
           await page.mouse.wheel({ deltaY: dy });
         },
-        click: (selector) => page.click(selector),
         setViewport: (width, height) => page.setViewport({ width, height }),
-        async addScript(content) {
-          await page.addScriptTag({ content });
-        },
-        close: () => page.close(),
       };
     },
     async close() {

@@ -11,33 +11,9 @@ import type { SanitizeWindow } from '../sanitize';
 import { ao3Site } from './ao3.site';
 import { buildBody, buildRichText, childrenWithout } from './body';
 import { ownChapterTitle } from './chapter-title';
-import {
-  $,
-  $$,
-  absoluteUrl,
-  attr,
-  childElements,
-  domCall,
-  isChallengePage,
-  matches,
-  parseCount,
-  sameOriginUrl,
-  textOf,
-  textsOf,
-  titleOf,
-} from './page';
-import type {
-  Author,
-  ChapterLink,
-  ChapterPart,
-  Note,
-  NoteKind,
-  PageResult,
-  SiteAdapter,
-  StoryLinks,
-  StoryLocation,
-  StoryPage,
-} from './types';
+import { $, $$, absoluteUrl, attr, childElements, domCall, matches, parseCount, sameOriginUrl, textOf, textsOf, titleOf } from './page';
+import { documentParser } from './page-steps';
+import type { Author, ChapterLink, ChapterPart, Note, NoteKind, SiteAdapter, StoryLinks, StoryLocation, StoryPage } from './types';
 
 const HOSTS: readonly string[] = ao3Site.hosts;
 const CANONICAL_ORIGIN = 'https://archiveofourown.org';
@@ -76,25 +52,18 @@ function parseUrl(url: URL): StoryLocation | undefined {
   return loc;
 }
 
-function parseDocument(doc: Document, url: URL, win: SanitizeWindow): PageResult {
-  if (isChallengePage(doc)) return { kind: 'not-readable', reason: 'challenge' };
-  const loc = parseUrl(url);
-  if (!loc) {
-    const listing = HOSTS.includes(url.hostname) && (LISTING_PATH.test(url.pathname) || $(doc, 'ol.index.group > li.blurb') !== null);
-    return { kind: 'not-readable', reason: listing ? 'listing' : 'not-a-story' };
-  }
-  const workskin = $(doc, 'div#workskin');
-  if (!workskin) {
+const parseDocument = documentParser({
+  parseUrl,
+  isListing: (doc, url) =>
+    HOSTS.includes(url.hostname) && (LISTING_PATH.test(url.pathname) || $(doc, 'ol.index.group > li.blurb') !== null),
+  content: (doc) => $(doc, 'div#workskin') ?? undefined,
+  withoutContent: (doc) => {
     // The gate shows a caution, a "Proceed" link with view_adult=true, and the work's blurb.
-    if ($(doc, 'p.caution') || $(doc, 'a[href*="view_adult=true"]')) {
-      return { kind: 'not-readable', reason: 'adult-gate' };
-    }
-    if (isErrorPage(doc)) return { kind: 'not-readable', reason: 'not-found' };
-    return { kind: 'unrecognized' };
-  }
-  const page = readWork(doc, url, win, loc, workskin);
-  return page ? { kind: 'story', page } : { kind: 'unrecognized' };
-}
+    if ($(doc, 'p.caution') || $(doc, 'a[href*="view_adult=true"]')) return 'adult-gate';
+    return isErrorPage(doc) ? 'not-found' : undefined;
+  },
+  read: readWork,
+});
 
 function isErrorPage(doc: Document): boolean {
   const main = $(doc, '#main');

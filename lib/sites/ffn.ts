@@ -16,28 +16,14 @@ import type { SiteId } from './registry';
 import type { SiteDefinition } from './site';
 import { buildBodyWithEdgeNotes, buildRichText, childrenWithout } from './body';
 import { ownChapterTitle } from './chapter-title';
-import {
-  $,
-  $$,
-  absoluteUrl,
-  attr,
-  childElements,
-  inside,
-  isChallengePage,
-  matches,
-  parseCount,
-  sameOriginUrl,
-  tagOf,
-  textOf,
-  titleOf,
-} from './page';
-import type { Author, ChapterLink, Note, PageResult, SiteAdapter, StoryLocation, StoryPage } from './types';
+import { $, $$, absoluteUrl, attr, childElements, inside, matches, parseCount, sameOriginUrl, tagOf, textOf, titleOf } from './page';
+import { documentParser } from './page-steps';
+import type { Author, ChapterLink, Note, SiteAdapter, StoryLocation, StoryPage } from './types';
 
 /** What tells one site of fanfiction.net's layout from another: the rest of the reading is the same. */
 export interface FfnLayout<Id extends SiteId> {
+  /** Its definition: the story's own address is rebuilt on its first host (the desktop site). */
   site: SiteDefinition<Id>;
-  /** Where the story's own address is rebuilt (the desktop site). */
-  canonicalOrigin: string;
   /** Browse, search and "just in" pages: listings, left alone. */
   listingPath: RegExp;
   /**
@@ -79,6 +65,8 @@ const GENRES = new Set([
 
 type Layout = FfnLayout<SiteId>;
 
+const canonicalOrigin = (layout: Layout) => `https://${layout.site.hosts[0]}`;
+
 function parseUrl(layout: Layout, url: URL): StoryLocation | undefined {
   if (!layout.site.hosts.includes(url.hostname)) return undefined;
   const m = STORY_PATH.exec(url.pathname);
@@ -92,21 +80,8 @@ function parseUrl(layout: Layout, url: URL): StoryLocation | undefined {
     chapter,
     ...(slug ? { slug } : {}),
     fullWork: false,
-    storyUrl: `${layout.canonicalOrigin}/s/${storyId}/1/${slug ?? ''}`,
+    storyUrl: `${canonicalOrigin(layout)}/s/${storyId}/1/${slug ?? ''}`,
   };
-}
-
-function parseDocument(layout: Layout, doc: Document, url: URL, win: SanitizeWindow): PageResult {
-  if (isChallengePage(doc)) return { kind: 'not-readable', reason: 'challenge' };
-  const loc = parseUrl(layout, url);
-  if (!loc) {
-    const listing = layout.site.hosts.includes(url.hostname) && layout.listingPath.test(url.pathname);
-    return { kind: 'not-readable', reason: listing ? 'listing' : 'not-a-story' };
-  }
-  const text = storyTextElement(doc);
-  if (!text) return isNotFound(doc) ? { kind: 'not-readable', reason: 'not-found' } : { kind: 'unrecognized' };
-  const page = readStory(layout, doc, url, win, loc, text);
-  return page ? { kind: 'story', page } : { kind: 'unrecognized' };
 }
 
 /**
@@ -182,7 +157,7 @@ function readStory(
     storyId: loc.storyId,
     source: 'adapter',
     url: absoluteUrl(base, base) ?? base,
-    storyUrl: `${layout.canonicalOrigin}/s/${loc.storyId}/1/${slug ?? ''}`,
+    storyUrl: `${canonicalOrigin(layout)}/s/${loc.storyId}/1/${slug ?? ''}`,
     title: storyTitle(layout, doc, header),
     authors: storyAuthors(header, url),
     fandoms: fandoms(layout, doc),
@@ -394,17 +369,32 @@ function isKeyed(segment: string): boolean {
   return key !== undefined && META_KEYS.has(key);
 }
 
-/** The adapter's reading of pages of fanfiction.net's layout on the site `layout` names. */
-export function ffnLayoutReader<Id extends SiteId>(layout: FfnLayout<Id>): Pick<SiteAdapter<Id>, 'parseUrl' | 'parseDocument'> {
+/**
+ * The adapter of the site `layout` names, whose pages have fanfiction.net's layout: its definition, its review
+ * box and this reading of its pages, with the example URLs the tests hold it to.
+ */
+export function ffnLayoutAdapter<Id extends SiteId>(
+  layout: FfnLayout<Id>,
+  urls: Pick<SiteAdapter<Id>, 'exampleUrls' | 'nonStoryUrls'>,
+): SiteAdapter<Id> {
+  const locate = (url: URL) => parseUrl(layout, url);
   return {
-    parseUrl: (url) => parseUrl(layout, url),
-    parseDocument: (doc, url, win) => parseDocument(layout, doc, url, win),
+    ...layout.site,
+    feedback: [{ kind: 'review', selector: 'textarea#review_review' }],
+    ...urls,
+    parseUrl: locate,
+    parseDocument: documentParser({
+      parseUrl: locate,
+      isListing: (_doc, url) => layout.site.hosts.includes(url.hostname) && layout.listingPath.test(url.pathname),
+      content: (doc) => storyTextElement(doc) ?? undefined,
+      withoutContent: (doc) => (isNotFound(doc) ? 'not-found' : undefined),
+      read: (doc, url, win, loc, text) => readStory(layout, doc, url, win, loc, text),
+    }),
   };
 }
 
 export const FFN_LAYOUT: FfnLayout<'ffn'> = {
   site: ffnSite,
-  canonicalOrigin: 'https://www.fanfiction.net',
   listingPath:
     /^\/(?:(?:anime|book|cartoon|comic|game|misc|play|movie|tv)\/|crossovers\/|[^/]+[-_]Crossovers\/|search\b|j\/|communities\/|community\/|betareaders\/|forums\/|topic\/)/,
   // A fandom's page: `/book/Harry-Potter/`, or a crossover's: `/Harry-Potter_and_Naruto_Crossovers/224/1402/`
@@ -413,9 +403,7 @@ export const FFN_LAYOUT: FfnLayout<'ffn'> = {
   titleSuffix: { site: 'FanFiction', kind: 'fanfic' },
 };
 
-export const ffn: SiteAdapter<'ffn'> = {
-  ...ffnSite,
-  feedback: [{ kind: 'review', selector: 'textarea#review_review' }],
+export const ffn = ffnLayoutAdapter(FFN_LAYOUT, {
   exampleUrls: [
     'https://www.fanfiction.net/s/7347955/1/Dreaming-of-Sunshine',
     'https://www.fanfiction.net/s/7347955/12/Dreaming-of-Sunshine',
@@ -434,5 +422,4 @@ export const ffn: SiteAdapter<'ffn'> = {
     'https://m.fanfiction.net/j/0/1/0/',
     'https://fanfiction.net/s/7347955/1/',
   ],
-  ...ffnLayoutReader(FFN_LAYOUT),
-};
+});

@@ -4,13 +4,11 @@
  * category stands where the library shows a story's fandom. Page structure: test/fixtures/fp/.
  */
 
-import { ffnLayoutReader, type FfnLayout } from './ffn';
+import { ffnLayoutAdapter, type FfnLayout } from './ffn';
 import { fpSite } from './fp.site';
-import type { SiteAdapter } from './types';
 
 export const FP_LAYOUT: FfnLayout<'fp'> = {
   site: fpSite,
-  canonicalOrigin: 'https://www.fictionpress.com',
   // A category (`/fiction/Fantasy/`, `/poetry/Love/`), search, "just in", communities and forums.
   listingPath: /^\/(?:(?:fiction|poetry)\/|search\b|j\/|communities\/|community\/|betareaders\/|forums\/|topic\/)/,
   // The category's link; the breadcrumb's first link (`/fiction/`, "Fiction") names only the kind of writing.
@@ -18,9 +16,7 @@ export const FP_LAYOUT: FfnLayout<'fp'> = {
   titleSuffix: { site: 'FictionPress', kind: 'fiction' },
 };
 
-export const fp: SiteAdapter<'fp'> = {
-  ...fpSite,
-  feedback: [{ kind: 'review', selector: 'textarea#review_review' }],
+export const fp = ffnLayoutAdapter(FP_LAYOUT, {
   exampleUrls: [
     'https://www.fictionpress.com/s/2961893/1/Mother-of-Learning',
     'https://www.fictionpress.com/s/2961893/40/Mother-of-Learning',
@@ -37,5 +33,4 @@ export const fp: SiteAdapter<'fp'> = {
     'https://m.fictionpress.com/j/0/1/0/',
     'https://fictionpress.com/s/2961893/1/',
   ],
-  ...ffnLayoutReader(FP_LAYOUT),
-};
+});

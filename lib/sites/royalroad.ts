@@ -11,9 +11,10 @@ import type { SanitizeWindow } from '../sanitize';
 import { buildBody, buildRichText, childrenWithout } from './body';
 import { ownChapterTitle } from './chapter-title';
 import { hiddenClasses } from './hidden-css';
-import { $, $$, absoluteUrl, attr, domCall, domGet, inside, isChallengePage, sameOriginUrl, textOf, titleOf } from './page';
+import { $, $$, absoluteUrl, attr, domCall, domGet, inside, sameOriginUrl, textOf, titleOf } from './page';
+import { documentParser } from './page-steps';
 import { royalRoadSite } from './royalroad.site';
-import { type Note, noDetails, type PageResult, type SiteAdapter, type StoryLinks, type StoryLocation, type StoryPage } from './types';
+import { type Note, noDetails, type SiteAdapter, type StoryLinks, type StoryLocation, type StoryPage } from './types';
 
 const HOSTS: readonly string[] = royalRoadSite.hosts;
 const CANONICAL_ORIGIN = 'https://www.royalroad.com';
@@ -41,18 +42,13 @@ function parseUrl(url: URL): StoryLocation | undefined {
   };
 }
 
-function parseDocument(doc: Document, url: URL, win: SanitizeWindow): PageResult {
-  if (isChallengePage(doc)) return { kind: 'not-readable', reason: 'challenge' };
-  const loc = parseUrl(url);
-  if (!loc) {
-    const listing = HOSTS.includes(url.hostname) && LISTING_PATH.test(url.pathname);
-    return { kind: 'not-readable', reason: listing ? 'listing' : 'not-a-story' };
-  }
-  const text = chapterText(doc);
-  if (!text) return isNotFound(doc) ? { kind: 'not-readable', reason: 'not-found' } : { kind: 'unrecognized' };
-  const page = readChapter(doc, url, win, loc, text);
-  return page ? { kind: 'story', page } : { kind: 'unrecognized' };
-}
+const parseDocument = documentParser({
+  parseUrl,
+  isListing: (_doc, url) => HOSTS.includes(url.hostname) && LISTING_PATH.test(url.pathname),
+  content: chapterText,
+  withoutContent: (doc) => (isNotFound(doc) ? 'not-found' : undefined),
+  read: readChapter,
+});
 
 /** The chapter text: the `.chapter-inner.chapter-content` that is not inside an author's note. */
 function chapterText(doc: Document): Element | undefined {

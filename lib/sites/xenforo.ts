@@ -14,8 +14,9 @@
 import type { SanitizeWindow } from '../sanitize';
 import { buildBodyWithEdgeNotes, childrenWithout } from './body';
 import { ownChapterTitle } from './chapter-title';
-import { $, $$, absoluteUrl, attr, domCall, inside, isChallengePage, matches, sameOriginUrl, textOf, titleOf } from './page';
-import type { ChapterPart, Note, PageResult, SiteAdapter, SiteId, StoryLinks, StoryLocation, StoryPage } from './types';
+import { $, $$, absoluteUrl, attr, domCall, inside, matches, sameOriginUrl, textOf, titleOf } from './page';
+import { documentParser } from './page-steps';
+import type { ChapterPart, Note, SiteAdapter, SiteId, StoryLinks, StoryLocation, StoryPage } from './types';
 import { noDetails } from './types';
 import { questionableQuestingSite, spaceBattlesSite, sufficientVelocitySite, type XENFORO_SITES } from './xenforo.site';
 
@@ -56,22 +57,18 @@ function forumAdapter<S extends ForumSite>(site: S): SiteAdapter<S['id'] & SiteI
     };
   }
 
-  function parseDocument(doc: Document, url: URL, win: SanitizeWindow): PageResult {
-    if (isChallengePage(doc)) return { kind: 'not-readable', reason: 'challenge' };
-    const loc = parseUrl(url);
-    if (!loc) {
-      const listing = hosts.includes(url.hostname) && LISTING_PATH.test(url.pathname);
-      return { kind: 'not-readable', reason: listing ? 'listing' : 'not-a-story' };
-    }
-    const posts = threadmarkedPosts(doc);
-    if (posts.length === 0) {
-      // A login wall ("You must be logged-in to do that.") or an error page ("The requested thread could
-      // not be found."): the thread is not available to this visitor.
-      return isUnavailable(doc) ? { kind: 'not-readable', reason: 'not-found' } : { kind: 'unrecognized' };
-    }
-    const page = readReaderPage(doc, url, win, loc, posts);
-    return page ? { kind: 'story', page } : { kind: 'unrecognized' };
-  }
+  const parseDocument = documentParser({
+    parseUrl,
+    isListing: (_doc, url) => hosts.includes(url.hostname) && LISTING_PATH.test(url.pathname),
+    content: (doc) => {
+      const posts = threadmarkedPosts(doc);
+      return posts.length ? posts : undefined;
+    },
+    // A login wall ("You must be logged-in to do that.") or an error page ("The requested thread could not
+    // be found."): the thread is not available to this visitor.
+    withoutContent: (doc) => (isUnavailable(doc) ? 'not-found' : undefined),
+    read: readReaderPage,
+  });
 
   function readReaderPage(doc: Document, url: URL, win: SanitizeWindow, loc: StoryLocation, posts: Element[]): StoryPage | undefined {
     const pageNumber = Number(READER_PATH.exec(url.pathname)?.[3] ?? '1') || 1;

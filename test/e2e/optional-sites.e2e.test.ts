@@ -22,7 +22,16 @@ import { storedRecord } from './support/db';
 import { BROWSERS, clickAt, evaluate, poll, type AnyPage } from './support/harness';
 import { grantOptionalSites, siteName, siteSwitch } from './support/permissions';
 import { useSiteBrowser } from './support/site';
-import { inView, pollView, READER_SHOWN, VIEW_PROGRESS, VIEW_TOP_PARAGRAPH, viewMoved, scrollViewTo } from './support/view';
+import {
+  inView,
+  pollView,
+  READER_SHOWN,
+  scrollViewTo,
+  VIEW_PROGRESS,
+  VIEW_TOP_PARAGRAPH,
+  viewAtParagraph,
+  viewMoved,
+} from './support/view';
 
 const fixtures = resolve(import.meta.dirname, '../fixtures');
 const OPTIONAL = sites.optionalIds
@@ -121,13 +130,7 @@ describe.each(BROWSERS)('optional sites in %s', (name) => {
       site.ext = await site.h.openExtensionPage('/popup.html');
       page = await site.h.openPage(url);
       await pollView(site.ext, url, READER_SHOWN, 10_000, 'the chapter restyled after the restart');
-      await pollView(
-        site.ext,
-        url,
-        `(root) => (${VIEW_TOP_PARAGRAPH})(root) === ${MIDDLE}`,
-        10_000,
-        `paragraph ${MIDDLE} at the top again`,
-      );
+      await viewAtParagraph(site.ext, url, MIDDLE, 10_000, `paragraph ${MIDDLE} at the top again`);
       await (page as { close(): Promise<void> }).close();
     });
 

@@ -3,7 +3,7 @@ import { BROWSERS } from './support/harness';
 import { fakeSpeechSource } from './support/fake-speech-page';
 import { GENERATED_STORY } from './support/pages';
 import { useSiteBrowser } from './support/site';
-import { clickInView, inView, pollView, READER_SHOWN, VIEW_TOP_PARAGRAPH } from './support/view';
+import { clickInView, inView, pollView, READER_SHOWN, viewAtParagraph } from './support/view';
 
 // Read aloud in a restyled chapter page: the same control and the same place as in the side panel. The
 // scripted speech engine is put into the content script's world (where the view looks `speechSynthesis` up),
@@ -40,7 +40,7 @@ describe.each(BROWSERS)('read aloud in a restyled page in %s', (name) => {
     const page = await site.h.openPage(URL2);
     await shown(URL2);
     await toParagraph(n);
-    await pollView(site.ext, URL2, `(root) => (${VIEW_TOP_PARAGRAPH})(root) === ${n}`, 5000, `paragraph ${n} at the reading line`);
+    await viewAtParagraph(site.ext, URL2, n, 5000, `paragraph ${n} at the reading line`);
     expect(await install(ms)).toBe(true);
     await clickInView(site.ext, page, URL2, '.read-aloud', false);
     return page;
@@ -75,13 +75,7 @@ describe.each(BROWSERS)('read aloud in a restyled page in %s', (name) => {
     await (page as { close(): Promise<void> }).close();
     page = await site.h.openPage(URL2);
     await shown(URL2);
-    await pollView(
-      site.ext,
-      URL2,
-      `(root) => (${VIEW_TOP_PARAGRAPH})(root) === ${reading}`,
-      10_000,
-      `paragraph ${reading} back at the top`,
-    );
+    await viewAtParagraph(site.ext, URL2, reading, 10_000, `paragraph ${reading} back at the top`);
     await (page as { close(): Promise<void> }).close();
   });
 

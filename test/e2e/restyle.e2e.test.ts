@@ -8,8 +8,9 @@ import {
   readerState,
   VIEW_PROGRESS,
   VIEW_TOP_PARAGRAPH,
-  viewMoved,
   scrollViewTo,
+  viewAtParagraph,
+  viewMoved,
 } from './support/view';
 import { GENERATED_STORY } from './support/pages';
 import { useSiteBrowser } from './support/site';
@@ -162,6 +163,6 @@ describe.each(BROWSERS)('restyling fiction pages in %s', (name) => {
     await clickAt(popup, `document.querySelector('.saved-choice button:nth-of-type(2)')`);
     await site.h.waitForTab(chapterUrl(2));
     await restyled(chapterUrl(2));
-    await pollView(popup, chapterUrl(2), `(root) => (${TOP_PARAGRAPH})(root) === 40`, 10_000, 'paragraph 40 at the top');
+    await viewAtParagraph(popup, chapterUrl(2), 40);
   });
 });

@@ -16,7 +16,16 @@ import { storedRecords } from './support/db';
 import { importFile, statusText } from './support/backup';
 import { BIG_WORK, BIG_WORK_URL, startBigStoryServer } from './support/big-story';
 import { GENERATED_STORY } from './support/pages';
-import { inView, pollView, READER_SHOWN, scrollViewTo, VIEW_PROGRESS, VIEW_TOP_PARAGRAPH, viewMoved } from './support/view';
+import {
+  inView,
+  pollView,
+  READER_SHOWN,
+  scrollViewTo,
+  VIEW_PROGRESS,
+  VIEW_TOP_PARAGRAPH,
+  viewAtParagraph,
+  viewMoved,
+} from './support/view';
 
 const api = `(globalThis.browser ?? globalThis.chrome)`;
 const close = (p: AnyPage) => (p as unknown as { close(): Promise<void> }).close();
@@ -199,7 +208,7 @@ describe('when IndexedDB is full, in chromium (quota through CDP)', () => {
     await h.openPage(chapter);
     await restyled(ext, chapter);
     // The view restores its anchor as it lays out: wait until it settles on the paragraph.
-    await pollView(ext, chapter, `(root) => (${VIEW_TOP_PARAGRAPH})(root) === 40`, 10_000, 'paragraph 40 at the top again');
+    await viewAtParagraph(ext, chapter, 40, 10_000, 'paragraph 40 at the top again');
     expect(await topOfView(ext)).toBe(40);
     await cdp.send('Storage.overrideQuotaForOrigin', { origin: h.origin });
     await close(ext);

@@ -78,6 +78,10 @@ export async function pollView(ext: AnyPage, pageUrl: string, body: string, time
   throw new Error(`Timed out after ${timeout} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
 }
 
+/** Waits until paragraph `n` is at the top of the restyled view at `pageUrl`, as VIEW_TOP_PARAGRAPH finds it. */
+export const viewAtParagraph = (ext: AnyPage, pageUrl: string, n: number, timeout = 10_000, what = `paragraph ${n} at the top`) =>
+  pollView(ext, pageUrl, `(root) => (${VIEW_TOP_PARAGRAPH})(root) === ${n}`, timeout, what);
+
 /**
  * Clicks, with real input, the element `selector` matches inside the view, scrolled into view first unless
  * `scroll` is false (a control in the sticky bar is always in view, and scrolling to it would move the text).
