@@ -3,7 +3,7 @@ import { BROWSERS } from './support/harness';
 import { fakeSpeechSource } from './support/fake-speech-page';
 import { GENERATED_STORY } from './support/pages';
 import { useSiteBrowser } from './support/site';
-import { clickInView, inView, pollView, READER_SHOWN, viewAtParagraph } from './support/view';
+import { clickInView, inView, pollView, READER_SHOWN, scrollViewTo, viewAtParagraph } from './support/view';
 
 // Read aloud in a restyled chapter page: the same control and the same place as in the side panel. The
 // scripted speech engine is put into the content script's world (where the view looks `speechSynthesis` up),
@@ -24,16 +24,7 @@ describe.each(BROWSERS)('read aloud in a restyled page in %s', (name) => {
   const said = () => inView<Said[]>(site.ext, URL2, `() => globalThis.__speech ?? []`);
   const install = (ms: number) =>
     inView<boolean>(site.ext, URL2, `(root) => { const ROOT = root; return ${fakeSpeechSource(ms, 'ROOT')}; }`);
-  const toParagraph = (n: number) =>
-    inView(
-      site.ext,
-      URL2,
-      `(root) => {
-      const line = root.querySelector('.reader-bar').getBoundingClientRect().bottom + 8;
-      const el = root.querySelector('[data-part] [data-p="${n}"]');
-      window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - line + 2);
-    }`,
-    );
+  const toParagraph = (n: number) => scrollViewTo(site.ext, URL2, n);
 
   /** Opens chapter 2 with paragraph `n` at the reading line and starts reading aloud there, each utterance of the scripted voice taking `ms`. */
   const readAloudFrom = async (n: number, ms: number) => {

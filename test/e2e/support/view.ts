@@ -85,20 +85,32 @@ export const viewAtParagraph = (ext: AnyPage, pageUrl: string, n: number, timeou
 /**
  * Clicks, with real input, the element `selector` matches inside the view, scrolled into view first unless
  * `scroll` is false (a control in the sticky bar is always in view, and scrolling to it would move the text).
+ * It is clicked once it stands still (two looks 100 ms apart agree): a control below a chapter moves down
+ * while the rest of the chapter is drawn in idle time, and a person aims at where it is, not where it was.
  */
 export async function clickInView(ext: AnyPage, page: AnyPage, pageUrl: string, selector: string, scroll = true): Promise<void> {
-  const box = await inView<{ x: number; y: number } | null>(
-    ext,
-    pageUrl,
-    `(root) => {
-    const el = root?.querySelector(${JSON.stringify(selector)});
-    if (!el) return null;
-    if (${scroll}) el.scrollIntoView({ block: 'center' });
-    const r = el.getBoundingClientRect();
-    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-  }`,
-  );
-  if (!box) throw new Error(`Nothing to click in the view: ${selector}`);
+  const look = (scrollTo: boolean) =>
+    inView<{ x: number; y: number } | null>(
+      ext,
+      pageUrl,
+      `(root) => {
+      const el = root?.querySelector(${JSON.stringify(selector)});
+      if (!el) return null;
+      if (${scrollTo}) el.scrollIntoView({ block: 'center' });
+      const r = el.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }`,
+    );
+  const deadline = Date.now() + 10_000;
+  let box = await look(scroll);
+  for (;;) {
+    if (!box) throw new Error(`Nothing to click in the view: ${selector}`);
+    await new Promise((r) => setTimeout(r, 100));
+    const again = await look(false);
+    if (again && Math.abs(again.x - box.x) < 1 && Math.abs(again.y - box.y) < 1) break;
+    if (Date.now() > deadline) throw new Error(`${selector} never stood still in the view`);
+    box = scroll ? await look(true) : again;
+  }
   await (page as { mouse: { click(x: number, y: number): Promise<void> } }).mouse.click(box.x, box.y);
 }
 
