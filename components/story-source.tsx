@@ -1,6 +1,6 @@
 import type { CatalogEntry } from '../lib/catalog';
 import type { Block } from '../lib/doc/model';
-import { indexOutline, minutesLeft, paragraphOf, percentRead, totalWords, type Position } from '../lib/position';
+import { indexOutline, minutesFor, minutesLeft, paragraphOf, percentRead, totalWords, type Position } from '../lib/position';
 import { chunkOf } from '../lib/story/chunks';
 import type { Note } from '../lib/story/model';
 import { withoutLabel } from '../lib/story/notes';
@@ -23,7 +23,17 @@ export interface StorySource extends ReaderSource {
  * in the contents and stepped through with `n` and `p`; its notes before and after the text fold as the
  * reader leaves them.
  */
-export function storySource(entry: CatalogEntry, outline: StoryOutline): StorySource {
+/**
+ * How a story counts how far in the reader is, when not by words over the whole text: a saved web story counts
+ * by chapters, as its restyled pages and the library do (lib/saved/store-outline.ts `bookPercent`).
+ */
+export interface Counting {
+  percent(position: Position): number;
+  /** Words left to read at `percent` in part `part`. */
+  wordsLeft(percent: number, part: number): number;
+}
+
+export function storySource(entry: CatalogEntry, outline: StoryOutline, counting?: Counting): StorySource {
   const index = indexOutline(outline);
   const total = totalWords(index);
   const nOf = (a: Place) => paragraphOf(index, { part: a.part, paragraph: a.p });
@@ -75,9 +85,10 @@ export function storySource(entry: CatalogEntry, outline: StoryOutline): StorySo
     pieces: outline.chunks.map((c, i) => ({ key: i, words: c.words, paragraphs: c.last - c.first + 1, textClass: 'chunk', placeOf: at })),
     pieceOf: (a) => chunkOf(outline.chunks, nOf(a)),
     last: last >= 0 ? { ...at(last), offset: 0 } : null,
-    percent: (a) => percentRead(index, { n: nOf(a), offset: a.offset }),
-    progress(percent) {
-      const left = minutesLeft(total, percent);
+    percent: (a) =>
+      counting ? counting.percent({ part: a.part, paragraph: a.p, offset: a.offset }) : percentRead(index, { n: nOf(a), offset: a.offset }),
+    progress(percent, part) {
+      const left = counting ? minutesFor(counting.wordsLeft(percent, part)) : minutesLeft(total, percent);
       const rounded = Math.floor(percent);
       return {
         short: left ? t('progressShort', rounded, formatMinutes(left)) : t('progressFinished', rounded),

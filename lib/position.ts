@@ -105,9 +105,12 @@ export function percentRead(index: StoryIndex, pos: { n: number; offset: number 
 }
 
 export function minutesLeft(totalWordCount: number, percent: number): number {
-  const left = totalWordCount * (1 - Math.min(100, Math.max(0, percent)) / 100);
-  // The same rounding as a story's reading time, so "19 min" and "19 min left" agree at its start.
-  return left <= 0 ? 0 : readingMinutes(left);
+  return minutesFor(totalWordCount * (1 - Math.min(100, Math.max(0, percent)) / 100));
+}
+
+/** Minutes to read `words` words: the same rounding as a story's reading time, so "19 min" and "19 min left" agree at its start. */
+export function minutesFor(words: number): number {
+  return words <= 0 ? 0 : readingMinutes(words);
 }
 
 function clamp01(x: number): number {

@@ -5,7 +5,7 @@
  *   npm run zip && npx jiti scripts/shots.ts [--out DIR] [--browser chromium|firefox]
  *
  * Views: the library (with a fanfiction.net story saved by reading it restyled), the choice its saved copy
- * offers, a story at its start, in the middle, with its settings and contents open and at its end, and a
+ * offers, that copy read in the panel, a story at its start, in the middle, with its settings and contents open and at its end, and a
  * restyled fanfiction.net chapter (served by the e2e site server). Nothing is asserted here; the e2e tests
  * do that.
  */
@@ -49,6 +49,8 @@ for (const name of browsers) {
     await new Promise((r) => setTimeout(r, 1500));
     const library = await h.openExtensionPage('/sidepanel.html#library');
     const story = await h.openExtensionPage('/sidepanel.html#story=glass-hearts');
+    // The saved copy read in the panel, from IndexedDB: the chapter read, and the ones not saved linking to the site.
+    const savedStory = await h.openExtensionPage('/sidepanel.html#story=web:ffn:1234567');
     const savedRow = '[data-story="web:ffn:1234567"] button';
     for (const theme of THEMES) {
       await setTheme(library, theme);
@@ -62,6 +64,8 @@ for (const name of browsers) {
           await shot(library, file('saved-choice'));
           await click(library, '.saved-choice button:last-child');
         }
+        await setViewport(savedStory, width, 720);
+        await shot(savedStory, file('saved-story'));
         await setViewport(story, width, 720);
         await evaluate(story, `window.scrollTo(0, 0)`);
         await shot(story, file('story-top'));

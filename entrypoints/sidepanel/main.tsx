@@ -26,7 +26,7 @@ import type { ProgressRecord, WebStoryRecord } from '../../lib/db/schema';
 import type { LibraryItem } from '../../lib/library';
 import { isWebKey } from '../../lib/records';
 import type { SavedSummary } from '../../lib/saved/store';
-import { bookChunks, bookPercent, savedBook, type BookText, type SavedBook } from '../../lib/saved/store-outline';
+import { bookChunks, bookPercent, bookWordsLeft, savedBook, type BookText, type SavedBook } from '../../lib/saved/store-outline';
 import { SavedChoice, savedLabels, savedTotalLabel } from '../../components/SavedChoice';
 import { takeSnapshot, writeSnapshot } from '../../lib/library-snapshot';
 import { nextUnfinished } from '../../lib/library';
@@ -310,7 +310,19 @@ function StoryScreen({ data, ui, update, ...props }: StoryScreenProps) {
     [id],
   );
 
-  const source = useMemo(() => storySource(data.entry, data.outline), [data]);
+  const source = useMemo(() => {
+    // A saved web story counts as its restyled pages and the library do: by chapters.
+    const web = books.get(id);
+    const count = web?.story.chapterCount ?? null;
+    return storySource(
+      data.entry,
+      data.outline,
+      web && {
+        percent: (position) => bookPercent(web.book, count, position),
+        wordsLeft: (percent, part) => bookWordsLeft(web.book, count, percent, part),
+      },
+    );
+  }, [data]);
   const onPosition = (r: PositionReport) => {
     const now = Date.now();
     const position = source.positionOf(r.place);

@@ -275,3 +275,14 @@ export function bookPercent(book: SavedBook, chapterCount: number | null, at: Po
   const fraction = total === 0 ? 0 : Math.min(1, before / total);
   return Math.min(100, ((at.part + fraction) / Math.max(chapterCount ?? 0, book.saved.length, 1)) * 100);
 }
+
+/**
+ * Words left to read in the chapters saved, from a percent counted as `bookPercent` counts it (whole chapters
+ * plus the share of the one being read): the rest of chapter index `part` and every saved chapter after it.
+ */
+export function bookWordsLeft(book: SavedBook, chapterCount: number | null, percent: number, part: number): number {
+  const { sections } = book.file.outline;
+  const chapters = Math.max(chapterCount ?? 0, book.saved.length, 1);
+  const into = Math.min(1, Math.max(0, (percent / 100) * chapters - part));
+  return sections.reduce((left, s, i) => left + (i < part ? 0 : i === part ? s.words * (1 - into) : s.words), 0);
+}

@@ -107,6 +107,9 @@ describe.each(BROWSERS)('saved chapters read anywhere in %s', (name) => {
       `(w) => w.document.querySelector('a[href$="/s/${GENERATED_STORY.id}/3/${GENERATED_STORY.slug}"]')?.textContent ?? null`,
     );
     expect(missing).toBe('Read it on the site');
+    // The bar counts as the restyled page and the library do, by chapters: chapter 2 of 3, 40 of its 80
+    // paragraphs in, is (1 + 0.5) / 3 = 50%.
+    expect(await inPanel<string>(popup, `(w) => w.document.querySelector('.reader-bar .how-far').textContent`)).toMatch(/^50%/);
 
     // Reading on in the panel stores the position as the restyled page reads it: chapter 1, paragraph 10
     // (drawn once the reader has loaded the chapters around the one it opened at).

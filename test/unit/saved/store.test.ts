@@ -8,7 +8,7 @@ import type { Block } from '../../../lib/doc/model';
 import { indexOutline, positionAt, type LegacyPosition } from '../../../lib/position';
 import { createSavedStore, newChapters } from '../../../lib/saved/store';
 import { chaptersOfPage, normalizeChaptersToSave, SAVE_LIMITS } from '../../../lib/saved/store-message';
-import { bookChunk, bookChunks, bookPercent, renumber, savedBook, type BookText } from '../../../lib/saved/store-outline';
+import { bookChunk, bookChunks, bookPercent, bookWordsLeft, renumber, savedBook, type BookText } from '../../../lib/saved/store-outline';
 import { anchorOnPage, positionOnPage, webPercent, webStoryRecord } from '../../../lib/web-progress';
 
 let n = 0;
@@ -291,6 +291,18 @@ describe('a saved story in the side panel reader', () => {
       if (x.kind === 'list') return x.items.flatMap(numbers);
       return 'p' in x && x.p !== null ? [x.p] : [];
     });
+
+  it('counts what is left by chapters, as the percent is counted: the rest of the chapter read and the saved ones after it', async () => {
+    const { book: b } = await book();
+    const words = b.file.outline.sections[1]?.words ?? 0;
+    expect(words).toBeGreaterThan(0);
+    const start = bookPercent(b, story.chapterCount, { part: 1, paragraph: 0, offset: 0 });
+    expect(start).toBeCloseTo(100 / 3, 6);
+    expect(bookWordsLeft(b, story.chapterCount, start, 1)).toBeCloseTo(words, 6);
+    expect(bookWordsLeft(b, story.chapterCount, 50, 1)).toBeCloseTo(words / 2, 6);
+    expect(bookWordsLeft(b, story.chapterCount, 100 / 3, 0)).toBe(words); // end of chapter 1 (not saved)
+    expect(bookWordsLeft(b, story.chapterCount, 100, 2)).toBe(0);
+  });
 
   it('a saved chapter’s paragraphs are numbered across the book; a missing one links to the site', async () => {
     const { store, book: b } = await book();
