@@ -14,7 +14,7 @@ const STORIES = 20_000;
 const BUDGET_MS = 2000;
 
 const INSTALL = `(() => {
-  document.addEventListener('click', (e) => { if (e.target.closest?.('.backup-actions button')) window.__exportStart = performance.now(); }, true);
+  document.addEventListener('click', (e) => { if (e.target.closest?.('.backup .backup-actions button')) window.__exportStart = performance.now(); }, true);
   HTMLAnchorElement.prototype.click = function () {
     if (!this.download) return;
     window.__exportDone = performance.now();
@@ -58,7 +58,7 @@ export async function benchBackup(b: BenchBrowser, control: Tab, runs: number): 
     try {
       await tab.eval(`window.__file = null`);
       // A click from the page: a real one would scroll the button into view, and rows are drawn as it comes near.
-      await tab.eval(`document.querySelector('.backup-actions button').click()`);
+      await tab.eval(`document.querySelector('.backup .backup-actions button').click()`);
       await tab.waitFor(`typeof window.__file === 'string'`, 60_000, 'the exported file');
       exports.push(await tab.eval<number>(`window.__exportDone - window.__exportStart`));
       bytes = await tab.eval<number>(`new Blob([window.__file]).size`);
