@@ -48,9 +48,21 @@ describe.each(BROWSERS)('saved chapters read anywhere in %s', (name) => {
   let ffnText = '';
   let ao3Text = '';
 
+  /** The chapter numbers saved of each story, by key. */
+  const savedNumbers = async () => {
+    const saved = await evaluate<{ key: string; chapters: { number: number }[] }[]>(
+      site.ext,
+      `new Promise((resolve) => { const q = indexedDB.open('ficwell'); q.onsuccess = () => { const r = q.result.transaction('savedStories').objectStore('savedStories').getAll(); r.onsuccess = () => { q.result.close(); resolve(r.result); }; }; })`,
+    );
+    return Object.fromEntries(saved.map((s) => [s.key, s.chapters.map((c) => c.number)]));
+  };
+
   it('reads two FFN chapters and an AO3 work (its full view, then chapter 2) restyled: each chapter is saved', async () => {
     const one = await site.h.openPage(ffnChapter(1));
     await restyled(ffnChapter(1));
+    // The page sends its chapter once the reader is shown (an effect after the first paint): a tab closed
+    // before that keeps nothing, so this one is closed once chapter 1 is stored.
+    await pollUntil(async () => (await savedNumbers())[FFN_KEY]?.includes(1), '', 10_000, 'chapter 1 saved');
     await (one as { close(): Promise<void> }).close();
 
     const two = await site.h.openPage(ffnChapter(2));
@@ -66,6 +78,7 @@ describe.each(BROWSERS)('saved chapters read anywhere in %s', (name) => {
 
     const full = await site.h.openPage(AO3_FULL);
     await restyled(AO3_FULL);
+    await pollUntil(async () => ((await savedNumbers())[AO3_KEY]?.length ?? 0) >= 2, '', 10_000, 'the full work saved');
     await (full as { close(): Promise<void> }).close();
     const middle = await site.h.openPage(AO3_MIDDLE);
     await restyled(AO3_MIDDLE);
@@ -74,11 +87,7 @@ describe.each(BROWSERS)('saved chapters read anywhere in %s', (name) => {
     ao3Text = await textOnPage(AO3_MIDDLE, ao3?.position.paragraph ?? -1);
     await (middle as { close(): Promise<void> }).close();
 
-    const saved = await evaluate<{ key: string; chapters: { number: number }[] }[]>(
-      site.ext,
-      `new Promise((resolve) => { const q = indexedDB.open('ficwell'); q.onsuccess = () => { const r = q.result.transaction('savedStories').objectStore('savedStories').getAll(); r.onsuccess = () => { q.result.close(); resolve(r.result); }; }; })`,
-    );
-    const numbers = Object.fromEntries(saved.map((s) => [s.key, s.chapters.map((c) => c.number)]));
+    const numbers = await savedNumbers();
     expect(numbers[FFN_KEY]).toEqual([1, 2]);
     expect(numbers[AO3_KEY]?.length).toBeGreaterThanOrEqual(2);
   });
