@@ -26,9 +26,10 @@ export interface SavedBook {
   firsts: number[];
 }
 
-/** A chunk of a saved book: paragraphs `first`..`last` (0-based, inclusive) of chapter index `chapter`. */
+/** A chunk of a saved book: paragraphs `first`..`last` (0-based, inclusive) of chapter index `chapter`, its chunk `at`. */
 export interface BookPiece {
   chapter: number;
+  at: number;
   first: number;
   last: number;
 }
@@ -59,8 +60,8 @@ export function savedBook(story: WebStoryRecord, saved: SavedStoryRecord, text: 
     const words = c ? c.paragraphWords : [0];
     const start = paragraphWords.length;
     firsts.push(start);
-    for (const [first, end] of paragraphRuns(words)) {
-      pieces.push({ chapter: n - 1, first, last: end });
+    for (const [at, [first, end]] of paragraphRuns(words).entries()) {
+      pieces.push({ chapter: n - 1, at, first, last: end });
       chunks.push({ first: start + first, last: start + end, words: words.slice(first, end + 1).reduce((a, b) => a + b, 0) });
     }
     paragraphWords.push(...words);
@@ -186,14 +187,18 @@ function cut(blocks: readonly Block[], pieces: readonly BookPiece[]): Block[][] 
   return out;
 }
 
-/**
- * Chunk `k` of a saved book: its share of the chapter's text, with the chapter's heading and notes before it
- * in the chapter's first chunk and its end notes in the last; for a chapter not saved, a link to it.
- */
+/** Chunk `k` of a saved book (see `chapterChunks`); for a chapter not saved, a link to it. */
 export function bookChunk(book: SavedBook, k: number, chapter: SavedChapterRecord | undefined, text: BookText): Block[] {
   const piece = book.pieces[k];
-  if (!piece) return [];
-  const i = piece.chapter;
+  return piece ? (chapterChunks(book, piece.chapter, chapter, text)[piece.at] ?? []) : [];
+}
+
+/**
+ * Every chunk of chapter index `i`, in order: its share of the chapter's text, with the chapter's heading and
+ * notes before it in the first chunk and its end notes in the last; for a chapter not saved, one chunk linking
+ * to it.
+ */
+function chapterChunks(book: SavedBook, i: number, chapter: SavedChapterRecord | undefined, text: BookText): Block[][] {
   const heading: Block = {
     kind: 'heading',
     p: null,
@@ -205,59 +210,61 @@ export function bookChunk(book: SavedBook, k: number, chapter: SavedChapterRecor
     const url = book.urls[i];
     const spans: Span[] = url ? [{ kind: 'link', href: url, spans: words(text.readOnSite) }] : words(text.missing);
     return [
-      heading,
-      {
-        kind: 'paragraph',
-        p: first,
-        role: 'text',
-        spans: [...(url ? [...words(text.missing), { kind: 'text' as const, text: ' ' }] : []), ...spans],
-      },
+      [
+        heading,
+        {
+          kind: 'paragraph',
+          p: first,
+          role: 'text',
+          spans: [...(url ? [...words(text.missing), { kind: 'text' as const, text: ' ' }] : []), ...spans],
+        },
+      ],
     ];
   }
-  const own = book.pieces.filter((x) => x.chapter === i);
-  const at = own.indexOf(piece);
-  const blocks = renumber(cut(chapter.blocks, own)[at] ?? [], first);
-  const before =
-    at === 0
-      ? [
-          heading,
-          ...noteBlocks(
-            chapter.notes.filter((n) => n.kind !== 'chapter-end-notes'),
-            text.notes,
-          ),
-        ]
-      : [];
-  const after =
-    at === own.length - 1
-      ? noteBlocks(
-          chapter.notes.filter((n) => n.kind === 'chapter-end-notes'),
-          text.notes,
-        )
-      : [];
-  return [...before, ...blocks, ...after];
+  const parts = cut(
+    chapter.blocks,
+    book.pieces.filter((x) => x.chapter === i),
+  ).map((blocks) => renumber(blocks, first));
+  parts[0]?.unshift(
+    heading,
+    ...noteBlocks(
+      chapter.notes.filter((n) => n.kind !== 'chapter-end-notes'),
+      text.notes,
+    ),
+  );
+  parts.at(-1)?.push(
+    ...noteBlocks(
+      chapter.notes.filter((n) => n.kind === 'chapter-end-notes'),
+      text.notes,
+    ),
+  );
+  return parts;
 }
 
 /**
- * Reads a saved book's chunks: each chapter record once however many chunks it is cut into (they are asked
- * for together), let go once every chunk of it has been handed out.
+ * Reads a saved book's chunks: each chapter record read and cut once however many chunks it has (they are
+ * asked for together), let go once every chunk of it has been handed out.
  */
 export function bookChunks(
   book: SavedBook,
   read: (number: number) => Promise<SavedChapterRecord | undefined>,
   text: BookText,
 ): (k: number) => Promise<Block[]> {
-  const reading = new Map<number, { record: Promise<SavedChapterRecord | undefined>; left: number }>();
+  const reading = new Map<number, { chunks: Promise<Block[][]>; left: number }>();
   return async (k) => {
     const piece = book.pieces[k];
     if (!piece || !book.saved[piece.chapter]) return bookChunk(book, k, undefined, text);
     const i = piece.chapter;
     let open = reading.get(i);
     if (!open) {
-      open = { record: read(i + 1), left: book.pieces.filter((x) => x.chapter === i).length };
+      open = {
+        chunks: read(i + 1).then((record) => chapterChunks(book, i, record, text)),
+        left: book.pieces.filter((x) => x.chapter === i).length,
+      };
       reading.set(i, open);
     }
     if (--open.left === 0) reading.delete(i);
-    return bookChunk(book, k, await open.record, text);
+    return (await open.chunks)[piece.at] ?? [];
   };
 }
 
