@@ -1,6 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations, viewViolations } from './support/a11y';
-import { afterFrames, BROWSERS, click, evaluate, poll, setSettings, setViewport, TOP_PARAGRAPH, type AnyPage } from './support/harness';
+import {
+  afterFrames,
+  BROWSERS,
+  click,
+  evaluate,
+  poll,
+  setSettings,
+  setViewport,
+  steady,
+  TOP_PARAGRAPH,
+  type AnyPage,
+} from './support/harness';
 import { useSiteBrowser } from './support/site';
 import { inView, pollView } from './support/view';
 import { GENERATED_STORY } from './support/pages';
@@ -120,6 +131,8 @@ describe.each(BROWSERS)('the reader at the widths it opens at, in %s', (name) =>
     async (width) => {
       await setViewport(reader, width, 700);
       await poll(reader, `innerWidth === ${width}`, 5000, `${width} px`);
+      // The resize's own re-anchoring first: a scroll made before it has run is taken back to the anchor.
+      await afterFrames(reader);
       await poll(reader, `document.querySelector('.front-matter').open`, 5000, 'the notes before the story open');
       // The fold just below the bar, its notes filling the screen under it: the case that used to jump.
       await evaluate(
@@ -128,7 +141,7 @@ describe.each(BROWSERS)('the reader at the widths it opens at, in %s', (name) =>
       );
       await afterFrames(reader);
       const fold = `(() => { const b = document.querySelector('.front-matter summary').getBoundingClientRect(); return { x: b.left + 20, y: b.top + b.height / 2, top: b.top }; })()`;
-      const before = await evaluate<{ x: number; y: number; top: number }>(reader, fold);
+      const before = await steady<{ x: number; y: number; top: number }>(reader, fold, 5000, 'the fold to stand still');
       const mouse = (reader as unknown as { mouse: { click(x: number, y: number): Promise<void> } }).mouse;
       await mouse.click(before.x, before.y);
       await poll(reader, `!document.querySelector('.front-matter').open`, 5000, 'the notes folded');

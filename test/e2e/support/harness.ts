@@ -238,6 +238,22 @@ export async function afterFrames(page: AnyPage, panel = false): Promise<void> {
   else await evaluate(page, `(${frames})(window)`);
 }
 
+/**
+ * The value of `expr` once two looks 100 ms apart agree: what a person aims at has stopped moving (a resize's
+ * or a draw's re-anchoring can still be under way on a loaded machine when the frames are drawn).
+ */
+export async function steady<T>(page: AnyPage, expr: string, timeout = 5000, what = 'the page to stand still'): Promise<T> {
+  const deadline = Date.now() + timeout;
+  let last = JSON.stringify(await evaluate<T>(page, expr));
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 100));
+    const now = await evaluate<T>(page, expr);
+    if (JSON.stringify(now) === last) return now;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeout} ms waiting for ${what}`);
+    last = JSON.stringify(now);
+  }
+}
+
 export async function evaluate<T>(page: AnyPage, expr: string): Promise<T> {
   return (await (page as PpPage).evaluate(expr)) as T;
 }
