@@ -1,17 +1,20 @@
 import type { BenchBrowser, Tab } from './browsers';
-import { addLibrary, clearAll, generatedLibrary } from './db';
+import { addLibrary, bareImport, clearAll, generatedLibrary } from './db';
 import { metric, type Metric } from './report';
-import { median, settle } from './stats';
+import { median, ratio, settle } from './stats';
 
 /**
  * 5. The backup round trip with a library of 20,000 stories, in the panel's library (where Export and Import
  * are). Export: the button's click to the file handed to the browser (the download link clicked; the page
  * keeps the file's text instead of saving it). Import: that file given to the Import input, into an emptied
- * database so that every position is written, to the "Imported" status shown. Each within 2 s: an absolute
- * budget, as there is no floor to hold it against.
+ * database so that every position is written, to the "Imported" status shown. Each within 2 s (issue 18's
+ * absolute goal). The import is also held against its floor in the same page: the file's text parsed and its
+ * records put bare in one transaction (`bareImport`), which is what the browser's IndexedDB needs to take the
+ * records in at all; on 2 December that floor alone was over 2 s in both browsers.
  */
 const STORIES = 20_000;
 const BUDGET_MS = 2000;
+const FLOOR_RATIO = 1.3;
 
 const INSTALL = `(() => {
   document.addEventListener('click', (e) => { if (e.target.closest?.('.backup .backup-actions button')) window.__exportStart = performance.now(); }, true);
@@ -49,6 +52,7 @@ async function openLibrary(b: BenchBrowser): Promise<Tab> {
 export async function benchBackup(b: BenchBrowser, control: Tab, runs: number): Promise<Metric[]> {
   const exports: number[] = [];
   const imports: number[] = [];
+  const floors: number[] = [];
   let bytes = 0;
   let failed = '';
   await clearAll(control);
@@ -72,6 +76,9 @@ export async function benchBackup(b: BenchBrowser, control: Tab, runs: number): 
       try {
         await tab.waitFor(`window.__importDone != null`, 120_000, 'the import');
         imports.push(await tab.eval<number>(`window.__importDone - window.__importStart`));
+        await settle(control);
+        await clearAll(control);
+        floors.push(await bareImport(tab, 'window.__file'));
         // Far over the budget (the import writing one record per transaction): one sample says enough.
         if ((imports.at(-1) ?? 0) > 5 * BUDGET_MS) runs = i + 1;
       } catch (e) {
@@ -90,6 +97,11 @@ export async function benchBackup(b: BenchBrowser, control: Tab, runs: number): 
     note: failed ? `${note}; ${failed}` : `${note}, into an empty database, to the "Imported" status`,
   });
   if (failed) imp.pass = false;
+  const floor = metric('backup.import-floor-ratio', b.name, failed ? null : ratio(median(imports), median(floors)), 'x', {
+    max: FLOOR_RATIO,
+    note: `the import against the same file parsed and put bare in one transaction (${Math.round(median(floors))} ms)`,
+  });
+  if (failed) floor.pass = false;
   return [
     metric('backup.export', b.name, median(exports), 'ms', {
       max: BUDGET_MS,
@@ -97,5 +109,6 @@ export async function benchBackup(b: BenchBrowser, control: Tab, runs: number): 
       note: `${note}, Export clicked to the file handed to the browser`,
     }),
     imp,
+    floor,
   ];
 }

@@ -1,4 +1,4 @@
-import type { IDBPDatabase } from 'idb';
+import { unwrap, type IDBPDatabase, type IDBPObjectStore } from 'idb';
 import type { StoryFacts } from '../records';
 import { isFuture } from '../time';
 import { readProgressRecord, type FicwellDB, type ProgressRecord, type StoredProgress, type WebStoryRecord } from './schema';
@@ -17,7 +17,7 @@ export interface Imported {
 }
 
 /** Records of an import written per transaction: few enough to keep a transaction short, many enough to be fast. */
-export const IMPORT_BATCH = 500;
+export const IMPORT_BATCH = 2000;
 
 export interface ProgressStore {
   get(key: string): Promise<ProgressRecord | undefined>;
@@ -151,6 +151,24 @@ export async function commit<T>(tx: { done: Promise<void>; error: DOMException |
 
 const read = (stored: StoredProgress | undefined): ProgressRecord | undefined => (stored ? readProgressRecord(stored) : undefined);
 
+const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+/**
+ * The stored records among `sorted`'s keys (sorted by key, as the store is), by key: one read of the range
+ * from the first key to the last. The records between them that the import does not name come too; batches'
+ * ranges do not overlap, so an import reads each stored record at most once.
+ */
+async function storedIn<S extends 'progress' | 'webStories'>(
+  store: IDBPObjectStore<FicwellDB, ('progress' | 'webStories')[], S, 'readwrite'>,
+  sorted: readonly { key: string }[],
+): Promise<Map<string, unknown>> {
+  const first = sorted[0];
+  const last = sorted.at(-1);
+  if (!first || !last) return new Map();
+  const found: { key: string }[] = await store.getAll(IDBKeyRange.bound(first.key, last.key));
+  return new Map(found.map((r) => [r.key, r]));
+}
+
 /** Opens the database; `onVersionChange` is called when another view's upgrade closed the connection. */
 export type Opener = (onVersionChange: () => void) => Promise<IDBPDatabase<FicwellDB>>;
 
@@ -217,45 +235,46 @@ export function createProgressStore(open: Opener): ProgressStore {
     async importRecords(progress, stories) {
       const db = await connection();
       const done: Imported = { positions: 0, stories: 0, error: null };
-      const batches = Math.max(Math.ceil(progress.length / IMPORT_BATCH), Math.ceil(stories.length / IMPORT_BATCH));
+      // In key order, so that each batch's stored records come in one ranged read instead of one read each.
+      const records = [...progress].sort(byKey);
+      const webStories = [...stories].sort(byKey);
+      const batches = Math.max(Math.ceil(records.length / IMPORT_BATCH), Math.ceil(webStories.length / IMPORT_BATCH));
       for (let b = 0; b < batches; b++) {
-        const records = progress.slice(b * IMPORT_BATCH, (b + 1) * IMPORT_BATCH);
-        const webStories = stories.slice(b * IMPORT_BATCH, (b + 1) * IMPORT_BATCH);
+        const someRecords = records.slice(b * IMPORT_BATCH, (b + 1) * IMPORT_BATCH);
+        const someStories = webStories.slice(b * IMPORT_BATCH, (b + 1) * IMPORT_BATCH);
         const tx = db.transaction(['progress', 'webStories'], 'readwrite');
         try {
           const counts = await commit(
             tx,
             (async () => {
-              const ps = tx.objectStore('progress');
-              const ws = tx.objectStore('webStories');
               const [oldProgress, oldStories] = await Promise.all([
-                Promise.all(records.map((r) => ps.get(r.key))),
-                Promise.all(webStories.map((s) => ws.get(s.key))),
+                storedIn(tx.objectStore('progress'), someRecords),
+                storedIn(tx.objectStore('webStories'), someStories),
               ]);
-              // Within one batch a key may come twice: what was just put is the one to beat.
-              const latest = new Map<string, ProgressRecord | undefined>();
-              const writes: Promise<unknown>[] = [];
+              // The bare stores: a put's success is the transaction's commit, so no promise is made for each.
+              const ps = unwrap(tx.objectStore('progress'));
+              const ws = unwrap(tx.objectStore('webStories'));
+              const now = Date.now();
               // Counted by key: a key written twice in one batch is one position imported.
               const positions = new Set<string>();
-              records.forEach((r, i) => {
-                const existing = latest.has(r.key) ? latest.get(r.key) : read(oldProgress[i]);
+              for (const r of someRecords) {
+                // Within one batch a key may come twice: what was just put is the one to beat.
+                const existing = read(oldProgress.get(r.key) as StoredProgress | undefined);
                 // A copy of the same moment is what is stored already: not written, not counted.
-                if (existing && existing.updatedAt >= r.updatedAt && !isFuture(existing.updatedAt, Date.now())) return;
-                const stored = newest(existing, r);
-                latest.set(r.key, stored);
-                writes.push(ps.put(stored));
+                if (existing && existing.updatedAt >= r.updatedAt && !isFuture(existing.updatedAt, now)) continue;
+                const stored = newest(existing, r, now);
+                oldProgress.set(r.key, stored);
+                ps.put(stored);
                 positions.add(r.key);
-              });
-              const latestStory = new Map<string, WebStoryRecord | undefined>();
+              }
               const storiesWritten = new Set<string>();
-              webStories.forEach((s, i) => {
-                const existing = latestStory.has(s.key) ? latestStory.get(s.key) : oldStories[i];
-                if (existing && existing.updatedAt >= s.updatedAt && !isFuture(existing.updatedAt, Date.now())) return;
-                latestStory.set(s.key, s);
-                writes.push(ws.put(s));
+              for (const s of someStories) {
+                const existing = oldStories.get(s.key) as WebStoryRecord | undefined;
+                if (existing && existing.updatedAt >= s.updatedAt && !isFuture(existing.updatedAt, now)) continue;
+                oldStories.set(s.key, s);
+                ws.put(s);
                 storiesWritten.add(s.key);
-              });
-              await Promise.all(writes);
+              }
               return { positions: positions.size, stories: storiesWritten.size };
             })(),
           );

@@ -372,6 +372,20 @@ describe('progress store', () => {
     expect(await store.importRecords(many, [])).toEqual({ positions: 0, stories: 0, error: null });
   });
 
+  it('an import in any order keeps the newer stored copies and leaves the records it does not name alone', async () => {
+    const store = storeFor(fresh());
+    // Stored: a newer copy of one imported key, and keys between the imported ones that the file lacks.
+    await store.save(record('seed:s1200', 9000, 7));
+    await store.save(record('seed:s1200x', 10, 4));
+    await store.save(record('seed:s3999x', 10, 5));
+    const many = Array.from({ length: IMPORT_BATCH * 2 }, (_, i) => record(`seed:s${i}`, 1000 + i)).reverse();
+    expect(await store.importRecords(many, [])).toEqual({ positions: many.length - 1, stories: 0, error: null });
+    expect((await store.get('seed:s1200'))?.position.paragraph).toBe(7);
+    expect((await store.get('seed:s1200x'))?.position.paragraph).toBe(4);
+    expect((await store.get('seed:s3999x'))?.position.paragraph).toBe(5);
+    expect(await store.all()).toHaveLength(many.length + 2);
+  });
+
   it('a backup of thousands of stories is imported in batched transactions, not one per story', async () => {
     const name = fresh();
     let transactions = 0;
