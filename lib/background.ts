@@ -2,7 +2,8 @@ import type { ProgressRecord, SavedStoryRecord, WebStoryRecord } from './db/sche
 import type { ChaptersToSave } from './saved/store';
 import type { SiteAccess } from './sites/access';
 import type { SyncService } from './sync/service';
-import { parseMessage, PROTOCOL, type MessageType, type Reply, type RequestOf, type SaveReply } from './messages';
+import { parseMessage } from './message-requests';
+import { REPLIES, type MessageType, type Reply, type RequestOf, type SaveReply } from './messages';
 
 /** The background's view of a message's sender: the extension it came from, and its tab and frame if any. */
 export interface Sender {
@@ -98,7 +99,7 @@ export function createBackground(deps: BackgroundDeps) {
       if (sender.id !== deps.extensionId) return undefined;
       const parsed = parseMessage(message, now());
       if (!parsed) return undefined;
-      if ('refused' in parsed) return Promise.resolve(PROTOCOL[parsed.type].refused);
+      if ('refused' in parsed) return Promise.resolve(REPLIES[parsed.type].refused);
       const handle = handlers[parsed.type] as (request: unknown, sender: Sender) => Promise<unknown>;
       return handle(parsed, sender);
     },

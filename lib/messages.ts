@@ -1,9 +1,8 @@
 import type { ProgressRecord, WebStoryRecord } from './db/schema';
-import { isWebKey, normalizeProgressRecord, normalizeWebStoryRecord, RECORD_LIMITS } from './records';
+import { normalizeProgressRecord, RECORD_LIMITS } from './records';
 import type { ChaptersToSave } from './saved/store';
 import type { SiteState } from './sites/access';
 import { sites } from './sites/registry';
-import { normalizeChaptersToSave } from './saved/store-message';
 import type { SyncStatus } from './sync/engine';
 import { normalizeSyncStatus } from './sync/status';
 
@@ -11,7 +10,9 @@ import { normalizeSyncStatus } from './sync/status';
  * The messages between Ficwell's parts, in one typed map. Content scripts ask the background, which owns
  * the extension's IndexedDB (a content script's IndexedDB would be the web page's); the background asks a
  * tab's content script. Everything arriving is validated on receipt, requests and replies alike: a message
- * is data from a tab, and a reply may come from an older or newer copy of the extension.
+ * is data from a tab, and a reply may come from an older or newer copy of the extension. The replies' checks
+ * are here, for every sender; the requests' checks are in lib/message-requests.ts, for the background alone
+ * (so a view that only sends carries none of them).
  */
 
 /**
@@ -60,15 +61,14 @@ export type TabMessageType = keyof TabProtocol;
 export type TabReply<K extends TabMessageType> = TabProtocol[K]['reply'];
 export type TabMessage<K extends TabMessageType = TabMessageType> = { [P in K]: { type: P } & TabProtocol[P]['request'] }[K];
 
-/** How one message type is checked: its request (normalized, or null), its reply, and the reply to a refusal. */
-interface Entry<Req, Rep> {
-  request(x: Record<string, unknown>, now: number): Req | null;
+/** How one message type's reply is checked, and the reply to a refusal. */
+export interface ReplyCheck<Rep> {
   reply(x: unknown): x is Rep;
   /** What the sender hears when its request is refused, or when the reply that came back is malformed. */
   refused: Rep;
 }
 
-const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
+export const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
 const SAVE_REASONS: readonly unknown[] = ['invalid', 'quota', 'unavailable'];
 
 export function isSaveReply(x: unknown): x is SaveReply {
@@ -93,57 +93,31 @@ export function isSiteStates(x: unknown): x is SiteState[] {
   return ids.every((id) => sites.isOptionalId(id)) && new Set(ids).size === ids.length;
 }
 
-export const PROTOCOL: { [K in MessageType]: Entry<RequestOf<K>, Reply<K>> } = {
-  'web-progress': {
-    request(x, now) {
-      const story = normalizeWebStoryRecord(x.story, now);
-      const progress = normalizeProgressRecord(x.progress, now);
-      return story && progress && progress.key === story.key ? { story, progress } : null;
-    },
-    reply: isSaveReply,
-    refused: { ok: false, reason: 'invalid' },
-  },
+export const REPLIES: { [K in MessageType]: ReplyCheck<Reply<K>> } = {
+  'web-progress': { reply: isSaveReply, refused: { ok: false, reason: 'invalid' } },
   'web-position': {
-    request: (x) => (isWebKey(x.key) ? { key: x.key } : null),
     // Validated as any progress record, with the clock of the receiver: it comes from the background.
     reply: (x): x is ProgressRecord | null => x === null || normalizeProgressRecord(x, Date.now()) !== null,
     refused: null,
   },
-  'save-chapters': { request: normalizeChaptersToSave, reply: isSaveReply, refused: { ok: false, reason: 'invalid' } },
+  'save-chapters': { reply: isSaveReply, refused: { ok: false, reason: 'invalid' } },
   // Refused or unreadable: nothing known to be saved, so "Save whole work" stays offered.
-  'saved-chapters': { request: (x) => (isWebKey(x.key) ? { key: x.key } : null), reply: isChapterNumbers, refused: [] },
-  'load-readability': {
-    request: () => ({}),
-    reply: (x): x is boolean => typeof x === 'boolean',
-    refused: false,
-  },
+  'saved-chapters': { reply: isChapterNumbers, refused: [] },
+  'load-readability': { reply: (x): x is boolean => typeof x === 'boolean', refused: false },
   'sync-now': {
-    request: () => ({}),
     reply: (x): x is SyncStatus | null => x === null || normalizeSyncStatus(x) !== null,
     refused: null,
   },
-  'site-access': {
-    request: (x) => (sites.isOptionalId(x.site) && typeof x.on === 'boolean' ? { site: x.site, on: x.on } : null),
-    reply: isSiteStates,
-    // Refused or unreadable: nothing is known to be on.
-    refused: [],
-  },
+  // Refused or unreadable: nothing is known to be on.
+  'site-access': { reply: isSiteStates, refused: [] },
 };
 
-export const TAB_PROTOCOL: { [K in TabMessageType]: Entry<TabProtocol[K]['request'], TabReply<K>> } = {
-  'toggle-reader': { request: () => ({}), reply: isReaderState, refused: { available: false, showing: false } },
-  'reader-state': { request: () => ({}), reply: isReaderState, refused: { available: false, showing: false } },
+export const TAB_PROTOCOL: { [K in TabMessageType]: ReplyCheck<TabReply<K>> } = {
+  'toggle-reader': { reply: isReaderState, refused: { available: false, showing: false } },
+  'reader-state': { reply: isReaderState, refused: { available: false, showing: false } },
 };
 
-const has = <T extends object>(map: T, key: unknown): key is keyof T => typeof key === 'string' && Object.hasOwn(map, key);
-
-/** A message for the background, its request normalized; `refused` when the type is known but the request is bad. */
-export function parseMessage(x: unknown, now: number): Message | { type: MessageType; refused: true } | null {
-  if (!isObj(x) || !has(PROTOCOL, x.type)) return null;
-  const type = x.type;
-  const request = (PROTOCOL[type] as Entry<object, unknown>).request(x, now);
-  return request ? ({ ...request, type } as Message) : { type, refused: true };
-}
+export const has = <T extends object>(map: T, key: unknown): key is keyof T => typeof key === 'string' && Object.hasOwn(map, key);
 
 /** A message for a tab's content script, or null. */
 export function parseTabMessage(x: unknown): TabMessage | null {

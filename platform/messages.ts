@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ProgressRecord, WebStoryRecord } from '../lib/db/schema';
 import {
-  PROTOCOL,
+  REPLIES,
   TAB_PROTOCOL,
   type MessageType,
   type Reply,
@@ -19,7 +19,7 @@ import {
  */
 export async function send<K extends MessageType>(type: K, request: RequestOf<K>): Promise<Reply<K>> {
   const reply: unknown = await browser.runtime.sendMessage({ ...request, type });
-  const entry = PROTOCOL[type];
+  const entry = REPLIES[type];
   return entry.reply(reply) ? reply : entry.refused;
 }
 

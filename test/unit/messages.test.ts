@@ -5,12 +5,12 @@ import {
   isChapterNumbers,
   isReaderState,
   isSaveReply,
-  parseMessage,
   parseTabMessage,
   type ReaderState,
   type Reply,
   type SaveReply,
 } from '../../lib/messages';
+import { parseMessage } from '../../lib/message-requests';
 import { askTab, backgroundApi, send } from '../../platform/messages';
 import { ao3Work, paragraphAt, progressRecord } from '../support/records';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StoryPage } from '../../lib/sites/types';
-import { parseMessage } from '../../lib/messages';
+import { parseMessage } from '../../lib/message-requests';
 import { RECORD_LIMITS } from '../../lib/records';
 import { anchorOnPage, webPercent, webProgressRecord, webStoryRecord } from '../../lib/web-progress';
 import { fixtureStory } from '../support/fixtures';

@@ -59,7 +59,7 @@ afterAll(() => {
 
 describe('a dummy site registered in lib/sites/registry.ts', () => {
   it('its progress reports pass the background’s validation', async () => {
-    const { parseMessage } = await import('../../../lib/messages');
+    const { parseMessage } = await import('../../../lib/message-requests');
     expect(parseMessage({ type: 'web-progress', story, progress }, NOW)).toEqual({ type: 'web-progress', story, progress });
     expect(parseMessage({ type: 'web-position', key: 'web:dummy:42' }, NOW)).toEqual({ type: 'web-position', key: 'web:dummy:42' });
   });
