@@ -1,4 +1,4 @@
-import { webKey } from './db/progress';
+import { webKey } from './db/keys';
 import type { ProgressRecord, WebStoryRecord } from './db/schema';
 import type { Position } from './position';
 import { fitNames, fitStoryFacts, fitTitle } from './records';

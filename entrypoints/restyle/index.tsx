@@ -5,7 +5,7 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { ChapterNav, pageEndsStory, pageSource } from '../../components/page-source';
 import { Reader } from '../../components/Reader';
 import { applySettings } from '../../components/theme';
-import { webKey } from '../../lib/db/progress';
+import { webKey } from '../../lib/db/keys';
 import type { ProgressRecord } from '../../lib/db/schema';
 import { parseTabMessage, type ReaderState } from '../../lib/messages';
 import { isSaved } from '../../lib/save-reply';

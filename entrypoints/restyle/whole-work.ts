@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import type { WholeWorkStatus } from '../../components/WholeWorkControl';
-import { webKey } from '../../lib/db/progress';
+import { webKey } from '../../lib/db/keys';
 import { chaptersOfPage } from '../../lib/saved/store-message';
 import { planWholeWork, type WholeWorkPlan } from '../../lib/saved/whole-work';
 import { runWholeWork, type ResponseLike } from '../../lib/saved/whole-work-run';

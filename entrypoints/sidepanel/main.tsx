@@ -21,7 +21,7 @@ import { useSettings } from '../../components/hooks/useSettings';
 import { useUiState } from '../../components/hooks/useUiState';
 import { t } from '../../components/i18n';
 import type { StoryFile } from '../../lib/catalog';
-import { seedKey } from '../../lib/db/progress';
+import { seedKey } from '../../lib/db/keys';
 import type { ProgressRecord, WebStoryRecord } from '../../lib/db/schema';
 import type { LibraryItem } from '../../lib/library';
 import { isWebKey } from '../../lib/records';

@@ -65,8 +65,6 @@ export interface Recent {
   next: PageMark | null;
 }
 
-export { seedKey, webKey } from './keys';
-
 /**
  * What stays stored when `incoming` arrives: the newer record, keeping the first finishing date. A stored
  * record dated in the future (written before times were clamped on the way in) would win for ever and

@@ -1,4 +1,4 @@
-import { webKey } from '../db/progress';
+import { webKey } from '../db/keys';
 import type { Align, Block, HeadingLevel, ParagraphRole, Span, SpanStyle, TableCell } from '../doc/model';
 import { isWebKey, RECORD_LIMITS } from '../records';
 import type { Note, NoteKind, StoryPage } from '../sites/types';
