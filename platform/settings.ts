@@ -1,26 +1,19 @@
-import { storage } from 'wxt/utils/storage';
-import { DEFAULT_SETTINGS, normalizeSettings, SETTINGS_VERSION, type Settings } from '../lib/settings';
+import { normalizeSettings, type Settings } from '../lib/settings';
+import { localItem } from './storage-item';
 
 /**
  * Reading settings in extension storage (`settings`), one versioned item: every view (panel, popup,
  * restyled tabs) reads and watches it, and what is read is always normalized (junk gives the defaults).
- * A later format bumps SETTINGS_VERSION and adds its migration here.
+ * The value carries its format's `version` (SETTINGS_VERSION, lib/settings.ts); a later format bumps it and
+ * `normalizeSettings` converts the older one.
  */
-const item = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS, version: SETTINGS_VERSION });
+const item = localItem<Settings>('settings', normalizeSettings);
 
-export async function loadSettings(): Promise<Settings> {
-  try {
-    return normalizeSettings(await item.getValue());
-  } catch {
-    return normalizeSettings(undefined);
-  }
-}
+export const loadSettings = (): Promise<Settings> => item.get();
 
 export async function saveSettings(settings: Settings): Promise<void> {
-  await item.setValue(normalizeSettings(settings));
+  await item.set(normalizeSettings(settings));
 }
 
 /** Calls back with the new settings whenever any view changes them. */
-export function watchSettings(listener: (settings: Settings) => void): () => void {
-  return item.watch((value) => listener(normalizeSettings(value)));
-}
+export const watchSettings = (listener: (settings: Settings) => void): (() => void) => item.watch(listener);

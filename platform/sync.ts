@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
+import { localItem } from './storage-item';
 import type { ProgressService } from './progress';
 import type { SyncArea, SyncStore } from '../lib/sync/engine';
 import { normalizeSyncStatus } from '../lib/sync/status';
@@ -24,37 +24,21 @@ export function browserSyncArea(): SyncArea & { clear(): Promise<void> } {
 }
 
 /** This browser profile's id in sync entries: random, made once, never sent anywhere but the sync area. */
-const device = storage.defineItem<string | null>('local:sync.device', { fallback: null });
+const device = localItem('sync.device', (raw) => (typeof raw === 'string' && /^[a-z0-9]{5}$/.test(raw) ? raw : null));
 
 export async function deviceId(): Promise<string> {
-  const got = await device.getValue();
-  if (typeof got === 'string' && /^[a-z0-9]{5}$/.test(got)) return got;
+  const got = await device.get();
+  if (got) return got;
   const id = Array.from(crypto.getRandomValues(new Uint8Array(5)), (b) => (b % 36).toString(36)).join('');
-  await device.setValue(id);
+  await device.set(id);
   return id;
 }
 
 /** "Sync my place across devices": off until the reader turns it on. */
-export const syncEnabled = normalizedItem('local:sync.enabled', (raw) => raw === true);
+export const syncEnabled = localItem('sync.enabled', (raw) => raw === true);
 
 /** What the background last knew of sync, for the library to show. */
-export const syncStatus = normalizedItem('local:sync.status', normalizeSyncStatus);
-
-/** A storage item read through a normalizer: whatever is stored, a valid value comes out. */
-function normalizedItem<T>(key: `local:${string}`, normalize: (raw: unknown) => T) {
-  const item = storage.defineItem<unknown>(key);
-  return {
-    async get(): Promise<T> {
-      try {
-        return normalize(await item.getValue());
-      } catch {
-        return normalize(undefined);
-      }
-    },
-    set: (value: T) => item.setValue(value),
-    watch: (listener: (value: T) => void) => item.watch((v) => listener(normalize(v))),
-  };
-}
+export const syncStatus = localItem('sync.status', normalizeSyncStatus);
 
 /** The sync engine's view of this profile's IndexedDB; places from other devices are saved marked as such. */
 export function syncStoreOver(progress: ProgressService): SyncStore {

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
+import { localItem } from './storage-item';
 
 /**
  * Small view state in extension storage (not IndexedDB): what the reader had open and how. Each field is
@@ -36,20 +36,14 @@ function openMap(raw: unknown): Record<string, boolean> {
 }
 
 const define = <K extends keyof UiState>(key: K) => {
-  const item = storage.defineItem<UiState[K]>(`local:ui.${key}`, { fallback: DEFAULT_UI[key], version: 1 });
   const normalize = normalizers[key];
+  const item = localItem(`ui.${key}`, normalize);
   return {
-    key: `ui.${key}`,
-    async get(): Promise<UiState[K]> {
-      return normalize(await item.getValue());
-    },
+    key: item.key,
+    get: item.get,
     /** One write of the whole item, no read first: two views writing it leave the later write whole. */
-    set(value: UiState[K]): Promise<void> {
-      return item.setValue(normalize(value));
-    },
-    watch(listener: (value: UiState[K]) => void): () => void {
-      return item.watch((v) => listener(normalize(v)));
-    },
+    set: (value: UiState[K]): Promise<void> => item.set(normalize(value)),
+    watch: item.watch,
   };
 };
 
