@@ -3,6 +3,7 @@ import type { ExportResult, ImportResult } from '../platform/backup';
 import type { StoreFailure } from '../platform/progress';
 import { t } from './i18n';
 import { LibrarySection } from './LibrarySection';
+import { BarButton } from './BarButton';
 
 export interface BackupControlsProps {
   onExport: () => void;
@@ -15,9 +16,7 @@ export function BackupControls({ onExport, onImport, message }: BackupControlsPr
   return (
     <LibrarySection name="backup" heading={t('backupHeading')}>
       <div class="backup-actions">
-        <button type="button" class="bar-button" onClick={onExport}>
-          {t('backupExport')}
-        </button>
+        <BarButton onClick={onExport}>{t('backupExport')}</BarButton>
         <label class="bar-button file-button">
           {t('backupImport')}
           <input

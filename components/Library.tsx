@@ -4,6 +4,7 @@ import { t } from './i18n';
 import { keepOrder, searchItems, sortItems, type LibraryItem, type SortKey } from '../lib/library';
 import { SNAPSHOT_ROWS } from '../lib/library-snapshot';
 import { sites } from '../lib/sites/registry';
+import { BarButton } from './BarButton';
 
 export interface LibraryProps {
   items: LibraryItem[];
@@ -106,9 +107,7 @@ export function Library({ items, sort, now, onSort, onOpen, onFirstRows, reads =
         <div class="empty" role="status">
           <p>{t('noMatch', query)}</p>
           <p class="row-meta">{t('noMatchHint')}</p>
-          <button type="button" class="bar-button" onClick={() => setQuery('')}>
-            {t('showAll')}
-          </button>
+          <BarButton onClick={() => setQuery('')}>{t('showAll')}</BarButton>
         </div>
       ) : (
         <ul class="story-list">

@@ -1,4 +1,5 @@
 import { t } from './i18n';
+import { BarButton } from './BarButton';
 
 export interface RemoteOfferProps {
   /** Where the other device is: the section or chapter, as the reader names it. */
@@ -18,12 +19,8 @@ export function RemoteOffer({ where, ago, onGo, onDismiss }: RemoteOfferProps) {
     <div class="remote-offer" role="status">
       <p>{t('syncOffer', where, ago)}</p>
       <div class="backup-actions">
-        <button type="button" class="bar-button" onClick={onGo}>
-          {t('syncOfferGo')}
-        </button>
-        <button type="button" class="bar-button" onClick={onDismiss}>
-          {t('syncOfferDismiss')}
-        </button>
+        <BarButton onClick={onGo}>{t('syncOfferGo')}</BarButton>
+        <BarButton onClick={onDismiss}>{t('syncOfferDismiss')}</BarButton>
       </div>
     </div>
   );

@@ -5,6 +5,7 @@ import type { SavedMark } from './Library';
 import type { SavedSummary } from '../lib/saved/store';
 import { formatCount } from '../lib/format';
 import { t } from './i18n';
+import { BarButton } from './BarButton';
 
 /** "3 of 5 chapters saved" (or "3 chapters saved" when the site gave no count): short enough for 240 px. */
 export function savedLabel(summary: Pick<SavedSummary, 'chapters'>, count: number | null | undefined): string {
@@ -77,17 +78,9 @@ export function SavedChoice({ title, summary, count, onRead, onSite, onDelete, e
         <button type="button" class="bar-button" ref={first} onClick={onRead}>
           {t('savedReadHere')}
         </button>
-        <button type="button" class="bar-button" onClick={onSite}>
-          {t('savedOpenSite')}
-        </button>
-        {onDelete && (
-          <button type="button" class="bar-button" onClick={onDelete}>
-            {t('savedDelete')}
-          </button>
-        )}
-        <button type="button" class="bar-button" onClick={onClose}>
-          {t('savedClose')}
-        </button>
+        <BarButton onClick={onSite}>{t('savedOpenSite')}</BarButton>
+        {onDelete && <BarButton onClick={onDelete}>{t('savedDelete')}</BarButton>}
+        <BarButton onClick={onClose}>{t('savedClose')}</BarButton>
       </div>
       {epub}
     </div>

@@ -14,6 +14,7 @@ import {
 import type { Voice } from '../lib/speech/read-aloud';
 import { t, type MessageKey } from './i18n';
 import { trusted } from './trusted';
+import { BarButton } from './BarButton';
 
 const THEME_LABEL: Record<ThemeChoice, MessageKey> = {
   system: 'themeSystem',
@@ -149,14 +150,8 @@ export function SettingsPanel({ settings: s, onChange, onClose, voices }: Settin
         </fieldset>
       )}
       <div class="settings-actions">
-        <button type="button" class="bar-button" onClick={trusted(() => onChange(DEFAULT_SETTINGS))}>
-          {t('reset')}
-        </button>
-        {onClose && (
-          <button type="button" class="bar-button" onClick={trusted(() => onClose())}>
-            {t('done')}
-          </button>
-        )}
+        <BarButton onClick={trusted(() => onChange(DEFAULT_SETTINGS))}>{t('reset')}</BarButton>
+        {onClose && <BarButton onClick={trusted(() => onClose())}>{t('done')}</BarButton>}
       </div>
     </section>
   );

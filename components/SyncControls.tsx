@@ -2,6 +2,7 @@ import type { SyncStatus } from '../lib/sync/engine';
 import { formatAgo } from './format';
 import { t } from './i18n';
 import { LibrarySection } from './LibrarySection';
+import { BarButton } from './BarButton';
 
 export interface SyncControlsProps {
   enabled: boolean;
@@ -30,17 +31,13 @@ export function SyncControls(props: SyncControlsProps) {
             {syncStatusText(props.status, props.now)}
           </p>
           <div class="backup-actions">
-            <button type="button" class="bar-button" onClick={props.onSyncNow}>
-              {t('syncNow')}
-            </button>
+            <BarButton onClick={props.onSyncNow}>{t('syncNow')}</BarButton>
           </div>
         </>
       ) : (
         // Only while off: a device still syncing would write its places straight back.
         <div class="backup-actions">
-          <button type="button" class="bar-button" onClick={props.onClear}>
-            {t('syncClear')}
-          </button>
+          <BarButton onClick={props.onClear}>{t('syncClear')}</BarButton>
         </div>
       )}
     </LibrarySection>

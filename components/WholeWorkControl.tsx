@@ -1,6 +1,7 @@
 import type { WholeWorkFailure, WholeWorkFailureReason, WholeWorkProgress, WholeWorkResult } from '../lib/saved/whole-work-run';
 import { type MessageKey, t } from './i18n';
 import { trusted } from './trusted';
+import { BarButton } from './BarButton';
 
 /** Where "Save whole work" stands: not started, running, or how the last run ended. */
 export type WholeWorkStatus = { kind: 'idle' } | ({ kind: 'running' } & WholeWorkProgress) | WholeWorkResult;
@@ -32,15 +33,9 @@ export function WholeWorkControl({ status, onSave, onCancel }: WholeWorkControlP
         </p>
       )}
       {running ? (
-        <button type="button" class="bar-button" onClick={trusted(onCancel)}>
-          {t('wholeWorkCancel')}
-        </button>
+        <BarButton onClick={trusted(onCancel)}>{t('wholeWorkCancel')}</BarButton>
       ) : (
-        !complete && (
-          <button type="button" class="bar-button" onClick={trusted(onSave)}>
-            {t('wholeWorkSave')}
-          </button>
-        )
+        !complete && <BarButton onClick={trusted(onSave)}>{t('wholeWorkSave')}</BarButton>
       )}
     </section>
   );
