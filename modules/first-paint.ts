@@ -13,6 +13,24 @@ import { defineWxtModule } from 'wxt/modules';
  */
 const PAGES = ['entrypoints/popup/index.html'];
 
+/**
+ * The page with its stylesheets inlined (`cssOf` gives a built stylesheet's text by its file name, undefined
+ * for one it does not know, which is left as a link) and its module script and preloads at the end of <body>.
+ */
+export function firstPaintPage(html: string, cssOf: (file: string) => string | undefined): string {
+  const inlined = html.replace(/<link rel="stylesheet"[^>]*href="\/([^"]+\.css)"[^>]*>/g, (tag, file: string) => {
+    const css = cssOf(file);
+    // No `</style` in it can end the element early (none is expected in our own CSS).
+    return css === undefined ? tag : `<style>${css.replace(/<\/style/gi, '<\\/style')}</style>`;
+  });
+  const moved: string[] = [];
+  const rest = inlined.replace(/^[ \t]*<(?:script type="module"[^>]*><\/script>|link rel="modulepreload"[^>]*>)\n?/gm, (tag) => {
+    moved.push(tag.trim());
+    return '';
+  });
+  return moved.length ? rest.replace(/<\/body>/i, `  ${moved.join('\n    ')}\n  </body>`) : inlined;
+}
+
 function firstPaintFirst(): Plugin {
   return {
     name: 'ficwell:first-paint-first',
@@ -20,19 +38,10 @@ function firstPaintFirst(): Plugin {
       order: 'post',
       handler(html, ctx) {
         if (!PAGES.some((p) => ctx.filename.endsWith(p) || ctx.path.endsWith(p))) return html;
-        html = html.replace(/<link rel="stylesheet"[^>]*href="\/([^"]+\.css)"[^>]*>/g, (tag, file: string) => {
+        return firstPaintPage(html, (file) => {
           const asset = ctx.bundle?.[file];
-          if (asset?.type !== 'asset') return tag;
-          // No `</style` can end it early: CSS from our own stylesheets, escaped anyway.
-          return `<style>${String(asset.source).replace(/<\/style/gi, '<\\/style')}</style>`;
+          return asset?.type === 'asset' ? String(asset.source) : undefined;
         });
-        const moved: string[] = [];
-        const rest = html.replace(/^[ \t]*<(?:script type="module"[^>]*><\/script>|link rel="modulepreload"[^>]*>)\n?/gm, (tag) => {
-          moved.push(tag.trim());
-          return '';
-        });
-        if (moved.length === 0) return html;
-        return rest.replace(/<\/body>/i, `  ${moved.join('\n    ')}\n  </body>`);
       },
     },
   };

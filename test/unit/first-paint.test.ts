@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { firstPaintPage } from '../../modules/first-paint';
+
+const BUILT = `<!DOCTYPE html>
+<html lang="en">
+  <head>
+    <title>x</title>
+    <script type="module" crossorigin src="/chunks/popup-A1.js"></script>
+    <link rel="modulepreload" crossorigin href="/chunks/library-B2.js">
+    <link rel="stylesheet" crossorigin href="/assets/library-C3.css">
+    <link rel="stylesheet" crossorigin href="/assets/other-D4.css">
+  </head>
+  <body>
+    <div id="first"></div>
+    <script src="/popup-first.js"></script>
+    <div id="app"></div>
+  </body>
+</html>`;
+
+describe("the popup's built page", () => {
+  const css: Record<string, string> = { 'assets/library-C3.css': '.row{color:red}</style><script>x</script>' };
+  const page = firstPaintPage(BUILT, (f) => css[f]);
+
+  it('inlines the stylesheets it has, escaped so they cannot close their element, and keeps the others as links', () => {
+    expect(page).toContain('<style>.row{color:red}<\\/style><script>x</script></style>');
+    expect(page).not.toContain('library-C3.css');
+    expect(page).toContain('<link rel="stylesheet" crossorigin href="/assets/other-D4.css">');
+  });
+
+  it('asks for the first-paint script before the module and its preload, which end the body', () => {
+    const order = ['/popup-first.js', 'id="app"', '/chunks/popup-A1.js', '/chunks/library-B2.js', '</body>'].map((s) => page.indexOf(s));
+    expect(order.every((at) => at > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(page.slice(0, page.indexOf('<body>'))).not.toMatch(/type="module"|modulepreload/);
+  });
+
+  it('leaves a page without a module script as it was, but for its styles', () => {
+    const plain = '<html><head><link rel="stylesheet" href="/a.css"></head><body><p>x</p></body></html>';
+    expect(firstPaintPage(plain, () => 'p{}')).toBe('<html><head><style>p{}</style></head><body><p>x</p></body></html>');
+  });
+});
