@@ -371,17 +371,13 @@ function isKeyed(segment: string): boolean {
 
 /**
  * The adapter of the site `layout` names, whose pages have fanfiction.net's layout: its definition, its review
- * box and this reading of its pages, with the example URLs the tests hold it to.
+ * box and this reading of its pages.
  */
-export function ffnLayoutAdapter<Id extends SiteId>(
-  layout: FfnLayout<Id>,
-  urls: Pick<SiteAdapter<Id>, 'exampleUrls' | 'nonStoryUrls'>,
-): SiteAdapter<Id> {
+export function ffnLayoutAdapter<Id extends SiteId>(layout: FfnLayout<Id>): SiteAdapter<Id> {
   const locate = (url: URL) => parseUrl(layout, url);
   return {
     ...layout.site,
     feedback: [{ kind: 'review', selector: 'textarea#review_review' }],
-    ...urls,
     parseUrl: locate,
     parseDocument: documentParser({
       parseUrl: locate,
@@ -403,23 +399,4 @@ export const FFN_LAYOUT: FfnLayout<'ffn'> = {
   titleSuffix: { site: 'FanFiction', kind: 'fanfic' },
 };
 
-export const ffn = ffnLayoutAdapter(FFN_LAYOUT, {
-  exampleUrls: [
-    'https://www.fanfiction.net/s/7347955/1/Dreaming-of-Sunshine',
-    'https://www.fanfiction.net/s/7347955/12/Dreaming-of-Sunshine',
-    'https://www.fanfiction.net/s/7347955/3/',
-    'https://www.fanfiction.net/s/7347955',
-    'http://www.fanfiction.net/s/12999698/9/Scribble-Pad/',
-    'https://m.fanfiction.net/s/7347955/2/Dreaming-of-Sunshine',
-    'https://m.fanfiction.net/s/7347955/',
-  ],
-  nonStoryUrls: [
-    'https://www.fanfiction.net/',
-    'https://www.fanfiction.net/book/Harry-Potter/',
-    'https://www.fanfiction.net/search/?keywords=time+travel&ready=1&type=story',
-    'https://www.fanfiction.net/u/5339762/White-Squirrel',
-    'https://www.fanfiction.net/r/12999698/',
-    'https://m.fanfiction.net/j/0/1/0/',
-    'https://fanfiction.net/s/7347955/1/',
-  ],
-});
+export const ffn = ffnLayoutAdapter(FFN_LAYOUT);

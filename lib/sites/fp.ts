@@ -16,21 +16,4 @@ export const FP_LAYOUT: FfnLayout<'fp'> = {
   titleSuffix: { site: 'FictionPress', kind: 'fiction' },
 };
 
-export const fp = ffnLayoutAdapter(FP_LAYOUT, {
-  exampleUrls: [
-    'https://www.fictionpress.com/s/2961893/1/Mother-of-Learning',
-    'https://www.fictionpress.com/s/2961893/40/Mother-of-Learning',
-    'https://www.fictionpress.com/s/2961893/',
-    'http://www.fictionpress.com/s/3238329/2/',
-    'https://m.fictionpress.com/s/2961893/3/Mother-of-Learning',
-  ],
-  nonStoryUrls: [
-    'https://www.fictionpress.com/',
-    'https://www.fictionpress.com/fiction/Fantasy/',
-    'https://www.fictionpress.com/poetry/',
-    'https://www.fictionpress.com/search/?keywords=magic&type=story',
-    'https://www.fictionpress.com/u/1234567/Someone',
-    'https://m.fictionpress.com/j/0/1/0/',
-    'https://fictionpress.com/s/2961893/1/',
-  ],
-});
+export const fp = ffnLayoutAdapter(FP_LAYOUT);

@@ -166,22 +166,6 @@ export const royalRoad: SiteAdapter<'royalroad'> = {
   ...royalRoadSite,
   // (Its comment box is not kept in the fixtures, so none is offered until one is checked against a real page.)
   feedback: [],
-  exampleUrls: [
-    'https://www.royalroad.com/fiction/21220/mother-of-learning/chapter/301778/1-good-morning-brother',
-    'https://www.royalroad.com/fiction/21220/mother-of-learning/chapter/301778/1-good-morning-brother/',
-    'https://www.royalroad.com/fiction/21220/chapter/301778',
-    'https://www.royalroad.com/fiction/21220/mother-of-learning/chapter/301778/1-good-morning-brother#comments',
-  ],
-  nonStoryUrls: [
-    'https://www.royalroad.com/',
-    'https://www.royalroad.com/fiction/21220/mother-of-learning',
-    'https://www.royalroad.com/fictions/best-rated',
-    'https://www.royalroad.com/fictions/search?title=learning',
-    'https://www.royalroad.com/profile/12345',
-    'https://www.royalroad.com/fiction/21220/mother-of-learning/chapter/abc/x',
-    'https://royalroad.com/fiction/21220/mother-of-learning/chapter/301778/x',
-    'https://www.royalroad.com.evil.example/fiction/1/x/chapter/2/y',
-  ],
   parseUrl,
   parseDocument,
 };

@@ -217,10 +217,6 @@ export interface SiteFeedback {
 export interface SiteAdapter<Id extends SiteId = SiteId> extends SiteDefinition<Id> {
   /** The site's feedback controls, in the order they are offered at the end of a chapter. */
   feedback: readonly SiteFeedback[];
-  /** Story URLs of this site: `parseUrl` must accept every one, and every other adapter reject it. */
-  exampleUrls: readonly string[];
-  /** Pages of this site that are not stories: `parseUrl` must reject them. */
-  nonStoryUrls: readonly string[];
   /** Pure: the story a URL points to, or undefined for other hosts and non-story pages. */
   parseUrl(url: URL): StoryLocation | undefined;
   /**

@@ -152,22 +152,6 @@ function forumAdapter<S extends ForumSite>(site: S): SiteAdapter<S['id'] & SiteI
     ...site,
     id,
     feedback: [],
-    exampleUrls: [
-      `https://${site.hosts[0]}/threads/the-lantern-road.123456/reader/`,
-      `https://${site.hosts[0]}/threads/the-lantern-road.123456/reader/page-3`,
-      `https://${site.hosts[0]}/threads/123456/reader/page-2`,
-      `https://${site.hosts[0]}/threads/the-lantern-road-worm-au.123456/reader/#post-1001`,
-    ],
-    nonStoryUrls: [
-      `https://${site.hosts[0]}/`,
-      `https://${site.hosts[0]}/threads/the-lantern-road.123456/`,
-      `https://${site.hosts[0]}/threads/the-lantern-road.123456/page-4`,
-      `https://${site.hosts[0]}/threads/the-lantern-road.123456/threadmarks`,
-      `https://${site.hosts[0]}/threads/the-lantern-road.123456/post-1001`,
-      `https://${site.hosts[0]}/forums/creative-writing.18/`,
-      `https://${site.hosts[0]}/members/someone.42/`,
-      `https://${site.hosts[0]}.evil.example/threads/x.1/reader/`,
-    ],
     parseUrl,
     parseDocument,
   };

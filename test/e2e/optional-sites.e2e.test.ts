@@ -22,16 +22,7 @@ import { storedRecord } from './support/db';
 import { BROWSERS, clickAt, evaluate, poll, type AnyPage } from './support/harness';
 import { grantOptionalSites, siteName, siteSwitch } from './support/permissions';
 import { useSiteBrowser } from './support/site';
-import {
-  inView,
-  pollView,
-  READER_SHOWN,
-  scrollViewTo,
-  VIEW_PROGRESS,
-  VIEW_TOP_PARAGRAPH,
-  viewAtParagraph,
-  viewMoved,
-} from './support/view';
+import { inView, pollView, READER_SHOWN, readViewTo, VIEW_TOP_PARAGRAPH, viewAtParagraph } from './support/view';
 
 const fixtures = resolve(import.meta.dirname, '../fixtures');
 const OPTIONAL = sites.optionalIds
@@ -110,9 +101,7 @@ describe.each(BROWSERS)('optional sites in %s', (name) => {
       let page = await site.h.openPage(url);
       await pollView(site.ext, url, READER_SHOWN, 10_000, 'the restyled chapter');
       expect(await evaluate<string>(page, `getComputedStyle(document.body).display`)).toBe('none');
-      const before = await inView<string>(site.ext, url, VIEW_PROGRESS);
-      await scrollViewTo(site.ext, url, MIDDLE);
-      await viewMoved(site.ext, url, before, `the view to take paragraph ${MIDDLE}`);
+      await readViewTo(site.ext, url, MIDDLE);
       expect(await inView<number>(site.ext, url, VIEW_TOP_PARAGRAPH)).toBe(MIDDLE);
       await pollUntil(
         async () => (await storedRecord<{ position: { paragraph: number } }>(site.ext, 'progress', key))?.position.paragraph === MIDDLE,

@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BROWSERS, clickAt, evaluate, poll } from './support/harness';
-import {
-  clickInView,
-  inView,
-  pollView,
-  READER_SHOWN,
-  readerState,
-  VIEW_PROGRESS,
-  VIEW_TOP_PARAGRAPH,
-  scrollViewTo,
-  viewAtParagraph,
-  viewMoved,
-} from './support/view';
+import { clickInView, inView, pollView, READER_SHOWN, readerState, VIEW_TOP_PARAGRAPH, readViewTo, viewAtParagraph } from './support/view';
 import { GENERATED_STORY } from './support/pages';
 import { useSiteBrowser } from './support/site';
 import { pollUntil } from '../support/browsers';
@@ -142,9 +131,7 @@ describe.each(BROWSERS)('restyling fiction pages in %s', (name) => {
   it('the story shows in the popup with its chapter and percent; Continue brings the paragraph back', async () => {
     const page = await site.h.openPage(chapterUrl(2));
     await restyled(chapterUrl(2));
-    const before = await inView<string>(site.ext, chapterUrl(2), VIEW_PROGRESS);
-    await scrollViewTo(site.ext, chapterUrl(2), 40);
-    await viewMoved(site.ext, chapterUrl(2), before, 'the view to take paragraph 40');
+    await readViewTo(site.ext, chapterUrl(2), 40);
     const top = await inView<number>(site.ext, chapterUrl(2), TOP_PARAGRAPH);
     expect(top).toBe(40);
     await (page as { close(): Promise<void> }).close();

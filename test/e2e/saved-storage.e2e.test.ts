@@ -6,7 +6,7 @@ import { ffnChapterPage, GENERATED_STORY } from './support/pages';
 import { pageIcon, startSiteServer, type SiteServer } from './support/server';
 import { useSiteBrowser } from './support/site';
 import { pollUntil } from '../support/browsers';
-import { inView, pollView, READER_SHOWN, VIEW_PROGRESS, viewMoved, scrollViewTo } from './support/view';
+import { inView, pollView, READER_SHOWN, readViewTo } from './support/view';
 
 const path = (n: number) => `/s/${GENERATED_STORY.id}/${n}/${GENERATED_STORY.slug}`;
 const chapter = (n: number) => `http://www.fanfiction.net${path(n)}`;
@@ -149,9 +149,7 @@ describe.each(BROWSERS)('when storage is full while a chapter is saved, in %s', 
     expect(await inView<string>(ext, chapter(2), `(root) => root.querySelector('.copy-full').textContent`)).toBe(
       "Not saved for offline: the browser's storage is full.",
     );
-    const before = await inView<string>(ext, chapter(2), VIEW_PROGRESS);
-    await scrollViewTo(ext, chapter(2), 40);
-    await viewMoved(ext, chapter(2), before, 'the view to take paragraph 40');
+    await readViewTo(ext, chapter(2), 40);
     let stored: Stored | null = null;
     await pollUntil(
       async () => {

@@ -6,7 +6,7 @@ import { catchDownload, caughtDownload } from './support/download';
 import { GENERATED_STORY } from './support/pages';
 import { useSiteBrowser } from './support/site';
 import { pollUntil } from '../support/browsers';
-import { inView, pollView, READER_SHOWN, VIEW_PROGRESS, viewMoved, scrollViewTo } from './support/view';
+import { inView, pollView, READER_SHOWN, readViewTo } from './support/view';
 
 const ffnChapter = (n: number) => `http://www.fanfiction.net/s/${GENERATED_STORY.id}/${n}/${GENERATED_STORY.slug}`;
 const FFN_KEY = `web:ffn:${GENERATED_STORY.id}`;
@@ -67,9 +67,7 @@ describe.each(BROWSERS)('saved chapters read anywhere in %s', (name) => {
 
     const two = await site.h.openPage(ffnChapter(2));
     await restyled(ffnChapter(2));
-    const before = await inView<string>(site.ext, ffnChapter(2), VIEW_PROGRESS);
-    await scrollViewTo(site.ext, ffnChapter(2), 40);
-    await viewMoved(site.ext, ffnChapter(2), before, 'the view to take paragraph 40');
+    await readViewTo(site.ext, ffnChapter(2), 40);
     const ffn = await storedWhen(FFN_KEY, (p) => p.paragraph === 40);
     expect(ffn?.position.part).toBe(1);
     expect(ffn?.position.paragraph).toBe(40);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { readPage } from '../../lib/sites';
+import type { SiteId } from '../../lib/sites/registry';
 import type { StoryPage } from '../../lib/sites/types';
 
 /**
@@ -25,3 +26,11 @@ export function fixtureStory(dir: string): StoryPage {
   if (r.kind !== 'story') throw new Error(`${dir} is not readable`);
   return r.page;
 }
+
+/**
+ * Each site's addresses that its adapter is held to (test/fixtures/urls.json): `stories`, which it must accept and
+ * every other adapter reject, and `notStories`, pages of the site that every adapter must reject.
+ */
+export const SITE_URLS: Record<SiteId, { stories: string[]; notStories: string[] }> = JSON.parse(
+  readFileSync(join(import.meta.dirname, '..', 'fixtures', 'urls.json'), 'utf8'),
+);

@@ -144,14 +144,20 @@ export const readerState = (ext: AnyPage, pageUrl: string) =>
   );
 
 /** Source of a function (root) => the restyled view's progress fill: it changes with every position the view reports. */
-export const VIEW_PROGRESS = `(root) => root?.querySelector('.reader-bar .progress-fill')?.style.transform ?? ''`;
+const VIEW_PROGRESS = `(root) => root?.querySelector('.reader-bar .progress-fill')?.style.transform ?? ''`;
 
-/** Waits until the view at `pageUrl` has taken (and so reported) a position other than the one it showed as `before`. */
-export const viewMoved = (ext: AnyPage, pageUrl: string, before: string, what = 'the view to take the new position') =>
-  pollView(
+/**
+ * Scrolls the view at `pageUrl` to paragraph `n`, then waits until the view has taken (and so reported) a position
+ * other than the one it showed before: its progress fill changed.
+ */
+export async function readViewTo(ext: AnyPage, pageUrl: string, n: number): Promise<void> {
+  const before = await inView<string>(ext, pageUrl, VIEW_PROGRESS);
+  await scrollViewTo(ext, pageUrl, n);
+  await pollView(
     ext,
     pageUrl,
     `(root) => { const now = (${VIEW_PROGRESS})(root); return now !== '' && now !== ${JSON.stringify(before)}; }`,
     5000,
-    what,
+    `the view to take paragraph ${n}`,
   );
+}

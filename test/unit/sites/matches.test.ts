@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { adapters } from '../../../lib/sites';
 import { storyMatchPatterns } from '../../../lib/sites/matches';
+import { SITE_URLS } from '../../support/fixtures';
 
 describe('content-script match patterns', () => {
   const patterns = storyMatchPatterns().map((p) => new MatchPattern(p));
   const matches = (url: string) => patterns.some((p) => p.includes(url));
 
-  it.each(adapters.flatMap((a) => a.exampleUrls))('reach the example story page %s', (url) => {
+  it.each(adapters.flatMap((a) => SITE_URLS[a.id].stories))('reach the example story page %s', (url) => {
     expect(matches(url)).toBe(true);
   });
 

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { isWebKey } from '../../../lib/records';
 import { adapters, parseStoryUrl } from '../../../lib/sites';
 import { storyMatchPatterns } from '../../../lib/sites/matches';
+import { SITE_URLS } from '../../support/fixtures';
 import { deriveSites, SITES, sites } from '../../../lib/sites/registry';
 import type { SiteDefinition } from '../../../lib/sites/site';
 import { GENERATORS, siteOf } from '../../fuzz/cases';
@@ -70,7 +71,7 @@ describe('every registered site is registered everywhere', () => {
 
   it('a chapter address survives the trip through its ref', () => {
     for (const adapter of adapters) {
-      for (const url of adapter.exampleUrls) {
+      for (const url of SITE_URLS[adapter.id].stories) {
         const loc = adapter.parseUrl(new URL(url));
         if (!loc || loc.fullWork) continue;
         const ref = adapter.chapterRef(url);

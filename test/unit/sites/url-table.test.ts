@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { adapterFor, adapters, parseStoryUrl } from '../../../lib/sites';
 import type { StoryLocation } from '../../../lib/sites/types';
+import { SITE_URLS } from '../../support/fixtures';
 
 describe('URL table', () => {
-  const own = adapters.flatMap((a) => a.exampleUrls.map((url) => [a.id, url] as const));
+  const own = adapters.flatMap((a) => SITE_URLS[a.id].stories.map((url) => [a.id, url] as const));
 
   it.each(own)('%s accepts its own example %s, and no other adapter does', (id, href) => {
     const url = new URL(href);
@@ -17,20 +18,21 @@ describe('URL table', () => {
     }
   });
 
-  const nonStory = adapters.flatMap((a) => a.nonStoryUrls.map((url) => [a.id, url] as const));
+  const nonStory = adapters.flatMap((a) => SITE_URLS[a.id].notStories.map((url) => [a.id, url] as const));
 
   it.each(nonStory)('%s: %s is not a story', (_id, href) => {
     for (const adapter of adapters) expect(adapter.parseUrl(new URL(href))).toBeUndefined();
   });
 
-  it('every adapter declares hosts and examples, and no host twice', () => {
+  it('every adapter declares hosts and has examples of both kinds, and no host is declared twice', () => {
     const hosts = adapters.flatMap((a) => a.hosts);
     expect(new Set(hosts).size).toBe(hosts.length);
+    expect(Object.keys(SITE_URLS).sort()).toEqual(adapters.map((a) => a.id).sort());
     for (const a of adapters) {
       expect(a.hosts.length).toBeGreaterThan(0);
-      expect(a.exampleUrls.length).toBeGreaterThan(0);
-      expect(a.nonStoryUrls.length).toBeGreaterThan(0);
-      for (const href of a.exampleUrls) expect(a.hosts).toContain(new URL(href).hostname);
+      expect(SITE_URLS[a.id].stories.length).toBeGreaterThan(0);
+      expect(SITE_URLS[a.id].notStories.length).toBeGreaterThan(0);
+      for (const href of SITE_URLS[a.id].stories) expect(a.hosts).toContain(new URL(href).hostname);
     }
   });
 
