@@ -41,9 +41,9 @@ export function formatBytes(bytes: number): string {
 }
 
 export interface SavedChoiceProps {
-  title: string;
+  /** The library's row of the story: its title, and its chapter count where the site gave one. */
+  story: Pick<LibraryItem, 'title' | 'chapter'>;
   summary: SavedSummary;
-  count: number | null;
   onRead: () => void;
   onSite: () => void;
   /** Only where deleting is offered (the side panel's library). */
@@ -57,7 +57,8 @@ export interface SavedChoiceProps {
  * What opening a web story with saved chapters offers: the saved copy in the side panel (offline too), or the
  * site; where `onDelete` is given, deleting the copy (the position stays) and what it takes.
  */
-export function SavedChoice({ title, summary, count, onRead, onSite, onDelete, epub, onClose }: SavedChoiceProps) {
+export function SavedChoice({ story, summary, onRead, onSite, onDelete, epub, onClose }: SavedChoiceProps) {
+  const { title } = story;
   const first = useRef<HTMLButtonElement>(null);
   useEffect(() => first.current?.focus(), []);
   return (
@@ -71,7 +72,7 @@ export function SavedChoice({ title, summary, count, onRead, onSite, onDelete, e
     >
       <p class="row-title">{title}</p>
       <p class="row-meta">
-        {savedLabel(summary, count)}
+        {savedLabel(summary, story.chapter?.count)}
         {onDelete && ` · ${formatBytes(summary.bytes)}`}
       </p>
       <div class="saved-actions">

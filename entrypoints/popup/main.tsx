@@ -152,9 +152,8 @@ function Popup() {
       )}
       {choice && chosen && (
         <SavedChoice
-          title={choice.title}
+          story={choice}
           summary={chosen}
-          count={choice.chapter?.count ?? null}
           // Straight from the click: the panel opens only inside the gesture.
           onRead={() => void inPanel(choice.id)}
           onSite={() => open(choice)}

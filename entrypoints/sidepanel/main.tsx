@@ -189,9 +189,8 @@ function LibraryScreen({ message }: { message?: string }) {
       )}
       {choice && chosen && (
         <SavedChoice
-          title={choice.title}
+          story={choice}
           summary={chosen}
-          count={choice.chapter?.count ?? null}
           onRead={() => (location.hash = routeHash({ kind: 'story', id: choice.id }))}
           onSite={() => {
             setChoice(null);

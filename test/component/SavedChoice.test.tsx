@@ -7,6 +7,7 @@ import { progressRecord, webStory } from '../support/records';
 
 const NOW = Date.UTC(2026, 11, 1, 12);
 const summary = { key: 'web:ffn:42', chapters: 3, bytes: 123_456, newChapters: 0 };
+const LANTERNS = { title: 'Lanterns', chapter: { number: 3, count: 5 } };
 
 describe('saved copies in the library', () => {
   it('a row of a story with saved chapters says how many of all, short', () => {
@@ -45,7 +46,7 @@ describe('saved copies in the library', () => {
 
   it('choosing offers the copy, the site and (where given) deleting it, with what it takes', () => {
     const on = { onRead: vi.fn(), onSite: vi.fn(), onDelete: vi.fn(), onClose: vi.fn() };
-    render(<SavedChoice title="Lanterns" summary={summary} count={5} {...on} />);
+    render(<SavedChoice story={LANTERNS} summary={summary} {...on} />);
     expect(screen.getByRole('dialog', { name: 'Lanterns' }).textContent).toMatch(/3 of 5 chapters saved · about 123 kB/);
     // The first choice has the focus: Enter reads the copy.
     expect(document.activeElement?.textContent).toBe('Read in the side panel');
@@ -57,7 +58,7 @@ describe('saved copies in the library', () => {
   });
 
   it('without onDelete (the popup) neither deleting nor the size is shown', () => {
-    render(<SavedChoice title="Lanterns" summary={summary} count={5} onRead={() => {}} onSite={() => {}} onClose={() => {}} />);
+    render(<SavedChoice story={LANTERNS} summary={summary} onRead={() => {}} onSite={() => {}} onClose={() => {}} />);
     expect(screen.queryByText('Delete saved copy')).toBeNull();
     expect(screen.getByRole('dialog').textContent).not.toMatch(/kB/);
     expect(formatBytes(3_400_000)).toBe('about 3.4 MB');
@@ -75,9 +76,8 @@ describe('saved copies in the library', () => {
   it('shows the EPUB download it is given, under the choices', () => {
     render(
       <SavedChoice
-        title="Lanterns"
+        story={LANTERNS}
         summary={summary}
-        count={5}
         onRead={() => {}}
         onSite={() => {}}
         onClose={() => {}}
