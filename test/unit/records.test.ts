@@ -29,10 +29,14 @@ describe('times', () => {
   });
 });
 
+it.each([
+  ['progress record', progress, normalizeProgressRecord],
+  ['web story record', story, normalizeWebStoryRecord],
+] as const)('a good %s is kept as it is', (_, record, normalize) => {
+  expect(normalize(record, NOW)).toEqual(record);
+});
+
 describe('progress records', () => {
-  it('keeps a good record as it is', () => {
-    expect(normalizeProgressRecord(progress, NOW)).toEqual(progress);
-  });
   it('keeps only the format fields, with numbers in their ranges and future dates taken as now', () => {
     const junk = {
       ...progress,
@@ -76,9 +80,6 @@ describe('progress records', () => {
 });
 
 describe('web story records', () => {
-  it('keeps a good record as it is', () => {
-    expect(normalizeWebStoryRecord(story, NOW)).toEqual(story);
-  });
   it('trims what exceeds the limits instead of refusing the story', () => {
     const big = {
       ...story,
