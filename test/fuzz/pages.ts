@@ -683,17 +683,7 @@ export function randomStoryText(rng: Rng, extras: readonly string[] = []): strin
   const n = rng.between(1, 40);
   if (rng.chance(0.3)) blocks.push(`<p>${rng.pick(['A/N:', "Author's note:", 'Disclaimer:', 'AN -'])} ${randomWords(rng, 3, 20)}</p>`);
   for (let i = 0; i < n; i++) {
-    const kind = rng.weighted<string>([
-      ['p', 20],
-      ['break', 2],
-      ['hr', 1],
-      ['br', 2],
-      ['quote', 1],
-      ['list', 1],
-      ['center', 1],
-      ['div', 2],
-      ['bare', 2],
-    ]);
+    const kind = rng.weighted(Object.entries({ p: 20, break: 2, hr: 1, br: 2, quote: 1, list: 1, center: 1, div: 2, bare: 2 }));
     const words = randomInline(rng, randomWords(rng, 1, 60));
     if (kind === 'p') blocks.push(`<p>${words}</p>`);
     else if (kind === 'break')
@@ -715,13 +705,14 @@ function digits(rng: Rng, min: number, max: number): string {
 }
 
 /** Puts each of `extras` in the slot `slot()` draws for it: `placed` by slot, `put(slot)` their HTML joined. */
-function scatter(extras: readonly string[], slot: () => string) {
-  const placed: Record<string, string[]> = {};
+function scatter<Slot extends string>(rng: Rng, extras: readonly string[], weights: Record<Slot, number>) {
+  const slots = Object.entries(weights) as [Slot, number][];
+  const placed: Partial<Record<Slot, string[]>> = {};
   for (const e of extras) {
-    const at = slot();
+    const at = rng.weighted(slots);
     placed[at] = [...(placed[at] ?? []), e];
   }
-  return { placed, put: (k: string) => (placed[k] ?? []).join('') };
+  return { placed, put: (k: Slot) => (placed[k] ?? []).join('') };
 }
 
 /**
@@ -731,17 +722,7 @@ function scatter(extras: readonly string[], slot: () => string) {
 export function randomFfnPage(rng: Rng, extras: readonly string[] = [], site: FfnSpec['site'] = 'ffn'): BuiltPage {
   const count = rng.chance(0.4) ? 1 : rng.between(2, 30);
   const chapter = rng.between(1, count);
-  const slot = () =>
-    rng.weighted<'text' | 'summary' | 'title' | 'author' | 'option' | 'after' | 'head'>([
-      ['text', 10],
-      ['summary', 3],
-      ['title', 1],
-      ['author', 1],
-      ['option', 1],
-      ['after', 1],
-      ['head', 1],
-    ]);
-  const { placed, put } = scatter(extras, slot);
+  const { placed, put } = scatter(rng, extras, { text: 10, summary: 3, title: 1, author: 1, option: 1, after: 1, head: 1 });
   const chapters =
     count > 1 ? Array.from({ length: count }, (_, i) => `${i + 1}. ${randomWords(rng, 1, 4)}${i === 0 ? put('option') : ''}`) : [];
   const mobile = rng.chance(0.1);
@@ -769,20 +750,18 @@ export function randomFfnPage(rng: Rng, extras: readonly string[] = [], site: Ff
 /** A random AO3 page (chapter page, full work or unchaptered work); `extras` go into its parts. */
 export function randomAo3Page(rng: Rng, extras: readonly string[] = []): BuiltPage {
   const count = rng.chance(0.4) ? 1 : rng.between(2, 12);
-  const slot = () =>
-    rng.weighted<'text' | 'summary' | 'notes' | 'endNotes' | 'title' | 'byline' | 'tag' | 'chapterNotes' | 'after' | 'skin'>([
-      ['text', 10],
-      ['summary', 2],
-      ['notes', 2],
-      ['endNotes', 1],
-      ['title', 1],
-      ['byline', 1],
-      ['tag', 1],
-      ['chapterNotes', 2],
-      ['after', 1],
-      ['skin', 1],
-    ]);
-  const { placed, put } = scatter(extras, slot);
+  const { placed, put } = scatter(rng, extras, {
+    text: 10,
+    summary: 2,
+    notes: 2,
+    endNotes: 1,
+    title: 1,
+    byline: 1,
+    tag: 1,
+    chapterNotes: 2,
+    after: 1,
+    skin: 1,
+  });
   const firstId = rng.between(1, 90000000);
   const chapters: Ao3Chapter[] = Array.from({ length: count }, (_, i) => {
     const ch: Ao3Chapter = { id: String(firstId + i), text: randomStoryText(rng, i === 0 ? (placed.text ?? []) : []) };
@@ -818,18 +797,16 @@ export function randomAo3Page(rng: Rng, extras: readonly string[] = []): BuiltPa
 
 /** A random Royal Road chapter page, with or without notes, copy protection and neighbours. */
 export function randomRoyalRoadPage(rng: Rng, extras: readonly string[] = []): BuiltPage {
-  const slot = () =>
-    rng.weighted<'text' | 'noteBefore' | 'noteAfter' | 'title' | 'chapterTitle' | 'author' | 'after' | 'head'>([
-      ['text', 10],
-      ['noteBefore', 2],
-      ['noteAfter', 2],
-      ['title', 1],
-      ['chapterTitle', 1],
-      ['author', 1],
-      ['after', 1],
-      ['head', 1],
-    ]);
-  const { placed, put } = scatter(extras, slot);
+  const { placed, put } = scatter(rng, extras, {
+    text: 10,
+    noteBefore: 2,
+    noteAfter: 2,
+    title: 1,
+    chapterTitle: 1,
+    author: 1,
+    after: 1,
+    head: 1,
+  });
   const fictionId = digits(rng, 1, 999999);
   const hiddenClass = rng.chance(0.6) ? `c${rng.pick(['Mzk', 'Q2F', 'NjE', 'ZmE'])}${digits(rng, 100, 99999)}` : undefined;
   let text = randomStoryText(rng, placed.text ?? []);
@@ -865,13 +842,7 @@ function randomBbText(rng: Rng, extras: readonly string[] = []): string {
   const pieces: string[] = [];
   const n = rng.between(1, 30);
   for (let i = 0; i < n; i++) {
-    const kind = rng.weighted<string>([
-      ['para', 20],
-      ['quote', 1],
-      ['spoiler', 1],
-      ['hr', 1],
-      ['bold', 2],
-    ]);
+    const kind = rng.weighted(Object.entries({ para: 20, quote: 1, spoiler: 1, hr: 1, bold: 2 }));
     const words = randomInline(rng, randomWords(rng, 1, 50));
     if (kind === 'para') pieces.push(`${words}<br />\n${rng.chance(0.3) ? `${randomWords(rng, 1, 10)}<br />\n` : ''}<br />\n`);
     else if (kind === 'bold') pieces.push(`<b>${words}</b><br />\n<br />\n`);
@@ -892,17 +863,7 @@ function randomBbText(rng: Rng, extras: readonly string[] = []): string {
 /** A random threadmarks reader page of one of the forums: threadmarked posts, sometimes a reply among them. */
 export function randomForumPage(site: ForumSiteId): (rng: Rng, extras: readonly string[]) => BuiltPage {
   return (rng, extras = []) => {
-    const slot = () =>
-      rng.weighted<'body' | 'threadmark' | 'signature' | 'title' | 'author' | 'after' | 'head'>([
-        ['body', 10],
-        ['threadmark', 1],
-        ['signature', 1],
-        ['title', 1],
-        ['author', 1],
-        ['after', 1],
-        ['head', 1],
-      ]);
-    const { placed, put } = scatter(extras, slot);
+    const { placed, put } = scatter(rng, extras, { body: 10, threadmark: 1, signature: 1, title: 1, author: 1, after: 1, head: 1 });
     const pages = rng.chance(0.4) ? 1 : rng.between(2, 9);
     const firstPost = rng.between(1, 9000000);
     const count = rng.between(1, 10);
