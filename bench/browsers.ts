@@ -120,11 +120,10 @@ async function launchChromium({ sitePort: p }: LaunchOptions): Promise<BenchBrow
   const origin = `chrome-extension://${new URL(sw.url()).host}`;
   // One blank tab stays open so closing a measured tab never closes the window (and its side panel).
   for (const page of ctx.pages()) await page.goto('about:blank');
-  const version = execFileSync(CHROMIUM_BIN, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   return {
     name: 'chromium',
     origin,
-    version,
+    version: execFileSync(CHROMIUM_BIN, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(),
     async newTab() {
       const page: PwPage = await ctx.newPage();
       await page.addInitScript({ content: PROBE_SOURCE });
@@ -170,11 +169,10 @@ async function launchFirefox({ sitePort: p }: LaunchOptions): Promise<BenchBrows
   });
   await browser.installExtension(ext);
   const origin = `moz-extension://${FIREFOX_UUID}`;
-  const version = await browser.version();
   return {
     name: 'firefox',
     origin,
-    version,
+    version: await browser.version(),
     async newTab() {
       const page: PpPage = await browser.newPage();
       await page.evaluateOnNewDocument(PROBE_SOURCE); // web pages; extension pages carry the staged tag
