@@ -1,18 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DB_VERSION } from '../../lib/db/schema';
-import {
-  BROWSERS,
-  click,
-  evaluate,
-  PARAGRAPH_NUMBER,
-  poll,
-  PROGRESS_FILL,
-  TOP_PARAGRAPH,
-  type AnyPage,
-  type Harness,
-} from './support/harness';
-import { storedRecords } from './support/db';
+import { BROWSERS, click, evaluate, poll, pollText, PROGRESS_FILL, TOP_PARAGRAPH, type AnyPage, type Harness } from './support/harness';
+import { storedParagraphExpr, storedRecords } from './support/db';
 import { catchDownload, importFile, statusText } from './support/backup';
 import { useSiteBrowser } from './support/site';
 import { pollView, READER_SHOWN, VIEW_TOP_PARAGRAPH } from './support/view';
@@ -88,10 +78,7 @@ const tookPosition = (page: AnyPage, before: string) =>
   );
 
 /** An expression for the stored paragraph number of Glass Hearts (undefined when there is none). */
-const storedN = `new Promise((resolve) => { const q = indexedDB.open('ficwell'); q.onsuccess = () => {
-  const g = q.result.transaction('progress').objectStore('progress').get('seed:glass-hearts');
-  g.onsuccess = () => { q.result.close(); resolve(g.result?.position); }; }; })
-  .then((pos) => (${PARAGRAPH_NUMBER})('glass-hearts', pos))`;
+const storedN = storedParagraphExpr('glass-hearts');
 
 /**
  * A positive signal that the background has handled a view that just closed: the view is gone from the
@@ -145,12 +132,7 @@ describe.each(BROWSERS)('durability of progress in %s', (name) => {
     const popup = await afterRestart(site.h);
     for (const r of v2.progress) {
       const id = r.key.slice('seed:'.length);
-      await poll(
-        popup,
-        `document.querySelector('[data-story="${id}"] .row-percent')?.textContent === '${Math.floor(r.percent)}%'`,
-        5000,
-        `${id} at ${r.percent}%`,
-      );
+      await pollText(popup, `[data-story="${id}"] .row-percent`, `${Math.floor(r.percent)}%`, 5000, `${id} at ${r.percent}%`);
     }
     // The code's own schema version, not a number copied here: the upgrade ran to the end.
     expect(await dbVersion(popup)).toBe(DB_VERSION);

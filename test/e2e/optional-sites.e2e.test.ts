@@ -19,7 +19,7 @@ import { parseStoryUrl } from '../../lib/sites';
 import { sites } from '../../lib/sites/registry';
 import { pollUntil } from '../support/browsers';
 import { storedRecord } from './support/db';
-import { BROWSERS, clickAt, evaluate, poll, type AnyPage } from './support/harness';
+import { BROWSERS, clickAt, evaluate, poll, pollText, type AnyPage } from './support/harness';
 import { grantOptionalSites, siteName, siteSwitch } from './support/permissions';
 import { useSiteBrowser } from './support/site';
 import { inView, pollView, READER_SHOWN, readViewTo, VIEW_TOP_PARAGRAPH, viewAtParagraph } from './support/view';
@@ -126,12 +126,7 @@ describe.each(BROWSERS)('optional sites in %s', (name) => {
     it('turned off: the permission and the script are gone, the page is left as it was again', async () => {
       await poll(site.ext, `${siteSwitch(id)}?.checked === true`, 5000, 'the switch on');
       await clickAt(site.ext, siteSwitch(id));
-      await poll(
-        site.ext,
-        `document.querySelector('.site-message')?.textContent === ${JSON.stringify(`${siteName} off: its pages are left as they are.`)}`,
-        10_000,
-        'the switch to say off',
-      );
+      await pollText(site.ext, '.site-message', `${siteName} off: its pages are left as they are.`, 10_000, 'the switch to say off');
       expect(await switchState(id)).toBe(false);
       const api = `(globalThis.browser ?? globalThis.chrome)`;
       expect(await evaluate<boolean>(site.ext, `${api}.permissions.contains({ origins: ${JSON.stringify(sites.patternsOf(id))} })`)).toBe(

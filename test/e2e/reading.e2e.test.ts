@@ -9,6 +9,7 @@ import {
   inPanel,
   launch,
   poll,
+  pollText,
   pollPanel,
   PROGRESS_FILL,
   setViewport,
@@ -90,12 +91,7 @@ describe.each(BROWSERS)('reading with progress in %s', (name) => {
 
     await closePanel(h, popup);
     // The popup, open all along, already shows the new percent (its progress came over the broadcast).
-    await poll(
-      popup,
-      `document.querySelector('[data-story="${STORY}"] .row-percent')?.textContent === '${panelPercent}%'`,
-      5000,
-      'the popup to show the percent',
-    );
+    await pollText(popup, `[data-story="${STORY}"] .row-percent`, `${panelPercent}%`, 5000, 'the popup to show the percent');
 
     await click(popup, `[data-story="${STORY}"] button`);
     await panelShows(popup, STORY);
@@ -172,7 +168,7 @@ describe.each(BROWSERS)('reading with progress in %s', (name) => {
     const again = await h.openExtensionPage('/sidepanel.html');
     expect(await evaluate<number>(again, `document.querySelectorAll('.story-row').length`)).toBe(5);
     await click(again, '[data-story="never-alone"] button');
-    await poll(again, `document.querySelector('h1')?.textContent === 'Never Alone'`, 5000, 'the story from the panel library');
+    await pollText(again, 'h1', 'Never Alone', 5000, 'the story from the panel library');
     const third = await h.openExtensionPage('/sidepanel.html');
     expect(await evaluate<string>(third, `document.querySelector('h1').textContent`)).toBe('Never Alone'); // remembered
   });

@@ -1,6 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { BROWSERS, click, closePanel, evaluate, inPanel, poll, TOP_PARAGRAPH, type AnyPage } from './support/harness';
+import { BROWSERS, click, closePanel, evaluate, inPanel, poll, pollText, TOP_PARAGRAPH, type AnyPage } from './support/harness';
 import { storedRecord } from './support/db';
 import { catchDownload, caughtDownload } from './support/download';
 import { GENERATED_STORY } from './support/pages';
@@ -183,12 +183,7 @@ describe.each(BROWSERS)('saved chapters read anywhere in %s', (name) => {
     await click(panel, `${row} button`);
     await poll(panel, `!!document.querySelector('.saved-choice')`, 5000, 'the choice');
     await click(panel, '.saved-choice button:nth-of-type(3)'); // "Delete saved copy"
-    await poll(
-      panel,
-      `document.querySelector('[role=status]')?.textContent === 'Saved copy deleted. Your place is kept.'`,
-      5000,
-      'deleted',
-    );
+    await pollText(panel, '[role=status]', 'Saved copy deleted. Your place is kept.', 5000, 'deleted');
     expect(await evaluate<boolean>(panel, `!!document.querySelector('${row} .row-saved')`)).toBe(false);
     expect((await storedRecord<Stored>(panel, 'progress', AO3_KEY))?.position).toEqual(position);
     expect(await storedRecord(panel, 'webStories', AO3_KEY)).not.toBeNull();

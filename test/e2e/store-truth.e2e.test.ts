@@ -5,14 +5,14 @@ import {
   BROWSERS,
   evaluate,
   launch,
-  PARAGRAPH_NUMBER,
   poll,
+  pollText,
   TOP_PARAGRAPH,
   waitForReady,
   type AnyPage,
   type Harness,
 } from './support/harness';
-import { storedRecords } from './support/db';
+import { storedParagraphExpr, storedRecords } from './support/db';
 import { importFile, statusText } from './support/backup';
 import { BIG_WORK, BIG_WORK_URL, startBigStoryServer } from './support/big-story';
 import { GENERATED_STORY } from './support/pages';
@@ -44,12 +44,7 @@ describe.each(BROWSERS)('what the store keeps is true, in %s', (name) => {
     const page = await h.openExtensionPage('/popup.html');
     await evaluate(page, `${api}.storage.local.clear().then(() => ${api}.storage.local.set(${JSON.stringify(junk)}))`);
     const reader = await h.openExtensionPage('/sidepanel.html#story=never-alone');
-    await poll(
-      reader,
-      `document.querySelector('[data-p="0"]')?.textContent === '"Take care of her for me, will ya?"'`,
-      5000,
-      'the story text',
-    );
+    await pollText(reader, '[data-p="0"]', '"Take care of her for me, will ya?"', 5000, 'the story text');
     await close(reader);
     await close(page);
   });
@@ -84,12 +79,7 @@ describe.each(BROWSERS)('what the store keeps is true, in %s', (name) => {
     await close(lib);
 
     const popup = await h.openExtensionPage('/popup.html');
-    await poll(
-      popup,
-      `document.querySelector('[data-story="glass-hearts"] .row-percent')?.textContent === '100%'`,
-      5000,
-      'a percent within range',
-    );
+    await pollText(popup, '[data-story="glass-hearts"] .row-percent', '100%', 5000, 'a percent within range');
     expect(await evaluate<string>(popup, `document.querySelector('[data-story="glass-hearts"]').textContent`)).not.toMatch(/e\+|271822/);
     await close(popup);
 
@@ -102,7 +92,7 @@ describe.each(BROWSERS)('what the store keeps is true, in %s', (name) => {
     expect(top).not.toBe(future.position.n);
     await poll(
       reader,
-      `new Promise((resolve) => { const q = indexedDB.open('ficwell'); q.onsuccess = () => { const g = q.result.transaction('progress').objectStore('progress').get('seed:glass-hearts'); g.onsuccess = () => { q.result.close(); resolve(g.result?.position); }; }; }).then((pos) => (${PARAGRAPH_NUMBER})('glass-hearts', pos)).then((n) => n === ${top})`,
+      `${storedParagraphExpr('glass-hearts')}.then((n) => n === ${top})`,
       5000,
       `the read position (paragraph ${top}) stored`,
     );

@@ -5,13 +5,13 @@ import {
   drawnAtParagraph,
   evaluate,
   launch,
-  PARAGRAPH_NUMBER,
   poll,
+  pollText,
   TOP_PARAGRAPH,
   type AnyPage,
   type Harness,
 } from './support/harness';
-import { recordExpr } from './support/db';
+import { recordExpr, storedParagraphExpr } from './support/db';
 import { startSiteServer, type SiteServer } from './support/server';
 
 /**
@@ -58,12 +58,7 @@ async function readTo(tab: AnyPage, fraction: number): Promise<number> {
   await evaluate(tab, `window.scrollTo(0, document.documentElement.scrollHeight * ${fraction})`);
   await poll(tab, `(${TOP_PARAGRAPH})(window) > 0`, 5000, 'a paragraph under the reading line');
   // The stored place is the one on screen (read again at each poll: a late reflow may still settle the view).
-  await poll(
-    tab,
-    `${recordExpr('progress', `seed:${STORY}`)}.then((r) => (${PARAGRAPH_NUMBER})('${STORY}', r?.position)).then((n) => n === (${TOP_PARAGRAPH})(window))`,
-    5000,
-    'the place stored',
-  );
+  await poll(tab, `${storedParagraphExpr(STORY)}.then((n) => n === (${TOP_PARAGRAPH})(window))`, 5000, 'the place stored');
   const top = await evaluate<number>(tab, `(${TOP_PARAGRAPH})(window)`);
   return top;
 }
@@ -116,12 +111,7 @@ describe.each(BROWSERS)('your place on another device, in %s', (name) => {
 
     const popup = await second.openExtensionPage('/popup.html');
     const percent = `${Math.floor(place?.percent ?? -1)}%`;
-    await poll(
-      popup,
-      `document.querySelector('[data-story="${STORY}"] .row-percent')?.textContent === '${percent}'`,
-      10_000,
-      `the percent ${percent} on the other device`,
-    );
+    await pollText(popup, `[data-story="${STORY}"] .row-percent`, `${percent}`, 10_000, `the percent ${percent} on the other device`);
     const reader = await second.openExtensionPage(`/sidepanel.html#story=${STORY}`);
     await poll(reader, drawnAtParagraph(middle), 10_000, 'the same paragraph');
   });

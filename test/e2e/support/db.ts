@@ -1,4 +1,4 @@
-import { type AnyPage, evaluate } from './harness';
+import { type AnyPage, evaluate, PARAGRAPH_NUMBER } from './harness';
 
 type Store = 'progress' | 'webStories' | 'savedStories';
 
@@ -12,6 +12,13 @@ export const recordExpr = (store: Store, key: string) => `new Promise((resolve, 
   };
   q.onerror = () => reject(q.error);
 })`;
+
+/**
+ * Source of an expression for the paragraph number, across bundled story `id`, of its stored position
+ * (undefined when none is stored): what TOP_PARAGRAPH reads from the reader when it stands there.
+ */
+export const storedParagraphExpr = (id: string) =>
+  `${recordExpr('progress', `seed:${id}`)}.then((r) => (${PARAGRAPH_NUMBER})(${JSON.stringify(id)}, r?.position))`;
 
 /** Every record of one store of Ficwell's IndexedDB, keyed by record key, read straight from an extension page. */
 export const storedRecords = <T>(ext: AnyPage, store: Store) =>

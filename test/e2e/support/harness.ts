@@ -227,6 +227,10 @@ export async function poll(page: AnyPage, predicate: string | (() => unknown), t
   await pollUntil((e) => (page as PpPage).evaluate(e), expr, timeout, what);
 }
 
+/** Waits until the first element that `selector` matches on `page` reads exactly `text`. */
+export const pollText = (page: AnyPage, selector: string, text: string, timeout = 5000, what = `${selector} to read ${text}`) =>
+  poll(page, `document.querySelector(${JSON.stringify(selector)})?.textContent === ${JSON.stringify(text)}`, timeout, what);
+
 /**
  * Resolves after the page has drawn two more frames: by then a resize, scroll or font change has been laid
  * out and the scroll handlers that run in animation frames (the reader's anchoring) have run. `inPanel`
