@@ -1,24 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, click, evaluate, inPanel, launch, poll, type AnyPage, type Harness } from './support/harness';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, click, evaluate, inPanel, poll } from './support/harness';
+import { useBrowser } from './support/site';
 
 describe.each(BROWSERS)('foundation in %s', (name) => {
-  let h: Harness;
-  let popup: AnyPage;
-  beforeAll(async () => {
-    h = await launch(name);
-    popup = await h.openExtensionPage('/popup.html');
-  });
-  afterAll(async () => h?.close());
-
+  const b = useBrowser(name, '/popup.html');
   it('the popup lists the five bundled stories', async () => {
-    const titles = await evaluate<string[]>(popup, `[...document.querySelectorAll('.row-title')].map((e) => e.textContent)`);
+    const titles = await evaluate<string[]>(b.ext, `[...document.querySelectorAll('.row-title')].map((e) => e.textContent)`);
     expect(titles).toEqual(['Her Outstretched Hand', 'just you and I', 'Glass Hearts', 'The Dessert Shop', 'Never Alone']);
   });
 
   it('choosing a story opens the real side panel on its first paragraph', async () => {
-    await click(popup, '[data-story="just-you-and-i"] button');
+    await click(b.ext, '[data-story="just-you-and-i"] button');
     await poll(
-      popup,
+      b.ext,
       `(() => {
       const api = globalThis.browser ?? globalThis.chrome;
       return api.extension.getViews().some((v) => v.location.pathname === '/sidepanel.html' && v.document.querySelector('[data-p="0"]'));
@@ -27,7 +21,7 @@ describe.each(BROWSERS)('foundation in %s', (name) => {
       'the side panel to show the story',
     );
     const shown = await inPanel<{ title: string; first: string; hash: string }>(
-      popup,
+      b.ext,
       `(w) => ({
       title: w.document.querySelector('h1').textContent,
       first: w.document.querySelector('[data-p="0"]').textContent,
@@ -42,7 +36,7 @@ describe.each(BROWSERS)('foundation in %s', (name) => {
   });
 
   it('an unknown story id gives a clear message and the library', async () => {
-    const tab = await h.openExtensionPage('/sidepanel.html#story=no-such-story');
+    const tab = await b.h.openExtensionPage('/sidepanel.html#story=no-such-story');
     expect(await evaluate<string>(tab, `document.querySelector('[role=alert]').textContent`)).toBe(
       'There is no story “no-such-story” in the library. Choose one below.',
     );

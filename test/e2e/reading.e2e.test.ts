@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   afterFrames,
   BROWSERS,
@@ -7,7 +7,6 @@ import {
   drawnAtParagraph,
   evaluate,
   inPanel,
-  launch,
   poll,
   pollText,
   pollPanel,
@@ -15,8 +14,8 @@ import {
   setViewport,
   TOP_PARAGRAPH,
   type AnyPage,
-  type Harness,
 } from './support/harness';
+import { useBrowser } from './support/site';
 
 const STORY = 'just-you-and-i';
 
@@ -38,96 +37,89 @@ const percentInPopup = (page: AnyPage, id: string) =>
   evaluate<string | null>(page, `document.querySelector('[data-story="${id}"] .row-percent')?.textContent ?? null`);
 
 describe.each(BROWSERS)('reading with progress in %s', (name) => {
-  let h: Harness;
-  let popup: AnyPage;
+  const b = useBrowser(name, '/popup.html');
   let middle = -1; // the paragraph at the top when the reader stopped
   let panelPercent = 0;
 
-  beforeAll(async () => {
-    h = await launch(name);
-    popup = await h.openExtensionPage('/popup.html');
-  });
-  afterAll(async () => h?.close());
-
   it('the popup shows the five stories with their details; search and sort work', async () => {
-    const rows = await evaluate<string[]>(popup, `[...document.querySelectorAll('.story-row')].map((r) => r.textContent)`);
+    const rows = await evaluate<string[]>(b.ext, `[...document.querySelectorAll('.story-row')].map((r) => r.textContent)`);
     expect(rows).toHaveLength(5);
     expect(rows.find((r) => r.includes('Never Alone'))).toMatch(/880 words.*4 min/);
     expect(rows.find((r) => r.includes('Glass Hearts'))).toMatch(/display title.*Warning: Spoilers/);
 
-    await click(popup, '#library-search');
-    await (popup as { keyboard: { type(t: string): Promise<void> } }).keyboard.type('sayaka');
-    await poll(popup, `document.querySelectorAll('.story-row').length === 2`, 5000, 'search results');
-    const found = await evaluate<string[]>(popup, `[...document.querySelectorAll('.story-row')].map((r) => r.dataset.story)`);
+    await click(b.ext, '#library-search');
+    await (b.ext as { keyboard: { type(t: string): Promise<void> } }).keyboard.type('sayaka');
+    await poll(b.ext, `document.querySelectorAll('.story-row').length === 2`, 5000, 'search results');
+    const found = await evaluate<string[]>(b.ext, `[...document.querySelectorAll('.story-row')].map((r) => r.dataset.story)`);
     expect(found.sort()).toEqual(['glass-hearts', 'never-alone']);
 
-    await (popup as { keyboard: { type(t: string): Promise<void> } }).keyboard.type('zzz');
-    await poll(popup, `!!document.querySelector('.empty')`, 5000, 'the empty state');
-    expect(await evaluate<string>(popup, `document.querySelector('.empty').textContent`)).toMatch(/No story matches “sayakazzz”/);
-    await click(popup, '.empty button');
+    await (b.ext as { keyboard: { type(t: string): Promise<void> } }).keyboard.type('zzz');
+    await poll(b.ext, `!!document.querySelector('.empty')`, 5000, 'the empty state');
+    expect(await evaluate<string>(b.ext, `document.querySelector('.empty').textContent`)).toMatch(/No story matches “sayakazzz”/);
+    await click(b.ext, '.empty button');
 
     await evaluate(
-      popup,
+      b.ext,
       `(() => { const s = document.querySelector('#library-sort'); s.value = 'length'; s.dispatchEvent(new Event('change', { bubbles: true })); })()`,
     );
-    await poll(popup, `document.querySelector('.story-row')?.dataset.story === 'her-outstretched-hand'`, 5000, 'sorted by length');
-    const order = await evaluate<string[]>(popup, `[...document.querySelectorAll('.story-row')].map((r) => r.dataset.story)`);
+    await poll(b.ext, `document.querySelector('.story-row')?.dataset.story === 'her-outstretched-hand'`, 5000, 'sorted by length');
+    const order = await evaluate<string[]>(b.ext, `[...document.querySelectorAll('.story-row')].map((r) => r.dataset.story)`);
     expect(order).toEqual(['her-outstretched-hand', 'never-alone', 'the-dessert-shop', 'glass-hearts', 'just-you-and-i']);
   });
 
   it('scroll to the middle, close the panel, reopen from the popup: the same paragraph is at the top', async () => {
-    await click(popup, `[data-story="${STORY}"] button`);
-    await panelShows(popup, STORY);
-    const start = await fillOf(popup);
-    await inPanel(popup, `(w) => w.scrollTo(0, w.document.documentElement.scrollHeight / 2)`);
-    await readerMoved(popup, start);
-    middle = (await inPanel<number>(popup, TOP_PARAGRAPH)) ?? -1;
+    await click(b.ext, `[data-story="${STORY}"] button`);
+    await panelShows(b.ext, STORY);
+    const start = await fillOf(b.ext);
+    await inPanel(b.ext, `(w) => w.scrollTo(0, w.document.documentElement.scrollHeight / 2)`);
+    await readerMoved(b.ext, start);
+    middle = (await inPanel<number>(b.ext, TOP_PARAGRAPH)) ?? -1;
     expect(middle).toBeGreaterThan(200);
     panelPercent = Number(
-      (await inPanel<string>(popup, `(w) => w.document.querySelector('[role=progressbar]').getAttribute('aria-valuenow')`)) ?? NaN,
+      (await inPanel<string>(b.ext, `(w) => w.document.querySelector('[role=progressbar]').getAttribute('aria-valuenow')`)) ?? NaN,
     );
     expect(panelPercent).toBeGreaterThan(30);
     expect(panelPercent).toBeLessThan(70);
 
-    await closePanel(h, popup);
-    // The popup, open all along, already shows the new percent (its progress came over the broadcast).
-    await pollText(popup, `[data-story="${STORY}"] .row-percent`, `${panelPercent}%`, 5000, 'the popup to show the percent');
+    await closePanel(b.h, b.ext);
+    // The b.ext, open all along, already shows the new percent (its progress came over the broadcast).
+    await pollText(b.ext, `[data-story="${STORY}"] .row-percent`, `${panelPercent}%`, 5000, 'the popup to show the percent');
 
-    await click(popup, `[data-story="${STORY}"] button`);
-    await panelShows(popup, STORY);
-    await pollPanel(popup, `(v) => (${TOP_PARAGRAPH})(v) === ${middle}`, 5000, 'the saved paragraph at the top');
-    expect(await inPanel<number>(popup, TOP_PARAGRAPH)).toBe(middle);
-    await closePanel(h, popup);
+    await click(b.ext, `[data-story="${STORY}"] button`);
+    await panelShows(b.ext, STORY);
+    await pollPanel(b.ext, `(v) => (${TOP_PARAGRAPH})(v) === ${middle}`, 5000, 'the saved paragraph at the top');
+    expect(await inPanel<number>(b.ext, TOP_PARAGRAPH)).toBe(middle);
+    await closePanel(b.h, b.ext);
   });
 
   it('closing the panel within 100 ms of the last scroll still keeps that position', async () => {
-    await click(popup, `[data-story="${STORY}"] button`);
-    await panelShows(popup, STORY);
+    await click(b.ext, `[data-story="${STORY}"] button`);
+    await panelShows(b.ext, STORY);
     // Two scrolls, each taken by the reader as soon as it can: the first is written at once, the second
     // waits behind the throttle (half a second)...
-    const opened = await fillOf(popup);
-    await inPanel(popup, `(w) => w.scrollBy(0, 600)`);
-    await readerMoved(popup, opened);
-    const first = await fillOf(popup);
-    await inPanel(popup, `(w) => w.scrollBy(0, 900)`);
-    await readerMoved(popup, first);
-    const last = await inPanel<number>(popup, TOP_PARAGRAPH);
+    const opened = await fillOf(b.ext);
+    await inPanel(b.ext, `(w) => w.scrollBy(0, 600)`);
+    await readerMoved(b.ext, opened);
+    const first = await fillOf(b.ext);
+    await inPanel(b.ext, `(w) => w.scrollBy(0, 900)`);
+    await readerMoved(b.ext, first);
+    const last = await inPanel<number>(b.ext, TOP_PARAGRAPH);
     expect(last).toBeGreaterThan(middle);
-    await closePanel(h, popup); // ...and the panel closes before the throttle would have written it.
-    await click(popup, `[data-story="${STORY}"] button`);
-    await panelShows(popup, STORY);
-    await pollPanel(popup, `(v) => (${TOP_PARAGRAPH})(v) === ${last}`, 5000, 'the last position');
+    await closePanel(b.h, b.ext); // ...and the panel closes before the throttle would have written it.
+    await click(b.ext, `[data-story="${STORY}"] button`);
+    await panelShows(b.ext, STORY);
+    await pollPanel(b.ext, `(v) => (${TOP_PARAGRAPH})(v) === ${last}`, 5000, 'the last position');
     // Back to the middle for the tests that follow (closing the panel writes the position it took).
-    const atLast = await fillOf(popup);
-    await inPanel(popup, `(w) => w.document.querySelector('[data-p="${middle}"]').scrollIntoView()`);
-    await inPanel(popup, `(w) => w.scrollBy(0, -w.document.querySelector('.reader-bar').getBoundingClientRect().bottom - 8)`);
-    await readerMoved(popup, atLast);
-    expect(await inPanel<number>(popup, TOP_PARAGRAPH)).toBe(middle);
-    await closePanel(h, popup);
+    const atLast = await fillOf(b.ext);
+    await inPanel(b.ext, `(w) => w.document.querySelector('[data-p="${middle}"]').scrollIntoView()`);
+    await inPanel(b.ext, `(w) => w.scrollBy(0, -w.document.querySelector('.reader-bar').getBoundingClientRect().bottom - 8)`);
+    await readerMoved(b.ext, atLast);
+    expect(await inPanel<number>(b.ext, TOP_PARAGRAPH)).toBe(middle);
+    await closePanel(b.h, b.ext);
   });
 
   it('a different width and a larger font keep the same paragraph at the top', async () => {
-    const tab = await h.openExtensionPage(`/sidepanel.html#story=${STORY}`);
+    const tab = await b.h.openExtensionPage(`/sidepanel.html#story=${STORY}`);
     await setViewport(tab, 360, 700);
     await poll(tab, drawnAtParagraph(middle), 5000, 'the saved paragraph');
     await setViewport(tab, 720, 700);
@@ -150,40 +142,40 @@ describe.each(BROWSERS)('reading with progress in %s', (name) => {
   });
 
   it('after a browser restart with the same profile the position is still there', async () => {
-    const before = await percentInPopup(popup, STORY);
+    const before = await percentInPopup(b.ext, STORY);
     expect(before).toMatch(/^\d+%$/);
-    await h.restart();
-    popup = await h.openExtensionPage('/popup.html');
-    expect(await percentInPopup(popup, STORY)).toBe(before);
-    await click(popup, `[data-story="${STORY}"] button`);
-    await panelShows(popup, STORY);
-    await pollPanel(popup, `(v) => (${TOP_PARAGRAPH})(v) === ${middle}`, 5000, 'the saved paragraph after restart');
-    await closePanel(h, popup);
+    await b.h.restart();
+    b.ext = await b.h.openExtensionPage('/popup.html');
+    expect(await percentInPopup(b.ext, STORY)).toBe(before);
+    await click(b.ext, `[data-story="${STORY}"] button`);
+    await panelShows(b.ext, STORY);
+    await pollPanel(b.ext, `(v) => (${TOP_PARAGRAPH})(v) === ${middle}`, 5000, 'the saved paragraph after restart');
+    await closePanel(b.h, b.ext);
   });
 
   it('the Library button goes back to the list, and the panel then reopens on the list', async () => {
-    const tab = await h.openExtensionPage('/sidepanel.html#story=never-alone');
+    const tab = await b.h.openExtensionPage('/sidepanel.html#story=never-alone');
     await click(tab, '.reader-bar button');
     await poll(tab, `document.querySelectorAll('.story-row').length === 5`, 5000, 'the library in the panel');
-    const again = await h.openExtensionPage('/sidepanel.html');
+    const again = await b.h.openExtensionPage('/sidepanel.html');
     expect(await evaluate<number>(again, `document.querySelectorAll('.story-row').length`)).toBe(5);
     await click(again, '[data-story="never-alone"] button');
     await pollText(again, 'h1', 'Never Alone', 5000, 'the story from the panel library');
-    const third = await h.openExtensionPage('/sidepanel.html');
+    const third = await b.h.openExtensionPage('/sidepanel.html');
     expect(await evaluate<string>(third, `document.querySelector('h1').textContent`)).toBe('Never Alone'); // remembered
   });
 
   it('reading to the end of the shortest story marks it finished in the library', async () => {
-    const tab = await h.openExtensionPage('/sidepanel.html#story=her-outstretched-hand');
+    const tab = await b.h.openExtensionPage('/sidepanel.html#story=her-outstretched-hand');
     await evaluate(tab, `window.scrollTo(0, document.documentElement.scrollHeight)`);
     await poll(tab, `document.querySelector('[role=progressbar]').getAttribute('aria-valuenow') === '100'`, 5000, '100%');
     await poll(
-      popup,
+      b.ext,
       `document.querySelector('[data-story="her-outstretched-hand"]')?.dataset.finished === 'true'`,
       5000,
       'the story marked finished',
     );
-    expect(await evaluate<string>(popup, `document.querySelector('[data-story="her-outstretched-hand"]').textContent`)).toMatch(
+    expect(await evaluate<string>(b.ext, `document.querySelector('[data-story="her-outstretched-hand"]').textContent`)).toMatch(
       /Finished.*100%.*finished just now/,
     );
   });

@@ -10,6 +10,23 @@ export interface SiteBrowser {
   ext: AnyPage;
 }
 
+/** What useBrowser's beforeAll fills in: read it inside tests and hooks, never at collection time. */
+export type ExtensionBrowser = Omit<SiteBrowser, 'server'>;
+
+/**
+ * useSiteBrowser without a site: a browser with Ficwell (and `extensionPage` opened when given), closed after
+ * the block's tests.
+ */
+export function useBrowser(name: BrowserName, extensionPage?: string): ExtensionBrowser {
+  const b = {} as ExtensionBrowser;
+  beforeAll(async () => {
+    b.h = await launch(name);
+    if (extensionPage) b.ext = await b.h.openExtensionPage(extensionPage);
+  });
+  afterAll(async () => b.h?.close());
+  return b;
+}
+
 /**
  * Registers, in the describe block it is called in, a beforeAll that starts the local site server and a
  * browser routed to it (and opens `extensionPage` when given), and an afterAll that closes the browser, then
