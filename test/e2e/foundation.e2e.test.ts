@@ -4,6 +4,7 @@ import { useBrowser } from './support/site';
 
 describe.each(BROWSERS)('foundation in %s', (name) => {
   const b = useBrowser(name, '/popup.html');
+
   it('the popup lists the five bundled stories', async () => {
     const titles = await evaluate<string[]>(b.ext, `[...document.querySelectorAll('.row-title')].map((e) => e.textContent)`);
     expect(titles).toEqual(['Her Outstretched Hand', 'just you and I', 'Glass Hearts', 'The Dessert Shop', 'Never Alone']);

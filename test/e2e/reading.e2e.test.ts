@@ -38,6 +38,7 @@ const percentInPopup = (page: AnyPage, id: string) =>
 
 describe.each(BROWSERS)('reading with progress in %s', (name) => {
   const b = useBrowser(name, '/popup.html');
+
   let middle = -1; // the paragraph at the top when the reader stopped
   let panelPercent = 0;
 
