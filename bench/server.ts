@@ -1,7 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { servedFixtures } from '../test/support/served-fixtures';
 import { AO3_WORK_URL, ao3FullWorkPage } from './ao3-work';
 
 /**
@@ -14,18 +14,13 @@ export interface SiteServer {
   close(): Promise<void>;
 }
 
-const fixtures = resolve(import.meta.dirname, '../test/fixtures');
 const routeKey = (u: URL) => `${u.host}${u.pathname}${u.search}`;
 
 function routes(): Map<string, () => string | Buffer> {
   const map = new Map<string, () => string | Buffer>();
-  for (const site of readdirSync(fixtures)) {
-    for (const c of readdirSync(join(fixtures, site), { withFileTypes: true })) {
-      const url = join(fixtures, site, c.name, 'url.txt');
-      if (!c.isDirectory() || !existsSync(url)) continue;
-      const source = readFileSync(join(fixtures, site, c.name, 'source.html'));
-      map.set(routeKey(new URL(readFileSync(url, 'utf8').trim())), () => source);
-    }
+  for (const { url, source } of servedFixtures()) {
+    const html = readFileSync(source);
+    map.set(routeKey(url), () => html);
   }
   const work = ao3FullWorkPage(); // generated once per run, served from memory
   map.set(routeKey(new URL(AO3_WORK_URL)), () => work);

@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
+import { servedFixtures } from '../../support/served-fixtures';
 import { ffnChapterPage } from './pages';
 
 /**
@@ -38,19 +39,9 @@ export interface Answer {
 
 const fixtures = resolve(import.meta.dirname, '../../fixtures');
 
-/** `http://host/path?query` of every fixture folder that has a url.txt, served over plain http. */
+/** `host/path?query` of every served fixture, to its source.html. */
 function fixtureRoutes(): Map<string, string> {
-  const routes = new Map<string, string>();
-  for (const site of readdirSync(fixtures)) {
-    const dir = join(fixtures, site);
-    for (const c of readdirSync(dir, { withFileTypes: true })) {
-      const url = join(dir, c.name, 'url.txt');
-      if (!c.isDirectory() || !existsSync(url)) continue;
-      const u = new URL(readFileSync(url, 'utf8').trim());
-      routes.set(`${u.host}${u.pathname}${u.search}`, join(dir, c.name, 'source.html'));
-    }
-  }
-  return routes;
+  return new Map(servedFixtures().map(({ url: u, source }) => [`${u.host}${u.pathname}${u.search}`, source]));
 }
 
 function requestUrl(req: IncomingMessage): URL {
