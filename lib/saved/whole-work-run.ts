@@ -17,6 +17,7 @@ import type { SanitizeWindow } from '../sanitize';
 import { ao3 } from '../sites/ao3';
 import { ffn } from '../sites/ffn';
 import { $, $$, attr, domCall, isChallengePage, textOf } from '../sites/page';
+import { wholePage } from '../sites/page-steps';
 import type { ChapterPart, StoryPage } from '../sites/types';
 import type { WholeWorkPlan, WholeWorkRequest } from './whole-work';
 
@@ -176,7 +177,7 @@ async function ask(request: WholeWorkRequest, plan: WholeWorkPlan, deps: WholeWo
 
   const url = answeredUrl(response, request.url);
   const adapter = plan.site === 'ao3' ? ao3 : ffn;
-  const result = adapter.parseDocument(doc, url, deps.win);
+  const result = wholePage(adapter.parseDocument(doc, url, deps.win));
   if (result.kind !== 'story') {
     if (isLoginPage(doc, url)) return fail('login');
     if (result.kind === 'not-readable') {

@@ -242,7 +242,8 @@ function prepareBody(input: string | Node, win: SanitizeWindow, baseUrl: string,
   return fragment;
 }
 
-function numberParagraphs(fragment: DocumentFragment): Body {
+/** Numbers the paragraphs of a prepared fragment, the first as `from` (a run after others: see `readBodyInRuns`). */
+function numberParagraphs(fragment: DocumentFragment, from = 0): Body {
   const paragraphs: Paragraph[] = [];
   const numbers = new Map<Element, { p: number; role: ParagraphRole }>();
   let words = 0;
@@ -251,7 +252,7 @@ function numberParagraphs(fragment: DocumentFragment): Body {
     const role = roleOf(text);
     // "xXx" is a scene break, not a word.
     const count = role === 'scene-break' ? 0 : countWords(text);
-    numbers.set(el, { p: paragraphs.length, role });
+    numbers.set(el, { p: from + paragraphs.length, role });
     paragraphs.push({ text, words: count, role });
     words += count;
   }
@@ -276,14 +277,20 @@ export interface BodyWithNotes {
  */
 export function buildBodyWithEdgeNotes(input: string | Node, win: SanitizeWindow, baseUrl: string): BodyWithNotes {
   const fragment = prepareBody(input, win, baseUrl);
+  const notes = takeEdgeNotes(fragment, true, true);
+  return { body: numberParagraphs(fragment), ...notes };
+}
+
+/** Takes the notes at the start (`lead`) and the end (`trail`) of a prepared fragment out of it. */
+function takeEdgeNotes(fragment: DocumentFragment, lead: boolean, trail: boolean): Omit<BodyWithNotes, 'body'> {
   const { found } = paragraphElements(fragment);
   const isNote = (p: { el: Element; text: string } | undefined) =>
     p !== undefined && p.el.parentNode === fragment && roleOf(p.text) === 'author-note';
-  let lead = 0;
-  while (lead < found.length && isNote(found[lead])) lead++;
-  let trail = 0;
-  while (trail < found.length - lead && isNote(found[found.length - 1 - trail])) trail++;
-  if (lead + trail >= found.length) return { body: numberParagraphs(fragment) };
+  let leads = 0;
+  while (lead && leads < found.length && isNote(found[leads])) leads++;
+  let trails = 0;
+  while (trail && trails < found.length - leads && isNote(found[found.length - 1 - trails])) trails++;
+  if (leads + trails >= found.length) return {};
 
   const doc = fragment.ownerDocument;
   const take = (from: Node, to: Node): RichBlocks => {
@@ -300,19 +307,139 @@ export function buildBodyWithEdgeNotes(input: string | Node, win: SanitizeWindow
     return { blocks: blocksFromDom(out, UNNUMBERED, holds), text };
   };
   const out: Omit<BodyWithNotes, 'body'> = {};
-  if (lead > 0) out.leading = take(fragment.firstChild as Node, (found[lead - 1] as { el: Element }).el);
-  if (trail > 0) out.trailing = take((found[found.length - trail] as { el: Element }).el, fragment.lastChild as Node);
+  if (leads > 0) out.leading = take(fragment.firstChild as Node, (found[leads - 1] as { el: Element }).el);
+  if (trails > 0) out.trailing = take((found[found.length - trails] as { el: Element }).el, fragment.lastChild as Node);
   trimBlankEdges(fragment);
   // The rule that set the notes off from the story.
-  while (fragment.firstChild?.nodeName === 'HR') {
+  while (lead && fragment.firstChild?.nodeName === 'HR') {
     fragment.firstChild.remove();
     trimBlankEdges(fragment);
   }
-  while (fragment.lastChild?.nodeName === 'HR') {
+  while (trail && fragment.lastChild?.nodeName === 'HR') {
     fragment.lastChild.remove();
     trimBlankEdges(fragment);
   }
-  return { body: numberParagraphs(fragment), ...out };
+  return out;
+}
+
+/** A text with more top-level nodes than this is read in runs (see `readBodyInRuns`); a shorter one at once. */
+export const RUNS_ABOVE = 3000;
+
+/** About how many top-level nodes of the page one run reads (it ends only where a paragraph may start). */
+const RUN_NODES = 1500;
+
+/** A chapter body read a run at a time, so a huge page never holds the reader's view in one long task. */
+export interface BodyRuns {
+  /** Whether the whole text is read. */
+  readonly done: boolean;
+  /** Reads the next run. */
+  step(): void;
+  /**
+   * The body read so far, as new arrays (what was handed out earlier never grows): until `done`, the runs
+   * read, with the opening notes and without the closing ones (they are read with the last run).
+   */
+  current(): BodyWithNotes;
+}
+
+export interface BodyRunOptions {
+  /** Keep the author's notes at the text's edges apart (`buildBodyWithEdgeNotes`); otherwise `buildBody`. */
+  edgeNotes?: boolean;
+  /** Page children (and elements below them) matching this are left out (see `childrenWithout`). */
+  skip?: string;
+  media?: SanitizeOptions['media'];
+  /** Other sizes than RUNS_ABOVE and RUN_NODES: for tests, whose DOM (jsdom) is far slower than a browser's. */
+  sizes?: { above: number; run: number };
+}
+
+/**
+ * `buildBody` (or `buildBodyWithEdgeNotes`) of `el`'s children, read in runs of top-level nodes. A run ends
+ * only before a paragraph, a heading, a rule or a row of two `<br>`, so no paragraph is ever split between
+ * runs: each run is sanitized and normalized by itself, its paragraphs numbered on from the run before, and
+ * the result equals the one-pass read. (Only notes that run on past a whole first or last run would be read
+ * differently: the one-pass read takes them all, the runs those of the edge run; none of the text is lost.)
+ * A text of at most RUNS_ABOVE top-level nodes is read in one run. The first run is read at once, and more
+ * until one holds a paragraph.
+ */
+export function readBodyInRuns(el: Element, win: SanitizeWindow, baseUrl: string, options: BodyRunOptions = {}): BodyRuns {
+  const children = pageChildren(el, options.skip);
+  const { above, run } = options.sizes ?? { above: RUNS_ABOVE, run: RUN_NODES };
+  const runs = children.length > above ? cutRuns(children, run) : [children];
+  const doc = inertDocumentFor(domGet<Document>(el, 'ownerDocument'));
+  const blocks: Block[][] = [];
+  const paragraphs: Paragraph[][] = [];
+  let count = 0;
+  let words = 0;
+  let notes: Omit<BodyWithNotes, 'body'> = {};
+  let next = 0;
+  const step = () => {
+    const i = next++;
+    const nodes = runs[i];
+    if (!nodes) return;
+    const fragment = prepareBody(copyChildren(nodes, doc, options.skip), win, baseUrl, options.media);
+    const first = i === 0;
+    const last = i === runs.length - 1;
+    if (options.edgeNotes) {
+      const taken = takeEdgeNotes(fragment, first, last);
+      if (taken.leading) notes = { ...notes, leading: taken.leading };
+      if (taken.trailing) notes = { ...notes, trailing: taken.trailing };
+    }
+    const body = numberParagraphs(fragment, count);
+    blocks.push(body.blocks);
+    paragraphs.push(body.paragraphs);
+    count += body.paragraphs.length;
+    words += body.words;
+  };
+  // Read until there is a paragraph to show (or nothing is left): a run may hold none.
+  do step();
+  while (count === 0 && next < runs.length);
+  return {
+    get done() {
+      return next >= runs.length;
+    },
+    step,
+    current() {
+      return { body: { blocks: blocks.flat(), paragraphs: paragraphs.flat(), words }, ...notes };
+    },
+  };
+}
+
+/** Page nodes where a run may end: before one of these elements, or before the first of two `<br>`. */
+const RUN_CUT = /^(?:P|HR|H[1-6])$/;
+
+/** `children` cut into runs of about `size` nodes, each ending only before a RUN_CUT element or a `<br>` row. */
+function cutRuns(children: readonly Node[], size: number): Node[][] {
+  const runs: Node[][] = [];
+  let start = 0;
+  for (let i = size; i < children.length; i++) {
+    if (i - start < size || !mayCutBefore(children, i)) continue;
+    runs.push(children.slice(start, i));
+    start = i;
+  }
+  runs.push(children.slice(start));
+  return runs;
+}
+
+function mayCutBefore(children: readonly Node[], i: number): boolean {
+  const node = children[i] as Node;
+  const name = domGet<string>(node, 'nodeName');
+  if (RUN_CUT.test(name)) return true;
+  if (name !== 'BR') return false;
+  const significant = (from: number, by: number) => {
+    let j = from + by;
+    while (children[j] && isPageBlank(children[j] as Node)) j += by;
+    return children[j];
+  };
+  const after = significant(i, 1);
+  const before = significant(i, -1);
+  return (
+    after !== undefined &&
+    domGet<string>(after, 'nodeName') === 'BR' &&
+    (before === undefined || domGet<string>(before, 'nodeName') !== 'BR')
+  );
+}
+
+function isPageBlank(node: Node): boolean {
+  return domGet<number>(node, 'nodeType') === TEXT_NODE && !/\S/.test(domGet<string | null>(node, 'nodeValue') ?? '');
 }
 
 function trimBlankEdges(fragment: DocumentFragment): void {
@@ -445,12 +572,22 @@ export function copyBounded(nodes: readonly Node[], target: Node, maxDepth = MAX
  * never changed.
  */
 export function childrenWithout(el: Element, skip?: string): DocumentFragment {
+  // The copy lives in an inert document, not the page's.
+  return copyChildren(pageChildren(el, skip), inertDocumentFor(domGet<Document>(el, 'ownerDocument')), skip);
+}
+
+/** `el`'s children, leaving out elements that match `skip`. */
+function pageChildren(el: Element, skip?: string): Node[] {
   // Through the DOM's own methods: on a page, `document.implementation` or a form's `childNodes` may be a
-  // named element instead (clobbering). The copy lives in an inert document, not the page's.
-  const fragment = inertDocumentFor(domGet<Document>(el, 'ownerDocument')).createDocumentFragment();
-  const children = Array.from(domGet<NodeListOf<ChildNode>>(el, 'childNodes')).filter(
+  // named element instead (clobbering).
+  return Array.from(domGet<NodeListOf<ChildNode>>(el, 'childNodes')).filter(
     (child) => !(skip && domGet<number>(child, 'nodeType') === ELEMENT_NODE && domCall<boolean>(child, 'matches', skip)),
   );
+}
+
+/** A fragment of `doc` (an inert document) holding copies of page nodes, elements matching `skip` left out. */
+function copyChildren(children: readonly Node[], doc: Document, skip?: string): DocumentFragment {
+  const fragment = doc.createDocumentFragment();
   // Only what the sanitizer reads: a page's thousands of other attributes would be copied to be dropped.
   copyBounded(children, fragment, MAX_DEPTH, SANITIZER_READS);
   if (skip) for (const el2 of Array.from(fragment.querySelectorAll(skip))) el2.remove();

@@ -14,10 +14,10 @@ import type { SanitizeWindow } from '../sanitize';
 import { ffnSite } from './ffn.site';
 import type { SiteId } from './registry';
 import type { SiteDefinition } from './site';
-import { buildBodyWithEdgeNotes, buildRichText, childrenWithout } from './body';
+import { buildRichText, childrenWithout, readBodyInRuns } from './body';
 import { ownChapterTitle } from './chapter-title';
 import { $, $$, absoluteUrl, attr, childElements, inside, matches, parseCount, sameOriginUrl, tagOf, textOf, titleOf } from './page';
-import { documentParser } from './page-steps';
+import { documentParser, inSteps, type PageInSteps } from './page-steps';
 import type { Author, ChapterLink, Note, SiteAdapter, StoryLocation, StoryPage } from './types';
 
 /** What tells one site of fanfiction.net's layout from another: the rest of the reading is the same. */
@@ -114,7 +114,7 @@ function readStory(
   win: SanitizeWindow,
   loc: StoryLocation,
   textEl: Element,
-): StoryPage | undefined {
+): StoryPage | PageInSteps | undefined {
   const base = url.href;
   const header = $(doc, '#profile_top') ?? $(doc, '#content');
   const meta = parseMeta(header);
@@ -140,12 +140,9 @@ function readStory(
   const chapterCount =
     meta.chapters ?? (chapters.length || (tagOf(textEl) === 'DIV' && attr(textEl, 'id') === 'storytext' ? 1 : undefined));
 
-  const { body, leading, trailing } = buildBodyWithEdgeNotes(childrenWithout(textEl), win, base);
-  if (body.paragraphs.length === 0) return undefined;
-  const notes: Note[] = [
-    ...(leading ? [{ kind: 'chapter-notes' as const, ...leading }] : []),
-    ...(trailing ? [{ kind: 'chapter-end-notes' as const, ...trailing }] : []),
-  ];
+  // A huge chapter is read in runs: the page with the first is shown while the rest is read (see inSteps).
+  const text = readBodyInRuns(textEl, win, base, { edgeNotes: true });
+  if (text.current().body.paragraphs.length === 0) return undefined;
 
   const nav = navigation(doc, url, loc.storyId);
   const prev = nav.prev ?? (number > 1 ? chapterUrl(number - 1) : undefined);
@@ -169,15 +166,7 @@ function readStory(
     genres: meta.genres,
     notes: [],
     chapters,
-    parts: [
-      {
-        number,
-        ...(ownTitle ? { title: ownTitle } : {}),
-        url: chapterUrl(number),
-        notes,
-        ...body,
-      },
-    ],
+    parts: [],
     links: { ...(prev ? { prev } : {}), ...(next ? { next } : {}) },
     fullWork: false,
   };
@@ -192,7 +181,13 @@ function readStory(
     page.chaptersPosted = chapterCount;
   }
   if (summaryEl) page.summary = buildRichText(childrenWithout(summaryEl), win, base);
-  return page;
+  return inSteps(text, ({ body, leading, trailing }) => {
+    const notes: Note[] = [
+      ...(leading ? [{ kind: 'chapter-notes' as const, ...leading }] : []),
+      ...(trailing ? [{ kind: 'chapter-end-notes' as const, ...trailing }] : []),
+    ];
+    return { ...page, parts: [{ number, ...(ownTitle ? { title: ownTitle } : {}), url: chapterUrl(number), notes, ...body }] };
+  });
 }
 
 /** "3. The Title" -> "The Title"; a bare "3." -> undefined. */

@@ -1,6 +1,6 @@
 import type { SanitizeWindow } from '../sanitize';
 import { isChallengePage } from './page';
-import type { NotReadableReason, PageResult, StoryLocation, StoryPage } from './types';
+import type { NotReadableReason, PageRest, PageResult, StoryLocation, StoryPage } from './types';
 
 /** What one site's adapter knows of its pages, taken by `documentParser` in the order every site needs. */
 export interface PageSteps<Content> {
@@ -12,8 +12,42 @@ export interface PageSteps<Content> {
   content(doc: Document): Content | undefined;
   /** Why a story URL's page lacking that is not readable (a gate, a missing story); undefined when unrecognised. */
   withoutContent(doc: Document): NotReadableReason | undefined;
-  /** The story, read from the page's content; undefined when it cannot be after all. */
-  read(doc: Document, url: URL, win: SanitizeWindow, loc: StoryLocation, content: Content): StoryPage | undefined;
+  /** The story, read from the page's content (a huge one in steps); undefined when it cannot be after all. */
+  read(doc: Document, url: URL, win: SanitizeWindow, loc: StoryLocation, content: Content): StoryPage | PageInSteps | undefined;
+}
+
+/** A story read so far, and the rest of it to read. */
+export interface PageInSteps {
+  page: StoryPage;
+  rest: PageRest;
+}
+
+/** Work done a step at a time (lib/sites/body.ts `BodyRuns`): what is done so far, and whether that is all. */
+export interface Stepped<T> {
+  readonly done: boolean;
+  step(): void;
+  current(): T;
+}
+
+/** The page of what `work` has done, and when there is more, the rest of it (see `PageRest`). */
+export function inSteps<T>(work: Stepped<T>, pageOf: (value: T) => StoryPage): StoryPage | PageInSteps {
+  const page = pageOf(work.current());
+  if (work.done) return page;
+  const rest: PageRest = () => {
+    work.step();
+    return work.done ? pageOf(work.current()) : undefined;
+  };
+  return { page, rest };
+}
+
+/** The result with the whole story read, in one go: for callers that do not draw a page while it is read. */
+export function wholePage<R extends { kind: string; rest?: PageRest }>(result: R): R {
+  if (!result.rest) return result;
+  const { rest, ...read } = result;
+  for (;;) {
+    const page = rest();
+    if (page) return { ...read, page } as unknown as R;
+  }
 }
 
 /**
@@ -30,7 +64,8 @@ export function documentParser<Content>(steps: PageSteps<Content>): (doc: Docume
       const reason = steps.withoutContent(doc);
       return reason ? { kind: 'not-readable', reason } : { kind: 'unrecognized' };
     }
-    const page = steps.read(doc, url, win, loc, content);
-    return page ? { kind: 'story', page } : { kind: 'unrecognized' };
+    const read = steps.read(doc, url, win, loc, content);
+    if (!read) return { kind: 'unrecognized' };
+    return 'rest' in read ? { kind: 'story', page: read.page, rest: read.rest } : { kind: 'story', page: read };
   };
 }

@@ -3,9 +3,10 @@ import { ao3 } from './ao3';
 import type { FallbackReader } from './fallback';
 import { ffn } from './ffn';
 import { fp } from './fp';
+import { wholePage } from './page-steps';
 import { sites, type SiteId } from './registry';
 import { royalRoad } from './royalroad';
-import type { NotReadableReason, SiteAdapter, StoryLocation, StoryPage } from './types';
+import type { NotReadableReason, PageRest, SiteAdapter, StoryLocation, StoryPage } from './types';
 import { questionableQuesting, spaceBattles, sufficientVelocity } from './xenforo';
 
 /** Each registered site's adapter: a site registered without one does not type-check. */
@@ -37,7 +38,8 @@ export function parseStoryUrl(url: URL): StoryLocation | undefined {
 }
 
 export type ReadResult =
-  | { kind: 'story'; page: StoryPage }
+  /** With `rest`, only from `readPageInSteps`: `page` is what is read so far (lib/sites/page-steps.ts). */
+  | { kind: 'story'; page: StoryPage; rest?: PageRest }
   | { kind: 'not-readable'; reason: NotReadableReason }
   /** The URL's host is not a supported site. */
   | { kind: 'unsupported' }
@@ -53,6 +55,14 @@ export type ReadResult =
  * to "succeed" on, which is exactly what must not happen.
  */
 export function readPageWith(doc: Document, url: URL, win: SanitizeWindow, fallback?: FallbackReader): ReadResult {
+  return wholePage(readPageInSteps(doc, url, win, fallback));
+}
+
+/**
+ * `readPageWith`, but a huge story comes with the `rest` still to read: a view can show what is read and read
+ * on in short tasks (entrypoints/restyle).
+ */
+export function readPageInSteps(doc: Document, url: URL, win: SanitizeWindow, fallback?: FallbackReader): ReadResult {
   const adapter = adapterFor(url);
   if (!adapter) return { kind: 'unsupported' };
   const result = adapter.parseDocument(doc, url, win);

@@ -197,8 +197,15 @@ export type NotReadableReason =
   /** A story URL whose page neither the adapter nor the Readability fallback could read. */
   | 'unparseable';
 
+/**
+ * The rest of a page that is read in steps (a huge chapter or work: lib/sites/body.ts `readBodyInRuns`). Each
+ * call reads a little more; the one that reads the last of it gives the whole page.
+ */
+export type PageRest = () => StoryPage | undefined;
+
 export type PageResult =
-  | { kind: 'story'; page: StoryPage }
+  /** `page` is the whole story, or, with `rest`, what of it is read so far (see `wholePage`). */
+  | { kind: 'story'; page: StoryPage; rest?: PageRest }
   | { kind: 'not-readable'; reason: NotReadableReason }
   /** Only from an adapter: a story URL whose page it does not recognise (the registry may fall back). */
   | { kind: 'unrecognized' };

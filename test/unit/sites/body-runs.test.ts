@@ -1,0 +1,133 @@
+/**
+ * A huge chapter is read in runs of top-level nodes (lib/sites/body.ts `readBodyInRuns`) so that the reader can
+ * show the first while the rest is read: the runs must give exactly what the one-pass read gives.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildBody, buildBodyWithEdgeNotes, childrenWithout, RUNS_ABOVE, readBodyInRuns, type BodyRuns } from '../../../lib/sites/body';
+import { ffn } from '../../../lib/sites/ffn';
+import { wholePage } from '../../../lib/sites/page-steps';
+import { load } from './helpers';
+
+const URL_ = 'https://www.fanfiction.net/s/7999001/1/Huge';
+
+/** A text of every shape a run boundary could fall in: loose text, `<br>` rows, split `<p>`s, rules, lists. */
+function hugeText(paragraphs: number): string {
+  const out: string[] = ['<p>A/N: thank you for reading.</p>', '<p>Disclaimer: not mine.</p>', '<hr>'];
+  for (let i = 0; i < paragraphs; i++) {
+    switch (i % 9) {
+      case 0:
+        out.push(`Loose text ${i} <b>bold</b> and more`, '<br>', '<br>', `loose again ${i}`);
+        break;
+      case 1:
+        out.push(`<p>Old upload ${i}<br><br>second half ${i}<br>a line</p>`);
+        break;
+      case 2:
+        out.push('<hr>');
+        break;
+      case 3:
+        out.push(`<div>In a div ${i}<p>with a paragraph</p>and after</div>`);
+        break;
+      case 4:
+        out.push(`<h2>Heading ${i}</h2>`);
+        break;
+      case 5:
+        out.push(`<ul><li>item ${i}</li><li>item two</li></ul>`);
+        break;
+      case 6:
+        out.push('<p>xXx</p>');
+        break;
+      default:
+        out.push(`<p>Paragraph ${i} of a very long chapter, <i>with</i> some words.</p>`);
+    }
+  }
+  out.push('<hr>', "<p>Author's note: see you next time.</p>");
+  return out.join('');
+}
+
+function page(text: string) {
+  return load(
+    `<!DOCTYPE html><html><head><title>Huge, a x fanfic | FanFiction</title></head><body>
+<div id="profile_top"><b class="xcontrast_txt">Huge</b> By: <a class="xcontrast_txt" href="/u/1/a">a</a>
+<span class="xgray xcontrast_txt">Rated: K - English - Chapters: 1 - Words: 10 - id: 7999001</span></div>
+<div role="main" id="storytextp"><div class="storytext xcontrast_txt" id="storytext">${text}</div></div></body></html>`,
+    URL_,
+  );
+}
+
+function drain(runs: BodyRuns): number {
+  let steps = 0;
+  while (!runs.done) {
+    runs.step();
+    steps++;
+  }
+  return steps;
+}
+
+// jsdom takes seconds over a few thousand nodes (a browser, milliseconds): the runs are made small instead.
+const sizes = { above: 150, run: 40 };
+
+describe('readBodyInRuns', () => {
+  it('reads a long chapter in several runs and gives what the one-pass read gives, notes included', () => {
+    const { doc, win } = page(hugeText(300));
+    const el = doc.getElementById('storytext') as Element;
+    const once = buildBodyWithEdgeNotes(childrenWithout(el), win, URL_);
+    const runs = readBodyInRuns(el, win, URL_, { edgeNotes: true, sizes });
+
+    const first = runs.current();
+    expect(runs.done).toBe(false);
+    expect(first.leading?.text).toBe(once.leading?.text);
+    expect(first.trailing).toBeUndefined();
+    // The first run is the start of the whole, paragraph for paragraph.
+    expect(first.body.paragraphs).toEqual(once.body.paragraphs.slice(0, first.body.paragraphs.length));
+    expect(first.body.blocks).toEqual(once.body.blocks.slice(0, first.body.blocks.length));
+
+    expect(drain(runs)).toBeGreaterThanOrEqual(5);
+    const all = runs.current();
+    expect(all.body.paragraphs).toEqual(once.body.paragraphs);
+    expect(all.body.blocks).toEqual(once.body.blocks);
+    expect(all.body.words).toBe(once.body.words);
+    expect(all.leading).toEqual(once.leading);
+    expect(all.trailing).toEqual(once.trailing);
+    expect(all.trailing?.text).toBe("Author's note: see you next time.");
+    // What was handed out before never grows under its holder.
+    expect(first.body.paragraphs.length).toBeLessThan(all.body.paragraphs.length);
+  });
+
+  it('reads a long text without edge notes as buildBody does, with the elements to skip left out', () => {
+    const text = hugeText(300).replace('<hr>', '<h3 class="landmark">Chapter Text</h3>');
+    const { doc, win } = page(text);
+    const el = doc.getElementById('storytext') as Element;
+    const once = buildBody(childrenWithout(el, 'h3.landmark'), win, URL_, 'link');
+    const runs = readBodyInRuns(el, win, URL_, { skip: 'h3.landmark', media: 'link', sizes });
+    expect(runs.done).toBe(false);
+    drain(runs);
+    expect(runs.current().body).toEqual(once);
+    expect(runs.current().leading).toBeUndefined();
+  });
+
+  it('reads a chapter of at most RUNS_ABOVE top-level nodes at once', () => {
+    const { doc, win } = page(hugeText(50));
+    expect(doc.getElementById('storytext')?.childNodes.length).toBeLessThan(RUNS_ABOVE);
+    const runs = readBodyInRuns(doc.getElementById('storytext') as Element, win, URL_, { edgeNotes: true });
+    expect(runs.done).toBe(true);
+    expect(runs.current().body.paragraphs.length).toBeGreaterThan(40);
+  });
+
+  it('gives the FFN adapter, over RUNS_ABOVE top-level nodes, a page to show at once and the rest to read', () => {
+    const { doc, win, url } = page(hugeText(2700));
+    expect(doc.getElementById('storytext')?.childNodes.length).toBeGreaterThan(RUNS_ABOVE);
+    const result = ffn.parseDocument(doc, url, win);
+    if (result.kind !== 'story' || !result.rest) throw new Error(`expected a page in steps, got ${result.kind}`);
+    const shown = result.page.parts[0]?.paragraphs.length ?? 0;
+    const whole = wholePage(result);
+    if (whole.kind !== 'story') throw new Error('expected a story');
+    expect(whole.rest).toBeUndefined();
+    const runs = readBodyInRuns(doc.getElementById('storytext') as Element, win, URL_, { edgeNotes: true });
+    drain(runs);
+    expect(whole.page.parts[0]?.paragraphs).toEqual(runs.current().body.paragraphs);
+    expect(whole.page.parts[0]?.notes.map((n) => n.kind)).toEqual(['chapter-notes', 'chapter-end-notes']);
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(whole.page.parts[0]?.paragraphs.length ?? 0);
+    expect({ ...whole.page, parts: [] }).toEqual({ ...result.page, parts: [] });
+  });
+});
