@@ -9,10 +9,24 @@
 
 import type { SanitizeWindow } from '../sanitize';
 import { ao3Site } from './ao3.site';
-import { buildBody, buildRichText, childrenWithout } from './body';
+import { type Body, type BodyRuns, buildRichText, childrenWithout, RUNS_ABOVE, readBodyInRuns } from './body';
 import { ownChapterTitle } from './chapter-title';
-import { $, $$, absoluteUrl, attr, childElements, domCall, matches, parseCount, sameOriginUrl, textOf, textsOf, titleOf } from './page';
-import { documentParser } from './page-steps';
+import {
+  $,
+  $$,
+  absoluteUrl,
+  attr,
+  childElements,
+  domCall,
+  domGet,
+  matches,
+  parseCount,
+  sameOriginUrl,
+  textOf,
+  textsOf,
+  titleOf,
+} from './page';
+import { documentParser, inSteps, type PageInSteps, type Stepped } from './page-steps';
 import type { Author, ChapterLink, ChapterPart, Note, NoteKind, SiteAdapter, StoryLinks, StoryLocation, StoryPage } from './types';
 
 const HOSTS: readonly string[] = ao3Site.hosts;
@@ -71,7 +85,13 @@ function isErrorPage(doc: Document): boolean {
   return /^Error \d{3}\b/.test(textOf($(doc, '#main h2.heading')));
 }
 
-function readWork(doc: Document, url: URL, win: SanitizeWindow, loc: StoryLocation, workskin: Element): StoryPage | undefined {
+function readWork(
+  doc: Document,
+  url: URL,
+  win: SanitizeWindow,
+  loc: StoryLocation,
+  workskin: Element,
+): StoryPage | PageInSteps | undefined {
   const base = url.href;
   const preface = childElements(workskin).find((el) => matches(el, 'div.preface') && !matches(el, '.afterword, .chapter'));
   const title = textOf($(preface, 'h2.title'));
@@ -83,24 +103,16 @@ function readWork(doc: Document, url: URL, win: SanitizeWindow, loc: StoryLocati
     el ? [{ kind, ...buildRichText(childrenWithout(el), win, base) }] : [];
 
   const chapterEls = childElements(chaptersEl).filter((el) => matches(el, 'div.chapter'));
-  const parts: ChapterPart[] = [];
-  if (chapterEls.length === 0) {
-    // A work posted as a single, unchaptered text.
-    const text = childElements(chaptersEl).find((el) => matches(el, 'div.userstuff'));
-    if (!text) return undefined;
-    parts.push({
-      number: 1,
-      url: workUrl(url, loc.storyId),
-      notes: [],
-      ...buildBody(childrenWithout(text, 'h3.landmark'), win, base, 'link'),
-    });
-  } else {
-    for (const [i, el] of chapterEls.entries()) {
-      const part = readChapter(el, i, url, win, note);
-      if (part) parts.push(part);
-    }
-  }
-  if (parts.length === 0 || parts.every((p) => p.paragraphs.length === 0)) return undefined;
+  // A work posted as a single, unchaptered text, or one div.chapter per chapter.
+  const single = chapterEls.length === 0 ? childElements(chaptersEl).find((el) => matches(el, 'div.userstuff')) : undefined;
+  const starts: ChapterStart[] = single
+    ? [() => ({ head: { number: 1, url: workUrl(url, loc.storyId), notes: [] }, text: readWorkText(single, win, base) })]
+    : chapterEls.map((el, i) => () => readChapter(el, i, url, win, note));
+  const work = chaptersInSteps(starts);
+  // A huge work is shown from its first chapter while the others are read (see inSteps); any other at once.
+  if (textNodes(single ? [single] : chapterEls) <= RUNS_ABOVE) while (!work.done) work.step();
+  while (!work.done && !work.current().some((p) => p.paragraphs.length > 0)) work.step();
+  if (!work.current().some((p) => p.paragraphs.length > 0)) return undefined;
 
   const meta = $(doc, 'dl.work.meta') ?? doc;
   const stats = $(meta, 'dl.stats') ?? meta;
@@ -114,7 +126,8 @@ function readWork(doc: Document, url: URL, win: SanitizeWindow, loc: StoryLocati
       : 'in-progress';
 
   const chapters = chapterIndex(doc, url, loc.storyId);
-  const fullWork = loc.fullWork || parts.length > 1;
+  // Until the whole work is read, every chapter the page has counts.
+  const fullWorkOf = (parts: ChapterPart[]) => loc.fullWork || parts.length > 1 || (!work.done && starts.length > 1);
   const afterword = childElements(workskin).find((el) => matches(el, 'div.afterword'));
 
   const page: StoryPage = {
@@ -137,11 +150,10 @@ function readWork(doc: Document, url: URL, win: SanitizeWindow, loc: StoryLocati
       ...note('work-notes', $(preface, `.notes.module ${USERSTUFF}`)),
       ...note('work-end-notes', $(afterword, `#work_endnotes ${USERSTUFF}, .end.notes ${USERSTUFF}`)),
     ],
-    // The full-work view has no chapter menu, but it shows every chapter.
-    chapters: chapters.length || !fullWork ? chapters : indexFromParts(parts),
-    parts,
+    chapters,
+    parts: [],
     links: links(doc, url),
-    fullWork,
+    fullWork: false,
   };
   const rating = textsOf(meta, 'dd.rating a.tag')[0];
   if (rating) page.rating = rating;
@@ -157,7 +169,54 @@ function readWork(doc: Document, url: URL, win: SanitizeWindow, loc: StoryLocati
   if (chaptersPosted !== undefined) page.chaptersPosted = chaptersPosted;
   const summary = $(preface, `.summary.module ${USERSTUFF}`);
   if (summary) page.summary = buildRichText(childrenWithout(summary), win, base);
-  return page;
+  return inSteps(work, (parts) => {
+    const fullWork = fullWorkOf(parts);
+    // The full-work view has no chapter menu, but it shows every chapter.
+    return { ...page, chapters: chapters.length || !fullWork ? chapters : indexFromParts(parts), parts, fullWork };
+  });
+}
+
+/** A chapter's part without its text, and its text, read in runs when it is huge. */
+type ChapterStart = () => { head: Omit<ChapterPart, keyof Body>; text: BodyRuns } | undefined;
+
+/**
+ * The chapters of a work read a step at a time: one chapter per step, or one run of a huge chapter (see
+ * `readBodyInRuns`). What is read so far holds the chapter being read, with what of it is read.
+ */
+function chaptersInSteps(starts: readonly ChapterStart[]): Stepped<ChapterPart[]> {
+  const parts: ChapterPart[] = [];
+  let open: ReturnType<ChapterStart>;
+  let next = 0;
+  const partOf = (o: NonNullable<ReturnType<ChapterStart>>): ChapterPart => ({ ...o.head, ...o.text.current().body });
+  return {
+    get done() {
+      return !open && next >= starts.length;
+    },
+    step() {
+      if (open) open.text.step();
+      else open = starts[next++]?.();
+      if (open?.text.done) {
+        parts.push(partOf(open));
+        open = undefined;
+      }
+    },
+    current: () => (open ? [...parts, partOf(open)] : [...parts]),
+  };
+}
+
+/** The work text: an embedded player (a podfic, a video) is the work, so it leaves a link to its source. */
+function readWorkText(text: Element, win: SanitizeWindow, base: string): BodyRuns {
+  return readBodyInRuns(text, win, base, { skip: 'h3.landmark', media: 'link' });
+}
+
+/** How many top-level nodes the texts of these chapters (or this unchaptered work) hold together. */
+function textNodes(els: readonly Element[]): number {
+  let count = 0;
+  for (const el of els) {
+    const text = matches(el, 'div.userstuff') ? el : childElements(el).find((c) => matches(c, 'div.userstuff'));
+    if (text) count += domGet<NodeListOf<ChildNode>>(text, 'childNodes').length;
+  }
+  return count;
 }
 
 function readChapter(
@@ -166,7 +225,7 @@ function readChapter(
   url: URL,
   win: SanitizeWindow,
   note: (kind: NoteKind, el: Element | null | undefined) => Note[],
-): ChapterPart | undefined {
+): ReturnType<ChapterStart> {
   const text = childElements(el).find((c) => matches(c, 'div.userstuff'));
   if (!text) return undefined;
   const prefaces = childElements(el).filter((c) => matches(c, 'div.preface'));
@@ -188,7 +247,7 @@ function readChapter(
     number,
   );
   const endNotes = $(el, `.end.notes ${USERSTUFF}`);
-  return {
+  const part = {
     number,
     ...(id ? { id } : {}),
     ...(title ? { title } : {}),
@@ -198,9 +257,8 @@ function readChapter(
       ...note('chapter-notes', $(head, `.notes:not(.end) ${USERSTUFF}`)),
       ...note('chapter-end-notes', endNotes),
     ],
-    // The work text: an embedded player (a podfic, a video) is the work, so it leaves a link to its source.
-    ...buildBody(childrenWithout(text, 'h3.landmark'), win, url.href, 'link'),
   };
+  return { head: part, text: readWorkText(text, win, url.href) };
 }
 
 function authors(preface: Element | undefined, url: URL): Author[] {

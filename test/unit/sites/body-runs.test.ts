@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildBody, buildBodyWithEdgeNotes, childrenWithout, RUNS_ABOVE, readBodyInRuns, type BodyRuns } from '../../../lib/sites/body';
+import { ao3 } from '../../../lib/sites/ao3';
 import { ffn } from '../../../lib/sites/ffn';
 import { wholePage } from '../../../lib/sites/page-steps';
 import { load } from './helpers';
@@ -114,7 +115,7 @@ describe('readBodyInRuns', () => {
   });
 
   it('gives the FFN adapter, over RUNS_ABOVE top-level nodes, a page to show at once and the rest to read', () => {
-    const { doc, win, url } = page(hugeText(2700));
+    const { doc, win, url } = page(hugeText(2320));
     expect(doc.getElementById('storytext')?.childNodes.length).toBeGreaterThan(RUNS_ABOVE);
     const result = ffn.parseDocument(doc, url, win);
     if (result.kind !== 'story' || !result.rest) throw new Error(`expected a page in steps, got ${result.kind}`);
@@ -129,5 +130,50 @@ describe('readBodyInRuns', () => {
     expect(shown).toBeGreaterThan(0);
     expect(shown).toBeLessThan(whole.page.parts[0]?.paragraphs.length ?? 0);
     expect({ ...whole.page, parts: [] }).toEqual({ ...result.page, parts: [] });
+  });
+});
+
+/** An AO3 full-work page of `chapters` chapters of `paragraphs` paragraphs each, in the structure of test/fixtures/ao3/full-work. */
+function ao3Work(chapters: number, paragraphs: number) {
+  const chapter = (n: number) =>
+    `<div class="chapter" id="chapter-${n}"><div class="chapter preface group"><h3 class="title"><a href="/works/9/chapters/${100 + n}">Chapter ${n}</a>: Lantern ${n}</h3>` +
+    `<div id="notes" class="notes module"><h3 class="heading">Notes:</h3><blockquote class="userstuff"><p>Notes for ${n}.</p></blockquote></div></div>` +
+    `<div class="userstuff module" role="article"><h3 class="landmark heading" id="work">Chapter Text</h3>${Array.from(
+      { length: paragraphs },
+      (_, i) => `<p>Chapter ${n}, paragraph ${i}.</p>`,
+    ).join('')}</div></div>`;
+  return load(
+    `<!DOCTYPE html><html><head><title>Work - Author - Fandom [Archive of Our Own]</title></head><body><div id="main">
+<dl class="work meta group"><dd class="fandom tags"><ul><li><a class="tag" href="/tags/x">X</a></li></ul></dd>
+<dl class="stats"><dt class="chapters">Chapters:</dt><dd class="chapters">${chapters}/${chapters}</dd></dl></dl>
+<div id="workskin"><div class="preface group"><h2 class="title heading">Work</h2><h3 class="byline heading"><a rel="author" href="/users/a">a</a></h3></div>
+<div id="chapters" role="article">${Array.from({ length: chapters }, (_, i) => chapter(i + 1)).join('')}</div></div></div></body></html>`,
+    'https://archiveofourown.org/works/9?view_full_work=true',
+  );
+}
+
+describe('an AO3 work over RUNS_ABOVE top-level nodes', () => {
+  it('is given with its first chapter and read a chapter at a time, ending as the one-pass read of each', () => {
+    const { doc, win, url } = ao3Work(4, Math.ceil(RUNS_ABOVE / 3.5));
+    const result = ao3.parseDocument(doc, url, win);
+    if (result.kind !== 'story' || !result.rest) throw new Error(`expected a page in steps, got ${result.kind}`);
+    expect(result.page.parts.map((p) => p.number)).toEqual([1]);
+    expect(result.page.fullWork).toBe(true);
+    const whole = wholePage(result);
+    if (whole.kind !== 'story') throw new Error('expected a story');
+    const texts = Array.from(doc.querySelectorAll('#chapters > div.chapter > div.userstuff'));
+    expect(whole.page.parts.map((p) => p.paragraphs)).toEqual(
+      texts.map((el) => buildBody(childrenWithout(el, 'h3.landmark'), win, url.href, 'link').paragraphs),
+    );
+    expect(whole.page.parts.map((p) => p.title)).toEqual(['Lantern 1', 'Lantern 2', 'Lantern 3', 'Lantern 4']);
+    expect(whole.page.chapters.map((c) => c.number)).toEqual([1, 2, 3, 4]);
+    expect(whole.page.parts[0]).toEqual(result.page.parts[0]);
+  });
+
+  it('of fewer nodes is read at once', () => {
+    const { doc, win, url } = ao3Work(3, 20);
+    const result = ao3.parseDocument(doc, url, win);
+    expect(result.kind === 'story' && result.rest).toBeFalsy();
+    expect(result.kind === 'story' && result.page.parts.length).toBe(3);
   });
 });
