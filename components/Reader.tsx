@@ -134,7 +134,8 @@ export interface ReaderProps {
   goTo?: { place: Place; seq: number } | null;
   folds?: { front: boolean; end: boolean };
   onFold?: (which: 'front' | 'end', open: boolean) => void;
-  end: StoryEndProps;
+  /** What ends the text; null while the text shown is not all of it (a huge page still being read). */
+  end: StoryEndProps | null;
   /** After the end (a page's chapter navigation). */
   after?: ComponentChildren;
   /** The next chapter's page, offered when reading aloud reaches the end. */
@@ -548,7 +549,7 @@ export function Reader(props: ReaderProps) {
           {groups(source.front)}
           <Text pieces={pieces} loaded={loaded} fontSize={settings.fontSize} drawn={drawn} />
           {groups(source.back)}
-          <StoryEnd {...props.end} />
+          {props.end && <StoryEnd {...props.end} />}
           {props.after}
         </article>
       </main>

@@ -12,8 +12,8 @@ import { isSaved } from '../../lib/save-reply';
 import { chaptersOfPage } from '../../lib/saved/store-message';
 import type { Settings } from '../../lib/settings';
 import { readabilityFallback, type ReadabilityModule } from '../../lib/sites/fallback';
-import { adapters, parseStoryUrl, readPageWith, type ReadResult } from '../../lib/sites/read';
-import type { SiteFeedback, StoryPage } from '../../lib/sites/types';
+import { adapters, parseStoryUrl, readPageInSteps, readPageWith, type ReadResult } from '../../lib/sites/read';
+import type { PageRest, SiteFeedback, StoryPage } from '../../lib/sites/types';
 import { anchorOnPage, webPercent, webProgressRecord, webStoryRecord, type WebAnchor } from '../../lib/web-progress';
 import { installPageStyles, removeStaleStyles, type PageStyles } from '../../platform/cloak';
 import { backgroundApi, send } from '../../platform/messages';
@@ -27,6 +27,7 @@ import { t, type MessageKey } from '../../components/i18n';
 import type { EndAction } from '../../components/StoryEnd';
 import { WholeWorkControl } from '../../components/WholeWorkControl';
 import { createLifetime, type Lifetime } from './lifetime';
+import { readRest } from './read-rest';
 import { mountView, removeStaleViews } from './view';
 import { useWholeWork } from './whole-work';
 
@@ -103,7 +104,22 @@ async function start(life: Lifetime, pageStyles: PageStyles): Promise<void> {
   const key = webKey(result.page.site, result.page.storyId);
   const saved = await (early?.key === key ? early.position : backgroundApi.webPosition(key).catch(() => null));
   const have = await (early?.key === key ? early.have : savedOf(key));
-  mountReader(life, result.page, saved, have, settings, pageStyles);
+  let { page, rest } = result;
+  // A huge page is shown from what is read first, the rest read on in short tasks; but a saved place beyond
+  // that is only there once the whole page is read.
+  if (rest && saved && placeBeyond(page, saved)) {
+    const whole = await readRest(rest, life);
+    if (!whole) return;
+    page = whole;
+    rest = undefined;
+  }
+  mountReader(life, page, rest, saved, have, settings, pageStyles);
+}
+
+/** Whether the saved place may lie in what a page read in steps does not hold yet. */
+function placeBeyond(page: StoryPage, saved: ProgressRecord): boolean {
+  const at = anchorOnPage(page, saved);
+  return at ? saved.position.paragraph > at.p : page.fullWork;
 }
 
 /** The chapter numbers saved of a story; none known when the background cannot say. */
@@ -112,11 +128,12 @@ function savedOf(key: string): Promise<number[]> {
 }
 
 /**
- * The site adapter first; only when it does not recognise a story page is Readability loaded (the background
- * injects it into this content script's world) and tried.
+ * The site adapter first (a huge page with the rest still to read: see readRest); only when it does not
+ * recognise a story page is Readability loaded (the background injects it into this content script's world)
+ * and tried.
  */
 async function read(doc: Document, url: URL): Promise<ReadResult> {
-  const first = readPageWith(doc, url, window);
+  const first = readPageInSteps(doc, url, window);
   if (first.kind !== 'needs-fallback') return first;
   await backgroundApi.loadReadability();
   const lib = (globalThis as { ficwellReadability?: ReadabilityModule }).ficwellReadability;
@@ -149,6 +166,7 @@ function answerTabRequests(life: Lifetime, state: () => ReaderState, toggle: () 
 function mountReader(
   life: Lifetime,
   page: StoryPage,
+  rest: PageRest | undefined,
   saved: ProgressRecord | null,
   have: number[],
   settings: Settings,
@@ -163,6 +181,7 @@ function mountReader(
   render(
     <App
       page={page}
+      rest={rest}
       root={shadow}
       view={container}
       life={life}
@@ -203,7 +222,10 @@ function mountReader(
 }
 
 interface AppProps {
+  /** The story, or with `rest`, what of it is read so far. */
   page: StoryPage;
+  /** The rest of a huge page, read while the reader shows `page` (./read-rest.ts). */
+  rest: PageRest | undefined;
   root: ShadowRoot;
   /** The element inside the shadow root that carries the settings (never the host: a page can read that). */
   view: HTMLElement;
@@ -241,7 +263,20 @@ function feedbackOn(page: StoryPage, showOriginal: () => void): EndAction[] {
 /** Whether the page is being looked at: not prerendered, and its tab in front (not opened in the background). */
 const isLive = () => !(document as Document & { prerendering?: boolean }).prerendering && document.visibilityState === 'visible';
 
-function App({ page, root, view, life, initialSettings, initial, saved, have, bindShow, requestShow }: AppProps) {
+function App({ page: first, rest, root, view, life, initialSettings, initial, saved, have, bindShow, requestShow }: AppProps) {
+  // What is shown: `first`, then, when a huge page has been read whole, that page at the reader's place then.
+  // Nothing is recorded (the place, the offline copy, the library entry) until the page is whole.
+  const [shown, setShown] = useState({ page: first, initial, whole: !rest });
+  const { page, whole } = shown;
+  const pageNow = useRef(page);
+  pageNow.current = page;
+  const place = useRef(initial);
+  useEffect(() => {
+    if (!rest) return;
+    readRest(rest, life)
+      .then((read) => read && setShown({ page: read, initial: place.current, whole: true }))
+      .catch((e: unknown) => console.warn('Ficwell could not read the rest of this page; what was read is shown.', e));
+  }, []);
   const [settings, setSettings] = useState(initialSettings);
   const [showing, setShowing] = useState(false);
   const [live, setLive] = useState(isLive);
@@ -281,18 +316,19 @@ function App({ page, root, view, life, initialSettings, initial, saved, have, bi
       report(anchor: WebAnchor, atEnd: boolean) {
         if (!life.alive) return;
         const now = Date.now();
-        reporter.report({ kind: 'web', story: webStoryRecord(page, anchor, now), progress: webProgressRecord(page, anchor, atEnd, now) });
+        const read = pageNow.current;
+        reporter.report({ kind: 'web', story: webStoryRecord(read, anchor, now), progress: webProgressRecord(read, anchor, atEnd, now) });
       },
     };
   });
   // Opening a chapter records it in the library, at the saved paragraph or the top: but never moves the story
   // back (an earlier chapter opened to look something up). Only the reader's own scrolling does that.
   useEffect(() => {
-    if (!live || !showing) return;
+    if (!live || !showing || !whole) return;
     const at = initial ?? { part: 0, p: 0, offset: 0 };
     if (saved && webPercent(page, at) < saved.percent) return;
     tracker.report(at, false);
-  }, [live, showing]);
+  }, [live, showing, whole]);
 
   // The chapters shown are kept for reading anywhere (the side panel, offline), once per page and from what
   // the page already gave: no request to the site. A copy that does not fit (quota) is said above the view;
@@ -300,10 +336,10 @@ function App({ page, root, view, life, initialSettings, initial, saved, have, bi
   const copied = useRef(false);
   const [copyFull, setCopyFull] = useState(false);
   useEffect(() => {
-    if (!live || !showing || copied.current) return;
+    if (!live || !showing || !whole || copied.current) return;
     copied.current = true;
     void backgroundApi.saveChapters(chaptersOfPage(page)).then((r) => setCopyFull(!r.ok && r.reason === 'quota'));
-  }, [live, showing]);
+  }, [live, showing, whole]);
   const wholeWork = useWholeWork(page, have, life);
   const source = useMemo(() => pageSource(page), [page]);
 
@@ -322,28 +358,44 @@ function App({ page, root, view, life, initialSettings, initial, saved, have, bi
         </p>
       )}
       <Reader
+        key={whole ? 'whole' : 'first'}
         source={source}
         class="restyled"
         focusView
         root={root}
-        initial={initial}
+        initial={shown.initial}
         settings={settings}
         notice={notSaved ? t('restyleNotSaved') : null}
-        onPosition={(r) => live && tracker.report(r.place, r.atEnd)}
+        onPosition={(r) => {
+          place.current = r.place;
+          if (live && whole) tracker.report(r.place, r.atEnd);
+        }}
         onSettings={(s) => {
           setSettings(s);
           void saveSettings(s);
         }}
         back={{ label: t('originalPage'), icon: '↩', onClick: () => requestShow(false), keyshortcuts: 'Alt+Shift+R' }}
-        end={{
-          finished: pageEndsStory(page),
-          actions: feedback,
-          extra: wholeWork.offered ? (
-            <WholeWorkControl status={wholeWork.status} onSave={wholeWork.save} onCancel={wholeWork.cancel} />
-          ) : undefined,
-        }}
-        after={<ChapterNav page={page} />}
-        nextChapter={page.fullWork ? undefined : page.links.next}
+        end={
+          whole
+            ? {
+                finished: pageEndsStory(page),
+                actions: feedback,
+                extra: wholeWork.offered ? (
+                  <WholeWorkControl status={wholeWork.status} onSave={wholeWork.save} onCancel={wholeWork.cancel} />
+                ) : undefined,
+              }
+            : null
+        }
+        after={
+          whole ? (
+            <ChapterNav page={page} />
+          ) : (
+            <p class="reading-rest" role="status">
+              {t('readingRest')}
+            </p>
+          )
+        }
+        nextChapter={page.fullWork || !whole ? undefined : page.links.next}
         speech={speech ?? undefined}
       />
     </>

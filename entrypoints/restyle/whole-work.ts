@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { WholeWorkStatus } from '../../components/WholeWorkControl';
 import { webKey } from '../../lib/db/keys';
 import { chaptersOfPage } from '../../lib/saved/store-message';
@@ -34,6 +34,13 @@ export function useWholeWork(page: StoryPage, have: readonly number[], life: Lif
   const key = webKey(page.site, page.storyId);
 
   const planned = async () => planWholeWork(page, new Set(await send('saved-chapters', { key }).catch(() => [])));
+  // A huge page is shown while it is read (./read-rest.ts): once it is read whole, it may show more chapters.
+  const planFor = useRef(page);
+  useEffect(() => {
+    if (planFor.current === page || run.current) return;
+    planFor.current = page;
+    setPlan(planWholeWork(page, new Set(have)));
+  }, [page]);
   // An updated or removed extension ends this script: its run stops with it.
   useState(() => life.onEnd(() => run.current?.abort()));
 
