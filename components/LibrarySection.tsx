@@ -11,7 +11,7 @@ export interface LibrarySectionProps {
 export function LibrarySection({ name, heading, children }: LibrarySectionProps) {
   const headingId = `${name}-heading`;
   return (
-    <section class={name} aria-labelledby={headingId}>
+    <section class={`library-section ${name}`} aria-labelledby={headingId}>
       <h2 id={headingId} class="notes-heading">
         {heading}
       </h2>
