@@ -361,23 +361,45 @@ export interface BodyRunOptions {
  * until one holds a paragraph.
  */
 export function readBodyInRuns(el: Element, win: SanitizeWindow, baseUrl: string, options: BodyRunOptions = {}): BodyRuns {
-  const children = pageChildren(el, options.skip);
-  const { above, run } = options.sizes ?? { above: RUNS_ABOVE, run: RUN_NODES };
-  const runs = children.length > above ? cutRuns(children, run) : [children];
+  const { above, run: size } = options.sizes ?? { above: RUNS_ABOVE, run: RUN_NODES };
+  // The page's nodes are walked a run at a time, from a cursor: a content script pays for each page node it
+  // touches first (its wrapper in the script's world), so touching all 130,000 of a huge chapter before the
+  // first run cost 130 ms there.
+  const whole = domGet<NodeListOf<ChildNode>>(el, 'childNodes').length <= above;
+  let cursor = domGet<Node | null>(el, 'firstChild');
+  const skipped = (node: Node) =>
+    options.skip !== undefined && domGet<number>(node, 'nodeType') === ELEMENT_NODE && domCall<boolean>(node, 'matches', options.skip);
+  const nextRun = (): Node[] => {
+    if (whole) {
+      cursor = null;
+      return pageChildren(el, options.skip);
+    }
+    const nodes: Node[] = [];
+    let taken = 0;
+    for (let n = cursor; n; n = domGet<Node | null>(n, 'nextSibling')) {
+      if (taken >= size && mayCutBefore(n)) {
+        cursor = n;
+        return nodes;
+      }
+      taken++;
+      if (!skipped(n)) nodes.push(n);
+    }
+    cursor = null;
+    return nodes;
+  };
   const doc = inertDocumentFor(domGet<Document>(el, 'ownerDocument'));
   const blocks: Block[][] = [];
   const paragraphs: Paragraph[][] = [];
   let count = 0;
   let words = 0;
   let notes: Omit<BodyWithNotes, 'body'> = {};
-  let next = 0;
+  let started = false;
   const step = () => {
-    const i = next++;
-    const nodes = runs[i];
-    if (!nodes) return;
-    const fragment = prepareBody(copyChildren(nodes, doc, options.skip), win, baseUrl, options.media);
-    const first = i === 0;
-    const last = i === runs.length - 1;
+    if (started && !cursor) return;
+    const first = !started;
+    started = true;
+    const fragment = prepareBody(copyChildren(nextRun(), doc, options.skip), win, baseUrl, options.media);
+    const last = !cursor;
     if (options.edgeNotes) {
       const taken = takeEdgeNotes(fragment, first, last);
       if (taken.leading) notes = { ...notes, leading: taken.leading };
@@ -391,10 +413,10 @@ export function readBodyInRuns(el: Element, win: SanitizeWindow, baseUrl: string
   };
   // Read until there is a paragraph to show (or nothing is left): a run may hold none.
   do step();
-  while (count === 0 && next < runs.length);
+  while (count === 0 && cursor);
   return {
     get done() {
-      return next >= runs.length;
+      return !cursor;
     },
     step,
     current() {
@@ -406,36 +428,18 @@ export function readBodyInRuns(el: Element, win: SanitizeWindow, baseUrl: string
 /** Page nodes where a run may end: before one of these elements, or before the first of two `<br>`. */
 const RUN_CUT = /^(?:P|HR|H[1-6])$/;
 
-/** `children` cut into runs of about `size` nodes, each ending only before a RUN_CUT element or a `<br>` row. */
-function cutRuns(children: readonly Node[], size: number): Node[][] {
-  const runs: Node[][] = [];
-  let start = 0;
-  for (let i = size; i < children.length; i++) {
-    if (i - start < size || !mayCutBefore(children, i)) continue;
-    runs.push(children.slice(start, i));
-    start = i;
-  }
-  runs.push(children.slice(start));
-  return runs;
-}
-
-function mayCutBefore(children: readonly Node[], i: number): boolean {
-  const node = children[i] as Node;
+function mayCutBefore(node: Node): boolean {
   const name = domGet<string>(node, 'nodeName');
   if (RUN_CUT.test(name)) return true;
   if (name !== 'BR') return false;
-  const significant = (from: number, by: number) => {
-    let j = from + by;
-    while (children[j] && isPageBlank(children[j] as Node)) j += by;
-    return children[j];
+  const significant = (from: Node, way: 'nextSibling' | 'previousSibling') => {
+    let n = domGet<Node | null>(from, way);
+    while (n && isPageBlank(n)) n = domGet<Node | null>(n, way);
+    return n;
   };
-  const after = significant(i, 1);
-  const before = significant(i, -1);
-  return (
-    after !== undefined &&
-    domGet<string>(after, 'nodeName') === 'BR' &&
-    (before === undefined || domGet<string>(before, 'nodeName') !== 'BR')
-  );
+  const after = significant(node, 'nextSibling');
+  const before = significant(node, 'previousSibling');
+  return after !== null && domGet<string>(after, 'nodeName') === 'BR' && (before === null || domGet<string>(before, 'nodeName') !== 'BR');
 }
 
 function isPageBlank(node: Node): boolean {
