@@ -7,9 +7,9 @@ import { Reader } from '../../components/Reader';
 import { applySettings } from '../../components/theme';
 import { webKey } from '../../lib/db/keys';
 import type { ProgressRecord } from '../../lib/db/schema';
-import { parseTabMessage, type ReaderState } from '../../lib/messages';
+import { parseTabMessage, type ReaderState, type SaveReply } from '../../lib/messages';
 import { isSaved } from '../../lib/save-reply';
-import { chaptersOfPage } from '../../lib/saved/store-message';
+import { chaptersOfPage, inBatches } from '../../lib/saved/store-message';
 import type { Settings } from '../../lib/settings';
 import { readabilityFallback, type ReadabilityModule } from '../../lib/sites/fallback';
 import { adapters, parseStoryUrl, readPageInSteps, readPageWith, type ReadResult } from '../../lib/sites/read';
@@ -274,7 +274,11 @@ function App({ page: first, rest, root, view, life, initialSettings, initial, sa
   useEffect(() => {
     if (!rest) return;
     readRest(rest, life)
-      .then((read) => read && setShown({ page: read, initial: place.current, whole: true }))
+      .then((read) => {
+        if (!read) return;
+        mark('whole');
+        setShown({ page: read, initial: place.current, whole: true });
+      })
       .catch((e: unknown) => console.warn('Ficwell could not read the rest of this page; what was read is shown.', e));
   }, []);
   const [settings, setSettings] = useState(initialSettings);
@@ -338,7 +342,7 @@ function App({ page: first, rest, root, view, life, initialSettings, initial, sa
   useEffect(() => {
     if (!live || !showing || !whole || copied.current) return;
     copied.current = true;
-    void backgroundApi.saveChapters(chaptersOfPage(page)).then((r) => setCopyFull(!r.ok && r.reason === 'quota'));
+    void saveCopy(page).then((r) => setCopyFull(!r.ok && r.reason === 'quota'));
   }, [live, showing, whole]);
   const wholeWork = useWholeWork(page, have, life);
   const source = useMemo(() => pageSource(page), [page]);
@@ -400,6 +404,16 @@ function App({ page: first, rest, root, view, life, initialSettings, initial, sa
       />
     </>
   );
+}
+
+/** The page's chapters saved for reading anywhere, a batch per message (`inBatches`); the first refusal stops it. */
+async function saveCopy(page: StoryPage): Promise<SaveReply> {
+  let reply: SaveReply = { ok: true }; // replaced: there is one batch at least
+  for (const batch of inBatches(chaptersOfPage(page))) {
+    reply = await backgroundApi.saveChapters(batch);
+    if (!reply.ok) break;
+  }
+  return reply;
 }
 
 // Read aloud through the browser's speech engine, as in the side panel (Firefox on Linux ignores pause()).

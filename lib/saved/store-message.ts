@@ -12,7 +12,7 @@ import type { ChaptersToSave } from './store';
  * source of the sanitizer's kind, within the caps below (a message over them is refused whole).
  */
 export const SAVE_LIMITS = {
-  /** Chapters in one message (an AO3 full work sends all of its chapters at once). */
+  /** Chapters in one message (a page sends its chapters in batches: see `inBatches`). */
   chapters: 5000,
   /** Blocks, spans and cells in one message, and characters of text: a 10 MB chapter fits, with room. */
   nodes: 5_000_000,
@@ -45,6 +45,32 @@ export function chaptersOfPage(page: StoryPage): ChaptersToSave {
       words: part.words,
     })),
   };
+}
+
+/** Paragraphs in one batch of a page's chapters (a chapter longer than that goes alone). */
+const BATCH_PARAGRAPHS = 5000;
+
+/**
+ * A page's chapters to save as messages of whole chapters, about `paragraphs` paragraphs each, in order: the
+ * message is copied in the page's task as it is sent, and a 21 MB full work sent at once held the page for
+ * 300 ms (Firefox). Each batch carries the story's own fields, as the whole-work run's batches do.
+ */
+export function inBatches(save: ChaptersToSave, paragraphs = BATCH_PARAGRAPHS): ChaptersToSave[] {
+  const out: ChaptersToSave[] = [];
+  let batch: ChaptersToSave['chapters'] = [];
+  let size = 0;
+  for (const chapter of save.chapters) {
+    const n = chapter.paragraphWords.length;
+    if (batch.length > 0 && size + n > paragraphs) {
+      out.push({ ...save, chapters: batch });
+      batch = [];
+      size = 0;
+    }
+    batch.push(chapter);
+    size += n;
+  }
+  if (batch.length > 0 || out.length === 0) out.push({ ...save, chapters: batch });
+  return out;
 }
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);

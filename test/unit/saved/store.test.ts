@@ -7,7 +7,7 @@ import { DB_VERSION, openFicwellDB, type ProgressRecord, type SavedChapterRecord
 import type { Block } from '../../../lib/doc/model';
 import { indexOutline, positionAt, type LegacyPosition } from '../../../lib/position';
 import { createSavedStore, newChapters } from '../../../lib/saved/store';
-import { chaptersOfPage, normalizeChaptersToSave, SAVE_LIMITS } from '../../../lib/saved/store-message';
+import { chaptersOfPage, inBatches, normalizeChaptersToSave, SAVE_LIMITS } from '../../../lib/saved/store-message';
 import { bookChunk, bookChunks, bookPercent, bookWordsLeft, renumber, savedBook, type BookText } from '../../../lib/saved/store-outline';
 import { anchorOnPage, positionOnPage, webPercent, webStoryRecord } from '../../../lib/web-progress';
 
@@ -256,6 +256,33 @@ describe('the saved-chapters message', () => {
     expect(normalizeChaptersToSave({ ...base, key: 'seed:never-alone' })).toBeNull();
     expect(normalizeChaptersToSave({ ...base, chapters: [] })).toBeNull();
     expect(normalizeChaptersToSave({ ...base, chapters: [base.chapters[0], base.chapters[0]] })).toBeNull();
+  });
+});
+
+describe("a page's chapters in batches", () => {
+  const work = chaptersOfPage(fixtureStory('ao3/full-work'));
+  const lengths = work.chapters.map((c) => c.paragraphWords.length);
+
+  it("sends whole chapters, each once and in order, about so many paragraphs a batch, each with the story's fields", () => {
+    expect(work.chapters.length).toBeGreaterThan(2);
+    const max = Math.max(...lengths.slice(0, 2)) + 1;
+    const batches = inBatches(work, max);
+    expect(batches.length).toBeGreaterThan(1);
+    expect(batches.flatMap((b) => b.chapters)).toEqual(work.chapters);
+    for (const b of batches) {
+      expect(b.chapters.length).toBeGreaterThan(0);
+      // Over the size only when one chapter is longer than it by itself.
+      const size = b.chapters.reduce((n, c) => n + c.paragraphWords.length, 0);
+      expect(size <= max || b.chapters.length === 1).toBe(true);
+      expect({ ...b, chapters: [] }).toEqual({ ...work, chapters: [] });
+      expect(normalizeChaptersToSave(b)).not.toBeNull();
+    }
+  });
+
+  it('sends a page of fewer paragraphs, or one chapter, as one message', () => {
+    expect(inBatches(work)).toEqual([work]);
+    const one = { ...work, chapters: work.chapters.slice(0, 1) };
+    expect(inBatches(one, 1)).toEqual([one]);
   });
 });
 
