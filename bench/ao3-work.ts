@@ -24,8 +24,7 @@ export function ao3WorkChapters(words = AO3_WORK.words): string[][] {
     .filter((paragraphs) => paragraphs.length > 0);
 }
 
-export function ao3FullWorkPage(words = AO3_WORK.words): string {
-  const id = AO3_WORK.id;
+export function ao3FullWorkPage(words = AO3_WORK.words, id = AO3_WORK.id): string {
   const parts = ao3WorkChapters(words);
   const count = parts.length;
   const body = parts

@@ -74,7 +74,8 @@ export interface BenchBrowser {
   readonly origin: string;
   /** As the browser reports it, for results.json. */
   readonly version: string;
-  newTab(): Promise<Tab>;
+  /** A new tab; `initScript` runs in its web pages before their own scripts, after the probe. */
+  newTab(options?: { initScript?: string }): Promise<Tab>;
   close(): Promise<void>;
 }
 
@@ -124,9 +125,10 @@ async function launchChromium({ sitePort: p }: LaunchOptions): Promise<BenchBrow
     name: 'chromium',
     origin,
     version: execFileSync(CHROMIUM_BIN, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(),
-    async newTab() {
+    async newTab(options) {
       const page: PwPage = await ctx.newPage();
       await page.addInitScript({ content: PROBE_SOURCE });
+      if (options?.initScript) await page.addInitScript({ content: options.initScript });
       let cdp: CDPSession | null = null;
       return {
         ...sharedTab(page),
@@ -173,9 +175,10 @@ async function launchFirefox({ sitePort: p }: LaunchOptions): Promise<BenchBrows
     name: 'firefox',
     origin,
     version: await browser.version(),
-    async newTab() {
+    async newTab(options) {
       const page: PpPage = await browser.newPage();
       await page.evaluateOnNewDocument(PROBE_SOURCE); // web pages; extension pages carry the staged tag
+      if (options?.initScript) await page.evaluateOnNewDocument(options.initScript);
       return {
         ...sharedTab(page),
         async goto(url) {

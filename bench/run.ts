@@ -4,7 +4,7 @@
  *
  * Options (environment): BENCH_RUNS (runs per figure, default 7; medians are reported),
  * BENCH_BROWSERS (comma-separated, default "chromium,firefox"), BENCH_SECTIONS (comma-separated, any of size,
- * popup, reader, saved, panel, scroll, close, backup, restyle, sync; default all: for a quick look at one figure, never for the record).
+ * popup, reader, saved, panel, scroll, close, backup, restyle, huge, sync; default all: for a quick look at one figure, never for the record).
  * Needs the bench builds (`wxt build --mode bench`, and `-b firefox --mv3`) and the store zips (`npm run zip`).
  */
 import { existsSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { benchPanelOpen } from './panel-open';
 import { benchPopup } from './popup';
 import { benchReaderOpen, benchReaderScroll } from './reader';
 import { metric, printTable, writeResults, type Metric } from './report';
+import { benchHuge } from './huge';
 import { benchRestyle } from './restyle';
 import { benchSaved } from './saved';
 import { startSiteServer } from './server';
@@ -27,7 +28,7 @@ const root = resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const BROWSERS = (process.env.BENCH_BROWSERS ?? 'chromium,firefox').split(',').map((s) => s.trim()) as BrowserName[];
 const SECTIONS = new Set(
-  (process.env.BENCH_SECTIONS ?? 'size,popup,reader,saved,panel,scroll,close,backup,restyle,sync').split(',').map((s) => s.trim()),
+  (process.env.BENCH_SECTIONS ?? 'size,popup,reader,saved,panel,scroll,close,backup,restyle,huge,sync').split(',').map((s) => s.trim()),
 );
 
 function log(message: string) {
@@ -99,6 +100,7 @@ async function main() {
         await section(`${name} panel`, metrics, () => benchPanelOpen(b, RUNS));
         await section(`${name} backup`, metrics, () => benchBackup(b, control, Math.min(RUNS, 3)));
         await section(`${name} restyle`, metrics, () => benchRestyle(b, RUNS));
+        await section(`${name} huge`, metrics, () => benchHuge(b, Math.min(RUNS, 3)));
         await section(`${name} sync`, metrics, () => benchSyncBrowser(b, control));
         await control.close();
       } finally {

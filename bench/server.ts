@@ -2,11 +2,13 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { servedFixtures } from '../test/support/served-fixtures';
+import { hugeFfnPage } from '../test/e2e/support/front';
 import { AO3_WORK_URL, ao3FullWorkPage } from './ao3-work';
+import { HUGE } from './huge-pages';
 
 /**
  * Stands in for fanfiction.net and AO3 during the benchmark, like test/e2e/support/server.ts: the committed
- * fixtures at their url.txt addresses, plus the generated AO3 full work. Chromium reaches it through
+ * fixtures at their url.txt addresses, plus the generated AO3 full work and the huge pages. Chromium reaches it through
  * --host-resolver-rules (Host header), Firefox through its HTTP proxy setting (absolute-form request lines).
  */
 export interface SiteServer {
@@ -24,6 +26,11 @@ function routes(): Map<string, () => string | Buffer> {
   }
   const work = ao3FullWorkPage(); // generated once per run, served from memory
   map.set(routeKey(new URL(AO3_WORK_URL)), () => work);
+  // The huge pages (bench/huge.ts), generated on their first request: tens of megabytes.
+  let ffn: string | undefined;
+  let ao3: string | undefined;
+  map.set(routeKey(new URL(HUGE.ffn.url)), () => (ffn ??= hugeFfnPage(HUGE.ffn.id, HUGE.ffn.paragraphs)));
+  map.set(routeKey(new URL(HUGE.ao3.url)), () => (ao3 ??= ao3FullWorkPage(HUGE.ao3.words, HUGE.ao3.id)));
   return map;
 }
 
