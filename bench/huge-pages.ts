@@ -1,6 +1,6 @@
 /**
  * The huge pages of bench/huge.ts, served by bench/server.ts: an FFN chapter of 67,000 top-level paragraphs
- * (10 MB, page-isolation.e2e's `hugeFfnPage`) and an AO3 full work of 3,300,000 words (21 MB, 640 chapters,
+ * (8.8 MB, page-isolation.e2e's `hugeFfnPage`) and an AO3 full work of 3,300,000 words (21 MB, 654 chapters,
  * bench/ao3-work.ts's generator).
  */
 export const HUGE = {

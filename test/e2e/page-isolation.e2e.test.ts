@@ -218,7 +218,7 @@ describe.each(BROWSERS)('the page and the view in %s', (name) => {
     await close(page);
   });
 
-  it(`a 10 MB chapter (${HUGE_PARAGRAPHS.toLocaleString('en')} top-level paragraphs) shows its start at once, reads the rest in short tasks, and reopens deep in it`, async () => {
+  it(`a 9 MB chapter (${HUGE_PARAGRAPHS.toLocaleString('en')} top-level paragraphs) shows its start at once, reads the rest in short tasks, and reopens deep in it`, async () => {
     const key = `web:ffn:${HUGE_ID}`;
     const t0 = Date.now();
     const page = await h.openPage(HUGE_URL, { initScript: WATCHER });
