@@ -328,6 +328,12 @@ export const RUNS_ABOVE = 3000;
 /** About how many top-level nodes of the page one run reads (it ends only where a paragraph may start). */
 const RUN_NODES = 1500;
 
+/**
+ * The first run is shorter: it is read, drawn and painted in the page's DOMContentLoaded task, before anything
+ * else shows (400 nodes are some 200 paragraphs of a chapter like the bench's, many screens).
+ */
+const FIRST_RUN_NODES = 400;
+
 /** A chapter body read a run at a time, so a huge page never holds the reader's view in one long task. */
 export interface BodyRuns {
   /** Whether the whole text is read. */
@@ -347,7 +353,7 @@ export interface BodyRunOptions {
   /** Page children (and elements below them) matching this are left out (see `childrenWithout`). */
   skip?: string;
   media?: SanitizeOptions['media'];
-  /** Other sizes than RUNS_ABOVE and RUN_NODES: for tests, whose DOM (jsdom) is far slower than a browser's. */
+  /** Other sizes than RUNS_ABOVE and RUN_NODES (for the first run too): for tests, whose DOM (jsdom) is far slower than a browser's. */
   sizes?: { above: number; run: number };
 }
 
@@ -362,6 +368,7 @@ export interface BodyRunOptions {
  */
 export function readBodyInRuns(el: Element, win: SanitizeWindow, baseUrl: string, options: BodyRunOptions = {}): BodyRuns {
   const { above, run: size } = options.sizes ?? { above: RUNS_ABOVE, run: RUN_NODES };
+  let runSize = options.sizes ? size : FIRST_RUN_NODES;
   // The page's nodes are walked a run at a time, from a cursor: a content script pays for each page node it
   // touches first (its wrapper in the script's world), so touching all 130,000 of a huge chapter before the
   // first run cost 130 ms there.
@@ -377,8 +384,9 @@ export function readBodyInRuns(el: Element, win: SanitizeWindow, baseUrl: string
     const nodes: Node[] = [];
     let taken = 0;
     for (let n = cursor; n; n = domGet<Node | null>(n, 'nextSibling')) {
-      if (taken >= size && mayCutBefore(n)) {
+      if (taken >= runSize && mayCutBefore(n)) {
         cursor = n;
+        runSize = size;
         return nodes;
       }
       taken++;

@@ -240,7 +240,7 @@ describe.each(BROWSERS)('the page and the view in %s', (name) => {
     const wholeMs = Date.now() - t0;
     await poll(ext, `${recordExpr('progress', key)}.then((r) => r?.position.paragraph === 0)`, 10_000, 'the chapter recorded at its start');
     const longest = await evaluate<number>(page, `window.__watch.longest`);
-    // Far beyond the first run (about 750 paragraphs), which is only there once the page is read whole.
+    // Far beyond the first run (about 200 paragraphs), which is only there once the page is read whole.
     const deep = 5000;
     await scrollViewTo(ext, HUGE_URL, deep);
     await poll(
