@@ -345,7 +345,7 @@ function App({ page: first, rest, root, view, life, initialSettings, initial, sa
     void saveCopy(page).then((r) => setCopyFull(!r.ok && r.reason === 'quota'));
   }, [live, showing, whole]);
   const wholeWork = useWholeWork(page, have, life);
-  const source = useMemo(() => pageSource(page), [page]);
+  const source = useMemo(() => pageSource(page, { partial: !whole }), [page, whole]);
 
   if (!showing) {
     return (

@@ -228,7 +228,11 @@ describe.each(BROWSERS)('the page and the view in %s', (name) => {
     const count = `(root) => root.querySelectorAll('.chapter-text [data-p]').length`;
     const state = `(root) => root.querySelector('.reading-rest') ? 'reading' : root.querySelector('.story-end') ? 'whole' : 'neither'`;
     // Shown from its first run, the rest still being read: no end of chapter is claimed, nothing is recorded.
+    const bar = `(root) => root.querySelector('.reader-bar .progress').textContent`;
     expect(await inView<string>(ext, HUGE_URL, state)).toBe('reading');
+    // How far through the chapter the reader is cannot be said yet: no percent.
+    expect(await inView<string>(ext, HUGE_URL, bar)).toMatch(/reading…/);
+    expect(await inView<string>(ext, HUGE_URL, bar)).not.toMatch(/%/);
     expect(await evaluate(ext, recordExpr('progress', key))).toBeNull();
     const first = await inView<number>(ext, HUGE_URL, count);
     expect(first).toBeGreaterThan(0);
@@ -239,6 +243,7 @@ describe.each(BROWSERS)('the page and the view in %s', (name) => {
     await pollView(ext, HUGE_URL, `(root) => (${state})(root) === 'whole'`, 60_000, 'the whole chapter read');
     const wholeMs = Date.now() - t0;
     await poll(ext, `${recordExpr('progress', key)}.then((r) => r?.position.paragraph === 0)`, 10_000, 'the chapter recorded at its start');
+    expect(await inView<string>(ext, HUGE_URL, bar)).toMatch(/\d+%/);
     const longest = await evaluate<number>(page, `window.__watch.longest`);
     // Far beyond the first run (about 200 paragraphs), which is only there once the page is read whole.
     const deep = 5000;
