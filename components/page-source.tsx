@@ -27,9 +27,10 @@ const isWebLink = (url: string | undefined): url is string => !!url && /^https?:
  * an AO3 full work, those off screen not laid out), given at once by the site adapter; the summary and notes
  * are in open folds; `n` and `p` and a chapter page's contents go to the site's own chapter pages.
  * `partial`: the page is what of a huge page is read so far (entrypoints/restyle/read-rest.ts), so how far
- * through it the reader is cannot be said yet: no percent is shown and no paragraph is the last.
+ * through it the reader is cannot be said: no paragraph is the last, and the bar says `partial` (why)
+ * instead of a percent.
  */
-export function pageSource(page: StoryPage, { partial = false }: { partial?: boolean } = {}): ReaderSource {
+export function pageSource(page: StoryPage, { partial }: { partial?: string } = {}): ReaderSource {
   const chapters = chaptersOf(page);
   const english = page.language?.toLowerCase().startsWith('en');
   // A Royal Road chapter or a forum's reader page names no count and lists no other chapter: no "of N" then.
@@ -85,10 +86,10 @@ export function pageSource(page: StoryPage, { partial = false }: { partial?: boo
       placeOf: (p) => ({ part: i, p }),
     })),
     pieceOf: (a) => a.part,
-    last: !partial && lastPart >= 0 && lastCount > 0 ? { part: lastPart, p: lastCount - 1, offset: 0 } : null,
-    percent: (a) => (partial ? 0 : webPercent(page, a)),
+    last: partial === undefined && lastPart >= 0 && lastCount > 0 ? { part: lastPart, p: lastCount - 1, offset: 0 } : null,
+    percent: (a) => (partial === undefined ? webPercent(page, a) : 0),
     progress: (percent, part) => {
-      if (partial) return { short: t('readingRestShort'), text: `${chapterLabel(part)}, ${t('readingRest')}` };
+      if (partial !== undefined) return { short: partial, text: `${chapterLabel(part)}, ${partial}` };
       const rounded = Math.floor(percent);
       return { short: t('percentOnly', rounded), text: t('progressWebText', chapterLabel(part), rounded) };
     },

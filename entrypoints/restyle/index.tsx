@@ -34,6 +34,13 @@ import { useWholeWork } from './whole-work';
 /** Longest the page stays hidden while Ficwell decides; after that the original shows whatever happens. */
 const CLOAK_LIMIT_MS = 3000;
 
+/**
+ * The limit while a huge page is read whole before the first paint (a saved place beyond what is read first):
+ * the reading goes on in tasks, so the page is not stuck, and showing the original page in the meantime would
+ * flash it before the reader.
+ */
+const CLOAK_READING_MS = 10_000;
+
 /** Timing marks for the benchmark (bench/restyle.ts); a store build leaves none for a page to read. */
 const mark = (name: string) => {
   if (import.meta.env.MODE === 'bench') performance.mark(`ficwell:restyle:${name}`);
@@ -59,19 +66,23 @@ export default defineUnlistedScript(() => {
     throw e;
   }
   const life = createLifetime();
-  const uncloak = setTimeout(() => pageStyles.cloak(false), CLOAK_LIMIT_MS);
+  let uncloak = setTimeout(() => pageStyles.cloak(false), CLOAK_LIMIT_MS);
+  const cloakLonger = () => {
+    clearTimeout(uncloak);
+    uncloak = setTimeout(() => pageStyles.cloak(false), CLOAK_READING_MS);
+  };
   life.onEnd(() => {
     clearTimeout(uncloak);
     pageStyles.remove();
   }); // an updated or removed extension leaves the page as it was
-  start(life, pageStyles).catch((e: unknown) => {
+  start(life, pageStyles, cloakLonger).catch((e: unknown) => {
     // Whatever went wrong, the page shows at once, as it was.
     pageStyles.remove();
     console.warn('Ficwell could not restyle this page; it is left as it was.', e);
   });
 });
 
-async function start(life: Lifetime, pageStyles: PageStyles): Promise<void> {
+async function start(life: Lifetime, pageStyles: PageStyles, cloakLonger: () => void): Promise<void> {
   useBrowserMessages();
   // The saved position (and which chapters are saved) is asked for now, from the URL alone, so the background's
   // answer (it may have to wake up first) arrives while the page is still loading rather than after it has been read.
@@ -108,6 +119,7 @@ async function start(life: Lifetime, pageStyles: PageStyles): Promise<void> {
   // A huge page is shown from what is read first, the rest read on in short tasks; but a saved place beyond
   // that is only there once the whole page is read.
   if (rest && saved && placeBeyond(page, saved)) {
+    if (settings.autoRestyle) cloakLonger();
     const whole = await readRest(rest, life);
     if (!whole) return;
     page = whole;
@@ -271,6 +283,7 @@ function App({ page: first, rest, root, view, life, initialSettings, initial, sa
   const pageNow = useRef(page);
   pageNow.current = page;
   const place = useRef(initial);
+  const [restFailed, setRestFailed] = useState(false);
   useEffect(() => {
     if (!rest) return;
     readRest(rest, life)
@@ -279,7 +292,11 @@ function App({ page: first, rest, root, view, life, initialSettings, initial, sa
         mark('whole');
         setShown({ page: read, initial: place.current, whole: true });
       })
-      .catch((e: unknown) => console.warn('Ficwell could not read the rest of this page; what was read is shown.', e));
+      .catch((e: unknown) => {
+        // What was read stays, said to be only part; nothing of it is recorded (the original page has it all).
+        console.warn('Ficwell could not read the rest of this page; what was read is shown.', e);
+        setRestFailed(true);
+      });
   }, []);
   const [settings, setSettings] = useState(initialSettings);
   const [showing, setShowing] = useState(false);
@@ -345,7 +362,10 @@ function App({ page: first, rest, root, view, life, initialSettings, initial, sa
     void saveCopy(page).then((r) => setCopyFull(!r.ok && r.reason === 'quota'));
   }, [live, showing, whole]);
   const wholeWork = useWholeWork(page, have, life);
-  const source = useMemo(() => pageSource(page, { partial: !whole }), [page, whole]);
+  const source = useMemo(
+    () => pageSource(page, whole ? {} : { partial: t(restFailed ? 'readingRestFailedShort' : 'readingRestShort') }),
+    [page, whole, restFailed],
+  );
 
   if (!showing) {
     return (
@@ -395,7 +415,7 @@ function App({ page: first, rest, root, view, life, initialSettings, initial, sa
             <ChapterNav page={page} />
           ) : (
             <p class="reading-rest" role="status">
-              {t('readingRest')}
+              {t(restFailed ? 'readingRestFailed' : 'readingRest')}
             </p>
           )
         }
