@@ -35,6 +35,27 @@ const WATCHER = `(() => {
   setTimeout(tick, 10);
 })();`;
 
+/**
+ * Before the page's own scripts: counts the animation frames, until the restyled view is there, in which the
+ * original page's body is laid out and holds something (a frame that would show the original first).
+ */
+const FLASH_WATCHER = `(() => {
+  const seen = { frames: 0, flashes: 0 };
+  Object.defineProperty(window, '__flash', { value: seen });
+  // The view's host: a plain div after <body> (the hiding style beside it is no view).
+  const view = () => [...document.documentElement.children].some((el) => el.localName === 'div');
+  const frame = () => {
+    seen.frames++;
+    const body = document.body;
+    if (body && body.firstElementChild) {
+      const cs = getComputedStyle(body);
+      if (cs.display !== 'none' && cs.visibility !== 'hidden') seen.flashes++;
+    }
+    if (!view() || seen.frames < 3) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+})();`;
+
 const close = (page: AnyPage) => (page as { close(): Promise<void> }).close();
 
 /** Resizes the page and waits until it has the new width and has drawn two frames at it (laid out). */
@@ -257,8 +278,13 @@ describe.each(BROWSERS)('the page and the view in %s', (name) => {
     const saved = await evaluate<{ position: { paragraph: number } }>(ext, recordExpr('progress', key));
     await close(page);
 
-    const again = await h.openPage(HUGE_URL);
+    const again = await h.openPage(HUGE_URL, { initScript: FLASH_WATCHER });
     await pollView(ext, HUGE_URL, READER_SHOWN, 60_000, 'the reader on the huge chapter, reopened');
+    // Read whole before the first paint (seconds in Firefox), the page stayed hidden all along: no frame
+    // showed the original before the reader.
+    const flash = await evaluate<{ frames: number; flashes: number }>(again, 'window.__flash');
+    expect(flash.frames).toBeGreaterThan(0);
+    expect(flash.flashes).toBe(0);
     await viewAtParagraph(ext, HUGE_URL, saved.position.paragraph, 30_000, `the reopened chapter at paragraph ${saved.position.paragraph}`);
     // The page read whole before the first paint, so it shows its end at once.
     expect(await inView<string>(ext, HUGE_URL, state)).toBe('whole');
