@@ -374,8 +374,6 @@ export function readBodyInRuns(el: Element, win: SanitizeWindow, baseUrl: string
   // first run cost 130 ms there.
   const whole = domGet<NodeListOf<ChildNode>>(el, 'childNodes').length <= above;
   let cursor = domGet<Node | null>(el, 'firstChild');
-  const skipped = (node: Node) =>
-    options.skip !== undefined && domGet<number>(node, 'nodeType') === ELEMENT_NODE && domCall<boolean>(node, 'matches', options.skip);
   const nextRun = (): Node[] => {
     if (whole) {
       cursor = null;
@@ -390,7 +388,7 @@ export function readBodyInRuns(el: Element, win: SanitizeWindow, baseUrl: string
         return nodes;
       }
       taken++;
-      if (!skipped(n)) nodes.push(n);
+      if (!isSkipped(n, options.skip)) nodes.push(n);
     }
     cursor = null;
     return nodes;
@@ -592,9 +590,12 @@ export function childrenWithout(el: Element, skip?: string): DocumentFragment {
 function pageChildren(el: Element, skip?: string): Node[] {
   // Through the DOM's own methods: on a page, `document.implementation` or a form's `childNodes` may be a
   // named element instead (clobbering).
-  return Array.from(domGet<NodeListOf<ChildNode>>(el, 'childNodes')).filter(
-    (child) => !(skip && domGet<number>(child, 'nodeType') === ELEMENT_NODE && domCall<boolean>(child, 'matches', skip)),
-  );
+  return Array.from(domGet<NodeListOf<ChildNode>>(el, 'childNodes')).filter((child) => !isSkipped(child, skip));
+}
+
+/** Whether a page node is an element matching `skip`. */
+function isSkipped(node: Node, skip: string | undefined): boolean {
+  return skip !== undefined && skip !== '' && domGet<number>(node, 'nodeType') === ELEMENT_NODE && domCall<boolean>(node, 'matches', skip);
 }
 
 /** A fragment of `doc` (an inert document) holding copies of page nodes, elements matching `skip` left out. */
