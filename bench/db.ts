@@ -13,9 +13,9 @@ const OPEN = `new Promise((resolve, reject) => {
   r.onupgradeneeded = () => r.transaction.abort(); // no database yet: never create one with the wrong schema
   r.onsuccess = () => {
     const db = r.result;
-    if (!db.objectStoreNames.contains('progress') || !db.objectStoreNames.contains('webStories')) {
+    if (!db.objectStoreNames.contains('progress')) {
       db.close();
-      reject(new Error('The ficwell database has no progress/webStories stores yet: open a Ficwell page first.'));
+      reject(new Error('The ficwell database has no progress store yet: open a Ficwell page first.'));
     } else resolve(db);
   };
   r.onerror = () => reject(new Error('The ficwell database does not exist yet: open a Ficwell page first.'));
@@ -78,9 +78,10 @@ export async function addLibrary(tab: Tab, library: ReturnType<typeof generatedL
   await withDb(
     tab,
     `(async () => {
-    const tx = db.transaction(['webStories', 'progress'], 'readwrite');
-    for (const s of ${JSON.stringify(library.stories)}) tx.objectStore('webStories').put(s);
-    for (const p of ${JSON.stringify(library.progress)}) tx.objectStore('progress').put(p);
+    const tx = db.transaction('progress', 'readwrite');
+    // As the store keeps them (lib/db/schema.ts StoredRecord): each story in its position's record.
+    const stories = new Map(${JSON.stringify(library.stories)}.map((s) => [s.key, s]));
+    for (const p of ${JSON.stringify(library.progress)}) tx.objectStore('progress').put({ ...p, story: stories.get(p.key) });
     await done(tx);
   })()`,
   );
@@ -88,7 +89,8 @@ export async function addLibrary(tab: Tab, library: ReturnType<typeof generatedL
 
 /**
  * The floor of an import: a backup file's text parsed and its records put bare, in one transaction, with no
- * reading, checking or counting. The time from the text to the commit, in the page, in ms.
+ * reading, checking or counting, each story joined to its position as the store keeps them (one record
+ * per story). The time from the text to the commit, in the page, in ms.
  */
 export function bareImport(tab: Tab, fileExpr: string): Promise<number> {
   return withDb<number>(
@@ -96,50 +98,63 @@ export function bareImport(tab: Tab, fileExpr: string): Promise<number> {
     `(async () => {
     const start = performance.now();
     const file = JSON.parse(${fileExpr});
-    const tx = db.transaction(['webStories', 'progress'], 'readwrite');
-    for (const s of file.webStories) tx.objectStore('webStories').put(s);
-    for (const p of file.progress) tx.objectStore('progress').put(p);
+    const tx = db.transaction('progress', 'readwrite');
+    const stories = new Map(file.webStories.map((s) => [s.key, s]));
+    for (const p of file.progress) {
+      const story = stories.get(p.key);
+      stories.delete(p.key);
+      tx.objectStore('progress').put(story ? { ...p, story } : p);
+    }
+    for (const story of stories.values()) tx.objectStore('progress').put({ key: story.key, story });
     await done(tx);
     return performance.now() - start;
   })()`,
   );
 }
 
-/** Empties both stores: every section starts from a library with no progress. */
+/** Empties the progress store (positions and web stories): every section starts from a library with no progress. */
 export async function clearAll(tab: Tab): Promise<void> {
   await withDb(
     tab,
     `(async () => {
-    const tx = db.transaction(['webStories', 'progress'], 'readwrite');
-    tx.objectStore('webStories').clear();
+    const tx = db.transaction('progress', 'readwrite');
     tx.objectStore('progress').clear();
     await done(tx);
   })()`,
   );
 }
 
-/** Runs `call` (source of a call on the store, e.g. `put(…)`) on the progress store and waits for it to commit. */
-async function writeProgress(tab: Tab, call: string): Promise<void> {
+/**
+ * Sets (a record) or removes (null) the position of `key`, keeping the web story its record holds, as the
+ * store does: since version 6 a web story lives in its position's record (lib/db/schema.ts StoredRecord).
+ */
+async function writePosition(tab: Tab, key: string, record: ProgressRecord | null): Promise<void> {
   await withDb(
     tab,
     `(async () => {
     const tx = db.transaction('progress', 'readwrite');
-    tx.objectStore('progress').${call};
+    const store = tx.objectStore('progress');
+    const story = (await req(store.get(${JSON.stringify(key)})))?.story;
+    const record = ${JSON.stringify(record)};
+    if (record) store.put(story ? { ...record, story } : record);
+    else if (story) store.put({ key: ${JSON.stringify(key)}, story });
+    else store.delete(${JSON.stringify(key)});
     await done(tx);
   })()`,
   );
 }
 
 export function putProgress(tab: Tab, record: ProgressRecord): Promise<void> {
-  return writeProgress(tab, `put(${JSON.stringify(record)})`);
+  return writePosition(tab, record.key, record);
 }
 
 export function deleteProgress(tab: Tab, key: string): Promise<void> {
-  return writeProgress(tab, `delete(${JSON.stringify(key)})`);
+  return writePosition(tab, key, null);
 }
 
 export function getProgress(tab: Tab, key: string): Promise<ProgressRecord | null> {
-  return withDb(tab, `req(db.transaction('progress').objectStore('progress').get(${JSON.stringify(key)})).then((r) => r ?? null)`);
+  const position = `(r) => (r && 'updatedAt' in r ? (({ story, ...p }) => p)(r) : null)`;
+  return withDb(tab, `req(db.transaction('progress').objectStore('progress').get(${JSON.stringify(key)})).then(${position})`);
 }
 
 /** Source of a function that opens the database; for code that must poll it inside one evaluation. */

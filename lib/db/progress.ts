@@ -1,7 +1,15 @@
-import { unwrap, type IDBPDatabase, type IDBPObjectStore } from 'idb';
+import { unwrap, type IDBPDatabase } from 'idb';
 import type { StoryFacts } from '../records';
 import { isFuture } from '../time';
-import { readProgressRecord, type FicwellDB, type ProgressRecord, type StoredProgress, type WebStoryRecord } from './schema';
+import {
+  hasPosition,
+  readProgressRecord,
+  type FicwellDB,
+  type ProgressRecord,
+  type StoredProgress,
+  type StoredRecord,
+  type WebStoryRecord,
+} from './schema';
 
 /** The record stored after a save, and whether this save wrote it (false: a newer one was already there). */
 export interface Saved {
@@ -147,24 +155,35 @@ export async function commit<T>(tx: { done: Promise<void>; error: DOMException |
   }
 }
 
-const read = (stored: StoredProgress | undefined): ProgressRecord | undefined => (stored ? readProgressRecord(stored) : undefined);
+/** The position a stored record holds, as this release reads it; undefined for none (or a story alone). */
+const positionIn = (stored: StoredRecord | undefined): ProgressRecord | undefined =>
+  stored && hasPosition(stored) ? readProgressRecord(stored) : undefined;
 
-const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * The stored records among `sorted`'s keys (sorted by key, as the store is), by key: one read of the range
- * from the first key to the last. The records between them that the import does not name come too; batches'
- * ranges do not overlap, so an import reads each stored record at most once.
+ * The record to store for a key: `position` and `story` as decided, each kept from `stored` when it is
+ * (the very object read, so an unreadable stored position stays as it was until a newer one replaces it).
  */
-async function storedIn<S extends 'progress' | 'webStories'>(
-  store: IDBPObjectStore<FicwellDB, ('progress' | 'webStories')[], S, 'readwrite'>,
-  sorted: readonly { key: string }[],
-): Promise<Map<string, unknown>> {
-  const first = sorted[0];
-  const last = sorted.at(-1);
-  if (!first || !last) return new Map();
-  const found: { key: string }[] = await store.getAll(IDBKeyRange.bound(first.key, last.key));
-  return new Map(found.map((r) => [r.key, r]));
+function recordOf(
+  stored: StoredRecord | undefined,
+  position: ProgressRecord | undefined,
+  story: WebStoryRecord | undefined,
+  key: string,
+): StoredRecord {
+  const storedPosition = stored && hasPosition(stored) ? stored : undefined;
+  const base = position === undefined ? storedPosition : position;
+  if (!base) {
+    if (!story) throw new TypeError(`Nothing to store for ${key}`);
+    return { key, story };
+  }
+  const { story: _story, ...positionOnly }: StoredProgress & { story?: WebStoryRecord } = base;
+  return story ? { ...positionOnly, story } : positionOnly;
+}
+
+/** Whether `incoming` is to replace `existing` in an import: it is newer, or the stored one is dated in the future. */
+function replaces(existing: { updatedAt: number } | undefined, incoming: { updatedAt: number }, now: number): boolean {
+  return !existing || existing.updatedAt < incoming.updatedAt || isFuture(existing.updatedAt, now);
 }
 
 /** Opens the database; `onVersionChange` is called when another view's upgrade closed the connection. */
@@ -190,11 +209,12 @@ export function createProgressStore(open: Opener): ProgressStore {
   const connection = lazyConnection(open);
   return {
     async get(key) {
-      return read(await (await connection()).get('progress', key));
+      return positionIn(await (await connection()).get('progress', key));
     },
     async all() {
       const records = await (await connection()).getAllFromIndex('progress', 'by-updated');
-      return records.reverse().map(readProgressRecord);
+      // Only positions are in `by-updated` (a story alone has no `updatedAt`).
+      return records.reverse().flatMap((r) => (hasPosition(r) ? [readProgressRecord(r)] : []));
     },
     async save(record) {
       const tx = (await connection()).transaction('progress', 'readwrite');
@@ -202,78 +222,92 @@ export function createProgressStore(open: Opener): ProgressStore {
       return commit(
         tx,
         (async () => {
-          const existing = read(await tx.store.get(record.key));
+          const old = await tx.store.get(record.key);
+          const existing = positionIn(old);
           const stored = newest(existing, record);
-          if (stored !== existing) await tx.store.put(stored);
-          return { stored, wrote: stored !== existing };
+          const wrote = stored !== existing;
+          // The web story in the record, if any, stays as it is.
+          if (wrote) await tx.store.put(recordOf(old, stored, old?.story, record.key));
+          return { stored, wrote };
         })(),
       );
     },
     async saveWeb(story, record) {
-      const tx = (await connection()).transaction(['webStories', 'progress'], 'readwrite');
+      if (story.key !== record.key) throw new TypeError(`A story (${story.key}) saved with another's position (${record.key})`);
+      const tx = (await connection()).transaction('progress', 'readwrite');
       return commit(
         tx,
         (async () => {
-          const [oldStory, oldProgress] = await Promise.all([
-            tx.objectStore('webStories').get(story.key),
-            tx.objectStore('progress').get(record.key),
-          ]);
-          const existing = read(oldProgress);
+          const old = await tx.store.get(record.key);
+          const existing = positionIn(old);
           const stored = newest(existing, record);
-          const writes: Promise<unknown>[] = [];
           // Field by field: a page that knows less never replaces what a fuller one said (see mergeWebStory).
-          const merged = mergeWebStory(oldStory, story);
-          if (!oldStory || !sameRecord(merged, oldStory)) writes.push(tx.objectStore('webStories').put(merged));
-          if (stored !== existing) writes.push(tx.objectStore('progress').put(stored));
-          await Promise.all(writes);
-          return { stored, wrote: writes.length > 0 };
+          const merged = mergeWebStory(old?.story, story);
+          const newPosition = stored !== existing;
+          const newStory = !old?.story || !sameRecord(merged, old.story);
+          if (newPosition || newStory) await tx.store.put(recordOf(old, newPosition ? stored : undefined, merged, record.key));
+          return { stored, wrote: newPosition || newStory };
         })(),
       );
     },
     async importRecords(progress, stories) {
       const db = await connection();
       const done: Imported = { positions: 0, stories: 0, error: null };
+      // One entry per key, with what the file holds of it in the file's order: a story and its position
+      // are one record, written once.
+      const incoming = new Map<string, { positions: ProgressRecord[]; stories: WebStoryRecord[] }>();
+      const entry = (key: string) => {
+        const e = incoming.get(key) ?? { positions: [], stories: [] };
+        incoming.set(key, e);
+        return e;
+      };
+      for (const r of progress) entry(r.key).positions.push(r);
+      for (const s of stories) entry(s.key).stories.push(s);
       // In key order, so that each batch's stored records come in one ranged read instead of one read each.
-      const records = [...progress].sort(byKey);
-      const webStories = [...stories].sort(byKey);
-      const batches = Math.max(Math.ceil(records.length / IMPORT_BATCH), Math.ceil(webStories.length / IMPORT_BATCH));
-      for (let b = 0; b < batches; b++) {
-        const someRecords = records.slice(b * IMPORT_BATCH, (b + 1) * IMPORT_BATCH);
-        const someStories = webStories.slice(b * IMPORT_BATCH, (b + 1) * IMPORT_BATCH);
-        const tx = db.transaction(['progress', 'webStories'], 'readwrite');
+      const keys = [...incoming.keys()].sort(byKey);
+      for (let b = 0; b * IMPORT_BATCH < keys.length; b++) {
+        const some = keys.slice(b * IMPORT_BATCH, (b + 1) * IMPORT_BATCH);
+        const tx = db.transaction('progress', 'readwrite');
         try {
           const counts = await commit(
             tx,
             (async () => {
-              const [oldProgress, oldStories] = await Promise.all([
-                storedIn(tx.objectStore('progress'), someRecords),
-                storedIn(tx.objectStore('webStories'), someStories),
-              ]);
-              // The bare stores: a put's success is the transaction's commit, so no promise is made for each.
-              const ps = unwrap(tx.objectStore('progress'));
-              const ws = unwrap(tx.objectStore('webStories'));
+              const first = some[0] as string;
+              const last = some.at(-1) as string;
+              // The records between the first key and the last that the import does not name come too;
+              // batches' ranges do not overlap, so an import reads each stored record at most once.
+              const found = await tx.store.getAll(IDBKeyRange.bound(first, last));
+              const storedByKey = new Map(found.map((r) => [r.key, r]));
+              // The bare store: a put's success is the transaction's commit, so no promise is made for each.
+              const bare = unwrap(tx.store);
               const now = Date.now();
-              // Counted by key: a key written twice in one batch is one position imported.
-              const positions = new Set<string>();
-              for (const r of someRecords) {
-                // Within one batch a key may come twice: what was just put is the one to beat.
-                const existing = read(oldProgress.get(r.key) as StoredProgress | undefined);
-                // A copy of the same moment is what is stored already: not written, not counted.
-                if (existing && existing.updatedAt >= r.updatedAt && !isFuture(existing.updatedAt, now)) continue;
-                const stored = newest(existing, r, now);
-                oldProgress.set(r.key, stored);
-                ps.put(stored);
-                positions.add(r.key);
+              let positions = 0;
+              let storiesWritten = 0;
+              for (const key of some) {
+                const stored = storedByKey.get(key);
+                const { positions: ps, stories: ss } = incoming.get(key) as { positions: ProgressRecord[]; stories: WebStoryRecord[] };
+                // Each copy in the file against what is kept so far: a copy of the same moment is what is
+                // stored already, not written and not counted; two copies of one key are one written.
+                let position = positionIn(stored);
+                let newPosition = false;
+                for (const r of ps)
+                  if (replaces(position, r, now)) {
+                    position = newest(position, r, now);
+                    newPosition = true;
+                  }
+                let story = stored?.story;
+                let newStory = false;
+                for (const s of ss)
+                  if (replaces(story, s, now)) {
+                    story = s;
+                    newStory = true;
+                  }
+                if (!newPosition && !newStory) continue;
+                bare.put(recordOf(stored, newPosition ? position : undefined, story, key));
+                if (newPosition) positions++;
+                if (newStory) storiesWritten++;
               }
-              const storiesWritten = new Set<string>();
-              for (const s of someStories) {
-                const existing = oldStories.get(s.key) as WebStoryRecord | undefined;
-                if (existing && existing.updatedAt >= s.updatedAt && !isFuture(existing.updatedAt, now)) continue;
-                oldStories.set(s.key, s);
-                ws.put(s);
-                storiesWritten.add(s.key);
-              }
-              return { positions: positions.size, stories: storiesWritten.size };
+              return { positions, stories: storiesWritten };
             })(),
           );
           done.positions += counts.positions;
@@ -286,41 +320,42 @@ export function createProgressStore(open: Opener): ProgressStore {
       return done;
     },
     async snapshot() {
-      const tx = (await connection()).transaction(['progress', 'webStories'], 'readonly');
-      const [progress, stories] = await commit(
-        tx,
-        Promise.all([tx.objectStore('progress').getAll(), tx.objectStore('webStories').getAll()]),
-      );
-      return { progress: progress.map(readProgressRecord), stories };
+      const records = await (await connection()).getAll('progress');
+      return {
+        progress: records.flatMap((r) => (hasPosition(r) ? [readProgressRecord(r)] : [])),
+        stories: records.flatMap((r) => (r.story ? [r.story] : [])),
+      };
     },
     async webStories() {
-      return (await (await connection()).getAllFromIndex('webStories', 'by-updated')).reverse();
+      const records = await (await connection()).getAllFromIndex('progress', 'by-story-updated');
+      return records.reverse().flatMap((r) => (r.story ? [r.story] : []));
     },
     async webStory(key) {
-      return (await connection()).get('webStories', key);
+      return (await (await connection()).get('progress', key))?.story;
     },
     async recent(limit, after = null) {
-      const tx = (await connection()).transaction(['progress', 'webStories'], 'readonly');
+      const tx = (await connection()).transaction('progress', 'readonly');
       const progress: ProgressRecord[] = [];
+      const stories: WebStoryRecord[] = [];
       // Backwards, equal times come by key from the greatest: after (t, k) are the records of time t with a
       // smaller key, then every older one.
       const range = after ? IDBKeyRange.upperBound(after.updatedAt) : null;
-      let cursor = await tx.objectStore('progress').index('by-updated').openCursor(range, 'prev');
-      while (cursor && after && cursor.value.updatedAt === after.updatedAt && cursor.value.key >= after.key)
+      let cursor = await tx.store.index('by-updated').openCursor(range, 'prev');
+      while (cursor && after && cursor.value.key >= after.key && 'updatedAt' in cursor.value && cursor.value.updatedAt === after.updatedAt)
         cursor = await cursor.continue();
       while (cursor && progress.length < limit) {
-        progress.push(readProgressRecord(cursor.value));
+        const value = cursor.value;
+        if (hasPosition(value)) {
+          progress.push(readProgressRecord(value));
+          if (value.story) stories.push(value.story);
+        }
         cursor = await cursor.continue();
       }
       const last = progress.at(-1);
       const next = cursor && last ? { updatedAt: last.updatedAt, key: last.key } : null;
-      const webStories = tx.objectStore('webStories');
-      const [found, storyCount] = await Promise.all([
-        Promise.all(progress.filter((r) => r.key.startsWith('web:')).map((r) => webStories.get(r.key))),
-        webStories.count(),
-      ]);
+      const storyCount = await tx.store.index('by-story-updated').count();
       await tx.done;
-      return { progress, stories: found.filter((s): s is WebStoryRecord => s !== undefined), storyCount, next };
+      return { progress, stories, storyCount, next };
     },
   };
 }

@@ -25,6 +25,31 @@ export interface ProgressRecord {
  */
 export type StoredProgress = ProgressRecord | (Omit<ProgressRecord, 'position'> & { position: unknown });
 
+/**
+ * One story's record in the progress store (version 6 on). A web story's library record travels in the
+ * record of its position (`story`): a story read on a site is one record, written once per save and once
+ * per story in an import. A web story known without a position (a backup can hold one) is a record with
+ * `story` alone: having no `updatedAt`, it is outside the `by-updated` index, so nothing that lists
+ * positions meets it. A bundled story's record, or a web position whose story is not known (one synced from
+ * another device), has no `story`.
+ */
+export type StoredRecord = (StoredProgress & { story?: WebStoryRecord }) | StoryOnly;
+
+/** A web story with no position stored (see `StoredRecord`). */
+export interface StoryOnly {
+  key: string;
+  story: WebStoryRecord;
+}
+
+/**
+ * Whether a stored record is a position (else it is a story alone). A story alone is exactly a record with
+ * a story and no `updatedAt`; any other record is a position, even one damaged past reading (kept as it
+ * was by migration 4, see `StoredProgress`).
+ */
+export function hasPosition(stored: StoredRecord): stored is StoredProgress & { story?: WebStoryRecord } {
+  return !('story' in stored) || 'updatedAt' in stored;
+}
+
 /** Where a record whose position cannot be read opens: the start of its story (its percent and dates kept). */
 export const START: Position = { part: 0, paragraph: 0, offset: 0 };
 
@@ -33,11 +58,12 @@ export const START: Position = { part: 0, paragraph: 0, offset: 0 };
  * `readPosition`), one that cannot be read opens at `START`. The record in the store is not changed: the
  * next save of the story replaces it.
  */
-export function readProgressRecord(stored: StoredProgress): ProgressRecord {
-  return { ...stored, position: readPosition(stored.position) ?? START };
+export function readProgressRecord(stored: StoredProgress & { story?: WebStoryRecord }): ProgressRecord {
+  const { story: _story, ...record } = stored;
+  return { ...record, position: readPosition(stored.position) ?? START };
 }
 
-/** A story read on a fiction site; its progress is the `progress` record with the same key. */
+/** A story read on a fiction site, kept in its position's record in the progress store (`StoredRecord`). */
 export interface WebStoryRecord {
   /** `web:<site>:<storyId>` */
   key: string;
@@ -131,15 +157,14 @@ export interface SavedAbout {
 
 /** The one schema of Ficwell's IndexedDB database. Every change is a new version in `migrations`. */
 export interface FicwellDB extends DBSchema {
+  /**
+   * Every story's position, with a web story's library record in it. `by-updated` orders the positions by
+   * when they were read; `by-story-updated` holds the records with a web story, by when it was last seen.
+   */
   progress: {
     key: string;
-    value: StoredProgress;
-    indexes: { 'by-updated': number };
-  };
-  webStories: {
-    key: string;
-    value: WebStoryRecord;
-    indexes: { 'by-updated': number };
+    value: StoredRecord;
+    indexes: { 'by-updated': number; 'by-story-updated': number };
   };
   /** Keyed by [story key, chapter number]: a story's chapters are one key range. */
   savedChapters: {
@@ -154,9 +179,21 @@ export interface FicwellDB extends DBSchema {
 
 export const DB_NAME = 'ficwell';
 
-type UpgradeTx = IDBPTransaction<FicwellDB, StoreNames<FicwellDB>[], 'versionchange'>;
+/**
+ * The stores of every version a migration may meet: this release's, and `webStories`, which versions 3 to 5
+ * had (web stories' library records, by key, indexed `by-updated`) and migration 6 folds into `progress`.
+ */
+interface AnyReleaseDB extends FicwellDB {
+  webStories: {
+    key: string;
+    value: WebStoryRecord;
+    indexes: { 'by-updated': number };
+  };
+}
+
+type UpgradeTx = IDBPTransaction<AnyReleaseDB, StoreNames<AnyReleaseDB>[], 'versionchange'>;
 /** A migration issues its requests on `tx`; the upgrade commits when the last of them is done. */
-type Migration = (db: IDBPDatabase<FicwellDB>, tx: UpgradeTx) => void;
+type Migration = (db: IDBPDatabase<AnyReleaseDB>, tx: UpgradeTx) => void;
 
 /** migrations[v - 1] upgrades a database at version v - 1 to version v. Never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -185,14 +222,33 @@ export const migrations: readonly Migration[] = [
     db.createObjectStore('savedChapters', { keyPath: ['key', 'number'] });
     db.createObjectStore('savedStories', { keyPath: 'key' });
   },
+  // 6: each web story's library record moves into its position's record (`story`), and the webStories
+  // store goes: a story is one record, so an import of 20,000 stories writes 20,000 records, not 40,000.
+  // A story with no position stored becomes a record of its own (`StoryOnly`). Positions are not touched.
+  // A failed write aborts the upgrade, so the database stays at version 5, whole.
+  (db, tx) => {
+    tx.objectStore('progress').createIndex('by-story-updated', 'story.updatedAt');
+    void foldWebStories(db, tx);
+  },
 ];
+
+async function foldWebStories(db: IDBPDatabase<AnyReleaseDB>, tx: UpgradeTx): Promise<void> {
+  const progress = tx.objectStore('progress');
+  const [stories, positions] = await Promise.all([tx.objectStore('webStories').getAll(), progress.getAll()]);
+  const byKey = new Map(positions.map((r) => [r.key, r]));
+  // Requests are queued in order: the puts need no awaiting, the commit is the upgrade's own.
+  for (const story of stories) void progress.put({ ...(byKey.get(story.key) ?? { key: story.key }), story });
+  db.deleteObjectStore('webStories');
+}
 
 async function convertPositions(tx: UpgradeTx): Promise<void> {
   let cursor = await tx.objectStore('progress').openCursor();
   while (cursor) {
     const record = cursor.value;
-    const position = readPosition(record.position);
-    if (position && JSON.stringify(position) !== JSON.stringify(record.position)) await cursor.update({ ...record, position });
+    // Before version 6 every record holds a position; the test only narrows the type.
+    const position = hasPosition(record) ? readPosition(record.position) : null;
+    if (position && JSON.stringify(position) !== JSON.stringify((record as StoredProgress).position))
+      await cursor.update({ ...record, position });
     cursor = await cursor.continue();
   }
 }
@@ -216,7 +272,9 @@ export async function openFicwellDB(options: OpenOptions = {}): Promise<IDBPData
   const timedOut = new Promise<never>((_, reject) => (giveUp = reject));
   const opening = openDB<FicwellDB>(options.name ?? DB_NAME, version, {
     upgrade(db, oldVersion, newVersion, tx) {
-      for (let v = oldVersion; v < (newVersion ?? version); v++) migrations[v]?.(db, tx);
+      // Typed with the stores of older releases too: a migration may meet one this release no longer has.
+      const anyRelease = db as unknown as IDBPDatabase<AnyReleaseDB>;
+      for (let v = oldVersion; v < (newVersion ?? version); v++) migrations[v]?.(anyRelease, tx as unknown as UpgradeTx);
     },
     blocked() {
       blockedTimer = setTimeout(

@@ -162,6 +162,10 @@ describe.each(BROWSERS)('durability of progress in %s', (name) => {
       const { section, paragraph, offset } = r.position;
       expect(stored[r.key]?.position).toEqual({ part: section, paragraph, offset });
     }
+    // Every web story is in its position's record (migration 6), as release 3 stored it.
+    const stories = await storedRecords<unknown>(popup, 'webStories');
+    expect(Object.keys(stories).sort()).toEqual(v3.webStories.map((s) => s.key).sort());
+    for (const s of v3.webStories) expect(stories[s.key]).toEqual(s);
     await close(popup);
 
     // Glass Hearts was at its third section's seventh paragraph: paragraph n of the whole story.

@@ -12,7 +12,7 @@ import {
   type AnyPage,
   type Harness,
 } from './support/harness';
-import { storedParagraphExpr, storedRecords } from './support/db';
+import { recordExpr, storedParagraphExpr, storedRecords } from './support/db';
 import { importFile, statusText } from './support/backup';
 import { BIG_WORK, BIG_WORK_URL, startBigStoryServer } from './support/big-story';
 import { GENERATED_STORY } from './support/pages';
@@ -105,16 +105,7 @@ describe.each(BROWSERS)('what the store keeps is true, in %s', (name) => {
     await restyled(popup, BIG_WORK_URL);
     const key = `web:ao3:${BIG_WORK.id}`;
     // Opening the chapter records it: wait until both records are in the store before closing the tab.
-    await poll(
-      popup,
-      `new Promise((resolve) => { const q = indexedDB.open('ficwell'); q.onsuccess = () => {
-      const tx = q.result.transaction(['webStories', 'progress']);
-      const a = tx.objectStore('webStories').get('${key}'), b = tx.objectStore('progress').get('${key}');
-      tx.oncomplete = () => { q.result.close(); resolve(!!a.result && !!b.result); };
-    }; })`,
-      10_000,
-      'the work stored',
-    );
+    await poll(popup, `${recordExpr('progress', key)}.then((r) => !!r?.position && !!r.story)`, 10_000, 'the work stored');
     await close(page);
     await evaluate(popup, `location.reload()`).catch(() => {});
     await waitForReady(popup);

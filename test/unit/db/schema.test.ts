@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { deleteDB, openDB } from 'idb';
+import { deleteDB, openDB, type IDBPDatabase } from 'idb';
 import { fixtureStory } from '../../support/fixtures';
 import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { DB_VERSION, migrations, openFicwellDB, START, type ProgressRecord, type WebStoryRecord } from '../../../lib/db/schema';
@@ -27,6 +27,8 @@ const converted = ({ position: { section, paragraph, offset }, ...rest }: Legacy
   ...rest,
   position: { part: section, paragraph, offset },
 });
+/** A database as an older release had it, untyped: versions 3 to 5 have a store (webStories) this release's schema does not name. */
+const untyped = (db: unknown) => db as IDBPDatabase;
 const byKey = <T extends { key: string }>(rs: T[]) => [...rs].sort((a, b) => a.key.localeCompare(b.key));
 const catalog = JSON.parse(readFileSync(new URL('../../../seeds/catalog.json', import.meta.url), 'utf8')) as {
   stories: { id: string; file: string }[];
@@ -54,7 +56,8 @@ describe('schema and migrations', () => {
   it('a new database runs every migration and ends at the current version', async () => {
     const db = await openFicwellDB({ name: fresh() });
     expect(db.version).toBe(migrations.length);
-    expect([...db.objectStoreNames].sort()).toEqual(['progress', 'savedChapters', 'savedStories', 'webStories']);
+    expect([...db.objectStoreNames].sort()).toEqual(['progress', 'savedChapters', 'savedStories']);
+    expect([...db.transaction('progress').store.indexNames].sort()).toEqual(['by-story-updated', 'by-updated']);
     db.close();
   });
 
@@ -103,7 +106,7 @@ describe('schema and migrations', () => {
     expect([...db.objectStoreNames].sort()).toEqual(['progress', 'webStories']);
     expect(await db.getAll('progress')).toEqual(old);
     expect(await db.getAllFromIndex('progress', 'by-updated')).toHaveLength(2);
-    expect(await db.count('webStories')).toBe(0);
+    expect(await untyped(db).count('webStories')).toBe(0);
     db.close();
   });
 
@@ -117,7 +120,7 @@ describe('schema and migrations', () => {
     async function release3(name: string, extra: unknown[] = []) {
       const db = await openFicwellDB({ name, version: v3.version });
       for (const r of [...v3.progress, ...extra]) await db.put('progress', r as ProgressRecord);
-      for (const s of v3.webStories) await db.put('webStories', s);
+      for (const s of v3.webStories) await untyped(db).put('webStories', s);
       db.close();
     }
 
@@ -128,9 +131,13 @@ describe('schema and migrations', () => {
       expect(db.version).toBe(DB_VERSION);
       const got = byKey(await db.getAll('progress'));
       expect(got).toHaveLength(v3.progress.length);
-      expect(got).toEqual(byKey(v3.progress.map(converted)));
-      for (const r of got) expect(Object.keys(r.position as object).sort()).toEqual(['offset', 'paragraph', 'part']);
-      expect(byKey(await db.getAll('webStories'))).toEqual(byKey(v3.webStories));
+      // Each web story in its position's record (migration 6).
+      const stories = new Map(v3.webStories.map((s) => [s.key, s]));
+      expect(got).toEqual(
+        byKey(v3.progress.map((r) => ({ ...converted(r), ...(stories.has(r.key) ? { story: stories.get(r.key) } : {}) }))),
+      );
+      for (const r of got) expect(Object.keys((r as ProgressRecord).position).sort()).toEqual(['offset', 'paragraph', 'part']);
+      expect(byKey(await storeFor(name).webStories())).toEqual(byKey(v3.webStories));
       // The time index still orders them as before.
       expect((await db.getAllFromIndex('progress', 'by-updated')).map((r) => r.key)).toEqual(
         [...v3.progress].sort((a, b) => a.updatedAt - b.updatedAt).map((r) => r.key),
@@ -209,6 +216,90 @@ describe('schema and migrations', () => {
         { part: 0, paragraph: 0, offset: Number.NaN },
       ])
         expect(readPosition(bad)).toBeNull();
+    });
+  });
+
+  describe("migration 6: a web story in its position's record", () => {
+    const story = (id: string, updatedAt: number, chapter = 2): WebStoryRecord => ({
+      key: `web:ao3:${id}`,
+      site: 'ao3',
+      storyId: id,
+      storyUrl: `https://archiveofourown.org/works/${id}`,
+      title: `Work ${id}`,
+      authors: ['someone'],
+      fandoms: ['Puella Magi Madoka Magica'],
+      chapterCount: 5,
+      words: 12000,
+      chapter: { number: chapter, title: null, url: `https://archiveofourown.org/works/${id}/chapters/${chapter}` },
+      updatedAt,
+    });
+    // Release 5's records: a bundled position, two web stories with positions (one damaged past reading),
+    // and a story with no position (a backup can bring one).
+    const positions = [
+      record('seed:a', 100),
+      record('web:ao3:1', 300, 8),
+      { key: 'web:ao3:2', position: 'somewhere', percent: 7, updatedAt: 200, finishedAt: null },
+    ];
+    const stories = [story('1', 300), story('2', 200), story('3', 50)];
+    async function release5(name: string) {
+      const db = untyped(await openFicwellDB({ name, version: 5 }));
+      for (const r of positions) await db.put('progress', r);
+      for (const s of stories) await db.put('webStories', s);
+      db.close();
+    }
+
+    it('every story joins its position, untouched; one without a position is kept alone; the old store goes', async () => {
+      const name = fresh();
+      await release5(name);
+      const db = await openFicwellDB({ name });
+      expect(db.version).toBe(6);
+      expect([...db.objectStoreNames].sort()).toEqual(['progress', 'savedChapters', 'savedStories']);
+      expect(byKey(await db.getAll('progress'))).toEqual([
+        record('seed:a', 100),
+        { ...record('web:ao3:1', 300, 8), story: stories[0] },
+        { ...positions[2], story: stories[1] },
+        { key: 'web:ao3:3', story: stories[2] },
+      ]);
+      // The time index holds the positions only; the story index every story.
+      expect((await db.getAllFromIndex('progress', 'by-updated')).map((r) => r.key)).toEqual(['seed:a', 'web:ao3:2', 'web:ao3:1']);
+      expect(await db.countFromIndex('progress', 'by-story-updated')).toBe(3);
+      db.close();
+    });
+
+    it('the store reads the upgraded records as release 5 did', async () => {
+      const name = fresh();
+      await release5(name);
+      const store = storeFor(name);
+      expect((await store.all()).map((r) => r.key)).toEqual(['web:ao3:1', 'web:ao3:2', 'seed:a']);
+      expect(await store.get('web:ao3:1')).toEqual(record('web:ao3:1', 300, 8));
+      expect(await store.get('web:ao3:2')).toEqual({ ...positions[2], position: START });
+      expect(await store.get('web:ao3:3')).toBeUndefined();
+      expect((await store.webStories()).map((s) => s.key)).toEqual(['web:ao3:1', 'web:ao3:2', 'web:ao3:3']);
+      expect(await store.webStory('web:ao3:3')).toEqual(stories[2]);
+      const first = await store.recent(10);
+      expect(first.progress.map((r) => r.key)).toEqual(['web:ao3:1', 'web:ao3:2', 'seed:a']);
+      expect(first.stories).toEqual([stories[0], stories[1]]);
+      expect(first.storyCount).toBe(3);
+      const snapshot = await store.snapshot();
+      expect(byKey(snapshot.progress)).toEqual([record('seed:a', 100), record('web:ao3:1', 300, 8), { ...positions[2], position: START }]);
+      expect(byKey(snapshot.stories)).toEqual(stories);
+    });
+
+    it('a save keeps the story in the record; a newer page of the story keeps a damaged position as it was', async () => {
+      const name = fresh();
+      await release5(name);
+      const store = storeFor(name);
+      expect((await store.save(record('web:ao3:1', 400, 9))).wrote).toBe(true);
+      expect(await store.webStory('web:ao3:1')).toEqual(stories[0]);
+      // Only the story is newer (the position reported is older than the stored one): the story is written,
+      // the unreadable position stays in the store as it was.
+      expect((await store.saveWeb(story('2', 250, 3), record('web:ao3:2', 150, 1))).wrote).toBe(true);
+      const db = await openFicwellDB({ name });
+      expect(await db.get('progress', 'web:ao3:2')).toEqual({ ...positions[2], story: story('2', 250, 3) });
+      // A first position for the story that had none.
+      expect((await store.saveWeb(story('3', 60), record('web:ao3:3', 60, 4))).wrote).toBe(true);
+      expect(await db.get('progress', 'web:ao3:3')).toEqual({ ...record('web:ao3:3', 60, 4), story: story('3', 60) });
+      db.close();
     });
   });
 
@@ -420,6 +511,50 @@ describe('progress store', () => {
     expect(done).toEqual({ positions: count, stories: count, error: null });
     expect(transactions).toBe(Math.ceil(count / IMPORT_BATCH));
     expect((await store.recent(1)).storyCount).toBe(count);
+    // A story and its position are one record.
+    const db = await openFicwellDB({ name });
+    expect(await db.count('progress')).toBe(count);
+    db.close();
+  });
+
+  it('an import brings a story without a position, a position without a story, and joins them later', async () => {
+    const store = storeFor(fresh());
+    const story = (updatedAt: number, title: string): WebStoryRecord => ({
+      key: 'web:ffn:7',
+      site: 'ffn',
+      storyId: '7',
+      storyUrl: 'https://www.fanfiction.net/s/7/1/',
+      title,
+      authors: ['A'],
+      fandoms: ['F'],
+      chapterCount: 3,
+      words: 900,
+      chapter: { number: 1, title: null, url: 'https://www.fanfiction.net/s/7/1/' },
+      updatedAt,
+    });
+    expect(await store.importRecords([record('web:ao3:8', 50, 2)], [story(100, 'First')])).toEqual({
+      positions: 1,
+      stories: 1,
+      error: null,
+    });
+    // Listed as a story (the library shows it unread), not as a position.
+    expect((await store.all()).map((r) => r.key)).toEqual(['web:ao3:8']);
+    expect((await store.webStories()).map((s) => s.title)).toEqual(['First']);
+    expect(await store.get('web:ffn:7')).toBeUndefined();
+    expect((await store.recent(5)).storyCount).toBe(1);
+    // A later backup has its position and a newer copy of the story; an older copy changes nothing.
+    expect(await store.importRecords([record('web:ffn:7', 150, 6)], [story(150, 'Second'), story(90, 'Old')])).toEqual({
+      positions: 1,
+      stories: 1,
+      error: null,
+    });
+    expect(await store.get('web:ffn:7')).toEqual(record('web:ffn:7', 150, 6));
+    expect(await store.webStory('web:ffn:7')).toEqual(story(150, 'Second'));
+    expect((await store.recent(5)).stories.map((s) => s.title)).toEqual(['Second']);
+    expect(await store.snapshot()).toEqual({
+      progress: [record('web:ao3:8', 50, 2), record('web:ffn:7', 150, 6)],
+      stories: [story(150, 'Second')],
+    });
   });
 
   it('reads everything in one snapshot', async () => {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { deleteDB } from 'idb';
+import { deleteDB, type IDBPDatabase } from 'idb';
 import { fixtureStory } from '../../support/fixtures';
 import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { createProgressStore } from '../../../lib/db/progress';
-import { DB_VERSION, openFicwellDB, type ProgressRecord, type SavedChapterRecord, type WebStoryRecord } from '../../../lib/db/schema';
+import { openFicwellDB, type ProgressRecord, type SavedChapterRecord, type WebStoryRecord } from '../../../lib/db/schema';
 import type { Block } from '../../../lib/doc/model';
 import { indexOutline, positionAt, type LegacyPosition } from '../../../lib/position';
 import { createSavedStore, newChapters } from '../../../lib/saved/store';
@@ -34,15 +34,15 @@ describe('migration 5: saved chapters', () => {
 
   it('a database written by version 4 upgrades with every position and web story kept, and empty saved stores', async () => {
     const name = fresh();
-    const v4 = await openFicwellDB({ name, version: 4 });
+    // Untyped: version 4 and 5 have a store (webStories) this release's schema no longer names.
+    const v4 = (await openFicwellDB({ name, version: 4 })) as unknown as IDBPDatabase;
     expect([...v4.objectStoreNames].sort()).toEqual(['progress', 'webStories']);
     for (const r of v4progress) await v4.put('progress', r);
     for (const s of v3.webStories) await v4.put('webStories', s);
     v4.close();
 
-    const db = await openFicwellDB({ name });
-    expect(db.version).toBe(DB_VERSION);
-    expect(DB_VERSION).toBe(5);
+    const db = (await openFicwellDB({ name, version: 5 })) as unknown as IDBPDatabase;
+    expect(db.version).toBe(5);
     expect([...db.objectStoreNames].sort()).toEqual(['progress', 'savedChapters', 'savedStories', 'webStories']);
     const byKey = <T extends { key: string }>(rs: T[]) => [...rs].sort((a, b) => a.key.localeCompare(b.key));
     expect(byKey(await db.getAll('progress'))).toEqual(byKey(v4progress));
