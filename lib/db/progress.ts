@@ -162,8 +162,9 @@ const positionIn = (stored: StoredRecord | undefined): ProgressRecord | undefine
 const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * The record to store for a key: `position` and `story` as decided, each kept from `stored` when it is
- * (the very object read, so an unreadable stored position stays as it was until a newer one replaces it).
+ * The record to store for `key`: `position`, or when it is undefined the stored one exactly as read (so a
+ * position migration 4 could not read stays as it was until a newer one replaces it), with `story` in it,
+ * if any. With neither a position nor a story there is nothing to store: a caller's mistake.
  */
 function recordOf(
   stored: StoredRecord | undefined,
