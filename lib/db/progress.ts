@@ -265,16 +265,16 @@ export function createProgressStore(open: Opener): ProgressStore {
       for (const r of progress) entry(r.key).positions.push(r);
       for (const s of stories) entry(s.key).stories.push(s);
       // In key order, so that each batch's stored records come in one ranged read instead of one read each.
-      const keys = [...incoming.keys()].sort(byKey);
-      for (let b = 0; b * IMPORT_BATCH < keys.length; b++) {
-        const some = keys.slice(b * IMPORT_BATCH, (b + 1) * IMPORT_BATCH);
+      const keyed = [...incoming].sort(([a], [b]) => byKey(a, b));
+      for (let b = 0; b * IMPORT_BATCH < keyed.length; b++) {
+        const some = keyed.slice(b * IMPORT_BATCH, (b + 1) * IMPORT_BATCH);
         const tx = db.transaction('progress', 'readwrite');
         try {
           const counts = await commit(
             tx,
             (async () => {
-              const first = some[0] as string;
-              const last = some.at(-1) as string;
+              const first = some[0]?.[0] as string;
+              const last = some.at(-1)?.[0] as string;
               // The records between the first key and the last that the import does not name come too;
               // batches' ranges do not overlap, so an import reads each stored record at most once.
               const found = await tx.store.getAll(IDBKeyRange.bound(first, last));
@@ -284,9 +284,8 @@ export function createProgressStore(open: Opener): ProgressStore {
               const now = Date.now();
               let positions = 0;
               let storiesWritten = 0;
-              for (const key of some) {
+              for (const [key, { positions: ps, stories: ss }] of some) {
                 const stored = storedByKey.get(key);
-                const { positions: ps, stories: ss } = incoming.get(key) as { positions: ProgressRecord[]; stories: WebStoryRecord[] };
                 // Each copy in the file against what is kept so far: a copy of the same moment is what is
                 // stored already, not written and not counted; two copies of one key are one written.
                 let position = positionIn(stored);
@@ -342,7 +341,8 @@ export function createProgressStore(open: Opener): ProgressStore {
       // smaller key, then every older one.
       const range = after ? IDBKeyRange.upperBound(after.updatedAt) : null;
       let cursor = await tx.store.index('by-updated').openCursor(range, 'prev');
-      while (cursor && after && cursor.value.key >= after.key && 'updatedAt' in cursor.value && cursor.value.updatedAt === after.updatedAt)
+      // (Every record in `by-updated` is a position: `hasPosition` only tells the type so.)
+      while (cursor && after && hasPosition(cursor.value) && cursor.value.updatedAt === after.updatedAt && cursor.value.key >= after.key)
         cursor = await cursor.continue();
       while (cursor && progress.length < limit) {
         const value = cursor.value;

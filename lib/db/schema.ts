@@ -245,10 +245,11 @@ async function convertPositions(tx: UpgradeTx): Promise<void> {
   let cursor = await tx.objectStore('progress').openCursor();
   while (cursor) {
     const record = cursor.value;
-    // Before version 6 every record holds a position; the test only narrows the type.
-    const position = hasPosition(record) ? readPosition(record.position) : null;
-    if (position && JSON.stringify(position) !== JSON.stringify((record as StoredProgress).position))
-      await cursor.update({ ...record, position });
+    // Before version 6 every record holds a position: the test only tells the type so.
+    if (hasPosition(record)) {
+      const position = readPosition(record.position);
+      if (position && JSON.stringify(position) !== JSON.stringify(record.position)) await cursor.update({ ...record, position });
+    }
     cursor = await cursor.continue();
   }
 }
