@@ -8,8 +8,10 @@ import { useGlobalMessages } from '../platform/i18n-global';
  * The popup's first paint, a classic script in popup.html before its module: the module (Preact, the polyfill,
  * idb, the components) starts tens of milliseconds after the page, this script at once. It draws the rows of
  * the snapshot (lib/library-snapshot.ts, checked field by field as the module checks it) into `#first`,
- * through the same components, so every string goes in as text. The rows do nothing when clicked: the popup's
- * module removes `#first` in the task of its own first render (entrypoints/popup/main.tsx), whose rows work.
+ * through the same components, so every string goes in as text. Its build draws them with a once-only
+ * renderer instead of Preact (components/first-paint, swapped in by modules/first-paint.ts), which builds the
+ * same DOM. The rows do nothing when clicked: the popup's module removes `#first` in the task of its own first
+ * render (entrypoints/popup/main.tsx), whose rows work.
  */
 export default defineUnlistedScript(() => {
   const root = document.getElementById('first');

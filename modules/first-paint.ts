@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { defineWxtModule } from 'wxt/modules';
 
@@ -12,6 +13,8 @@ import { defineWxtModule } from 'wxt/modules';
  *   A module script is deferred wherever it stands, so when the module runs does not change.
  */
 const PAGES = ['entrypoints/popup/index.html'];
+/** entrypoints/popup-first.tsx */
+const FIRST_PAINT_SCRIPT = 'popup-first';
 
 /**
  * The page with its stylesheets inlined (`cssOf` gives a built stylesheet's text by its file name, undefined
@@ -47,10 +50,25 @@ function firstPaintFirst(): Plugin {
   };
 }
 
+/**
+ * The first-paint script's build draws with components/first-paint (a once-only renderer and the hooks of a
+ * first render) where the components import Preact: the module draws the same tree with Preact a frame later.
+ */
+const STATIC_PREACT = [
+  { find: /^preact$/, replacement: resolve(import.meta.dirname, '../components/first-paint/dom.ts') },
+  { find: /^preact\/jsx-(dev-)?runtime$/, replacement: resolve(import.meta.dirname, '../components/first-paint/dom.ts') },
+  { find: /^preact\/hooks$/, replacement: resolve(import.meta.dirname, '../components/first-paint/hooks.ts') },
+];
+
 export default defineWxtModule({
   setup(wxt) {
-    wxt.hook('vite:build:extendConfig', (_entries, config) => {
+    wxt.hook('vite:build:extendConfig', (entries, config) => {
       config.plugins = [...(config.plugins ?? []), firstPaintFirst()];
+      if (entries.length === 1 && entries[0]?.name === FIRST_PAINT_SCRIPT) {
+        const alias = config.resolve?.alias;
+        const before = Array.isArray(alias) ? alias : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement }));
+        config.resolve = { ...config.resolve, alias: [...STATIC_PREACT, ...before] };
+      }
     });
   },
 });

@@ -113,6 +113,34 @@ describe.each(BROWSERS)('a large library in the popup, in %s', (name) => {
     expect(first.slice(0, 5)).toEqual(['glass-hearts', 'her-outstretched-hand', 'just-you-and-i', 'never-alone', 'the-dessert-shop']);
     expect(first.slice(5)).toEqual(titles.slice(0, first.length - 5).map((t) => stories.find((s) => s.title === t)?.key));
   });
+
+  it("draws the first paint from the snapshot exactly as the popup's own render draws it", async () => {
+    // The first-paint script (built with components/first-paint, not Preact) is run again in a popup whose own
+    // rows are drawn: its #app renamed, so the script does not see them, and a fresh #first to draw into.
+    const popup = await h.openExtensionPage('/popup.html');
+    await poll(popup, `document.documentElement.dataset.ready === 'true'`, 10_000, 'the library read');
+    await poll(popup, `!!localStorage.getItem('ficwell:library-snapshot')`, 5000, 'the snapshot kept');
+    const drawn = await evaluate<{ own: string; first: string; rows: number }>(
+      popup,
+      `new Promise((resolve, reject) => {
+        const own = document.getElementById('app');
+        own.id = 'app-drawn';
+        const first = document.createElement('div');
+        first.id = 'first';
+        document.body.prepend(first);
+        const script = document.createElement('script');
+        script.src = '/popup-first.js';
+        script.onerror = () => reject(new Error('popup-first.js did not load'));
+        // The popup's own list may have drawn more rows by now than the snapshot's twelve: those are compared.
+        const screen = (root) => ['.popup-header', '.library-tools', ...Array.from({ length: 12 }, (_, i) => \`.story-row:nth-child(\${i + 1})\`)]
+          .map((s) => root.querySelector(s)?.outerHTML ?? s + ' missing').join('\\n');
+        script.onload = () => resolve({ own: screen(own), first: screen(first), rows: first.querySelectorAll('.story-row').length });
+        document.body.append(script);
+      })`,
+    );
+    expect(drawn.rows).toBe(12);
+    expect(drawn.first).toBe(drawn.own);
+  });
 });
 
 /**
