@@ -5,7 +5,8 @@
  * Options (environment): BENCH_RUNS (runs per figure, default 7; medians are reported),
  * BENCH_BROWSERS (comma-separated, default "chromium,firefox"), BENCH_SECTIONS (comma-separated, any of size,
  * popup, reader, saved, panel, scroll, close, backup, restyle, huge, sync; default all: for a quick look at one figure, never for the record).
- * Needs the bench builds (`wxt build --mode bench`, and `-b firefox --mv3`) and the store zips (`npm run zip`).
+ * Needs the bench builds (`npm run build:bench`: `wxt build --mode bench` with NODE_ENV=production, for both browsers)
+ * and the store zips (`npm run zip`).
  */
 import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -68,9 +69,7 @@ async function section(name: string, metrics: Metric[], fn: () => Promise<Metric
 async function main() {
   for (const name of BROWSERS) {
     if (!existsSync(join(BENCH_BUILDS[name], 'manifest.json'))) {
-      throw new Error(
-        `${BENCH_BUILDS[name]} is missing: run \`wxt build --mode bench\`${name === 'firefox' ? ' -b firefox --mv3' : ''} first.`,
-      );
+      throw new Error(`${BENCH_BUILDS[name]} is missing: run \`npm run build:bench\` first.`);
     }
   }
   const started = Date.now();

@@ -58,6 +58,7 @@ const STATIC_PREACT = [
   { find: /^preact$/, replacement: resolve(import.meta.dirname, '../components/first-paint/dom.ts') },
   { find: /^preact\/jsx-(dev-)?runtime$/, replacement: resolve(import.meta.dirname, '../components/first-paint/dom.ts') },
   { find: /^preact\/hooks$/, replacement: resolve(import.meta.dirname, '../components/first-paint/hooks.ts') },
+  { find: /^preact\/(devtools|debug)$/, replacement: resolve(import.meta.dirname, '../components/first-paint/no-devtools.ts') },
 ];
 
 export default defineWxtModule({
