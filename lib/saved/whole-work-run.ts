@@ -14,9 +14,8 @@
  */
 
 import type { SanitizeWindow } from '../sanitize';
-import { ao3 } from '../sites/ao3';
-import { ffn } from '../sites/ffn';
-import { $, $$, attr, domCall, isChallengePage, textOf } from '../sites/page';
+import { isChallengePage } from '../sites/page';
+import { adapterOf } from '../sites/read';
 import { wholePage } from '../sites/page-steps';
 import type { ChapterPart, StoryPage } from '../sites/types';
 import type { WholeWorkPlan, WholeWorkRequest } from './whole-work';
@@ -176,10 +175,10 @@ async function ask(request: WholeWorkRequest, plan: WholeWorkPlan, deps: WholeWo
   if (status < 200 || status > 299) return fail('http-error');
 
   const url = answeredUrl(response, request.url);
-  const adapter = plan.site === 'ao3' ? ao3 : ffn;
+  const adapter = adapterOf(plan.site);
   const result = wholePage(adapter.parseDocument(doc, url, deps.win));
   if (result.kind !== 'story') {
-    if (isLoginPage(doc, url)) return fail('login');
+    if (adapter.isLoginPage?.(doc, url)) return fail('login');
     if (result.kind === 'not-readable') {
       if (result.reason === 'challenge') return fail('challenge');
       if (result.reason === 'adult-gate') return fail('adult-gate');
@@ -188,7 +187,10 @@ async function ask(request: WholeWorkRequest, plan: WholeWorkPlan, deps: WholeWo
     return fail('unexpected-page');
   }
   const page = result.page;
-  if (page.site !== plan.site || page.storyId !== plan.storyId || namesOtherWork(doc, plan)) return fail('different-work');
+  // The adapters take the story id from the URL; a page that names no work is taken at its address.
+  const named = adapter.worksNamed?.(doc) ?? [];
+  const otherWork = named.some((id) => id !== undefined && id !== plan.storyId);
+  if (page.site !== plan.site || page.storyId !== plan.storyId || otherWork) return fail('different-work');
   const whole = page.parts.filter(isWhole);
 
   if (request.kind === 'chapter') {
@@ -201,26 +203,6 @@ async function ask(request: WholeWorkRequest, plan: WholeWorkPlan, deps: WholeWo
   const posted = page.chaptersPosted ?? page.parts.length;
   if (whole.length !== page.parts.length || numbers.size !== whole.length || whole.length < posted) return fail('incomplete');
   return { ok: true, page, chapters: whole };
-}
-
-/**
- * Whether the page's own markup names another work than the one asked for. The adapters take the story id
- * from the URL, and an answer at the address asked for can still be another work's page (a site that serves
- * a moved or merged story in place): FFN names its story in the canonical link and the `id:` of the
- * metadata line, AO3 in the work's navigation bar and the chapter headings' links. A page that names none
- * is taken at its address.
- */
-function namesOtherWork(doc: Document, plan: WholeWorkPlan): boolean {
-  const ids =
-    plan.site === 'ffn'
-      ? [
-          /\/s\/(\d+)/.exec(attr($(doc, 'link[rel="canonical"]'), 'href') ?? '')?.[1],
-          /\bid:\s*(\d+)/.exec(textOf($(doc, '#profile_top span.xgray')))?.[1],
-        ]
-      : $$(doc, 'ul.work.navigation a[href], #chapters h3.title a[href]')
-          .filter((a) => domCall<Element | null>(a, 'closest', '.userstuff') === null)
-          .map((a) => /^(?:https?:\/\/[^/]+)?(?:\/collections\/[^/]+)?\/works\/(\d+)(?:[/?#]|$)/.exec(attr(a, 'href') ?? '')?.[1]);
-  return ids.some((id) => id !== undefined && id !== plan.storyId);
 }
 
 /** A chapter with a position and text: anything less is not stored. */
@@ -239,15 +221,6 @@ function answeredUrl(response: ResponseLike, asked: string): URL {
   } catch {
     return new URL(asked);
   }
-}
-
-/**
- * The site's login page: AO3 sends a work restricted to its users there (`/users/login?restricted=true`),
- * FFN's is `/login.php`; or a password field in the page's main content (not the header's small login form).
- */
-function isLoginPage(doc: Document, url: URL): boolean {
-  if (/^\/(?:users\/login|login\.php)\b/.test(url.pathname)) return true;
-  return $$(doc, '#main input[type="password"], #content_wrapper_inner input[type="password"]').length > 0;
 }
 
 /** Retry-After as seconds from `now`: delta-seconds or an HTTP date (RFC 9110 §10.2.3); undefined when unreadable. */

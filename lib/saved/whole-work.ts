@@ -1,23 +1,20 @@
 /**
  * "Save whole work" (issue 15): which requests to make, from the page being read and what is already saved.
- * Pure: no browser API, no clock. The run itself is lib/saved/whole-work-run.ts.
+ * Pure: no browser API, no clock. The run itself is lib/saved/whole-work-run.ts. How a site is asked is its
+ * definition's `wholeWork` (lib/sites/site.ts); a site without one offers nothing.
  *
- * - AO3: one request for the work's full view, `/works/{id}?view_full_work=true` on the host the page was read
- *   from (a mirror keeps its own login cookies), with `view_adult=true` only when the page being read carries
- *   it: the reader has already answered that work's adult-content gate. Without it, a gated work answers with
- *   the gate and the run says so; Ficwell never answers a gate for the reader.
- * - fanfiction.net: one request per chapter not yet saved, at most one every `FFN_GAP_MS`; a plan made again
- *   from what is saved resumes where a stopped run left off.
+ * - AO3 (`full-view`): one request for the work's full view, on the host the page was read from, past the
+ *   adult-content gate only when the reader already was. A gated work answers with the gate and the run says
+ *   so; Ficwell never answers a gate for the reader.
+ * - fanfiction.net (`by-chapter`): one request per chapter not yet saved, at most one every 5 s; a plan made
+ *   again from what is saved resumes where a stopped run left off.
  *
  * Chapters of the page being read that are not saved yet are taken from it without any request.
  */
 
-import { ao3 } from '../sites/ao3';
-import { ffn } from '../sites/ffn';
+import { adapterOf } from '../sites/read';
+import { sites } from '../sites/registry';
 import type { ChapterPart, SiteId, StoryPage } from '../sites/types';
-
-/** Least time between the end of one FFN response and the next request. */
-export const FFN_GAP_MS = 5_000;
 
 export type WholeWorkRequest =
   /** AO3: every chapter on one page. */
@@ -44,11 +41,13 @@ export interface WholeWorkPlan {
 
 /**
  * The plan for saving every chapter of the work `page` belongs to, given the chapter numbers already saved;
- * undefined when `page` was not read by a site adapter on one of its hosts (nothing to trust the URLs to).
+ * undefined when `page` was not read by a site adapter on one of its hosts (nothing to trust the URLs to), or
+ * its site offers no "Save whole work".
  */
 export function planWholeWork(page: StoryPage, have: ReadonlySet<number>): WholeWorkPlan | undefined {
-  if (page.source !== 'adapter') return undefined;
-  const adapter = page.site === 'ao3' ? ao3 : ffn;
+  const way = sites.site(page.site).wholeWork;
+  if (page.source !== 'adapter' || !way) return undefined;
+  const adapter = adapterOf(page.site);
   let pageUrl: URL;
   try {
     pageUrl = new URL(page.url);
@@ -60,7 +59,8 @@ export function planWholeWork(page: StoryPage, have: ReadonlySet<number>): Whole
 
   const total = Math.max(
     page.chaptersPosted ?? 0,
-    page.site === 'ffn' ? (page.chapterCount ?? 0) : 0,
+    // Asked for by number, the chapters counted are posted ones; AO3's "5/10" plans 10 and has 5.
+    way.kind === 'by-chapter' ? (page.chapterCount ?? 0) : 0,
     page.chapters.length,
     ...page.parts.map((p) => p.number),
   );
@@ -70,19 +70,14 @@ export function planWholeWork(page: StoryPage, have: ReadonlySet<number>): Whole
   const missing = range(total).filter((n) => !covered.has(n));
   const base = { site: page.site, storyId: page.storyId, page, total, saved, fromPage };
 
-  if (page.site === 'ao3') {
-    const url = new URL(`/works/${page.storyId}`, pageUrl.origin);
-    url.searchParams.set('view_full_work', 'true');
-    if (loc.adultConsent) url.searchParams.set('view_adult', 'true');
-    return { ...base, requests: missing.length ? [{ kind: 'full-work', url: url.href }] : [], gapMs: 0 };
+  if (way.kind === 'full-view') {
+    const url = way.url(pageUrl.origin, page.storyId, loc.adultConsent === true);
+    return { ...base, requests: missing.length ? [{ kind: 'full-work', url }] : [], gapMs: 0 };
   }
-  // The slug as the adapter has it in the canonical story URL (`/s/{id}/1/{slug}`); built here, not taken from
-  // the page's chapter menu, so no page decides where the requests go.
-  const slug = /^\/s\/\d+\/1\/([^/]*)$/.exec(new URL(page.storyUrl).pathname)?.[1] ?? '';
   return {
     ...base,
-    requests: missing.map((chapter) => ({ kind: 'chapter', chapter, url: `${pageUrl.origin}/s/${page.storyId}/${chapter}/${slug}` })),
-    gapMs: FFN_GAP_MS,
+    requests: missing.map((chapter) => ({ kind: 'chapter', chapter, url: way.url(pageUrl.origin, page.storyId, chapter, page.storyUrl) })),
+    gapMs: way.gapMs,
   };
 }
 

@@ -330,6 +330,13 @@ function links(doc: Document, url: URL): StoryLinks {
   return out;
 }
 
+/** The works the navigation bar and the chapter headings' links name (not the links inside the text). */
+function worksNamed(doc: Document): (string | undefined)[] {
+  return $$(doc, 'ul.work.navigation a[href], #chapters h3.title a[href]')
+    .filter((a) => domCall<Element | null>(a, 'closest', '.userstuff') === null)
+    .map((a) => /^(?:https?:\/\/[^/]+)?(?:\/collections\/[^/]+)?\/works\/(\d+)(?:[/?#]|$)/.exec(attr(a, 'href') ?? '')?.[1]);
+}
+
 export const ao3: SiteAdapter<'ao3'> = {
   ...ao3Site,
   feedback: [
@@ -338,4 +345,8 @@ export const ao3: SiteAdapter<'ao3'> = {
   ],
   parseUrl,
   parseDocument,
+  worksNamed,
+  // A work restricted to AO3's users answers with `/users/login?restricted=true`; or a password field in the
+  // main content (not the header's small login form).
+  isLoginPage: (doc, url) => /^\/users\/login\b/.test(url.pathname) || $$(doc, '#main input[type="password"]').length > 0,
 };

@@ -374,6 +374,13 @@ export function ffnLayoutAdapter<Id extends SiteId>(layout: FfnLayout<Id>): Site
     ...layout.site,
     feedback: [{ kind: 'review', selector: 'textarea#review_review' }],
     parseUrl: locate,
+    // The canonical link and the `id:` of the metadata line.
+    worksNamed: (doc) => [
+      /\/s\/(\d+)/.exec(attr($(doc, 'link[rel="canonical"]'), 'href') ?? '')?.[1],
+      /\bid:\s*(\d+)/.exec(textOf($(doc, '#profile_top span.xgray')))?.[1],
+    ],
+    // `/login.php`, or a password field in the page's content.
+    isLoginPage: (doc, url) => /^\/login\.php\b/.test(url.pathname) || $$(doc, '#content_wrapper_inner input[type="password"]').length > 0,
     parseDocument: documentParser({
       parseUrl: locate,
       isListing: (_doc, url) => layout.site.hosts.includes(url.hostname) && layout.listingPath.test(url.pathname),

@@ -27,6 +27,11 @@ export const adapters: readonly SiteAdapter[] = sites.ids.map((id) => {
   return ADAPTERS[id];
 });
 
+/** A registered site's adapter. */
+export function adapterOf<K extends SiteId>(id: K): SiteAdapter<K> {
+  return ADAPTERS[id] as SiteAdapter<K>;
+}
+
 /** The adapter for a URL's host, whatever the page. */
 export function adapterFor(url: URL): SiteAdapter | undefined {
   return adapters.find((a) => a.hosts.includes(url.hostname));

@@ -232,4 +232,12 @@ export interface SiteAdapter<Id extends SiteId = SiteId> extends SiteDefinition<
    * page the adapter does not recognise gives `unrecognized`.
    */
   parseDocument(doc: Document, url: URL, win: SanitizeWindow): PageResult;
+  /**
+   * Pure: the ids of the works a story page's own markup names (not its URL), for a site with "Save whole
+   * work": an answer at the address asked for can still be another work's page (a site that serves a moved or
+   * merged story in place). Undefined entries are places that named none.
+   */
+  worksNamed?(doc: Document): (string | undefined)[];
+  /** Pure: whether an answer is the site's login page (a work only its users may read), for "Save whole work". */
+  isLoginPage?(doc: Document, url: URL): boolean;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FFN_GAP_MS, planWholeWork, type WholeWorkPlan } from '../../../lib/saved/whole-work';
+import { planWholeWork, type WholeWorkPlan } from '../../../lib/saved/whole-work';
+import { FFN_GAP_MS } from '../../../lib/sites/ffn.site';
 import { retryAfter, runWholeWork, type WholeWorkProgress } from '../../../lib/saved/whole-work-run';
 import { answer, deps, fakeClock, fakeSite, fakeStore, pageOf } from './fake-site';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FFN_GAP_MS, planWholeWork } from '../../../lib/saved/whole-work';
+import { planWholeWork } from '../../../lib/saved/whole-work';
+import { FFN_GAP_MS } from '../../../lib/sites/ffn.site';
 import { pageOf } from './fake-site';
 
 const FFN = 'https://www.fanfiction.net/s/1234567';
@@ -40,6 +41,13 @@ describe('planning "Save whole work" on fanfiction.net', () => {
     expect(planWholeWork({ ...page, source: 'readability' }, new Set())).toBeUndefined();
     expect(planWholeWork({ ...page, url: 'https://evil.example/s/1234567/2/' }, new Set())).toBeUndefined();
     expect(planWholeWork({ ...page, storyId: '7' }, new Set())).toBeUndefined();
+  });
+});
+
+describe('planning "Save whole work" on a site whose definition does not offer it', () => {
+  it("plans nothing, even on FictionPress, which has fanfiction.net's layout and adapter", () => {
+    expect(planWholeWork(pageOf('fp/chapter'), new Set())).toBeUndefined();
+    expect(planWholeWork(pageOf('royalroad/chapter'), new Set())).toBeUndefined();
   });
 });
 
