@@ -20,12 +20,6 @@ export function jsx(type: StaticNode['type'], props: Props): StaticNode {
 }
 export { jsx as jsxs, jsx as jsxDEV };
 
-/** `h(type, props, ...children)`, for code that calls it by hand. */
-export function h(type: StaticNode['type'], props: Props | null, ...children: unknown[]): StaticNode {
-  return { type, props: { ...props, ...(children.length ? { children: children.length === 1 ? children[0] : children } : {}) } };
-}
-export { h as createElement };
-
 export function Fragment(props: Props): unknown {
   return props.children;
 }

@@ -1,7 +1,8 @@
 /**
  * `preact/hooks` for the once-only renderer (./dom.ts): a first render, with nothing after it. State is its
  * initial value and never changes, effects never run (they belong to the popup's own render, which replaces
- * this one), memos are computed, refs hold their initial value.
+ * this one), memos are computed, refs hold their initial value. Only the hooks the first screen's components
+ * call: one that is not here fails the build (a missing export), never the paint.
  */
 const nothing = () => {};
 
@@ -11,11 +12,7 @@ export function useState<T>(initial: T | (() => T)): [T, (next: unknown) => void
 export function useMemo<T>(make: () => T): T {
   return make();
 }
-export function useCallback<T>(fn: T): T {
-  return fn;
-}
 export function useRef<T>(initial: T): { current: T } {
   return { current: initial };
 }
 export const useEffect: (effect: () => unknown, deps?: unknown[]) => void = nothing;
-export const useLayoutEffect = useEffect;

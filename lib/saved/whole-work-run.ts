@@ -146,6 +146,10 @@ type Answer = { ok: true; page: StoryPage; chapters: ChapterPart[] } | { ok: fal
 /** One request, read and checked. */
 async function ask(request: WholeWorkRequest, plan: WholeWorkPlan, deps: WholeWorkDeps, signal: AbortSignal): Promise<Answer> {
   const where = { url: request.url, ...chapterOf(request) };
+  const adapter = adapterOf(plan.site);
+  const how = adapter.wholeWork;
+  // planWholeWork plans only for a site with `wholeWork`: nothing is asked of any other.
+  if (!how) throw new Error(`no "Save whole work" on ${plan.site}`);
   let response: ResponseLike;
   let html: string;
   try {
@@ -175,10 +179,9 @@ async function ask(request: WholeWorkRequest, plan: WholeWorkPlan, deps: WholeWo
   if (status < 200 || status > 299) return fail('http-error');
 
   const url = answeredUrl(response, request.url);
-  const adapter = adapterOf(plan.site);
   const result = wholePage(adapter.parseDocument(doc, url, deps.win));
   if (result.kind !== 'story') {
-    if (adapter.isLoginPage?.(doc, url)) return fail('login');
+    if (how.isLoginPage(doc, url)) return fail('login');
     if (result.kind === 'not-readable') {
       if (result.reason === 'challenge') return fail('challenge');
       if (result.reason === 'adult-gate') return fail('adult-gate');
@@ -188,8 +191,7 @@ async function ask(request: WholeWorkRequest, plan: WholeWorkPlan, deps: WholeWo
   }
   const page = result.page;
   // The adapters take the story id from the URL; a page that names no work is taken at its address.
-  const named = adapter.worksNamed?.(doc) ?? [];
-  const otherWork = named.some((id) => id !== undefined && id !== plan.storyId);
+  const otherWork = how.worksNamed(doc).some((id) => id !== undefined && id !== plan.storyId);
   if (page.site !== plan.site || page.storyId !== plan.storyId || otherWork) return fail('different-work');
   const whole = page.parts.filter(isWhole);
 

@@ -1,7 +1,7 @@
 /**
  * "Save whole work" (issue 15): which requests to make, from the page being read and what is already saved.
  * Pure: no browser API, no clock. The run itself is lib/saved/whole-work-run.ts. How a site is asked is its
- * definition's `wholeWork` (lib/sites/site.ts); a site without one offers nothing.
+ * adapter's `wholeWork` (lib/sites/types.ts); a site without one offers nothing.
  *
  * - AO3 (`full-view`): one request for the work's full view, on the host the page was read from, past the
  *   adult-content gate only when the reader already was. A gated work answers with the gate and the run says
@@ -13,7 +13,6 @@
  */
 
 import { adapterOf } from '../sites/read';
-import { sites } from '../sites/registry';
 import type { ChapterPart, SiteId, StoryPage } from '../sites/types';
 
 export type WholeWorkRequest =
@@ -45,9 +44,9 @@ export interface WholeWorkPlan {
  * its site offers no "Save whole work".
  */
 export function planWholeWork(page: StoryPage, have: ReadonlySet<number>): WholeWorkPlan | undefined {
-  const way = sites.site(page.site).wholeWork;
-  if (page.source !== 'adapter' || !way) return undefined;
   const adapter = adapterOf(page.site);
+  const way = adapter.wholeWork;
+  if (page.source !== 'adapter' || !way) return undefined;
   let pageUrl: URL;
   try {
     pageUrl = new URL(page.url);

@@ -10,15 +10,4 @@ export const ao3Site = {
   onByDefault: true,
   chapterRef: (url) => /\/chapters\/(\d{1,15})(?:[/?#]|$)/.exec(url)?.[1] ?? '',
   chapterUrl: (id, _chapter, ref) => `https://archiveofourown.org/works/${id}${ref ? `/chapters/${ref}` : ''}`,
-  // The work's full view, with `view_adult=true` only when the page being read carries it: the reader has
-  // already answered that work's adult-content gate. Without it, a gated work answers with the gate.
-  wholeWork: {
-    kind: 'full-view',
-    url: (origin, storyId, adultConsent) => {
-      const url = new URL(`/works/${storyId}`, origin);
-      url.searchParams.set('view_full_work', 'true');
-      if (adultConsent) url.searchParams.set('view_adult', 'true');
-      return url.href;
-    },
-  },
 } as const satisfies SiteDefinition<'ao3'>;

@@ -27,7 +27,18 @@ import {
   titleOf,
 } from './page';
 import { documentParser, inSteps, type PageInSteps, type Stepped } from './page-steps';
-import type { Author, ChapterLink, ChapterPart, Note, NoteKind, SiteAdapter, StoryLinks, StoryLocation, StoryPage } from './types';
+import type {
+  Author,
+  ChapterLink,
+  ChapterPart,
+  Note,
+  NoteKind,
+  SiteAdapter,
+  StoryLinks,
+  StoryLocation,
+  StoryPage,
+  WholeWork,
+} from './types';
 
 const HOSTS: readonly string[] = ao3Site.hosts;
 const CANONICAL_ORIGIN = 'https://archiveofourown.org';
@@ -330,12 +341,26 @@ function links(doc: Document, url: URL): StoryLinks {
   return out;
 }
 
-/** The works the navigation bar and the chapter headings' links name (not the links inside the text). */
-function worksNamed(doc: Document): (string | undefined)[] {
-  return $$(doc, 'ul.work.navigation a[href], #chapters h3.title a[href]')
-    .filter((a) => domCall<Element | null>(a, 'closest', '.userstuff') === null)
-    .map((a) => /^(?:https?:\/\/[^/]+)?(?:\/collections\/[^/]+)?\/works\/(\d+)(?:[/?#]|$)/.exec(attr(a, 'href') ?? '')?.[1]);
-}
+/** "Save whole work" on AO3: the work's full view, in one request. */
+const wholeWork: WholeWork = {
+  kind: 'full-view',
+  // With `view_adult=true` only when the page being read carries it: the reader has already answered that
+  // work's adult-content gate. Without it, a gated work answers with the gate.
+  url: (origin, storyId, adultConsent) => {
+    const url = new URL(`/works/${storyId}`, origin);
+    url.searchParams.set('view_full_work', 'true');
+    if (adultConsent) url.searchParams.set('view_adult', 'true');
+    return url.href;
+  },
+  // The navigation bar's and the chapter headings' links (not the links inside the text).
+  worksNamed: (doc) =>
+    $$(doc, 'ul.work.navigation a[href], #chapters h3.title a[href]')
+      .filter((a) => domCall<Element | null>(a, 'closest', '.userstuff') === null)
+      .map((a) => /^(?:https?:\/\/[^/]+)?(?:\/collections\/[^/]+)?\/works\/(\d+)(?:[/?#]|$)/.exec(attr(a, 'href') ?? '')?.[1]),
+  // A work restricted to AO3's users answers with `/users/login?restricted=true`; or a password field in the
+  // main content (not the header's small login form).
+  isLoginPage: (doc, url) => /^\/users\/login\b/.test(url.pathname) || $$(doc, '#main input[type="password"]').length > 0,
+};
 
 export const ao3: SiteAdapter<'ao3'> = {
   ...ao3Site,
@@ -345,8 +370,5 @@ export const ao3: SiteAdapter<'ao3'> = {
   ],
   parseUrl,
   parseDocument,
-  worksNamed,
-  // A work restricted to AO3's users answers with `/users/login?restricted=true`; or a password field in the
-  // main content (not the header's small login form).
-  isLoginPage: (doc, url) => /^\/users\/login\b/.test(url.pathname) || $$(doc, '#main input[type="password"]').length > 0,
+  wholeWork,
 };

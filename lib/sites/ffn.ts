@@ -18,7 +18,7 @@ import { buildRichText, childrenWithout, readBodyInRuns } from './body';
 import { ownChapterTitle } from './chapter-title';
 import { $, $$, absoluteUrl, attr, childElements, inside, matches, parseCount, sameOriginUrl, tagOf, textOf, titleOf } from './page';
 import { documentParser, inSteps, type PageInSteps } from './page-steps';
-import type { Author, ChapterLink, Note, SiteAdapter, StoryLocation, StoryPage } from './types';
+import type { Author, ChapterLink, Note, SiteAdapter, StoryLocation, StoryPage, WholeWork } from './types';
 
 /** What tells one site of fanfiction.net's layout from another: the rest of the reading is the same. */
 export interface FfnLayout<Id extends SiteId> {
@@ -33,6 +33,30 @@ export interface FfnLayout<Id extends SiteId> {
   fandomHref: RegExp;
   /** The end of the `<title>`: " | FanFiction", and the word before it: "…, a naruto fanfic". */
   titleSuffix: { site: string; kind: string };
+  /** With it, "Save whole work" asks for each chapter missing, this many ms apart. */
+  wholeWorkGapMs?: number;
+}
+
+/** Least time between the end of one fanfiction.net answer and the next request of "Save whole work". */
+export const FFN_GAP_MS = 5_000;
+
+/** "Save whole work" on this layout: chapter by chapter, `gapMs` apart. */
+function byChapter(gapMs: number): WholeWork {
+  return {
+    kind: 'by-chapter',
+    gapMs,
+    // With the slug of the canonical story address (`/s/{id}/1/{slug}`): the site's own chapter address, built
+    // here, not taken from the page's chapter menu, so no page decides where the requests go.
+    url: (origin, storyId, chapter, storyUrl) =>
+      `${origin}/s/${storyId}/${chapter}/${/^\/s\/\d+\/1\/([^/]*)$/.exec(new URL(storyUrl).pathname)?.[1] ?? ''}`,
+    // The canonical link and the `id:` of the metadata line.
+    worksNamed: (doc) => [
+      /\/s\/(\d+)/.exec(attr($(doc, 'link[rel="canonical"]'), 'href') ?? '')?.[1],
+      /\bid:\s*(\d+)/.exec(textOf($(doc, '#profile_top span.xgray')))?.[1],
+    ],
+    // `/login.php`, or a password field in the page's content.
+    isLoginPage: (doc, url) => /^\/login\.php\b/.test(url.pathname) || $$(doc, '#content_wrapper_inner input[type="password"]').length > 0,
+  };
 }
 
 const STORY_PATH = /^\/s\/(\d+)(?:\/(\d+))?(?:\/([^/]*))?\/?$/;
@@ -374,13 +398,7 @@ export function ffnLayoutAdapter<Id extends SiteId>(layout: FfnLayout<Id>): Site
     ...layout.site,
     feedback: [{ kind: 'review', selector: 'textarea#review_review' }],
     parseUrl: locate,
-    // The canonical link and the `id:` of the metadata line.
-    worksNamed: (doc) => [
-      /\/s\/(\d+)/.exec(attr($(doc, 'link[rel="canonical"]'), 'href') ?? '')?.[1],
-      /\bid:\s*(\d+)/.exec(textOf($(doc, '#profile_top span.xgray')))?.[1],
-    ],
-    // `/login.php`, or a password field in the page's content.
-    isLoginPage: (doc, url) => /^\/login\.php\b/.test(url.pathname) || $$(doc, '#content_wrapper_inner input[type="password"]').length > 0,
+    ...(layout.wholeWorkGapMs === undefined ? {} : { wholeWork: byChapter(layout.wholeWorkGapMs) }),
     parseDocument: documentParser({
       parseUrl: locate,
       isListing: (_doc, url) => layout.site.hosts.includes(url.hostname) && layout.listingPath.test(url.pathname),
@@ -399,6 +417,7 @@ export const FFN_LAYOUT: FfnLayout<'ffn'> = {
   // (underscores around `and` and before `Crossovers` on the site; hyphens accepted too).
   fandomHref: /^\/(?:anime|book|cartoon|comic|game|misc|play|movie|tv)\/[^/]+\/?$|^\/[^/]+[-_]Crossovers\/\d+\/\d+\/?$/,
   titleSuffix: { site: 'FanFiction', kind: 'fanfic' },
+  wholeWorkGapMs: FFN_GAP_MS,
 };
 
 export const ffn = ffnLayoutAdapter(FFN_LAYOUT);

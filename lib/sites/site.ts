@@ -30,19 +30,4 @@ export interface SiteDefinition<Id extends string = string> {
   chapterRef(url: string): string;
   /** A chapter's URL from the story id, its number and its `chapterRef` ('' for the story's first page). */
   chapterUrl(storyId: string, chapter: number, ref: string): string;
-  /** How "Save whole work" asks the site for a work's chapters; absent where it is not offered. */
-  wholeWork?: WholeWorkWay;
 }
-
-/**
- * The requests of "Save whole work" (planned by lib/saved/whole-work.ts), each on `origin`, the host the page
- * was read from (a mirror keeps its own login cookies).
- */
-export type WholeWorkWay =
-  /** Every chapter on one page, in one request; `adultConsent` when the reader already passed the work's gate. */
-  | { kind: 'full-view'; url(origin: string, storyId: string, adultConsent: boolean): string }
-  /**
-   * One request per chapter not saved yet, by its number, each at least `gapMs` after the answer before; the
-   * page's `chapterCount` counts the chapters posted. `storyUrl` is the page's canonical story address.
-   */
-  | { kind: 'by-chapter'; gapMs: number; url(origin: string, storyId: string, chapter: number, storyUrl: string): string };

@@ -232,12 +232,30 @@ export interface SiteAdapter<Id extends SiteId = SiteId> extends SiteDefinition<
    * page the adapter does not recognise gives `unrecognized`.
    */
   parseDocument(doc: Document, url: URL, win: SanitizeWindow): PageResult;
-  /**
-   * Pure: the ids of the works a story page's own markup names (not its URL), for a site with "Save whole
-   * work": an answer at the address asked for can still be another work's page (a site that serves a moved or
-   * merged story in place). Undefined entries are places that named none.
-   */
-  worksNamed?(doc: Document): (string | undefined)[];
-  /** Pure: whether an answer is the site's login page (a work only its users may read), for "Save whole work". */
-  isLoginPage?(doc: Document, url: URL): boolean;
+  /** "Save whole work" on this site (lib/saved/whole-work.ts); absent where it is not offered. */
+  wholeWork?: WholeWork;
 }
+
+/**
+ * How "Save whole work" asks a site for a work's chapters, each request on `origin`, the host the page was read
+ * from (a mirror keeps its own login cookies), and how it judges the answers. Pure functions.
+ */
+export type WholeWork =
+  /** Every chapter on one page, in one request; `adultConsent` when the reader already passed the work's gate. */
+  (
+    | { kind: 'full-view'; url(origin: string, storyId: string, adultConsent: boolean): string }
+    /**
+     * One request per chapter not saved yet, by its number, each at least `gapMs` after the answer before; the
+     * page's `chapterCount` counts the chapters posted. `storyUrl` is the page's canonical story address.
+     */
+    | { kind: 'by-chapter'; gapMs: number; url(origin: string, storyId: string, chapter: number, storyUrl: string): string }
+  ) & {
+    /**
+     * The ids of the works an answer's own markup names (not its URL): an answer at the address asked for can
+     * still be another work's page (a site that serves a moved or merged story in place). Undefined entries are
+     * places that named none.
+     */
+    worksNamed(doc: Document): (string | undefined)[];
+    /** Whether an answer is the site's login page (a work only its users may read). */
+    isLoginPage(doc: Document, url: URL): boolean;
+  };

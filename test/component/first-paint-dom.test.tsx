@@ -1,6 +1,6 @@
 import { render } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from '../../components/first-paint/hooks';
+import { useEffect, useMemo, useRef, useState } from '../../components/first-paint/hooks';
 import { render as renderOnce } from '../../components/first-paint/dom';
 import { PopupFirstScreen } from '../../components/PopupFirstScreen';
 import { seedItems, webItems } from '../../lib/library';
@@ -14,7 +14,7 @@ import { catalogEntry, progressRecord, seedRecord, webChapter, webStory } from '
  * render's (./hooks) while `once` is set, Preact's otherwise.
  */
 const mode = vi.hoisted(() => ({ once: false }));
-const firstHooks = { useState, useMemo, useCallback, useRef, useEffect, useLayoutEffect };
+const firstHooks = { useState, useMemo, useRef, useEffect };
 vi.mock('preact/hooks', async (real) => {
   const preact = await real<typeof import('preact/hooks')>();
   const pick =
@@ -26,10 +26,8 @@ vi.mock('preact/hooks', async (real) => {
     ...preact,
     useState: pick('useState'),
     useMemo: pick('useMemo'),
-    useCallback: pick('useCallback'),
     useRef: pick('useRef'),
     useEffect: pick('useEffect'),
-    useLayoutEffect: pick('useLayoutEffect'),
   };
 });
 

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { WholeWorkPlan, WholeWorkRequest } from '../../../lib/saved/whole-work';
-import { FFN_GAP_MS } from '../../../lib/sites/ffn.site';
+import { FFN_GAP_MS } from '../../../lib/sites/ffn';
 import { runWholeWork, type WholeWorkFailureReason } from '../../../lib/saved/whole-work-run';
 import { answer, deps, FIXTURES, fakeClock, fakeSite, fakeStore, fixtureUrl, pageOf } from './fake-site';
 

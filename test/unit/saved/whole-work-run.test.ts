@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planWholeWork, type WholeWorkPlan } from '../../../lib/saved/whole-work';
-import { FFN_GAP_MS } from '../../../lib/sites/ffn.site';
+import { FFN_GAP_MS } from '../../../lib/sites/ffn';
 import { retryAfter, runWholeWork, type WholeWorkProgress } from '../../../lib/saved/whole-work-run';
 import { answer, deps, fakeClock, fakeSite, fakeStore, pageOf } from './fake-site';
 

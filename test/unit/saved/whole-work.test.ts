@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planWholeWork } from '../../../lib/saved/whole-work';
-import { FFN_GAP_MS } from '../../../lib/sites/ffn.site';
+import { FFN_GAP_MS } from '../../../lib/sites/ffn';
 import { pageOf } from './fake-site';
 
 const FFN = 'https://www.fanfiction.net/s/1234567';
