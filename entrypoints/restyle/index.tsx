@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { ChapterNav, pageEndsStory, pageSource } from '../../components/page-source';
@@ -190,6 +190,11 @@ function mountReader(
   let showing = settings.autoRestyle;
   const control = { show: (_on: boolean) => {} };
   const { host, shadow, container } = mountView(document);
+  // The reader's theme and type before anything is drawn: the first draw measures what fits on the first
+  // screen, and the first frame is in the reader's own settings. (They were applied in an effect, which Preact
+  // runs after the frame is painted: that frame had the defaults, and the whole view was restyled and laid
+  // out again just after.) App's layout effect takes over at once, with the system theme's listener.
+  applySettings(container, settings)();
   render(
     <App
       page={page}
@@ -306,7 +311,8 @@ function App({ page: first, rest, root, view, life, initialSettings, initial, sa
   bindShow(setShowing);
 
   useEffect(() => watchSettings(setSettings), []);
-  useEffect(() => applySettings(view, settings), [settings]);
+  // Changes of settings, before the next paint (mountReader applied the first ones before the first render).
+  useLayoutEffect(() => applySettings(view, settings), [settings]);
   useEffect(() => {
     // A prerendered next chapter, or a chapter opened in a background tab, is not being read yet: record
     // nothing until the reader actually sees it.
