@@ -332,7 +332,7 @@ const RUN_NODES = 1500;
  * The first run is shorter: it is read, drawn and painted in the page's DOMContentLoaded task, before anything
  * else shows (400 nodes are some 200 paragraphs of a chapter like the bench's, many screens).
  */
-const FIRST_RUN_NODES = 400;
+export const FIRST_RUN_NODES = 400;
 
 /** A chapter body read a run at a time, so a huge page never holds the reader's view in one long task. */
 export interface BodyRuns {

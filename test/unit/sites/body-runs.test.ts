@@ -3,7 +3,15 @@
  * show the first while the rest is read: the runs must give exactly what the one-pass read gives.
  */
 import { describe, expect, it } from 'vitest';
-import { buildBody, buildBodyWithEdgeNotes, childrenWithout, RUNS_ABOVE, readBodyInRuns, type BodyRuns } from '../../../lib/sites/body';
+import {
+  buildBody,
+  buildBodyWithEdgeNotes,
+  childrenWithout,
+  FIRST_RUN_NODES,
+  RUNS_ABOVE,
+  readBodyInRuns,
+  type BodyRuns,
+} from '../../../lib/sites/body';
 import { ao3 } from '../../../lib/sites/ao3';
 import { ffn } from '../../../lib/sites/ffn';
 import { wholePage } from '../../../lib/sites/page-steps';
@@ -180,5 +188,33 @@ describe('an AO3 work over RUNS_ABOVE top-level nodes', () => {
     const result = ao3.parseDocument(doc, url, win);
     expect(result.kind === 'story' && result.rest).toBeFalsy();
     expect(result.kind === 'story' && result.page.parts.length).toBe(3);
+  });
+});
+
+describe('an AO3 work of several chapters over FIRST_RUN_NODES top-level nodes', () => {
+  it('is given with its first chapter, though it is under RUNS_ABOVE', () => {
+    // 3 chapters of 150 paragraphs: some 450 nodes, as the bench's 100,000-word work is 20 chapters in some 1,300.
+    const { doc, win, url } = ao3Work(3, 150);
+    const nodes = Array.from(doc.querySelectorAll('#chapters > div.chapter > div.userstuff')).reduce(
+      (n, el) => n + el.childNodes.length,
+      0,
+    );
+    expect(nodes).toBeGreaterThan(FIRST_RUN_NODES);
+    expect(nodes).toBeLessThan(RUNS_ABOVE);
+    const result = ao3.parseDocument(doc, url, win);
+    if (result.kind !== 'story' || !result.rest) throw new Error(`expected a page in steps, got ${result.kind}`);
+    expect(result.page.parts.map((p) => p.number)).toEqual([1]);
+    expect(result.page.parts[0]?.paragraphs).toHaveLength(150);
+    const whole = wholePage(result);
+    if (whole.kind !== 'story') throw new Error('expected a story');
+    expect(whole.page.parts.map((p) => p.paragraphs.length)).toEqual([150, 150, 150]);
+    expect(whole.page.parts[2]?.paragraphs[149]?.text).toBe('Chapter 3, paragraph 149.');
+  });
+
+  it('but of one chapter is read at once', () => {
+    const { doc, win, url } = ao3Work(1, 450);
+    const result = ao3.parseDocument(doc, url, win);
+    expect(result.kind === 'story' && result.rest).toBeFalsy();
+    expect(result.kind === 'story' && result.page.parts[0]?.paragraphs.length).toBe(450);
   });
 });
