@@ -289,8 +289,15 @@ function App({ page: first, rest, root, view, life, initialSettings, initial, sa
   pageNow.current = page;
   const place = useRef(initial);
   const [restFailed, setRestFailed] = useState(false);
+  const [settings, setSettings] = useState(initialSettings);
+  const [showing, setShowing] = useState(false);
+  // The rest is read once the reader is shown, after its first frame. (Read from the first render's effect,
+  // its first task ran before that frame: the view is switched on just after the first render, and Preact
+  // runs a component's pending effects as soon as it renders again.)
+  const readingRest = useRef(false);
   useEffect(() => {
-    if (!rest) return;
+    if (!rest || !showing || readingRest.current) return;
+    readingRest.current = true;
     readRest(rest, life)
       .then((read) => {
         if (!read) return;
@@ -302,9 +309,7 @@ function App({ page: first, rest, root, view, life, initialSettings, initial, sa
         console.warn('Ficwell could not read the rest of this page; what was read is shown.', e);
         setRestFailed(true);
       });
-  }, []);
-  const [settings, setSettings] = useState(initialSettings);
-  const [showing, setShowing] = useState(false);
+  }, [showing]);
   const [live, setLive] = useState(isLive);
   const [notSaved, setNotSaved] = useState(false);
   const [feedback] = useState(() => feedbackOn(page, () => requestShow(false)));
