@@ -76,6 +76,14 @@ function renderBlock(block: Block, key: number, onAnchor: OnAnchor | undefined):
       return <hr key={key} class="scene-break" aria-label={t('sceneBreak')} />;
     case 'quote':
       return <blockquote key={key}>{block.blocks.map((b, i) => renderBlock(b, i, onAnchor))}</blockquote>;
+    case 'notes':
+      // The same fold as the notes of a restyled chapter (Reader.tsx NoteBox), open.
+      return (
+        <details key={key} class="notes" open>
+          <summary class="notes-heading">{block.label}</summary>
+          <div class="note">{block.blocks.map((b, i) => renderBlock(b, i, onAnchor))}</div>
+        </details>
+      );
     case 'list': {
       const items = block.items.map((item, i) => tight('li', item, i, onAnchor));
       return block.ordered ? (

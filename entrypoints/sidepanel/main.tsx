@@ -20,6 +20,7 @@ import { loadPanelView, usePanelView, type PanelSources, type PanelView } from '
 import { useSettings } from '../../components/hooks/useSettings';
 import { useUiState } from '../../components/hooks/useUiState';
 import { t } from '../../components/i18n';
+import { WEB_NOTE_LABEL } from '../../components/note-labels';
 import type { StoryFile } from '../../lib/catalog';
 import { seedKey } from '../../lib/db/keys';
 import type { ProgressRecord, WebStoryRecord } from '../../lib/db/schema';
@@ -73,7 +74,7 @@ const bookText: BookText = {
   chapter: (n) => t('chapterN', n),
   missing: t('savedMissing'),
   readOnSite: t('savedReadOnSite'),
-  notes: t('savedNotes'),
+  note: (kind) => t(WEB_NOTE_LABEL[kind]),
 };
 /** A saved web story as the reader opens it (lib/saved/store-outline.ts), read from IndexedDB alone: offline too. */
 async function loadSavedStory(key: string): Promise<StoryFile | undefined> {

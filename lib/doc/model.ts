@@ -76,6 +76,11 @@ export type Block =
   | { kind: 'table'; caption?: Span[]; rows: TableCell[][] }
   | { kind: 'quote'; blocks: Block[] }
   /**
+   * Author's notes set in the text under their label (a saved chapter's notes, which are kept with its text),
+   * drawn as the reader draws any notes. Made by Ficwell only: a page's message never carries one.
+   */
+  | { kind: 'notes'; label: string; blocks: Block[] }
+  /**
    * Where an embedded player was (lib/sanitize.ts `mediaStandIn`): its label, and a link to its source when
    * that was https.
    */

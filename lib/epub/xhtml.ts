@@ -37,7 +37,7 @@ export function idsOf(blocks: readonly Block[]): string[] {
     for (const b of list) {
       if ((b.kind === 'paragraph' || b.kind === 'heading') && validId(b.id)) out.push(b.id);
       if ('spans' in b) spans(b.spans);
-      if (b.kind === 'quote') walk(b.blocks);
+      if (b.kind === 'quote' || b.kind === 'notes') walk(b.blocks);
       if (b.kind === 'list') for (const item of b.items) walk(item);
       if (b.kind === 'table') {
         if (b.caption) spans(b.caption);
@@ -89,6 +89,8 @@ export class FileWriter {
         return [el('hr', { class: 'scene-break' })];
       case 'quote':
         return [el('blockquote', {}, this.blocks(b.blocks))];
+      case 'notes':
+        return [this.note(b)];
       case 'list': {
         const start = b.ordered && Number.isSafeInteger(b.start) ? b.start : undefined;
         return [
@@ -164,7 +166,7 @@ export class FileWriter {
   }
 
   /** One note, its kind above it. */
-  note(n: BookNote): Element {
+  note(n: Pick<BookNote, 'label' | 'blocks'>): Element {
     return el('div', { class: 'note' }, [el('p', { class: 'note-kind' }, [n.label]), ...this.blocks(n.blocks)]);
   }
 }

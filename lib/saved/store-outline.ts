@@ -2,7 +2,7 @@ import type { CatalogEntry, StoryFile } from '../catalog';
 import type { SavedChapterRecord, SavedStoryRecord, WebStoryRecord } from '../db/schema';
 import type { Block, Span } from '../doc/model';
 import type { Position } from '../position';
-import type { Note } from '../sites/types';
+import type { Note, NoteKind } from '../sites/types';
 import { paragraphRuns } from '../story/chunks';
 import type { ChunkRange, OutlineSection } from '../story/outline';
 
@@ -39,7 +39,8 @@ export interface BookText {
   chapter: (n: number) => string;
   missing: string;
   readOnSite: string;
-  notes: string;
+  /** What the restyled view calls a note of this kind ("Chapter notes"), its label in the saved copy too. */
+  note: (kind: NoteKind) => string;
 }
 
 export function savedBook(story: WebStoryRecord, saved: SavedStoryRecord, text: BookText): SavedBook {
@@ -131,6 +132,7 @@ export function renumber(blocks: readonly Block[], by: number): Block[] {
       case 'table':
         return { ...b, rows: b.rows.map((row) => row.map((cell) => ({ ...cell, blocks: renumber(cell.blocks, by) }))) };
       case 'quote':
+      case 'notes':
         return { ...b, blocks: renumber(b.blocks, by) };
       default:
         return b; // a scene break
@@ -139,11 +141,8 @@ export function renumber(blocks: readonly Block[], by: number): Block[] {
 }
 
 const words = (s: string): Span[] => [{ kind: 'text', text: s }];
-const noteBlocks = (notes: readonly Note[], label: string): Block[] =>
-  notes.map((n) => ({
-    kind: 'quote',
-    blocks: [{ kind: 'paragraph', p: null, role: 'text', spans: [{ kind: 'strong', spans: words(label) }] }, ...n.blocks],
-  }));
+const noteBlocks = (notes: readonly Note[], text: BookText): Block[] =>
+  notes.map((n) => ({ kind: 'notes', label: text.note(n.kind), blocks: n.blocks }));
 
 /** The first paragraph number in a block, or in the blocks it holds; null when it holds none. */
 function firstParagraph(b: Block): number | null {
@@ -158,6 +157,7 @@ function firstParagraph(b: Block): number | null {
     case 'table':
       return firstIn(b.rows.flat().flatMap((cell) => cell.blocks));
     case 'quote':
+    case 'notes':
       return firstIn(b.blocks);
     default:
       return null;
@@ -229,13 +229,13 @@ function chapterChunks(book: SavedBook, i: number, chapter: SavedChapterRecord |
     heading,
     ...noteBlocks(
       chapter.notes.filter((n) => n.kind !== 'chapter-end-notes'),
-      text.notes,
+      text,
     ),
   );
   parts.at(-1)?.push(
     ...noteBlocks(
       chapter.notes.filter((n) => n.kind === 'chapter-end-notes'),
-      text.notes,
+      text,
     ),
   );
   return parts;

@@ -177,6 +177,21 @@ describe.each(BROWSERS)('saved chapters read anywhere in %s', (name) => {
       'the reader at the saved paragraph',
     );
     const position = (await storedRecord<Stored>(panel, 'progress', AO3_KEY))?.position;
+    // The chapters' notes, saved with their text, are drawn as the restyled view draws them: folds under the
+    // same labels, not quotes.
+    await poll(
+      panel,
+      `(() => { const s = new Set([...document.querySelectorAll('.story details.notes[open] > summary.notes-heading')].map((e) => e.textContent)); return ['Chapter summary', 'Chapter notes', 'Chapter end notes'].every((l) => s.has(l)); })()`,
+      10_000,
+      "the chapters' notes",
+    );
+    // The text's own quote (a letter, numbered paragraphs) is still one; no quote holds only notes.
+    expect(
+      await evaluate<string[]>(
+        panel,
+        `[...document.querySelectorAll('.story blockquote')].map((q) => q.querySelector('[data-p]')?.textContent ?? '')`,
+      ),
+    ).toEqual(['Placeholder quoted letter, line one.']);
 
     await evaluate(panel, `location.hash = '#library'`);
     await poll(panel, `!!document.querySelector('${row}')`, 5000, 'the library');

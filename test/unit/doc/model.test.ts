@@ -30,7 +30,7 @@ function anchors(blocks: readonly Block[]): number[] {
   const out: number[] = [];
   const walk = (bs: readonly Block[]) => {
     for (const b of bs) {
-      if (b.kind === 'quote') walk(b.blocks);
+      if (b.kind === 'quote' || b.kind === 'notes') walk(b.blocks);
       else if (b.kind === 'list') for (const item of b.items) walk(item);
       else if (b.kind === 'table') for (const row of b.rows) for (const cell of row) walk(cell.blocks);
       else if (b.kind !== 'scene-break' && b.p !== null) out.push(b.p);

@@ -18,7 +18,12 @@ afterEach(async () => {
 });
 const open = (name: string) => (onVersionChange: () => void) => openFicwellDB({ name, onVersionChange });
 
-const TEXT: BookText = { chapter: (c) => `Chapter ${c}`, missing: 'Not saved.', readOnSite: 'Read it on the site', notes: 'Notes' };
+const TEXT: BookText = {
+  chapter: (c) => `Chapter ${c}`,
+  missing: 'Not saved.',
+  readOnSite: 'Read it on the site',
+  note: (kind) => `Notes (${kind})`,
+};
 const NOW = 1_764_000_000_000;
 
 describe('migration 5: saved chapters', () => {
@@ -314,7 +319,7 @@ describe('a saved story in the side panel reader', () => {
   /** Paragraph numbers in blocks, in order, through the blocks that hold others. */
   const numbers = (bs: readonly Block[]): number[] =>
     bs.flatMap((x): number[] => {
-      if (x.kind === 'quote') return numbers(x.blocks);
+      if (x.kind === 'quote' || x.kind === 'notes') return numbers(x.blocks);
       if (x.kind === 'list') return x.items.flatMap(numbers);
       return 'p' in x && x.p !== null ? [x.p] : [];
     });
@@ -405,7 +410,12 @@ describe('a saved story in the side panel reader', () => {
     expect(whole[0]).toMatchObject({ kind: 'heading', spans: [{ text: 'Chapter 2: Crossroads' }] });
     expect(numbers(whole)).toEqual(words.map((_, i) => first + i));
     expect(whole.filter((x) => x.kind === 'scene-break')).toHaveLength(1);
-    expect(chunks.map((c) => c.filter((x) => x.kind === 'quote').length)).toEqual([1, 0, 0, 1]);
+    // The chapter's notes open its first chunk and its end notes close its last, each under the label the
+    // restyled view gives it.
+    const labels = (c: Block[]) => c.flatMap((x) => (x.kind === 'notes' ? [x.label] : []));
+    expect(chunks.map(labels)).toEqual([['Notes (chapter-notes)'], [], [], ['Notes (chapter-end-notes)']]);
+    expect(chunks[0]?.[1]).toMatchObject({ kind: 'notes', blocks: [{ kind: 'paragraph' }] });
+    expect(chunks.at(-1)?.at(-1)).toMatchObject({ kind: 'notes' });
     // The list crossing the first cut stays whole, in the chunk of its first paragraph.
     expect(numbers(chunks[0] ?? []).at(-1)).toBe(first + 50);
     expect(numbers(chunks[1] ?? [])[0]).toBe(first + 51);
@@ -414,12 +424,15 @@ describe('a saved story in the side panel reader', () => {
     expect(reads).toBe(2);
   });
 
-  it('renumbers inside lists, tables and quotes, and leaves what is not anchorable', () => {
+  it('renumbers inside lists, tables, quotes and notes, and leaves what is not anchorable', () => {
     const blocks: Block[] = [
       { kind: 'list', ordered: false, items: [[{ kind: 'paragraph', p: 0, role: 'text', spans: [] }]] },
       { kind: 'table', rows: [[{ header: false, blocks: [{ kind: 'paragraph', p: 1, role: 'text', spans: [] }] }]] },
       { kind: 'quote', blocks: [{ kind: 'heading', p: null, level: 3, spans: [] }] },
+      { kind: 'notes', label: 'Chapter notes', blocks: [{ kind: 'paragraph', p: 2, role: 'text', spans: [] }] },
     ];
-    expect(JSON.stringify(renumber(blocks, 10))).toBe(JSON.stringify(blocks).replace('"p":1,', '"p":11,').replace('"p":0,', '"p":10,'));
+    expect(JSON.stringify(renumber(blocks, 10))).toBe(
+      JSON.stringify(blocks).replace('"p":2,', '"p":12,').replace('"p":1,', '"p":11,').replace('"p":0,', '"p":10,'),
+    );
   });
 });
