@@ -247,6 +247,7 @@ describe('the saved-chapters message', () => {
     ['a javascript: link', [{ kind: 'paragraph', p: 0, role: 'text', spans: [{ kind: 'link', href: 'javascript:x', spans: [] }] }]],
     ['an http media link', [{ kind: 'media', p: 0, label: 'Video', href: 'http://x.example/' }]],
     ['a string of HTML', '<p>hello</p>'],
+    ['a notes block (Ficwell draws those, a page never sends one)', [{ kind: 'notes', label: 'Chapter notes', blocks: [] }]],
     ['a paragraph number that is no number', [{ kind: 'paragraph', p: '1', role: 'text', spans: [] }]],
   ])('refuses %s', (_what, blocks) => {
     expect(normalizeChaptersToSave(withBlocks(blocks))).toBeNull();
