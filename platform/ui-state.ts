@@ -78,17 +78,21 @@ export async function migrateLegacyUi(): Promise<void> {
 let migrated: Promise<void> | null = null;
 const migrateOnce = () => (migrated ??= migrateLegacyUi().catch(() => {}));
 
-/** Compatibility: every field at once, each normalized. */
+/**
+ * Every field at once, each normalized, in one read of storage: the popup's and the panel's first screens
+ * wait for it (it was a read for the old object, then one per field: two round trips, five calls). When a
+ * release before the per-field items left the old object, it is moved first and the fields read again.
+ */
 export async function loadUi(): Promise<UiState> {
   try {
-    await migrateOnce();
-    const [lastStory, frontMatterOpen, endNotesOpen, sort] = await Promise.all([
-      uiItems.lastStory.get(),
-      uiItems.frontMatterOpen.get(),
-      uiItems.endNotesOpen.get(),
-      uiItems.sort.get(),
-    ]);
-    return { lastStory, frontMatterOpen, endNotesOpen, sort };
+    const keys = KEYS.map((k) => uiItems[k].key);
+    let got = (await browser.storage.local.get([LEGACY_KEY, ...keys])) as Record<string, unknown>;
+    if (got[LEGACY_KEY] !== undefined) {
+      await migrateLegacyUi().catch(() => {});
+      got = (await browser.storage.local.get(keys)) as Record<string, unknown>;
+    }
+    const field = <K extends keyof UiState>(k: K): UiState[K] => normalizers[k](got[uiItems[k].key]);
+    return { lastStory: field('lastStory'), frontMatterOpen: field('frontMatterOpen'), endNotesOpen: field('endNotesOpen'), sort: field('sort') };
   } catch {
     return DEFAULT_UI;
   }

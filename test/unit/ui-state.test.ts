@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_UI, loadUi, migrateLegacyUi, saveUi, uiItems } from '../../platform/ui-state';
 
@@ -45,6 +45,20 @@ describe('small view state, one item per field', () => {
     expect(await local().get('ui')).toEqual({});
     // A field this release already wrote wins over the old object's copy.
     expect(await loadUi()).toEqual({ lastStory: 'never-alone', frontMatterOpen: {}, endNotesOpen: { a: false }, sort: 'length' });
+  });
+
+  it('reads every field in one call to storage', async () => {
+    await local().set({ 'ui.sort': 'title', 'ui.lastStory': 'never-alone' });
+    const get = vi.spyOn(local(), 'get');
+    expect(await loadUi()).toEqual({ ...DEFAULT_UI, sort: 'title', lastStory: 'never-alone' });
+    expect(get).toHaveBeenCalledTimes(1);
+    get.mockRestore();
+  });
+
+  it('a view that reads first still finds what the old `ui` object held, and the object is gone', async () => {
+    await local().set({ ui: { lastStory: 'glass-hearts', sort: 'length' } });
+    expect(await loadUi()).toEqual({ ...DEFAULT_UI, lastStory: 'glass-hearts', sort: 'length' });
+    expect(await local().get('ui')).toEqual({});
   });
 
   it('a junk old `ui` value is removed and gives the defaults', async () => {
