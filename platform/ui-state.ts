@@ -92,7 +92,12 @@ export async function loadUi(): Promise<UiState> {
       got = (await browser.storage.local.get(keys)) as Record<string, unknown>;
     }
     const field = <K extends keyof UiState>(k: K): UiState[K] => normalizers[k](got[uiItems[k].key]);
-    return { lastStory: field('lastStory'), frontMatterOpen: field('frontMatterOpen'), endNotesOpen: field('endNotesOpen'), sort: field('sort') };
+    return {
+      lastStory: field('lastStory'),
+      frontMatterOpen: field('frontMatterOpen'),
+      endNotesOpen: field('endNotesOpen'),
+      sort: field('sort'),
+    };
   } catch {
     return DEFAULT_UI;
   }
