@@ -3,6 +3,7 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { PopupFirstScreen } from '../components/PopupFirstScreen';
 import { readSnapshot } from '../lib/library-snapshot';
 import { useGlobalMessages } from '../platform/i18n-global';
+import { localStore } from '../platform/local-storage';
 
 /**
  * The popup's first paint, a classic script in popup.html before its module: the module (Preact, the polyfill,
@@ -15,16 +16,8 @@ import { useGlobalMessages } from '../platform/i18n-global';
  */
 export default defineUnlistedScript(() => {
   const root = document.getElementById('first');
-  const snapshot = readSnapshot(storage());
+  const snapshot = readSnapshot(localStore());
   if (!root || !snapshot || document.getElementById('app')?.firstChild) return;
   useGlobalMessages();
   render(<PopupFirstScreen snapshot={snapshot} now={Date.now()} />, root);
 });
-
-function storage(): Storage | undefined {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined; // storage turned off for the extension
-  }
-}

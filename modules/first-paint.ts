@@ -3,16 +3,17 @@ import type { Plugin } from 'vite';
 import { defineWxtModule } from 'wxt/modules';
 
 /**
- * The popup's (entrypoints/popup/index.html) first paint comes from a classic script
- * (entrypoints/popup-first.tsx), which the browser runs only once the page's stylesheets are in. Every file
- * of an extension page is a round trip to the browser's extension loader, about 20 ms in Chromium's traces
- * here, and Vite's page asked for the module and its preloads first. Two changes to that page alone:
+ * The popup's (entrypoints/popup/index.html) and the side panel's (entrypoints/sidepanel/index.html) first
+ * paints come from classic scripts (entrypoints/popup-first.tsx, entrypoints/panel-first.ts), which the browser
+ * runs only once the page's stylesheets are in. Every file of an extension page is a round trip to the
+ * browser's extension loader, about 20 ms in Chromium's traces here, and Vite's page asked for the module and
+ * its preloads first. Two changes to those pages alone:
  * - its stylesheets are inlined as <style> (the extension's CSP restricts scripts, not styles), so the one
  *   file the first paint waits for is the first-paint script;
  * - the module script and its preloads move to the end of <body>, after that script, so it is asked for first.
  *   A module script is deferred wherever it stands, so when the module runs does not change.
  */
-const PAGES = ['entrypoints/popup/index.html'];
+const PAGES = ['entrypoints/popup/index.html', 'entrypoints/sidepanel/index.html'];
 /** entrypoints/popup-first.tsx */
 const FIRST_PAINT_SCRIPT = 'popup-first';
 

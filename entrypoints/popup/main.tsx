@@ -22,6 +22,7 @@ import { createProgressService, createSavedService } from '../../platform/progre
 import { SavedChoice, savedLabels } from '../../components/SavedChoice';
 import type { SavedSummary } from '../../lib/saved/store';
 import { loadUi, saveUi } from '../../platform/ui-state';
+import { localStore } from '../../platform/local-storage';
 import '../../components/base.css';
 import '../../components/library.css';
 import './style.css';
@@ -36,13 +37,7 @@ const firstScreen: Promise<FirstScreen> = Promise.all([loadCatalog(), progress.r
 );
 // The first screen as last drawn, read synchronously: the rows are on screen in the first frame, before
 // IndexedDB answers. The records' own rows replace them as soon as they are read (lib/library-snapshot.ts).
-const snapshotStore = (() => {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined; // storage turned off for the extension
-  }
-})();
+const snapshotStore = localStore();
 const snapshot = readSnapshot(snapshotStore);
 // Which web stories have saved chapters: a small record per story, no text (lib/saved/store.ts).
 const summaries = createSavedService()

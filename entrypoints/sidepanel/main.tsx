@@ -30,6 +30,8 @@ import type { SavedSummary } from '../../lib/saved/store';
 import { bookChunks, bookPercent, bookWordsLeft, savedBook, type BookText, type SavedBook } from '../../lib/saved/store-outline';
 import { SavedChoice, savedLabels, savedTotalLabel } from '../../components/SavedChoice';
 import { takeSnapshot, writeSnapshot } from '../../lib/library-snapshot';
+import { forgetLast, forgetScreen } from '../../lib/screen-snapshot';
+import { useKeptScreen } from '../../components/hooks/useKeptScreen';
 import { nextUnfinished } from '../../lib/library';
 import { sameParagraph, type Position } from '../../lib/position';
 import { routeHash } from '../../lib/route';
@@ -43,6 +45,7 @@ import { createPositionReporter } from '../../platform/position-reporter';
 import { createProgressService, createSavedService } from '../../platform/progress';
 import { connectReaderPort, type PortReport } from '../../platform/reader-port';
 import { loadUi, saveUi, type UiState } from '../../platform/ui-state';
+import { localStore } from '../../platform/local-storage';
 import { browserSpeech, mediaSession } from '../../platform/speech';
 import type { ReadAloudSetup } from '../../components/hooks/useReadAloud';
 import '../../components/base.css';
@@ -155,6 +158,8 @@ function LibraryScreen({ message }: { message?: string }) {
   const library = useLibrary(progress, firstScreen, { saveSort: (sort) => void saveUi({ sort }) });
   // Back from a story: the library opens at its top (its search box), not where the story was scrolled to.
   useLayoutEffect(() => window.scrollTo(0, 0), []);
+  // Opened again with no story named, the panel opens here, not on a story's kept screen.
+  useEffect(() => forgetLast(localStore()), []);
   const [backupMessage, setBackupMessage] = useState<string | null>(null);
   const sync = useSync();
   const siteAccess = useSiteAccess();
@@ -199,6 +204,7 @@ function LibraryScreen({ message }: { message?: string }) {
           }}
           onDelete={() =>
             void saved.remove(choice.id).then(async (r) => {
+              if (r.ok) forgetScreen(localStore(), choice.id); // its text goes with the copy
               // The rows learn what is saved before the message says it: no frame claims a copy just deleted.
               await readSummaries().catch(() => undefined);
               setChoice(null);
@@ -227,7 +233,7 @@ function LibraryScreen({ message }: { message?: string }) {
           // The popup paints its first screen from this (lib/library-snapshot.ts): an import here changes it.
           onFirstRows={(first) => {
             const s = library.shelf;
-            if (s) writeSnapshot(globalThis.localStorage, takeSnapshot(first, library.sort, s.entries.length + s.webCount));
+            if (s) writeSnapshot(localStore(), takeSnapshot(first, library.sort, s.entries.length + s.webCount));
           }}
           onOpen={(item) => {
             // A story from a site with saved chapters offers its copy here; else it opens its chapter page, where
@@ -296,6 +302,8 @@ function StoryScreen({ data, ui, update, ...props }: StoryScreenProps) {
   useEffect(() => {
     document.documentElement.dataset.ready = 'true'; // the story is drawn (tests wait for this)
   }, []);
+  // The screen the panel's first paint draws when it opens on this story again (entrypoints/panel-first.ts).
+  useKeptScreen(id, props.settings, localStore(), () => app.firstElementChild);
 
   // Where this panel is now, and a place another device reached (offered, never jumped to).
   const here = useRef<Position | null>(props.initial);
@@ -420,8 +428,23 @@ function StoryScreen({ data, ui, update, ...props }: StoryScreenProps) {
 // module starts and the first render waits for them: the panel's first frame is the story itself, not a
 // "Loading" notice followed by a frame for each hook's effect (Preact runs effects after a paint). If any
 // read fails, the panel renders as before and each hook reads for itself.
+// The first paint's screen (entrypoints/panel-first.ts) goes in the same task as this first render, before the
+// reader measures anything: no frame shows both.
 const app = document.getElementById('app') as HTMLElement;
+function dropFirstPaint(view?: PanelView) {
+  const first = document.getElementById('first');
+  const drawn = first?.dataset.story;
+  // A story the panel could not open again is not drawn again from its screen either.
+  if (drawn && view && !(view.kind === 'story' && view.data.entry.id === drawn)) forgetScreen(localStore(), drawn);
+  first?.remove();
+}
 Promise.all([loadPanelView(sources, location.hash), loadUi(), loadSettings()]).then(
-  ([view, ui, settings]) => render(<Panel opening={{ view, ui, settings }} />, app),
-  () => render(<Panel opening={null} />, app),
+  ([view, ui, settings]) => {
+    dropFirstPaint(view);
+    render(<Panel opening={{ view, ui, settings }} />, app);
+  },
+  () => {
+    dropFirstPaint();
+    render(<Panel opening={null} />, app);
+  },
 );
