@@ -63,6 +63,11 @@ export function takeScreen(root: Element, height: number, leave: (el: Element) =
       attrs[a.name] = a.value;
       any = true;
     }
+    // A checkbox's state is its property (Preact sets `checked`, not the attribute).
+    if (el instanceof HTMLInputElement && el.checked) {
+      attrs.checked = '';
+      any = true;
+    }
     if (any) out.a = attrs;
     const children: ScreenNode[] = [];
     for (const c of Array.from(el.childNodes)) {

@@ -51,11 +51,12 @@ export interface PanelScreens {
 export const TAGS: ReadonlySet<string> = new Set(
   (
     'div header footer main article section aside nav button span p h1 h2 h3 h4 h5 h6 details summary ul ol li a ' +
-    'em strong i b u s sup sub code small blockquote hr br img table thead tbody tfoot tr td th caption pre figure figcaption'
+    'em strong i b u s sup sub code small blockquote hr br img table thead tbody tfoot tr td th caption pre figure figcaption ' +
+    'label input progress'
   ).split(' '),
 );
 const PLAIN_ATTRS: ReadonlySet<string> = new Set(
-  'class id role lang dir align start colspan rowspan type title alt open hidden tabindex rel referrerpolicy width height data-p data-part'.split(
+  'class id role lang dir align start colspan rowspan type title alt open hidden tabindex rel referrerpolicy loading width height disabled checked for name value max data-p data-part'.split(
     ' ',
   ),
 );

@@ -63,6 +63,21 @@ describe('a screen of the reader', () => {
     expect(taken?.scrollY).toBe(0);
   });
 
+  it('keeps a checkbox as it stands, and draws it so', () => {
+    const root = reader();
+    const label = document.createElement('label');
+    label.innerHTML = '<input type="checkbox"><span>Story only</span>';
+    (label.querySelector('input') as HTMLInputElement).checked = true;
+    root.querySelector('main')?.append(label);
+    box(label, 300, 30);
+    const taken = takeScreen(root, HEIGHT, leave);
+    if (!taken) throw new Error('not taken');
+    vi.spyOn(window, 'scrollTo').mockImplementation(() => {});
+    document.body.innerHTML = '<div id="first"></div>';
+    drawScreen(taken, document.getElementById('first') as HTMLElement);
+    expect(document.querySelector<HTMLInputElement>('#first label input')?.checked).toBe(true);
+  });
+
   it('is not taken when it holds anything the first paint may not draw', () => {
     const root = reader();
     root.querySelector('[data-p="41"]')?.setAttribute('onclick', 'alert(1)');

@@ -67,6 +67,25 @@ describe.each(BROWSERS)('the side panel first paint in %s', (name) => {
     await (tab as { close(): Promise<void> }).close();
   });
 
+  it('keeps the end of a story too, with its actions as they stood', async () => {
+    const end = 'her-outstretched-hand';
+    const tab = await b.h.openExtensionPage(`/sidepanel.html#story=${end}`);
+    await poll(tab, `document.documentElement.dataset.complete === 'true'`, 10_000, 'the story drawn');
+    await evaluate(tab, `window.scrollTo(0, document.documentElement.scrollHeight)`);
+    await poll(
+      tab,
+      `(() => { const s = JSON.parse(localStorage.getItem('${SCREENS_KEY}') ?? 'null');
+        return s?.last === '${end}' && JSON.stringify(s.screens[0].root).includes('epub-download'); })()`,
+      5000,
+      'the end kept',
+    );
+    await evaluate(b.ext, FIRST_PAINT_ONLY);
+    await poll(b.ext, `!!${FRAME}.document.querySelector('#first .epub-download input[type=checkbox]')`, 5000, 'the end drawn first');
+    const last = (w: string) => `${w}.document.querySelector('.story-end')?.textContent ?? ''`;
+    expect(await evaluate<string>(b.ext, last(FRAME))).toBe(await evaluate<string>(tab, last('window')));
+    await (tab as { close(): Promise<void> }).close();
+  });
+
   it('the panel opened on the library draws nothing first, and a screen that is not Ficwell’s is dropped unread', async () => {
     const tab = await b.h.openExtensionPage('/sidepanel.html#library');
     await poll(tab, `JSON.parse(localStorage.getItem('${SCREENS_KEY}')).last === null`, 5000, 'the last story forgotten');
