@@ -6,10 +6,13 @@ import { SCREEN_LIMITS, TAGS, isScreenAttr, type ScreenElement, type ScreenNode 
  */
 export interface TakenScreen {
   root: ScreenElement;
-  /** The first element, in a depth-first walk, whose top was in the view (not one that stays put as the page scrolls), or -1. */
+  /**
+   * The first element, in a depth-first walk, taken whole and reaching into the view (not one that stays put as
+   * the page scrolls), or -1; `markTop` is where its top stood in the view, above it when negative.
+   */
   mark: number;
   markTop: number;
-  /** The page's scroll when taken: what a screen with no mark is drawn at (nothing above the view was left out). */
+  /** The page's scroll when taken: what a screen with no mark is drawn at. */
   scrollY: number;
 }
 
@@ -39,16 +42,19 @@ export function takeScreen(root: Element, height: number, leave: (el: Element) =
     const tag = el.localName;
     if (!TAGS.has(tag) || el.namespaceURI !== 'http://www.w3.org/1999/xhtml') throw new NotTaken();
     let whole = !measure;
+    let candidate = false;
     let top = 0;
     if (measure) {
       const r = el.getBoundingClientRect();
       if (r.bottom < -height || r.top > 2 * height) return null;
       whole = !CONTAINERS.has(tag) || (r.top >= -height && r.bottom <= 2 * height);
       top = r.top;
+      // Reaching into the view, and laid out (an element not shown has an empty box at the top).
+      candidate = whole && r.bottom > 0 && (r.width > 0 || r.height > 0);
     }
     if (++nodes > SCREEN_LIMITS.nodes) throw new NotTaken();
     const index = ++order;
-    if (measure && mark < 0 && top >= 0 && whole) {
+    if (candidate && mark < 0) {
       const position = win?.getComputedStyle(el).position;
       if (position !== 'sticky' && position !== 'fixed') {
         mark = index;

@@ -8,9 +8,10 @@ import { normalizeSettings, type Settings } from './settings';
  * and IndexedDB and draws it again. The module's own render replaces it (entrypoints/sidepanel/main.tsx).
  *
  * A screen is the reader's elements as drawn (its bar and the text within a screen of the view), as data: tags,
- * attributes and text. Only the tags and attributes the reader draws are kept, every link and image of the
- * sanitizer's kind; the whole stored value is checked when it is read back, and a screen with anything else is
- * dropped. It is drawn as elements and text nodes, never as markup.
+ * attributes and text. Only the tags the reader draws are kept, and attributes by name with the values it
+ * writes (its ids, its inline styles, links and images of the sanitizer's kind); the whole stored value is
+ * checked when it is written and when it is read back, and a screen with anything else is dropped. It is drawn
+ * as elements and text nodes, never as markup.
  */
 export const SCREENS_KEY = 'ficwell:panel-screens';
 export const SCREENS_VERSION = 1;
@@ -55,21 +56,38 @@ export const TAGS: ReadonlySet<string> = new Set(
     'label input progress'
   ).split(' '),
 );
+/** Attributes whose value is free text or a number: none of them loads, runs or names anything. */
 const PLAIN_ATTRS: ReadonlySet<string> = new Set(
-  'class id role lang dir align start colspan rowspan type title alt open hidden tabindex rel referrerpolicy loading width height disabled checked for name value max data-p data-part'.split(
+  'class role lang dir align start colspan rowspan title alt open hidden tabindex width height disabled checked for value max data-p data-part'.split(
     ' ',
   ),
 );
+/** Attributes the reader writes with one value, or a few. */
+const FIXED_ATTRS: Readonly<Record<string, readonly string[]>> = {
+  type: ['button', 'checkbox'],
+  rel: ['noopener noreferrer', 'next'],
+  referrerpolicy: ['no-referrer'],
+  loading: ['lazy'],
+};
+/**
+ * The ids the reader gives: its title, its sections (`s0`), a saved work's chapters (`c1`, `chapter-1`), a
+ * control's label, and the sanitizer's `user-content-` ids. No other: an element named `app` or `first` would
+ * stand in for the page's own in a lookup made while the first paint is shown.
+ */
+const ID = /^(?:story-title|whole-work-count|[sc]\d{1,6}|chapter-\d{1,6}|user-content-[^\s]{1,500})$/;
+/** The reader's inline styles: a placeholder's height, the progress bar's scale, a deferred part's size. */
+const STYLE = /^(?:\s*(?:height: \d+(?:\.\d+)?px|transform: scaleX\([\d.e+-]+\)|contain-intrinsic-size: auto \d+(?:\.\d+)?px);)+$/;
 const HTTP = /^https?:\/\/[^\s]+$/i;
 
 /** Whether `name="value"` is one the reader draws and the first paint may set. */
 export function isScreenAttr(name: string, value: string): boolean {
   if (value.length > 2000) return false;
   if (PLAIN_ATTRS.has(name) || /^aria-[a-z]+$/.test(name)) return true;
+  if (Object.hasOwn(FIXED_ATTRS, name)) return FIXED_ATTRS[name]?.includes(value) ?? false;
+  if (name === 'id') return ID.test(value);
   if (name === 'href') return HTTP.test(value) || /^#[^\s]*$/.test(value);
   if (name === 'src') return HTTP.test(value);
-  // The reader's own inline styles: a placeholder's height, the progress bar's scale, a deferred part's size.
-  if (name === 'style') return !/url\s*\(|expression|@|\\|<|image-set|var\s*\(/i.test(value);
+  if (name === 'style') return STYLE.test(value);
   return false;
 }
 
@@ -164,7 +182,7 @@ export function screenFor(store: ScreenStorage | undefined, route: PanelRoute): 
 /** Keeps `screen` as its story's latest (the story shown last); true when it wrote. Never throws. */
 export function keepScreen(store: ScreenStorage | undefined, screen: ReaderScreen): boolean {
   try {
-    if (!store) return false;
+    if (!store || !checkScreen(screen)) return false; // a screen read back as broken would drop all the others
     const old = read(store);
     const others = (old?.screens ?? []).filter((s) => s.story !== screen.story);
     // The oldest go first when the whole would be over the limit.
@@ -177,7 +195,24 @@ export function keepScreen(store: ScreenStorage | undefined, screen: ReaderScree
     }
     return false;
   } catch {
-    return false; // storage full or turned off: the panel draws from its module, as without a screen
+    // Storage full or turned off: the story's older screen is not drawn either; the module draws it alone.
+    forgetScreen(store, screen.story);
+    return false;
+  }
+}
+
+/**
+ * The panel shows `story`: opened with no story named, it opens on that story's screen, or on none when none
+ * is kept for it. Never throws.
+ */
+export function markShown(store: ScreenStorage | undefined, story: string): void {
+  try {
+    const old = store && read(store);
+    if (!store || !old) return;
+    const last = old.screens.some((s) => s.story === story) ? story : null;
+    if (old.last !== last) store.setItem(SCREENS_KEY, JSON.stringify({ ...old, last }));
+  } catch {
+    // as in keepScreen
   }
 }
 

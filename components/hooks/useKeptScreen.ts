@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import { keepScreen, type ScreenStorage } from '../../lib/screen-snapshot';
+import { forgetScreen, keepScreen, markShown, type ScreenStorage } from '../../lib/screen-snapshot';
 import type { Settings } from '../../lib/settings';
 import { takeScreen } from '../screen';
 
@@ -23,7 +23,9 @@ export function useKeptScreen(story: string, settings: Settings, store: ScreenSt
       clearTimeout(timer);
       const el = root();
       const screen = el && takeScreen(el, innerHeight, leave);
+      // A screen that cannot be taken now: the one kept before is out of date.
       if (screen) keepScreen(store, { story, settings, ...screen });
+      else forgetScreen(store, story);
     };
     const soon = () => {
       clearTimeout(timer);
@@ -32,6 +34,7 @@ export function useKeptScreen(story: string, settings: Settings, store: ScreenSt
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') take();
     };
+    markShown(store, story);
     soon();
     addEventListener('scroll', soon, { passive: true });
     addEventListener('resize', soon);

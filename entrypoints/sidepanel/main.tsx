@@ -34,7 +34,7 @@ import { forgetLast, forgetScreen } from '../../lib/screen-snapshot';
 import { useKeptScreen } from '../../components/hooks/useKeptScreen';
 import { nextUnfinished } from '../../lib/library';
 import { sameParagraph, type Position } from '../../lib/position';
-import { routeHash } from '../../lib/route';
+import { parseRoute, routeHash } from '../../lib/route';
 import type { Settings } from '../../lib/settings';
 import { loadSettings } from '../../platform/settings';
 import type { Block } from '../../lib/story/chunks';
@@ -434,8 +434,10 @@ const app = document.getElementById('app') as HTMLElement;
 function dropFirstPaint(view?: PanelView) {
   const first = document.getElementById('first');
   const drawn = first?.dataset.story;
-  // A story the panel could not open again is not drawn again from its screen either.
-  if (drawn && view && !(view.kind === 'story' && view.data.entry.id === drawn)) forgetScreen(localStore(), drawn);
+  // A story named that the panel could not open is not drawn again from its screen either. (With no story
+  // named, the panel may rightly open another one: the story it showed last in another window.)
+  const named = parseRoute(location.hash).kind === 'story';
+  if (drawn && named && view && !(view.kind === 'story' && view.data.entry.id === drawn)) forgetScreen(localStore(), drawn);
   first?.remove();
 }
 Promise.all([loadPanelView(sources, location.hash), loadUi(), loadSettings()]).then(

@@ -17,14 +17,20 @@ vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function
   return { top: b.top, bottom: b.top + b.height, height: b.height, left: 0, right: 300, width: 300, x: 0, y: b.top } as DOMRect;
 });
 
-/** A reader scrolled into its text: paragraphs 0-99, 100 px each, paragraph 40 52 px down the view. */
+// The reader's bar is sticky by its stylesheet (components/reader.css), which jsdom does not cascade.
+const computed = window.getComputedStyle.bind(window);
+vi.spyOn(window, 'getComputedStyle').mockImplementation((el: Element) =>
+  el.classList.contains('reader-bar') ? ({ position: 'sticky' } as CSSStyleDeclaration) : computed(el),
+);
+
+/** A reader scrolled into its text: paragraphs 0-99, 100 px each, paragraph 40 52 px down the view (39 ends there). */
 function reader(): HTMLElement {
   document.body.innerHTML = `<div id="app"><div class="reader">
-    <header class="reader-bar" style="position: sticky"><button type="button" class="bar-button" aria-expanded="false">Aa</button>
+    <header class="reader-bar"><button type="button" class="bar-button" aria-expanded="false">Aa</button>
       <div class="sheet"><input type="range"></div></header>
     <p class="notice" role="status">Progress could not be saved.</p>
     <main><article class="story"><header class="story-header"><h1 id="story-title">Title</h1></header>
-      <div class="chunk"></div></article></main></div></div>`;
+      <div class="chunk"></div><div class="chunk-placeholder" style="height: 812px;"></div></article></main></div></div>`;
   const chunk = document.querySelector('.chunk') as HTMLElement;
   for (let p = 0; p < 100; p++) {
     const el = document.createElement('p');
@@ -59,8 +65,20 @@ describe('a screen of the reader', () => {
     expect(json).not.toContain('story-title'); // 4000 px above
     expect(json).not.toContain('sheet');
     expect(json).not.toContain('could not be saved');
-    expect(taken?.markTop).toBe(52); // paragraph 40: the bar, also in view, stays put as the page scrolls
+    // Paragraph 39, the first to reach into the view (-48 to 52 px): the bar, also in view, stays put as the page scrolls.
+    expect(taken?.markTop).toBe(-48);
     expect(taken?.scrollY).toBe(0);
+  });
+
+  it('is marked inside a paragraph taller than the view, above the view when that paragraph starts there', () => {
+    const root = reader();
+    box(root.querySelector('[data-p="39"]'), -2300, 2000);
+    box(root.querySelector('[data-p="40"]'), -300, 2000);
+    for (let p = 41; p < 100; p++) box(root.querySelector(`[data-p="${p}"]`), 1700 + (p - 41) * 100, 100);
+    const taken = takeScreen(root, HEIGHT, leave);
+    expect(taken?.markTop).toBe(-300);
+    const json = JSON.stringify(taken?.root);
+    expect(json).toContain('"data-p":"40"');
   });
 
   it('keeps a checkbox as it stands, and draws it so', () => {
@@ -80,8 +98,19 @@ describe('a screen of the reader', () => {
 
   it('is not taken when it holds anything the first paint may not draw', () => {
     const root = reader();
-    root.querySelector('[data-p="41"]')?.setAttribute('onclick', 'alert(1)');
-    expect(takeScreen(root, HEIGHT, leave)).toBeNull();
+    const p41 = root.querySelector('[data-p="41"]') as HTMLElement;
+    for (const [name, value] of [
+      ['onclick', 'alert(1)'],
+      ['id', 'app'], // would stand in for the page's own #app
+      ['name', 'getElementById'], // an image's name is a property of the document
+      ['style', 'position: fixed; inset: 0'],
+      ['referrerpolicy', 'unsafe-url'],
+    ]) {
+      p41.setAttribute(name as string, value as string);
+      expect(takeScreen(root, HEIGHT, leave), name).toBeNull();
+      p41.removeAttribute(name as string);
+    }
+    expect(takeScreen(root, HEIGHT, leave)).not.toBeNull();
     const other = reader();
     other.querySelector('main')?.append(document.createElement('iframe'));
     box(other.querySelector('iframe'), 100, 100);
@@ -97,10 +126,15 @@ describe('a screen of the reader', () => {
     document.body.innerHTML = '<div id="first"></div>';
     const first = document.getElementById('first') as HTMLElement;
     const scrollTo = vi.spyOn(window, 'scrollTo').mockImplementation(() => {});
-    // Drawn, the mark (paragraph 40) is laid out 650 px down the page: the view moves to put it 52 px down.
-    vi.mocked(Element.prototype.getBoundingClientRect).mockImplementationOnce(() => ({ top: 650 }) as DOMRect);
+    // Drawn, the mark (paragraph 39) is laid out 650 px down the page: the view moves to put its top 48 px above.
+    let measured: Element | undefined;
+    vi.mocked(Element.prototype.getBoundingClientRect).mockImplementationOnce(function (this: Element) {
+      measured = this;
+      return { top: 650 } as DOMRect;
+    });
     drawScreen(screen, first);
-    expect(scrollTo).toHaveBeenCalledWith(0, 598);
+    expect(measured?.getAttribute('data-p')).toBe('39');
+    expect(scrollTo).toHaveBeenCalledWith(0, 698);
     expect(first.querySelectorAll('[data-p]')).toHaveLength(52 - 33);
     expect(first.querySelector('em')?.textContent).toBe('<b>kept as text</b>');
     expect(first.querySelector('b')).toBeNull();

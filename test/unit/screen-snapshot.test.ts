@@ -3,6 +3,7 @@ import {
   forgetLast,
   forgetScreen,
   keepScreen,
+  markShown,
   parseScreens,
   SCREEN_LIMITS,
   SCREENS_KEPT,
@@ -109,6 +110,11 @@ describe('the side panel kept screens', () => {
     ['a javascript: link', el({ t: 'a', a: { href: 'javascript:alert(1)' } })],
     ['a data: image', el({ t: 'img', a: { src: 'data:image/png;base64,AA' } })],
     ['a style that loads something', el({ t: 'div', a: { style: 'background: url(https://x.example/a.png)' } })],
+    ['an element named as the page’s own root', el({ t: 'div', a: { id: 'app' } })],
+    ['an image named as a property of the document', el({ t: 'img', a: { name: 'getElementById', src: 'https://x.example/a.png' } })],
+    ['a style the reader does not write', el({ t: 'div', a: { style: 'position: fixed; inset: 0; z-index: 9' } })],
+    ['a referrer sent in full', el({ t: 'img', a: { src: 'https://x.example/a.png', referrerpolicy: 'unsafe-url' } })],
+    ['an input that is an image', el({ t: 'input', a: { type: 'image', src: 'https://x.example/a.png' } })],
     ['a field no element has', el({ t: 'p', html: '<b>x</b>' })],
     ['markup as the root', el('<p>hello</p>')],
     ['a nesting over the limit', el(deep(SCREEN_LIMITS.depth + 2))],
@@ -153,6 +159,40 @@ describe('the side panel kept screens', () => {
     };
     expect(keepScreen(full, screen('a'))).toBe(false);
     expect(screenFor(undefined, { kind: 'last' })).toBeNull();
+  });
+});
+
+describe('what is written', () => {
+  it('is never a screen that would read back as broken: the others stay', () => {
+    const store = memory();
+    keepScreen(store, screen('a'));
+    const huge = screen('b', { root: { t: 'p', c: ['x'.repeat(SCREEN_LIMITS.chars + 1)] } });
+    expect(keepScreen(store, huge)).toBe(false);
+    expect(screenFor(store, { kind: 'story', id: 'a' })?.story).toBe('a');
+  });
+
+  it('forgets the story’s older screen when the new one cannot be stored', () => {
+    const store = memory();
+    keepScreen(store, screen('a'));
+    keepScreen(store, screen('b'));
+    const set = store.setItem;
+    store.setItem = (k, v) => {
+      if (v.includes('"markTop":99')) throw new Error('QuotaExceededError');
+      set(k, v);
+    };
+    expect(keepScreen(store, screen('a', { markTop: 99 }))).toBe(false);
+    expect(screenFor(store, { kind: 'story', id: 'a' })).toBeNull();
+    expect(screenFor(store, { kind: 'story', id: 'b' })?.story).toBe('b');
+  });
+
+  it('opens with no story named on the story shown last, or on nothing when none is kept for it', () => {
+    const store = memory();
+    keepScreen(store, screen('a'));
+    keepScreen(store, screen('b'));
+    markShown(store, 'a');
+    expect(screenFor(store, { kind: 'last' })?.story).toBe('a');
+    markShown(store, 'c'); // shown, but no screen kept yet: not b's either
+    expect(screenFor(store, { kind: 'last' })).toBeNull();
   });
 });
 
