@@ -4,6 +4,7 @@ import { PopupFirstScreen } from '../components/PopupFirstScreen';
 import { readSnapshot } from '../lib/library-snapshot';
 import { useGlobalMessages } from '../platform/i18n-global';
 import { localStore } from '../platform/local-storage';
+import { startPageModule } from '../platform/page-module';
 
 /**
  * The popup's first paint, a classic script in popup.html before its module: the module (Preact, the polyfill,
@@ -12,12 +13,21 @@ import { localStore } from '../platform/local-storage';
  * through the same components, so every string goes in as text. Its build draws them with a once-only
  * renderer instead of Preact (components/first-paint, swapped in by modules/first-paint.ts), which builds the
  * same DOM. The rows do nothing when clicked: the popup's module removes `#first` in the task of its own first
- * render (entrypoints/popup/main.tsx), whose rows work.
+ * render (entrypoints/popup/main.tsx), whose rows work. This script starts that module (platform/page-module.ts).
  */
 export default defineUnlistedScript(() => {
+  const script = document.currentScript;
+  try {
+    draw();
+  } finally {
+    startPageModule(script); // drawn or not, the popup's module runs next
+  }
+});
+
+function draw() {
   const root = document.getElementById('first');
   const snapshot = readSnapshot(localStore());
   if (!root || !snapshot || document.getElementById('app')?.firstChild) return;
   useGlobalMessages();
   render(<PopupFirstScreen snapshot={snapshot} now={Date.now()} />, root);
-});
+}

@@ -19,7 +19,7 @@ const BUILT = `<!DOCTYPE html>
 
 describe("the popup's built page", () => {
   const css: Record<string, string> = { 'assets/library-C3.css': '.row{color:red}</style><script>x</script>' };
-  const page = firstPaintPage(BUILT, (f) => css[f]);
+  const page = firstPaintPage(BUILT, (f) => css[f], '/popup-first.js');
 
   it('inlines the stylesheets it has, escaped so they cannot close their element, and keeps the others as links', () => {
     expect(page).toContain('<style>.row{color:red}<\\/style><script>x</script></style>');
@@ -27,11 +27,35 @@ describe("the popup's built page", () => {
     expect(page).toContain('<link rel="stylesheet" crossorigin href="/assets/other-D4.css">');
   });
 
-  it('asks for the first-paint script before the module and its preload, which end the body', () => {
-    const order = ['/popup-first.js', 'id="app"', '/chunks/popup-A1.js', '/chunks/library-B2.js', '</body>'].map((s) => page.indexOf(s));
+  it('names the module on the first-paint script, which starts it, and preloads it and its imports at the end of the body', () => {
+    expect(page).toContain('<script src="/popup-first.js" data-module="/chunks/popup-A1.js"></script>');
+    expect(page).not.toContain('type="module"'); // a module script would hold the page's load event
+    const order = [
+      'data-module',
+      'id="app"',
+      'modulepreload" crossorigin href="/chunks/popup-A1.js"',
+      '/chunks/library-B2.js',
+      '</body>',
+    ].map((s) => page.indexOf(s));
     expect(order.every((at) => at > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
-    expect(page.slice(0, page.indexOf('<body>'))).not.toMatch(/type="module"|modulepreload/);
+    expect(page.slice(0, page.indexOf('<body>'))).not.toMatch(/modulepreload/);
+  });
+
+  it('names the module without preloading it when told to (the Firefox build)', () => {
+    const firefox = firstPaintPage(BUILT, (f) => css[f], '/popup-first.js', false);
+    expect(firefox).toContain('data-module="/chunks/popup-A1.js"');
+    expect(firefox).not.toContain('href="/chunks/popup-A1.js"');
+    expect(firefox).toContain('<link rel="modulepreload" crossorigin href="/chunks/library-B2.js">');
+  });
+
+  it('keeps the module script, at the end of the body, where the page has no first-paint script to start it', () => {
+    for (const kept of [firstPaintPage(BUILT, (f) => css[f]), firstPaintPage(BUILT, (f) => css[f], '/panel-first.js')]) {
+      expect(kept).toContain('<script src="/popup-first.js"></script>');
+      expect(kept.indexOf('<script type="module" crossorigin src="/chunks/popup-A1.js"></script>')).toBeGreaterThan(
+        kept.indexOf('id="app"'),
+      );
+    }
   });
 
   it('leaves a page without a module script as it was, but for its styles', () => {

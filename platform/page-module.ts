@@ -1,0 +1,13 @@
+/**
+ * Starts a page's module from its first-paint script (entrypoints/popup-first.tsx, entrypoints/panel-first.ts).
+ * The built page names the module on that script's tag (`data-module`, written by modules/first-paint.ts)
+ * instead of loading it with a `<script type="module">`: a module script delays the page's `load` event
+ * until it has run, and Chromium shows the side panel's (and the popup's) first frame only at `load`, so the
+ * first paint stood unseen behind the module's evaluation. A dynamic import does not delay `load`.
+ */
+export function startPageModule(script: HTMLOrSVGScriptElement | null): void {
+  const src = script?.getAttribute('data-module');
+  // Only a file of the extension's own (the page's CSP allows no other).
+  if (!src || !/^\/[\w./-]+\.(?:js|tsx?)$/.test(src) || src.includes('..') || src.startsWith('//')) return;
+  void import(/* @vite-ignore */ src);
+}
