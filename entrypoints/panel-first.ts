@@ -4,7 +4,7 @@ import { applySettings } from '../components/theme';
 import { parseRoute } from '../lib/route';
 import { screenFor } from '../lib/screen-snapshot';
 import { localStore } from '../platform/local-storage';
-import { startPageModule } from '../platform/page-module';
+import { firstPaintThenModule } from '../platform/page-module';
 
 /**
  * The side panel's first paint, a classic script in sidepanel.html before its module: the module (Preact, the
@@ -15,14 +15,7 @@ import { startPageModule } from '../platform/page-module';
  * (entrypoints/sidepanel/main.tsx), which draws the story from the package and IndexedDB, and that one wins.
  * This script starts that module (platform/page-module.ts).
  */
-export default defineUnlistedScript(() => {
-  const script = document.currentScript;
-  try {
-    draw();
-  } finally {
-    startPageModule(script); // drawn or not, the panel's module runs next
-  }
-});
+export default defineUnlistedScript(() => firstPaintThenModule(draw));
 
 function draw() {
   const root = document.getElementById('first');

@@ -4,7 +4,7 @@ import { PopupFirstScreen } from '../components/PopupFirstScreen';
 import { readSnapshot } from '../lib/library-snapshot';
 import { useGlobalMessages } from '../platform/i18n-global';
 import { localStore } from '../platform/local-storage';
-import { startPageModule } from '../platform/page-module';
+import { firstPaintThenModule } from '../platform/page-module';
 
 /**
  * The popup's first paint, a classic script in popup.html before its module: the module (Preact, the polyfill,
@@ -15,14 +15,7 @@ import { startPageModule } from '../platform/page-module';
  * same DOM. The rows do nothing when clicked: the popup's module removes `#first` in the task of its own first
  * render (entrypoints/popup/main.tsx), whose rows work. This script starts that module (platform/page-module.ts).
  */
-export default defineUnlistedScript(() => {
-  const script = document.currentScript;
-  try {
-    draw();
-  } finally {
-    startPageModule(script); // drawn or not, the popup's module runs next
-  }
-});
+export default defineUnlistedScript(() => firstPaintThenModule(draw));
 
 function draw() {
   const root = document.getElementById('first');

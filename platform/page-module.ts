@@ -11,3 +11,16 @@ export function startPageModule(script: HTMLOrSVGScriptElement | null): void {
   if (!src || !/^\/[\w./-]+\.(?:js|tsx?)$/.test(src) || src.includes('..') || src.startsWith('//')) return;
   void import(/* @vite-ignore */ src);
 }
+
+/**
+ * Runs a page's first paint, then starts its module whatever the paint did: a page whose first paint failed
+ * still gets its module. Call it from the first-paint script as it runs (`document.currentScript` is its tag).
+ */
+export function firstPaintThenModule(draw: () => void): void {
+  const script = document.currentScript;
+  try {
+    draw();
+  } finally {
+    startPageModule(script);
+  }
+}

@@ -26,13 +26,14 @@ const FIRST_PAINT_ONLY = `(async () => {
 })()`;
 const FRAME = `document.getElementById('first-paint-only').contentWindow`;
 
-async function keptAt(tab: AnyPage, paragraph: number) {
+/** Waits until `story` is the last one shown and its kept screen holds `text` (in its JSON). */
+async function kept(tab: AnyPage, story: string, text: string) {
   await poll(
     tab,
     `(() => { const s = JSON.parse(localStorage.getItem('${SCREENS_KEY}') ?? 'null');
-      return s?.last === '${STORY}' && JSON.stringify(s.screens[0].root).includes('"data-p":"${paragraph}"'); })()`,
+      return s?.last === '${story}' && JSON.stringify(s.screens[0].root).includes(${JSON.stringify(text)}); })()`,
     5000,
-    'the screen kept',
+    `the screen of ${story} kept`,
   );
 }
 
@@ -48,7 +49,7 @@ describe.each(BROWSERS)('the side panel first paint in %s', (name) => {
     await afterFrames(tab);
     const top = await evaluate<number>(tab, `(${TOP_PARAGRAPH})(window)`);
     expect(top).toBeGreaterThan(100);
-    await keptAt(tab, top);
+    await kept(tab, STORY, `"data-p":"${top}"`);
 
     await evaluate(b.ext, FIRST_PAINT_ONLY);
     await poll(b.ext, `!!${FRAME}.document.querySelector('#first .reader [data-p]')`, 5000, 'the first paint');
@@ -85,13 +86,7 @@ describe.each(BROWSERS)('the side panel first paint in %s', (name) => {
     const tab = await b.h.openExtensionPage(`/sidepanel.html#story=${end}`);
     await poll(tab, `document.documentElement.dataset.complete === 'true'`, 10_000, 'the story drawn');
     await evaluate(tab, `window.scrollTo(0, document.documentElement.scrollHeight)`);
-    await poll(
-      tab,
-      `(() => { const s = JSON.parse(localStorage.getItem('${SCREENS_KEY}') ?? 'null');
-        return s?.last === '${end}' && JSON.stringify(s.screens[0].root).includes('epub-download'); })()`,
-      5000,
-      'the end kept',
-    );
+    await kept(tab, end, 'epub-download');
     await evaluate(b.ext, FIRST_PAINT_ONLY);
     await poll(b.ext, `!!${FRAME}.document.querySelector('#first .epub-download input[type=checkbox]')`, 5000, 'the end drawn first');
     const last = (w: string) => `${w}.document.querySelector('.story-end')?.textContent ?? ''`;

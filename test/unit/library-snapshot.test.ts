@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { memoryStorage } from '../support/memory-storage';
 import { seedItems, webItems, type LibraryItem } from '../../lib/library';
 import {
   libraryOnScreen,
@@ -24,20 +25,7 @@ const rows: LibraryItem[] = [
 
 const alpha = rows[2] as LibraryItem;
 
-function memory(initial: Record<string, string> = {}): SnapshotStorage & { data: Map<string, string>; writes: number } {
-  const data = new Map(Object.entries(initial));
-  const s = {
-    data,
-    writes: 0,
-    getItem: (k: string) => data.get(k) ?? null,
-    setItem: (k: string, v: string) => {
-      s.writes++;
-      data.set(k, v);
-    },
-    removeItem: (k: string) => void data.delete(k),
-  };
-  return s;
-}
+const memory = memoryStorage;
 
 const good = () =>
   JSON.parse(serializeSnapshot(takeSnapshot(rows, 'recent', 7))) as Record<string, unknown> & { items: Record<string, unknown>[] };

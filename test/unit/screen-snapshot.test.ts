@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { memoryStorage } from '../support/memory-storage';
 import {
   forgetLast,
   forgetScreen,
@@ -15,20 +16,7 @@ import {
 } from '../../lib/screen-snapshot';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 
-function memory(initial: Record<string, string> = {}): ScreenStorage & { data: Map<string, string>; writes: number } {
-  const data = new Map(Object.entries(initial));
-  const s = {
-    data,
-    writes: 0,
-    getItem: (k: string) => data.get(k) ?? null,
-    setItem: (k: string, v: string) => {
-      s.writes++;
-      data.set(k, v);
-    },
-    removeItem: (k: string) => void data.delete(k),
-  };
-  return s;
-}
+const memory = memoryStorage;
 
 const root: ScreenElement = {
   t: 'div',
