@@ -12,7 +12,7 @@ import { defineWxtModule } from 'wxt/modules';
  *   file the first paint waits for is the first-paint script;
  * - the module script becomes a `data-module` on the first-paint script's tag, which starts it with a dynamic
  *   import (platform/page-module.ts): a module script holds the page's `load` event until it has run, and
- *   Chromium shows the panel's and the popup's first frame only at `load`;
+ *   Chromium showed the side panel's first frame only at `load` in every load the bench timed;
  * - the module's preloads move to the end of <body>, after that script, so the script is asked for first; in
  *   Chromium the module itself is preloaded there too, so it is on its way when it is imported. Not in
  *   Firefox: there a module preloaded and then imported from a classic script sometimes never ran (a page
